@@ -1,0 +1,2 @@
+// The clv domain barrel: one line per exported function file.
+export {};

@@ -1,0 +1,5 @@
+export * from './models/index';
+export * from './survey/index';
+export * from './retention/index';
+export * from './clv/index';
+export * from './journey/index';

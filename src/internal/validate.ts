@@ -1,0 +1,140 @@
+/**
+ * The one place where input is judged, so that every public function rejects the same
+ * things with the same codes and messages (`fn: what value at index i is wrong`).
+ */
+import { CxMetricsError, type CxMetricsErrorCode, type CxMetricsErrorDetails } from '../errors';
+
+/** Show a value in a message as a reader would type it: strings quoted, `NaN` and `-Infinity` as such. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (value === null || value === undefined || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** ` at index 3`, or nothing when there is no index. */
+export function atIndex(index: number | undefined): string {
+  return index === undefined ? '' : ` at index ${index}`;
+}
+
+/** Build (not throw) the error, so callers can write `throw fail(...)` and keep control flow visible. */
+export function fail(
+  code: CxMetricsErrorCode,
+  fn: string,
+  message: string,
+  details: Omit<CxMetricsErrorDetails, 'function'> = {},
+): CxMetricsError {
+  return new CxMetricsError(code, `${fn}: ${message}`, { function: fn, ...details });
+}
+
+/** Throw `INVALID_NUMBER` unless `value` is a finite number. Returns it typed as a number. */
+export function requireFinite(fn: string, what: string, value: unknown, index?: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw fail('INVALID_NUMBER', fn, `${what} ${describeValue(value)}${atIndex(index)} is not a finite number`, {
+      field: what,
+      value,
+      ...(index === undefined ? {} : { index }),
+    });
+  }
+  return value;
+}
+
+/** A finite number ≥ 0 (money, weights, durations). */
+export function requireNonNegative(fn: string, what: string, value: unknown, index?: number): number {
+  const x = requireFinite(fn, what, value, index);
+  if (x < 0) {
+    throw fail('NEGATIVE_VALUE', fn, `${what} ${describeValue(x)}${atIndex(index)} is negative`, {
+      field: what,
+      value,
+      ...(index === undefined ? {} : { index }),
+    });
+  }
+  return x;
+}
+
+/** A finite integer ≥ 0 (counts, frequencies). */
+export function requireCount(fn: string, what: string, value: unknown, index?: number): number {
+  const x = requireNonNegative(fn, what, value, index);
+  if (!Number.isInteger(x)) {
+    throw fail('NOT_AN_INTEGER', fn, `${what} ${describeValue(x)}${atIndex(index)} is not a whole number`, {
+      field: what,
+      value,
+      ...(index === undefined ? {} : { index }),
+    });
+  }
+  return x;
+}
+
+/** A finite number > 0 (rates, scale parameters). */
+export function requirePositive(fn: string, what: string, value: unknown, index?: number): number {
+  const x = requireFinite(fn, what, value, index);
+  if (x <= 0) {
+    throw fail('OUT_OF_RANGE', fn, `${what} ${describeValue(x)}${atIndex(index)} must be greater than 0`, {
+      field: what,
+      value,
+      ...(index === undefined ? {} : { index }),
+    });
+  }
+  return x;
+}
+
+/** An integer score on a closed scale `[min, max]`, as on every survey scale. */
+export function requireScore(fn: string, value: unknown, min: number, max: number, index?: number): number {
+  const x = requireFinite(fn, 'score', value, index);
+  const where = index === undefined ? {} : { index };
+  if (x < min || x > max) {
+    throw fail('OUT_OF_RANGE', fn, `score ${describeValue(x)}${atIndex(index)} is outside ${min}–${max}`, {
+      field: 'score',
+      value,
+      ...where,
+    });
+  }
+  if (!Number.isInteger(x)) {
+    throw fail('NOT_AN_INTEGER', fn, `score ${describeValue(x)}${atIndex(index)} is not a whole number on the ${min}–${max} scale`, {
+      field: 'score',
+      value,
+      ...where,
+    });
+  }
+  return x;
+}
+
+/** A confidence level strictly between 0 and 1 (0.95, not 95). */
+export function requireLevel(fn: string, value: unknown): number {
+  const x = requireFinite(fn, 'level', value);
+  if (!(x > 0 && x < 1)) {
+    throw fail('OUT_OF_RANGE', fn, `level ${describeValue(x)} must be strictly between 0 and 1 (e.g. 0.95)`, {
+      field: 'level',
+      value,
+    });
+  }
+  return x;
+}
+
+/** A proportion in [0, 1] (a retention rate, a margin). */
+export function requireProportion(fn: string, what: string, value: unknown, index?: number): number {
+  const x = requireFinite(fn, what, value, index);
+  if (x < 0 || x > 1) {
+    throw fail('OUT_OF_RANGE', fn, `${what} ${describeValue(x)}${atIndex(index)} must be a proportion between 0 and 1`, {
+      field: what,
+      value,
+      ...(index === undefined ? {} : { index }),
+    });
+  }
+  return x;
+}
+
+/** One of a fixed list of option values; `INVALID_OPTION` names the allowed ones. */
+export function requireOneOf<T extends string>(fn: string, what: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw fail(
+    'INVALID_OPTION',
+    fn,
+    `${what} ${describeValue(value)} is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+    { field: what, value },
+  );
+}

@@ -1,0 +1,2 @@
+// The journey domain barrel: one line per exported function file.
+export {};

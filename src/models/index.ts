@@ -1,0 +1,23 @@
+export { CX_METRICS_ERROR_CODES, CxMetricsError } from '../errors';
+export type { CxMetricsErrorCode, CxMetricsErrorDetails, CxMetricsIssue } from '../errors';
+export { CHANNELS } from './channel';
+export type { Channel } from './channel';
+export type { AttributeValue, Customer } from './customer';
+export { DEFAULT_SURVEY_SCALES, INTERACTION_TYPES, SURVEY_METRICS } from './interaction';
+export type {
+  Interaction,
+  InteractionBase,
+  InteractionType,
+  Purchase,
+  SupportContact,
+  SurveyMetric,
+  SurveyResponse,
+  SurveyScale,
+  TouchpointVisit,
+} from './interaction';
+export type { Journey, JourneyStage } from './journey';
+export type { Reducer } from './reducer';
+export { TIME_UNITS, UNIT_MILLISECONDS } from './time';
+export type { Instant, TimeUnit } from './time';
+export type { Touchpoint } from './touchpoint';
+export type { Accessor, Values } from './values';

@@ -1,0 +1,2 @@
+// The retention domain barrel: one line per exported function file.
+export {};

@@ -1,0 +1,2 @@
+// The survey domain barrel: one line per exported function file.
+export {};

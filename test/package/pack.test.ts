@@ -1,0 +1,100 @@
+/**
+ * The package as users get it: the tarball `npm pack` makes, installed into an empty
+ * project, imported through ESM, CommonJS and a browser bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/doc-examples';
+
+const subpaths = ['models', 'survey', 'retention', 'clv', 'journey'] as const;
+const work = mkdtempSync(join(tmpdir(), 'cx-metrics-pack-'));
+let files: string[] = [];
+
+function run(cmd: string, args: string[], cwd: string): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+beforeAll(() => {
+  if (!existsSync(join(repoRoot, 'dist', 'index.js'))) run('npx', ['tsup'], repoRoot);
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], repoRoot)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  if (!packed) throw new Error('npm pack printed nothing');
+  files = packed.files.map((f) => f.path);
+  const app = join(work, 'app');
+  run('mkdir', ['-p', app], work);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, version: '1.0.0' }));
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, packed.filename)], app);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the published tarball', () => {
+  it('holds only what a user needs', () => {
+    const allowed = /^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    expect(files).toContain('README.md');
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('dist/index.d.cts');
+  });
+
+  it('declares no run-time dependencies', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg['dependencies']).toBeUndefined();
+    expect(pkg['peerDependencies']).toBeUndefined();
+  });
+
+  it('imports as ESM from the root and every subpath, with one error class', () => {
+    const app = join(work, 'app');
+    const script = `
+      import * as root from 'cx-metrics';
+      ${subpaths.map((s) => `import * as ${s} from 'cx-metrics/${s}';`).join('\n')}
+      const out = { root: Object.keys(root).length, same: models.CxMetricsError === root.CxMetricsError };
+      ${subpaths.map((s) => `out[${JSON.stringify(s)}] = Object.keys(${s}).every((k) => ${s}[k] === root[k]);`).join('\n')}
+      console.log(JSON.stringify(out));`;
+    writeFileSync(join(app, 'esm.mjs'), script);
+    const out = JSON.parse(run('node', ['esm.mjs'], app)) as Record<string, unknown>;
+    expect(out['root']).toBeGreaterThan(0);
+    expect(out).toMatchObject({ same: true, models: true, survey: true, retention: true, clv: true, journey: true });
+  });
+
+  it('requires as CommonJS from the root and every subpath, with one error class', () => {
+    const app = join(work, 'app');
+    const script = `
+      const root = require('cx-metrics');
+      const out = { root: Object.keys(root).length };
+      for (const s of ${JSON.stringify(subpaths)}) {
+        const mod = require('cx-metrics/' + s);
+        out[s] = Object.keys(mod).every((k) => mod[k] === root[k]);
+      }
+      out.same = require('cx-metrics/models').CxMetricsError === root.CxMetricsError;
+      console.log(JSON.stringify(out));`;
+    writeFileSync(join(app, 'cjs.cjs'), script);
+    const out = JSON.parse(run('node', ['cjs.cjs'], app)) as Record<string, unknown>;
+    expect(out['root']).toBeGreaterThan(0);
+    expect(out).toMatchObject({ same: true, models: true, survey: true, retention: true, clv: true, journey: true });
+  });
+
+  it('bundles for the browser with no Node built-ins', async () => {
+    const app = join(work, 'app');
+    writeFileSync(join(app, 'browser.js'), `import * as cx from 'cx-metrics'; globalThis.cx = cx;`);
+    const result = await build({
+      entryPoints: [join(app, 'browser.js')],
+      absWorkingDir: app,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    const code = result.outputFiles[0]?.text ?? '';
+    expect(code).not.toMatch(/from\s+["']node:|require\(["'](node:|fs|path|os|crypto)/);
+  });
+});
