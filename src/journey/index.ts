@@ -1,2 +1,28 @@
 // The journey domain barrel: one line per exported function file.
-export {};
+export { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from './duration-unit';
+export type { JourneyDurationUnit } from './duration-unit';
+export type { JourneyInterval } from './interval';
+export { journeyFunnel } from './journey-funnel';
+export type { JourneyFunnelGroup, JourneyFunnelOptions, JourneyFunnelResult, JourneyFunnelStep } from './journey-funnel';
+export { journeyPaths } from './journey-paths';
+export type { JourneyPath, JourneyPathRanking, JourneyPathsOptions, JourneyPathsResult } from './journey-paths';
+export { DEFAULT_RFM_SEGMENT_RULES, rfmSegments } from './rfm-segments';
+export type {
+  RfmRecencyMeaning,
+  RfmScoreRange,
+  RfmSegmentCount,
+  RfmSegmentRule,
+  RfmSegmentsCustomer,
+  RfmSegmentsOptions,
+  RfmSegmentsResult,
+} from './rfm-segments';
+export { serviceLevels } from './service-levels';
+export type {
+  ServiceLevelsDistribution,
+  ServiceLevelsFirstContactResolution,
+  ServiceLevelsGroup,
+  ServiceLevelsOptions,
+  ServiceLevelsResult,
+} from './service-levels';
+export { stageTiming } from './stage-timing';
+export type { StageTimingOptions, StageTimingPercentile, StageTimingResult, StageTimingStats, StageTimingStep } from './stage-timing';

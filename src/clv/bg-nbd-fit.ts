@@ -1,0 +1,166 @@
+import type { Accessor, Values } from '../models/values';
+import { fitBgNbdStatistics } from '../internal/bg-nbd-fit-core';
+import { bgNbdSufficientStatistics } from '../internal/bg-nbd-likelihood';
+import { readRfmRows } from '../internal/rfm-rows';
+import { fail, requireCount } from '../internal/validate';
+
+/** One customer as the BG/NBD model sees them; a `summarizeTransactions` row is one. Times share one unit (e.g. weeks). */
+export interface BgNbdCustomer {
+  /** Repeat purchases x: purchases after the first (a whole number ≥ 0). */
+  readonly frequency: number;
+  /** tₓ, time from the first to the last purchase (0 when `frequency` is 0); ≤ `T`. */
+  readonly recency: number;
+  /** T, time from the first purchase to the end of observation, ≥ 0. */
+  readonly T: number;
+}
+
+/** The four BG/NBD parameters: transaction rates λ ~ Gamma(r, α), dropout probabilities p ~ Beta(a, b). */
+export interface BgNbdParams {
+  /** Shape of the gamma distribution of purchase rates, > 0. */
+  readonly r: number;
+  /** Scale of the gamma distribution of purchase rates, in the data's time unit, > 0 (mean rate r/α). */
+  readonly alpha: number;
+  /** First shape of the beta distribution of the dropout probability after each purchase, > 0. */
+  readonly a: number;
+  /** Second shape of the beta distribution of the dropout probability, > 0 (mean dropout a/(a+b)). */
+  readonly b: number;
+}
+
+/** Asymptotic standard errors of the BG/NBD parameters (natural scale). */
+export interface BgNbdStandardErrors {
+  /** Standard error of r. */
+  readonly r: number;
+  /** Standard error of α. */
+  readonly alpha: number;
+  /** Standard error of a. */
+  readonly a: number;
+  /** Standard error of b. */
+  readonly b: number;
+}
+
+/** A fitted BG/NBD model: the parameters plus diagnostics. Frozen. */
+export interface BgNbdFit extends BgNbdParams {
+  /** Log-likelihood at the estimates, Σ weightᵢ · ln Lᵢ. */
+  readonly logLikelihood: number;
+  /** Optimizer iterations (BFGS plus, if needed, the Nelder–Mead fallback). */
+  readonly iterations: number;
+  /** Whether the optimizer met its convergence test inside the parameter range. When `false`, treat the estimates with suspicion (see `message`). */
+  readonly converged: boolean;
+  /** `'bfgs'`, or `'nelder-mead'` when the fallback was needed. */
+  readonly method: 'bfgs' | 'nelder-mead';
+  /** How the optimizer stopped. */
+  readonly message: string;
+  /**
+   * Standard errors from the inverse Hessian of the negative log-likelihood in log-parameters,
+   * mapped to the natural scale by the delta method (SE(θ) = θ·SE(ln θ)). `undefined` when the
+   * Hessian is not positive definite (the estimate is on a boundary or not a strict maximum).
+   */
+  readonly standardErrors: BgNbdStandardErrors | undefined;
+  /** Number of customers fitted: the sum of the weights. */
+  readonly n: number;
+  /** Input rows used (a grouped row counts once). */
+  readonly rows: number;
+  /** Rows skipped because they, or one of their fields, were `null`/`undefined`. */
+  readonly skipped: number;
+}
+
+/** Accessors reading a customer's fields from any record type. */
+export interface BgNbdAccessors<D> {
+  /** Repeat purchases x of a record. */
+  readonly frequency: Accessor<D, number | null | undefined>;
+  /** Recency tₓ of a record (first to last purchase). */
+  readonly recency: Accessor<D, number | null | undefined>;
+  /** Age T of a record (first purchase to end of observation). */
+  readonly T: Accessor<D, number | null | undefined>;
+}
+
+/** Settings of {@link fitBgNbd} that do not depend on the record type. */
+export interface BgNbdFitSettings<D> {
+  /**
+   * The number of customers a row stands for (a grouped row from a warehouse query), ≥ 0.
+   * Default: every row is one customer. Weighted grouped rows fit exactly like their expansion.
+   */
+  readonly weight?: Accessor<D, number | null | undefined>;
+  /** Iteration budget of each optimizer phase; default 1000. */
+  readonly maxIterations?: number;
+}
+
+/**
+ * Options of {@link fitBgNbd}: the settings, plus accessors — optional for
+ * {@link BgNbdCustomer} rows (the fields are read by name), required for any other record type.
+ */
+export type BgNbdFitOptions<D> = BgNbdFitSettings<D> &
+  (D extends BgNbdCustomer ? Partial<BgNbdAccessors<D>> : BgNbdAccessors<D>);
+
+const FN = 'fitBgNbd';
+
+/**
+ * Fit the BG/NBD model ("beta-geometric / negative binomial distribution") by maximum
+ * likelihood: while alive, a customer buys as a Poisson process with rate λ ~ Gamma(r, α);
+ * after each purchase they drop out for good with probability p ~ Beta(a, b).
+ *
+ * ```text
+ * L(r, α, a, b | x, tₓ, T) = B(a, b+x)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+T)^(r+x))
+ *                          + δ(x>0) B(a+1, b+x−1)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+tₓ)^(r+x))
+ * maximise Σ wᵢ ln Lᵢ over (ln r, ln α, ln a, ln b)
+ * ```
+ *
+ * Evaluated in log space (lnΓ terms and a log-sum-exp of the two terms), with the analytic
+ * gradient (digamma), by BFGS with a Nelder–Mead fallback. Rows are first reduced to sufficient
+ * statistics (identical (x, tₓ, T) grouped; terms that depend on x alone summed once per
+ * distinct x), so millions of customers fit in about a second.
+ *
+ * Deterministic start: r = a = b = 1 and α = Σw·T / Σw·x (mean rate r/α equal to the observed
+ * repeat rate). The start scales with the time unit, so rescaling all times by k rescales α by k
+ * and leaves r, a, b and every prediction at rescaled times unchanged.
+ *
+ * Source: Fader, Hardie & Lee (2005), "Counting your customers" the easy way: an alternative to
+ * the Pareto/NBD model, *Marketing Science* 24(2), 275–284 (eq. 6); the log-likelihood as laid
+ * out in Fader, Hardie & Lee (2005), *Implementing the BG/NBD model for customer base analysis
+ * in Excel*. On the CDNOW sample of that paper (2,357 customers, weeks) it gives r = 0.243,
+ * α = 4.414, a = 0.793, b = 2.426, log-likelihood −9582.4, as published.
+ *
+ * @param rows - One row per customer (or per group of identical customers with a `weight`),
+ *   any iterable or array-like; `null`/`undefined` rows or fields are skipped and counted.
+ * @param options - Accessors for other record types, `weight`, `maxIterations`.
+ * @returns The frozen fit: `r`, `alpha`, `a`, `b`, `logLikelihood`, `iterations`,
+ *   `converged`, `standardErrors`, `n` and more diagnostics. Never `NaN`: a fit that does not
+ *   converge returns the best point found with `converged: false`.
+ * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ *   `NEGATIVE_VALUE` for a negative frequency, recency, T or weight; `NOT_AN_INTEGER` for a
+ *   fractional frequency; `ORDER_VIOLATION` for recency > T; `INCONSISTENT_INPUT` for a
+ *   positive recency with frequency 0; `INSUFFICIENT_DATA` when there are fewer than 4
+ *   customers, no repeat purchase, or no observation time; `OUT_OF_RANGE` for a
+ *   `maxIterations` that is not a whole number ≥ 1.
+ *
+ * @example
+ * ```ts
+ * import { fitBgNbd } from 'cx-metrics/clv';
+ * // Grouped rows (weeks): 6 customers who never came back, 4 who did.
+ * const fit = fitBgNbd(
+ *   [
+ *     { frequency: 0, recency: 0, T: 30, customers: 6 },
+ *     { frequency: 1, recency: 10, T: 30, customers: 1 },
+ *     { frequency: 2, recency: 25, T: 30, customers: 1 },
+ *     { frequency: 5, recency: 28, T: 30, customers: 1 },
+ *     { frequency: 1, recency: 3, T: 20, customers: 1 },
+ *   ],
+ *   { frequency: (d) => d.frequency, recency: (d) => d.recency, T: (d) => d.T, weight: (d) => d.customers },
+ * );
+ * fit.converged; // => true
+ * fit.n; // => 10
+ * fit.logLikelihood; // => -38.82
+ * fitBgNbd([{ frequency: 0, recency: 0, T: 30 }]); // => throws INSUFFICIENT_DATA
+ * fitBgNbd([{ frequency: 2, recency: 31, T: 30 }]); // => throws ORDER_VIOLATION
+ * ```
+ */
+export function fitBgNbd<D = BgNbdCustomer>(rows: Values<D>, options?: BgNbdFitOptions<D>): BgNbdFit {
+  const settings = (options ?? {}) as BgNbdFitSettings<D> & Partial<BgNbdAccessors<D>>;
+  const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
+  if (maxIterations < 1) {
+    throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });
+  }
+  const columns = readRfmRows(FN, rows, settings, { recencyAge: true, monetary: false });
+  const stats = bgNbdSufficientStatistics(columns.x, columns.tx, columns.T, columns.w, columns.length);
+  return fitBgNbdStatistics(stats, columns.length, columns.skipped, maxIterations);
+}

@@ -1,0 +1,69 @@
+/**
+ * A growable buffer of durations (milliseconds) and its summary — count, mean, median,
+ * chosen percentiles (type 7, see quantile.ts), extremes and the share within a target —
+ * shared by the journey timing and service-level functions.
+ */
+import { addToSum, createSum, sumValue, type CompensatedSum } from './sum';
+import { quantilesInPlace } from './quantile';
+import { requireProportion } from './validate';
+
+export class DurationBuffer {
+  data: Float64Array;
+  length = 0;
+  readonly sum: CompensatedSum = createSum();
+  min = Infinity;
+  max = -Infinity;
+  constructor(capacity = 64) {
+    this.data = new Float64Array(Math.max(4, capacity));
+  }
+  push(ms: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = ms;
+    addToSum(this.sum, ms);
+    if (ms < this.min) this.min = ms;
+    if (ms > this.max) this.max = ms;
+  }
+  /** How many durations are ≤ `limit` ms. */
+  countWithin(limit: number): number {
+    let c = 0;
+    const d = this.data;
+    for (let i = 0; i < this.length; i++) if ((d[i] as number) <= limit) c++;
+    return c;
+  }
+}
+
+/** Validate a list of percentiles (proportions in [0, 1]). */
+export function readPercentiles(fn: string, ps: unknown, fallback: readonly number[]): readonly number[] {
+  if (ps === undefined) return fallback;
+  if (!Array.isArray(ps)) return [requireProportion(fn, 'percentiles', ps)];
+  return ps.map((p: unknown, i) => requireProportion(fn, 'percentiles', p, i));
+}
+
+/** A percentile of a distribution. */
+export interface PercentileValue {
+  readonly p: number;
+  readonly value: number | undefined;
+}
+
+/** Summary statistics of a buffer, in `unitMs`-millisecond units. The buffer is reordered. */
+export function summarizeDurations(
+  buffer: DurationBuffer,
+  unitMs: number,
+  percentiles: readonly number[],
+): { count: number; mean: number | undefined; median: number | undefined; percentiles: readonly PercentileValue[]; min: number | undefined; max: number | undefined } {
+  const n = buffer.length;
+  const qs = quantilesInPlace(buffer.data, n, [0.5, ...percentiles]);
+  const scale = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : ms / unitMs);
+  return {
+    count: n,
+    mean: n === 0 ? undefined : sumValue(buffer.sum) / n / unitMs,
+    median: scale(qs[0]),
+    percentiles: Object.freeze(percentiles.map((p, i) => Object.freeze({ p, value: scale(qs[i + 1]) }))),
+    min: n === 0 ? undefined : buffer.min / unitMs,
+    max: n === 0 ? undefined : buffer.max / unitMs,
+  };
+}

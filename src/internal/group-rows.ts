@@ -1,0 +1,68 @@
+/**
+ * Grouping identical rows into weighted rows (sufficient statistics for the customer-base
+ * models): rows with the same key columns get one entry whose weight is the sum of theirs.
+ * Open addressing over the keys' bit patterns, so a million rows group in tens of
+ * milliseconds; groups keep the order of their first row, so the result is deterministic and
+ * a grouped input fits bit-for-bit like its expansion in the same order.
+ */
+
+/** Columns of equal length, one weight per row. */
+export interface GroupedRows {
+  /** The distinct key tuples, one column per key. */
+  readonly keys: Float64Array[];
+  /** Total weight of each distinct tuple. */
+  readonly weights: Float64Array;
+  /** Number of distinct tuples (the used prefix of `keys` and `weights`). */
+  readonly size: number;
+}
+
+const scratch = new Float64Array(1);
+const scratchBits = new Uint32Array(scratch.buffer);
+
+function mix(h: number, value: number): number {
+  // +0 and −0 are the same duration: normalise before hashing the bits.
+  scratch[0] = value === 0 ? 0 : value;
+  h = Math.imul(h ^ (scratchBits[0] as number), 0x9e3779b1);
+  h = Math.imul(h ^ (scratchBits[1] as number), 0x85ebca77);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * Group rows `0..length-1` of `columns` (read at the given indices) by exact equality of all
+ * columns, summing `weights`. Rows of weight 0 are dropped.
+ */
+export function groupRows(columns: readonly Float64Array[], weights: Float64Array, length: number): GroupedRows {
+  let capacity = 16;
+  while (capacity < 2 * length) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const width = columns.length;
+  const keys = columns.map(() => new Float64Array(length));
+  const sums = new Float64Array(length);
+  let size = 0;
+  for (let i = 0; i < length; i++) {
+    const w = weights[i] as number;
+    if (w === 0) continue;
+    let h = 0x811c9dc5;
+    for (let c = 0; c < width; c++) h = mix(h, (columns[c] as Float64Array)[i] as number);
+    let slot = h & mask;
+    for (;;) {
+      const g = slots[slot] as number;
+      if (g < 0) {
+        slots[slot] = size;
+        for (let c = 0; c < width; c++) (keys[c] as Float64Array)[size] = (columns[c] as Float64Array)[i] as number;
+        sums[size] = w;
+        size++;
+        break;
+      }
+      let same = true;
+      for (let c = 0; c < width && same; c++) same = (keys[c] as Float64Array)[g] === (columns[c] as Float64Array)[i];
+      if (same) {
+        sums[g] = (sums[g] as number) + w;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { keys: keys.map((k) => k.slice(0, size)), weights: sums.slice(0, size), size };
+}

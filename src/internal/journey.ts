@@ -1,0 +1,180 @@
+/**
+ * Reading journeys: the checks every journey function applies, in one place, so that an
+ * unknown stage, a stage out of order or another customer's interaction is rejected with the
+ * same code and message everywhere. Positions are reported as the journey's index in the
+ * input (`details.index`) and the path inside it (`details.field`, e.g. `stages[2].name`).
+ */
+import type { Interaction } from '../models/interaction';
+import type { Journey } from '../models/journey';
+import type { JourneyDurationUnit } from '../journey/duration-unit';
+import { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from '../journey/duration-unit';
+import { toEpochMs } from './calendar';
+import { describeValue, fail, requireOneOf } from './validate';
+
+/** An ordered stage list, validated, with each name's position. */
+export interface StageList {
+  readonly names: readonly string[];
+  readonly position: ReadonlyMap<string, number>;
+}
+
+/** Validate the ordered stage list argument: a non-empty array of distinct non-empty names. */
+export function readStageList(fn: string, stages: unknown): StageList {
+  if (!Array.isArray(stages) || stages.length === 0) {
+    throw fail('INVALID_OPTION', fn, `stages must be a non-empty array of stage names, got ${describeValue(stages)}${Array.isArray(stages) ? ' (empty)' : ''}`, {
+      field: 'stages',
+      value: stages,
+    });
+  }
+  const position = new Map<string, number>();
+  stages.forEach((name: unknown, k) => {
+    if (typeof name !== 'string' || name === '') {
+      throw fail('INVALID_OPTION', fn, `stages[${k}] ${describeValue(name)} is not a stage name`, { field: `stages[${k}]`, value: name, index: k });
+    }
+    if (position.has(name)) {
+      throw fail('INVALID_OPTION', fn, `stages[${k}] ${describeValue(name)} is listed twice`, { field: `stages[${k}]`, value: name, index: k });
+    }
+    position.set(name, k);
+  });
+  return { names: stages as string[], position };
+}
+
+/** Validate a duration unit option. */
+export function requireDurationUnit(fn: string, unit: unknown): JourneyDurationUnit {
+  return requireOneOf(fn, 'unit', unit, JOURNEY_DURATION_UNITS);
+}
+
+/** Milliseconds per unit. */
+export function unitMs(unit: JourneyDurationUnit): number {
+  return JOURNEY_DURATION_MILLISECONDS[unit];
+}
+
+function bad(fn: string, i: number, field: string, value: unknown, what: string): never {
+  throw fail('INVALID_RECORD', fn, `journey at index ${i}: ${field} ${describeValue(value)} ${what}`, {
+    index: i,
+    field,
+    value,
+    issues: [{ path: field, message: `${what}, got ${describeValue(value)}` }],
+  });
+}
+
+/**
+ * Scratch space a journey is read into: for its k-th stage, the stage's position in the
+ * stage list (or −1 without one) and its entry time in epoch ms.
+ */
+export interface JourneyScratch {
+  positions: Int32Array;
+  times: Float64Array;
+}
+
+export function createScratch(): JourneyScratch {
+  return { positions: new Int32Array(16), times: new Float64Array(16) };
+}
+
+/**
+ * Check one journey and read its stages into `scratch`; returns the number of stages.
+ *
+ * Rejects: a non-object, a `customerId` that is not a string, a missing or empty `stages`
+ * array (`INVALID_RECORD`); a stage name not in the list (`UNKNOWN_REFERENCE`); a stage that
+ * comes at or before the previous one in the list, or an `enteredAt` earlier than the
+ * previous stage's (`ORDER_VIOLATION`); an invalid `enteredAt` or interaction `at`
+ * (`INVALID_DATE`); an interaction of another customer (`UNKNOWN_REFERENCE`).
+ */
+export function readJourney(
+  fn: string,
+  journey: unknown,
+  i: number,
+  list: StageList | undefined,
+  scratch: JourneyScratch,
+  checkInteractionTimes = false,
+): number {
+  if (journey === null || typeof journey !== 'object') bad(fn, i, 'journey', journey, 'is not a journey object');
+  const j = journey as Journey;
+  const customerId = j.customerId;
+  if (typeof customerId !== 'string') bad(fn, i, 'customerId', customerId, 'is not a string');
+  const stages = j.stages;
+  if (!Array.isArray(stages)) bad(fn, i, 'stages', stages, 'is not an array of stages');
+  const count = stages.length;
+  if (count === 0) {
+    throw fail('INVALID_RECORD', fn, `journey at index ${i} has an empty stage list`, {
+      index: i,
+      field: 'stages',
+      value: stages,
+      issues: [{ path: 'stages', message: 'expected at least one stage' }],
+    });
+  }
+  if (scratch.positions.length < count) {
+    scratch.positions = new Int32Array(count * 2);
+    scratch.times = new Float64Array(count * 2);
+  }
+  let previousPosition = -1;
+  let previousTime = -Infinity;
+  for (let k = 0; k < count; k++) {
+    const stage = stages[k] as JourneyStageLike | null | undefined;
+    if (stage === null || typeof stage !== 'object') bad(fn, i, `stages[${k}]`, stage, 'is not a stage object');
+    const name = stage.name;
+    if (typeof name !== 'string') bad(fn, i, `stages[${k}].name`, name, 'is not a string');
+    let position = -1;
+    if (list !== undefined) {
+      const p = list.position.get(name);
+      if (p === undefined) {
+        throw fail('UNKNOWN_REFERENCE', fn, `journey at index ${i}: stages[${k}].name ${describeValue(name)} is not one of the stages ${list.names.map((s) => describeValue(s)).join(', ')}`, {
+          index: i,
+          field: `stages[${k}].name`,
+          value: name,
+        });
+      }
+      if (p <= previousPosition) {
+        throw fail('ORDER_VIOLATION', fn, `journey at index ${i}: stages[${k}] ${describeValue(name)} comes after ${describeValue(list.names[previousPosition])}, which follows it in the stage list`, {
+          index: i,
+          field: `stages[${k}].name`,
+          value: name,
+        });
+      }
+      position = p;
+      previousPosition = p;
+    }
+    const t = toEpochMs(fn, `journey ${i} stages[${k}].enteredAt`, stage.enteredAt, i);
+    if (t < previousTime) {
+      throw fail('ORDER_VIOLATION', fn, `journey at index ${i}: stages[${k}] ${describeValue(name)} was entered at ${new Date(t).toISOString()}, before the stage it follows (${new Date(previousTime).toISOString()})`, {
+        index: i,
+        field: `stages[${k}].enteredAt`,
+        value: stage.enteredAt,
+      });
+    }
+    previousTime = t;
+    scratch.positions[k] = position;
+    scratch.times[k] = t;
+    const interactions = stage.interactions;
+    if (!Array.isArray(interactions)) bad(fn, i, `stages[${k}].interactions`, interactions, 'is not an array of interactions');
+    for (let m = 0; m < interactions.length; m++) {
+      const interaction = interactions[m] as Interaction | null | undefined;
+      if (interaction === null || typeof interaction !== 'object') {
+        bad(fn, i, `stages[${k}].interactions[${m}]`, interaction, 'is not an interaction');
+      }
+      if (interaction.customerId !== customerId) {
+        throw fail('UNKNOWN_REFERENCE', fn, `journey at index ${i}: stages[${k}].interactions[${m}] belongs to customer ${describeValue(interaction.customerId)}, not to the journey's customer ${describeValue(customerId)}`, {
+          index: i,
+          field: `stages[${k}].interactions[${m}].customerId`,
+          value: interaction.customerId,
+        });
+      }
+      if (checkInteractionTimes) toEpochMs(fn, `journey ${i} stages[${k}].interactions[${m}].at`, interaction.at, i);
+    }
+  }
+  return count;
+}
+
+interface JourneyStageLike {
+  readonly name: unknown;
+  readonly enteredAt: unknown;
+  readonly interactions: unknown;
+}
+
+/** The channel of a journey's first interaction that names one (its entry channel). */
+export function entryChannel(journey: Journey): string | undefined {
+  for (const stage of journey.stages) {
+    for (const interaction of stage.interactions) if (interaction.channel !== undefined) return interaction.channel;
+  }
+  return undefined;
+}
+

@@ -1,0 +1,377 @@
+/**
+ * Unconstrained minimisation for maximum-likelihood fitting: BFGS with a strong-Wolfe line
+ * search, a Nelder–Mead fallback, deterministic throughout. Callers reparameterise (log scale
+ * for positive parameters) so that the problem is unconstrained; a non-finite objective value
+ * is treated as +Infinity, so the line search simply backs off from forbidden regions.
+ */
+
+/** Options of {@link minimize}. */
+export interface MinimizeOptions {
+  /** Analytic gradient; default: central differences with steps ε^(1/3)·max(|xᵢ|, 1). */
+  gradient?: (x: readonly number[]) => number[];
+  /** Iteration budget of each phase (BFGS, Nelder–Mead); default 1000. */
+  maxIterations?: number;
+  /**
+   * Converged when max|∂f/∂xᵢ| ≤ gradientTolerance·max(1, |f|) — scaled by |f| because a
+   * log-likelihood summed over n customers has gradients (and rounding noise) growing with n.
+   * Default 1e-8.
+   */
+  gradientTolerance?: number;
+}
+
+/** Outcome of {@link minimize}. */
+export interface MinimizeResult {
+  /** The best point found. */
+  x: number[];
+  /** Objective at `x`. */
+  value: number;
+  /** Gradient at `x` (numeric unless an analytic gradient was given). */
+  gradient: number[];
+  /** Iterations over all phases. */
+  iterations: number;
+  /** Objective evaluations, including those for numeric gradients. */
+  evaluations: number;
+  /** Whether a convergence test passed (gradient small, or the value stalled at a small gradient). */
+  converged: boolean;
+  /** `'bfgs'` when BFGS alone succeeded; `'nelder-mead'` when the fallback was needed (then BFGS polished). */
+  method: 'bfgs' | 'nelder-mead';
+  /** How it stopped, for diagnostics. */
+  message: string;
+}
+
+type Vector = number[];
+
+const C1 = 1e-4; // sufficient decrease (Armijo)
+const C2 = 0.9; // curvature, the usual quasi-Newton choice (Nocedal & Wright 2006, §3.1)
+/** A stall counts as convergence only if the gradient is at least this small (relative to max(1, |f|)). */
+const STALL_GRADIENT = 1e-4;
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
+}
+
+function maxAbs(a: readonly number[]): number {
+  let m = 0;
+  for (const v of a) m = Math.max(m, Math.abs(v));
+  return m;
+}
+
+function axpy(x: readonly number[], alpha: number, p: readonly number[]): Vector {
+  return x.map((xi, i) => xi + alpha * (p[i] as number));
+}
+
+class Problem {
+  evaluations = 0;
+  constructor(
+    private readonly objective: (x: readonly number[]) => number,
+    private readonly analyticGradient: ((x: readonly number[]) => number[]) | undefined,
+  ) {}
+
+  value(x: readonly number[]): number {
+    this.evaluations++;
+    const v = this.objective(x);
+    return Number.isFinite(v) ? v : Infinity;
+  }
+
+  /** Gradient at x (fx = f(x)); components that cannot be estimated come back as NaN. */
+  gradient(x: readonly number[], fx: number): Vector {
+    if (this.analyticGradient !== undefined) {
+      const g = this.analyticGradient(x);
+      return x.map((_, i) => {
+        const gi = g[i];
+        return gi !== undefined && Number.isFinite(gi) ? gi : Number.NaN;
+      });
+    }
+    const point = x.slice();
+    return x.map((xi, i) => {
+      const h = xi + 6.0554544523933395e-6 * Math.max(Math.abs(xi), 1) - xi; // ε^(1/3)
+      point[i] = xi + h;
+      const up = this.value(point);
+      point[i] = xi - h;
+      const down = this.value(point);
+      point[i] = xi;
+      if (up !== Infinity && down !== Infinity) return (up - down) / (2 * h);
+      // Next to a forbidden region: one-sided difference from the side that is defined.
+      if (up !== Infinity && fx !== Infinity) return (up - fx) / h;
+      if (down !== Infinity && fx !== Infinity) return (fx - down) / h;
+      return Number.NaN;
+    });
+  }
+}
+
+interface Trial {
+  alpha: number;
+  value: number;
+  slope: number | undefined; // φ'(α), computed only when the algorithm needs it
+  gradient: Vector | undefined;
+}
+
+/**
+ * Strong-Wolfe line search, Nocedal & Wright (2006) Algorithms 3.5 (bracketing) and 3.6 (zoom,
+ * cubic interpolation safeguarded to the middle 80 % of the bracket, bisection when an endpoint
+ * is +Infinity). Returns the accepted trial, or a point with sufficient decrease only, or
+ * undefined when no decrease was found.
+ */
+function lineSearch(problem: Problem, x: Vector, f0: number, slope0: number, p: Vector, initial: number): Trial | undefined {
+  const evaluate = (alpha: number): Trial => ({ alpha, value: problem.value(axpy(x, alpha, p)), slope: undefined, gradient: undefined });
+  const withSlope = (t: Trial): Trial => {
+    if (t.slope === undefined) {
+      const point = axpy(x, t.alpha, p);
+      t.gradient = problem.gradient(point, t.value);
+      t.slope = dot(t.gradient, p);
+    }
+    return t;
+  };
+  const armijo = (t: Trial): boolean => t.value <= f0 + C1 * t.alpha * slope0;
+  let bestDecrease: Trial | undefined;
+  const note = (t: Trial): void => {
+    if (armijo(t) && t.value < f0 && (bestDecrease === undefined || t.value < bestDecrease.value)) bestDecrease = t;
+  };
+
+  const zoom = (lo: Trial, hi: Trial): Trial | undefined => {
+    for (let k = 0; k < 60; k++) {
+      const width = hi.alpha - lo.alpha;
+      if (Math.abs(width) <= 1e-16 * Math.max(Math.abs(lo.alpha), 1e-300)) break;
+      let alpha = Number.NaN;
+      if (Number.isFinite(hi.value) && lo.slope !== undefined) {
+        if (hi.slope !== undefined) {
+          const d1 = lo.slope + hi.slope - (3 * (lo.value - hi.value)) / (lo.alpha - hi.alpha);
+          const radicand = d1 * d1 - lo.slope * hi.slope;
+          if (radicand >= 0) {
+            const d2 = Math.sign(hi.alpha - lo.alpha) * Math.sqrt(radicand);
+            alpha = hi.alpha - (hi.alpha - lo.alpha) * ((hi.slope + d2 - d1) / (hi.slope - lo.slope + 2 * d2));
+          }
+        } else {
+          const curvature = hi.value - lo.value - lo.slope * width;
+          if (curvature > 0) alpha = lo.alpha - (lo.slope * width * width) / (2 * curvature);
+        }
+      }
+      const low = Math.min(lo.alpha, hi.alpha) + 0.1 * Math.abs(width);
+      const high = Math.max(lo.alpha, hi.alpha) - 0.1 * Math.abs(width);
+      if (!Number.isFinite(alpha) || alpha < low || alpha > high) {
+        alpha = Number.isFinite(hi.value) ? lo.alpha + width / 2 : lo.alpha + width / 10;
+      }
+      const t = evaluate(alpha);
+      note(t);
+      if (!armijo(t) || t.value >= lo.value) {
+        hi = t;
+      } else {
+        withSlope(t);
+        const s = t.slope as number;
+        if (!Number.isFinite(s)) return bestDecrease;
+        if (Math.abs(s) <= -C2 * slope0) return t;
+        if (s * (hi.alpha - lo.alpha) >= 0) hi = lo;
+        lo = t;
+      }
+    }
+    return bestDecrease;
+  };
+
+  let previous: Trial = { alpha: 0, value: f0, slope: slope0, gradient: undefined };
+  let alpha = initial;
+  for (let i = 0; i < 50; i++) {
+    const t = evaluate(alpha);
+    note(t);
+    if (!armijo(t) || (i > 0 && t.value >= previous.value)) return zoom(previous, t);
+    withSlope(t);
+    const s = t.slope as number;
+    if (!Number.isFinite(s)) return bestDecrease;
+    if (Math.abs(s) <= -C2 * slope0) return t;
+    if (s >= 0) return zoom(t, previous);
+    previous = t;
+    alpha *= 2;
+  }
+  return bestDecrease;
+}
+
+interface PhaseResult {
+  x: Vector;
+  value: number;
+  gradient: Vector;
+  iterations: number;
+  converged: boolean;
+  message: string;
+}
+
+/** BFGS on the inverse Hessian (Nocedal & Wright 2006, Algorithm 6.1, initial scaling eq. 6.20). */
+function bfgs(problem: Problem, x0: Vector, maxIterations: number, tolerance: number): PhaseResult {
+  const n = x0.length;
+  let x = x0.slice();
+  let f = problem.value(x);
+  if (f === Infinity) return { x, value: f, gradient: x.map(() => Number.NaN), iterations: 0, converged: false, message: 'objective not finite at the start' };
+  let g = problem.gradient(x, f);
+  const identity = (scale: number): number[][] =>
+    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? scale : 0)));
+  let h = identity(1);
+  let fresh = true; // h is a (scaled) identity, not yet informed by curvature
+  let stalls = 0;
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    if (g.some((v) => !Number.isFinite(v))) return { x, value: f, gradient: g, iterations: iteration, converged: false, message: 'gradient not finite' };
+    const gMax = maxAbs(g);
+    if (gMax <= tolerance * Math.max(1, Math.abs(f))) return { x, value: f, gradient: g, iterations: iteration, converged: true, message: 'gradient below tolerance' };
+    let p = h.map((row) => -dot(row, g));
+    let slope = dot(p, g);
+    if (!(slope < 0)) {
+      h = identity(1);
+      fresh = true;
+      p = g.map((v) => -v);
+      slope = dot(p, g);
+    }
+    const initial = iteration === 0 ? Math.min(1, 1 / maxAbs(p)) : 1;
+    const step = lineSearch(problem, x, f, slope, p, initial);
+    if (step === undefined) {
+      if (!fresh) {
+        h = identity(1);
+        fresh = true;
+        iteration--;
+        continue;
+      }
+      const stalled = gMax <= STALL_GRADIENT * Math.max(1, Math.abs(f));
+      return { x, value: f, gradient: g, iterations: iteration, converged: stalled, message: stalled ? 'no further decrease possible (value stalled at rounding level)' : 'line search failed' };
+    }
+    const xNew = axpy(x, step.alpha, p);
+    const gNew = step.gradient ?? problem.gradient(xNew, step.value);
+    const s = xNew.map((v, i) => v - (x[i] as number));
+    const y = gNew.map((v, i) => v - (g[i] as number));
+    const relativeChange = (f - step.value) / Math.max(Math.abs(f), Math.abs(step.value), 1);
+    x = xNew;
+    f = step.value;
+    g = gNew;
+    const sy = dot(s, y);
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+      if (fresh) h = identity(sy / dot(y, y));
+      fresh = false;
+      const hy = h.map((row) => dot(row, y));
+      const yhy = dot(y, hy);
+      const rho = 1 / sy;
+      // H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ, expanded.
+      for (let i = 0; i < n; i++) {
+        const row = h[i] as number[];
+        for (let j = 0; j < n; j++) {
+          row[j] =
+            (row[j] as number) -
+            rho * ((hy[i] as number) * (s[j] as number) + (s[i] as number) * (hy[j] as number)) +
+            (rho * rho * yhy + rho) * (s[i] as number) * (s[j] as number);
+        }
+      }
+    }
+    stalls = relativeChange <= 1e-15 ? stalls + 1 : 0;
+    if (stalls >= 3 && maxAbs(g) <= STALL_GRADIENT * Math.max(1, Math.abs(f))) {
+      return { x, value: f, gradient: g, iterations: iteration + 1, converged: true, message: 'value stalled (relative change < 1e-15 for 3 iterations)' };
+    }
+  }
+  return { x, value: f, gradient: g, iterations: maxIterations, converged: false, message: 'iteration limit reached' };
+}
+
+/**
+ * Nelder–Mead with the dimension-adaptive coefficients of Gao & Han (2012), "Implementing the
+ * Nelder–Mead simplex algorithm with adaptive parameters", Comput. Optim. Appl. 51: reflection 1,
+ * expansion 1 + 2/n, contraction 0.75 − 1/(2n), shrink 1 − 1/n. Initial simplex: 5 % steps
+ * (0.00025 for zero coordinates), as in MATLAB's fminsearch.
+ */
+function nelderMead(problem: Problem, x0: Vector, maxIterations: number): { x: Vector; value: number; iterations: number; converged: boolean } {
+  const n = x0.length;
+  const expansion = 1 + 2 / n;
+  const contraction = 0.75 - 1 / (2 * n);
+  const shrink = 1 - 1 / n;
+  let simplex: { x: Vector; value: number }[] = [{ x: x0.slice(), value: problem.value(x0) }];
+  for (let i = 0; i < n; i++) {
+    const x = x0.slice();
+    x[i] = x[i] !== 0 ? (x[i] as number) * 1.05 : 0.00025;
+    simplex.push({ x, value: problem.value(x) });
+  }
+  const byValue = (a: { value: number }, b: { value: number }): number => a.value - b.value || 0;
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    simplex.sort(byValue);
+    const best = simplex[0] as { x: Vector; value: number };
+    if (best.value === Infinity && iteration === 0) break; // no finite vertex: nothing to compare
+    const worst = simplex[n] as { x: Vector; value: number };
+    const spreadF = (simplex[n] as { value: number }).value - best.value;
+    let spreadX = 0;
+    for (const v of simplex) for (let i = 0; i < n; i++) spreadX = Math.max(spreadX, Math.abs((v.x[i] as number) - (best.x[i] as number)) / Math.max(1, Math.abs(best.x[i] as number)));
+    if (Number.isFinite(best.value) && spreadF <= 1e-13 * Math.max(1, Math.abs(best.value)) && spreadX <= 1e-10) {
+      return { x: best.x, value: best.value, iterations: iteration, converged: true };
+    }
+    const centroid = new Array<number>(n).fill(0);
+    for (let k = 0; k < n; k++) {
+      const v = (simplex[k] as { x: Vector }).x;
+      for (let i = 0; i < n; i++) centroid[i] = (centroid[i] as number) + (v[i] as number) / n;
+    }
+    const along = (t: number): Vector => centroid.map((c, i) => c + t * (c - (worst.x[i] as number)));
+    const reflected = along(1);
+    const fr = problem.value(reflected);
+    const secondWorst = (simplex[n - 1] as { value: number }).value;
+    if (fr < best.value) {
+      const expanded = along(expansion);
+      const fe = problem.value(expanded);
+      simplex[n] = fe < fr ? { x: expanded, value: fe } : { x: reflected, value: fr };
+      continue;
+    }
+    if (fr < secondWorst) {
+      simplex[n] = { x: reflected, value: fr };
+      continue;
+    }
+    const outside = fr < worst.value;
+    const contracted = along(outside ? contraction : -contraction);
+    const fc = problem.value(contracted);
+    if (outside ? fc <= fr : fc < worst.value) {
+      simplex[n] = { x: contracted, value: fc };
+      continue;
+    }
+    simplex = simplex.map((v, k) => {
+      if (k === 0) return v;
+      const x = best.x.map((b, i) => b + shrink * ((v.x[i] as number) - b));
+      return { x, value: problem.value(x) };
+    });
+  }
+  simplex.sort(byValue);
+  const best = simplex[0] as { x: Vector; value: number };
+  return { x: best.x, value: best.value, iterations: maxIterations, converged: false };
+}
+
+/**
+ * Minimise `objective` from `x0`: BFGS with a strong-Wolfe line search (Nocedal & Wright 2006,
+ * Algorithms 3.5, 3.6, 6.1); if BFGS fails (line search or iteration limit, non-finite gradient,
+ * non-finite start), Nelder–Mead with adaptive parameters (Gao & Han 2012) from the best point so
+ * far, then BFGS again to polish. Deterministic: no randomness anywhere.
+ *
+ * Convergence: max|gradient| ≤ gradientTolerance·max(1, |f|), or the value stalls (relative
+ * change < 1e-15 three times, or no decrease possible) with max|gradient| ≤ 1e-4·max(1, |f|).
+ */
+export function minimize(
+  objective: (x: readonly number[]) => number,
+  x0: readonly number[],
+  options: MinimizeOptions = {},
+): MinimizeResult {
+  if (x0.length === 0 || x0.some((v) => !Number.isFinite(v))) throw new Error('internal minimize: x0 must be a non-empty finite vector');
+  const maxIterations = options.maxIterations ?? 1000;
+  const tolerance = options.gradientTolerance ?? 1e-8;
+  const problem = new Problem(objective, options.gradient);
+  const first = bfgs(problem, x0.slice(), maxIterations, tolerance);
+  if (first.converged) {
+    return { ...first, evaluations: problem.evaluations, method: 'bfgs' };
+  }
+  const start = first.value < Infinity ? first.x : x0.slice();
+  const simplex = nelderMead(problem, start, maxIterations * Math.max(1, x0.length));
+  const polished = simplex.value < Infinity ? bfgs(problem, simplex.x, maxIterations, tolerance) : undefined;
+  const candidates: PhaseResult[] = [first];
+  if (simplex.value < Infinity) {
+    candidates.push({ x: simplex.x, value: simplex.value, gradient: problem.gradient(simplex.x, simplex.value), iterations: 0, converged: simplex.converged, message: '' });
+  }
+  if (polished !== undefined) candidates.push(polished);
+  // Lowest value wins; on a tie, a phase whose convergence test passed.
+  const best = candidates.reduce((a, b) => (b.value < a.value || (b.value === a.value && b.converged && !a.converged) ? b : a));
+  const converged = best.converged;
+  return {
+    x: best.x,
+    value: best.value,
+    gradient: best.gradient,
+    iterations: first.iterations + simplex.iterations + (polished?.iterations ?? 0),
+    evaluations: problem.evaluations,
+    converged,
+    method: 'nelder-mead',
+    message: `BFGS: ${first.message}; Nelder–Mead ${simplex.converged ? 'converged' : 'hit its iteration limit'}; polish: ${polished?.message ?? 'skipped (no finite point)'}`,
+  };
+}

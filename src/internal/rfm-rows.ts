@@ -1,0 +1,135 @@
+/**
+ * Reading and validating the per-customer rows the probabilistic CLV models fit and predict
+ * from: frequency x (repeat purchases), recency tₓ (first to last purchase), age T (first
+ * purchase to the end of observation), average repeat spend z̄, and an optional weight (the
+ * number of customers a grouped row stands for). One policy for every model function.
+ */
+import type { Accessor, Values } from '../models/values';
+import { forEachValue, isMissing } from './input';
+import { describeValue, fail, requireCount, requireNonNegative } from './validate';
+
+/** The fields a row may carry; each read through an accessor or, by default, the field of that name. */
+export interface RfmAccessors<D> {
+  readonly frequency?: Accessor<D, number | null | undefined> | undefined;
+  readonly recency?: Accessor<D, number | null | undefined> | undefined;
+  readonly T?: Accessor<D, number | null | undefined> | undefined;
+  readonly monetaryValue?: Accessor<D, number | null | undefined> | undefined;
+  readonly weight?: Accessor<D, number | null | undefined> | undefined;
+}
+
+/** Validated columns; `length` rows are used. */
+export interface RfmColumns {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly z: Float64Array;
+  readonly w: Float64Array;
+  readonly length: number;
+  /** Rows that were null/undefined or had a missing field (skipped, counted). */
+  readonly skipped: number;
+}
+
+type Field = 'frequency' | 'recency' | 'T' | 'monetaryValue';
+
+function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, unknown> {
+  const accessor = accessors[field];
+  if (accessor !== undefined) return accessor;
+  return (d: D) => (d === null || typeof d !== 'object' ? undefined : (d as Record<string, unknown>)[field]);
+}
+
+/**
+ * One customer's (x, tₓ, T) checked: x a whole number ≥ 0, tₓ and T ≥ 0, tₓ ≤ T, and tₓ = 0
+ * when x = 0 (recency is first-to-last purchase, not time since the last purchase).
+ */
+export function checkRecencyAge(fn: string, x: number, tx: number, T: number, index?: number): void {
+  const at = index === undefined ? '' : ` at index ${index}`;
+  const where = index === undefined ? {} : { index };
+  if (tx > T) {
+    throw fail('ORDER_VIOLATION', fn, `recency ${describeValue(tx)}${at} is greater than T ${describeValue(T)}`, {
+      field: 'recency',
+      value: tx,
+      ...where,
+    });
+  }
+  if (x === 0 && tx !== 0) {
+    throw fail(
+      'INCONSISTENT_INPUT',
+      fn,
+      `recency ${describeValue(tx)}${at} must be 0 when frequency is 0 (recency is the time from the first to the last purchase, not the time since the last purchase)`,
+      { field: 'recency', value: tx, ...where },
+    );
+  }
+}
+
+/**
+ * Read every row into columns. `needs` lists the fields required besides frequency; a row
+ * that is null/undefined or misses any of them is skipped and counted.
+ */
+export function readRfmRows<D>(
+  fn: string,
+  rows: Values<D>,
+  accessors: RfmAccessors<D>,
+  needs: { readonly recencyAge: boolean; readonly monetary: boolean },
+): RfmColumns {
+  const readX = fieldReader(accessors, 'frequency');
+  const readTx = needs.recencyAge ? fieldReader(accessors, 'recency') : undefined;
+  const readT = needs.recencyAge ? fieldReader(accessors, 'T') : undefined;
+  const readZ = needs.monetary ? fieldReader(accessors, 'monetaryValue') : undefined;
+  const readW = accessors.weight;
+  let capacity = typeof (rows as ArrayLike<D>).length === 'number' ? Math.max(1, (rows as ArrayLike<D>).length) : 1024;
+  let x: Float64Array = new Float64Array(capacity);
+  let tx: Float64Array = new Float64Array(needs.recencyAge ? capacity : 0);
+  let T: Float64Array = new Float64Array(needs.recencyAge ? capacity : 0);
+  let z: Float64Array = new Float64Array(needs.monetary ? capacity : 0);
+  let w: Float64Array = new Float64Array(capacity);
+  let length = 0;
+  let skipped = 0;
+  const grow = (a: Float64Array): Float64Array => {
+    if (a.length === 0) return a;
+    const b = new Float64Array(capacity);
+    b.set(a);
+    return b;
+  };
+  forEachValue(rows, (d, i) => {
+    if (isMissing(d)) {
+      skipped++;
+      return;
+    }
+    const rawX = readX(d, i);
+    const rawTx = readTx?.(d, i);
+    const rawT = readT?.(d, i);
+    const rawZ = readZ?.(d, i);
+    const rawW = readW?.(d, i);
+    if (
+      isMissing(rawX) ||
+      (readTx !== undefined && isMissing(rawTx)) ||
+      (readT !== undefined && isMissing(rawT)) ||
+      (readZ !== undefined && isMissing(rawZ)) ||
+      (readW !== undefined && isMissing(rawW))
+    ) {
+      skipped++;
+      return;
+    }
+    const xi = requireCount(fn, 'frequency', rawX, i);
+    if (length === capacity) {
+      capacity *= 2;
+      x = grow(x);
+      tx = grow(tx);
+      T = grow(T);
+      z = grow(z);
+      w = grow(w);
+    }
+    x[length] = xi;
+    if (readTx !== undefined) {
+      const txi = requireNonNegative(fn, 'recency', rawTx, i);
+      const Ti = requireNonNegative(fn, 'T', rawT, i);
+      checkRecencyAge(fn, xi, txi, Ti, i);
+      tx[length] = txi;
+      T[length] = Ti;
+    }
+    if (readZ !== undefined) z[length] = requireNonNegative(fn, 'monetaryValue', rawZ, i);
+    w[length] = readW === undefined ? 1 : requireNonNegative(fn, 'weight', rawW, i);
+    length++;
+  });
+  return { x, tx, T, z, w, length, skipped };
+}

@@ -1,0 +1,243 @@
+/**
+ * Reading survey scores into sufficient statistics: answers per score ("bins"), weight sums
+ * per score and Σw², plus the count of skipped (missing) answers. Every NPS, CSAT and CES
+ * figure — batch, streaming or grouped — is computed from these, so they all agree.
+ */
+import type { Accessor, Values } from '../models/values';
+import { forEachValue, isMissing, isNumericTypedArray } from './input';
+import { describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from './validate';
+
+/** Answers per score on an integer scale `[min, max]`; index = score − min. Plain, mergeable. */
+export interface ScoreBins {
+  /** Lowest score of the scale. */
+  min: number;
+  /** Highest score of the scale. */
+  max: number;
+  /** Number of answers per score. */
+  counts: number[];
+  /** Sum of weights per score (equal to `counts` when no weights were given). */
+  weightSums: number[];
+  /** Σw² over all answers (the number of answers when unweighted). */
+  weightSquares: number;
+  /** Missing answers (null/undefined score or weight). */
+  skipped: number;
+  /** Whether any answer came with an explicit weight. */
+  weighted: boolean;
+}
+
+/** A score with its own weight, as the streaming tallies accept it. */
+export interface WeightedScoreValue {
+  readonly score: number | null | undefined;
+  readonly weight: number | null | undefined;
+}
+
+export function createBins(min: number, max: number): ScoreBins {
+  const width = max - min + 1;
+  return {
+    min,
+    max,
+    counts: new Array<number>(width).fill(0),
+    weightSums: new Array<number>(width).fill(0),
+    weightSquares: 0,
+    skipped: 0,
+    weighted: false,
+  };
+}
+
+/** Validate a scale option: integers with min < max. */
+export function requireScale(fn: string, scale: unknown, fallback: { readonly min: number; readonly max: number }): { min: number; max: number } {
+  if (scale === undefined) return { min: fallback.min, max: fallback.max };
+  if (scale === null || typeof scale !== 'object') {
+    throw fail('INVALID_OPTION', fn, `scale ${describeValue(scale)} must be an object { min, max }`, { field: 'scale', value: scale });
+  }
+  const { min, max } = scale as { min?: unknown; max?: unknown };
+  const lo = requireFinite(fn, 'scale.min', min);
+  const hi = requireFinite(fn, 'scale.max', max);
+  if (!Number.isInteger(lo) || !Number.isInteger(hi)) {
+    throw fail('NOT_AN_INTEGER', fn, `scale ${describeValue(lo)}–${describeValue(hi)} must have whole-number ends`, { field: 'scale', value: scale });
+  }
+  if (!(lo < hi) || hi - lo > 1000) {
+    throw fail('OUT_OF_RANGE', fn, `scale ${lo}–${hi} must have min < max and at most 1001 points`, { field: 'scale', value: scale });
+  }
+  return { min: lo, max: hi };
+}
+
+/** A whole-number option that must lie on the scale (a threshold, a range end). */
+export function requireScalePoint(fn: string, what: string, value: unknown, min: number, max: number): number {
+  const x = requireFinite(fn, what, value);
+  if (!Number.isInteger(x)) {
+    throw fail('NOT_AN_INTEGER', fn, `${what} ${describeValue(x)} is not a whole number`, { field: what, value });
+  }
+  if (x < min || x > max) {
+    throw fail('OUT_OF_RANGE', fn, `${what} ${describeValue(x)} is outside the scale ${min}–${max}`, { field: what, value });
+  }
+  return x;
+}
+
+/** Throw the error a bad score deserves (or return normally if it is fine, which callers never expect). */
+function rejectScore(fn: string, value: unknown, min: number, max: number, index: number | undefined): never {
+  requireScore(fn, value, min, max, index);
+  throw new Error(`internal: score ${String(value)} was rejected but passed validation`);
+}
+
+/** Add one unweighted or weighted answer to `bins` in place (the tallies' `add`). */
+export function addAnswer(fn: string, bins: ScoreBins, value: unknown, index: number | undefined): void {
+  let score = value;
+  let weight: unknown = 1;
+  let explicit = false;
+  if (value !== null && typeof value === 'object') {
+    score = (value as Partial<WeightedScoreValue>).score;
+    weight = (value as Partial<WeightedScoreValue>).weight;
+    explicit = true;
+  }
+  if (isMissing(score) || isMissing(weight)) {
+    bins.skipped++;
+    return;
+  }
+  const k = (score as number) - bins.min;
+  if (typeof score !== 'number' || !(k >= 0 && k <= bins.max - bins.min && Math.floor(k) === k)) {
+    rejectScore(fn, score, bins.min, bins.max, index);
+  }
+  const w = explicit ? requireNonNegative(fn, 'weight', weight, index) : 1;
+  bins.counts[k] = (bins.counts[k] as number) + 1;
+  bins.weightSums[k] = (bins.weightSums[k] as number) + w;
+  bins.weightSquares += w * w;
+  if (explicit) bins.weighted = true;
+}
+
+/** A new state holding both; `INCONSISTENT_INPUT` when the scales differ. */
+export function mergeBins(fn: string, a: ScoreBins, b: ScoreBins): ScoreBins {
+  if (a.min !== b.min || a.max !== b.max) {
+    throw fail('INCONSISTENT_INPUT', fn, `cannot merge tallies on different scales (${a.min}–${a.max} and ${b.min}–${b.max})`);
+  }
+  return {
+    min: a.min,
+    max: a.max,
+    counts: a.counts.map((c, i) => c + (b.counts[i] as number)),
+    weightSums: a.weightSums.map((w, i) => w + (b.weightSums[i] as number)),
+    weightSquares: a.weightSquares + b.weightSquares,
+    skipped: a.skipped + b.skipped,
+    weighted: a.weighted || b.weighted,
+  };
+}
+
+/**
+ * Count a batch of scores on `[min, max]` in one pass. Typed arrays without accessor or weight
+ * take a counting loop with validation deferred to the bins (a Uint8Array is counted into 256
+ * bins, then any answer off the scale is located and reported).
+ */
+export function binScores<T>(
+  fn: string,
+  values: Values<T>,
+  min: number,
+  max: number,
+  accessor: Accessor<T, unknown> | undefined,
+  weight: Accessor<T, unknown> | undefined,
+): ScoreBins {
+  if (accessor !== undefined && typeof accessor !== 'function') {
+    throw fail('INVALID_OPTION', fn, `accessor ${describeValue(accessor)} must be a function`, { field: 'accessor', value: accessor });
+  }
+  if (weight !== undefined && typeof weight !== 'function') {
+    throw fail('INVALID_OPTION', fn, `weight ${describeValue(weight)} must be a function`, { field: 'weight', value: weight });
+  }
+  if (values === null || typeof values !== 'object') {
+    throw fail('INVALID_OPTION', fn, `values ${describeValue(values)} must be an array, a typed array or an iterable`, { field: 'values', value: values });
+  }
+  const bins = createBins(min, max);
+  if (accessor === undefined && weight === undefined && isNumericTypedArray(values)) {
+    const counts = countTypedArray(fn, values, min, max);
+    for (let k = 0; k < counts.length; k++) {
+      bins.counts[k] = counts[k] as number;
+      bins.weightSums[k] = counts[k] as number;
+    }
+    bins.weightSquares = values.length;
+    return bins;
+  }
+  const width = max - min;
+  const counts = bins.counts;
+  const sums = bins.weightSums;
+  forEachValue(values, (d, i) => {
+    const score = accessor === undefined ? d : accessor(d, i);
+    if (isMissing(score)) {
+      bins.skipped++;
+      return;
+    }
+    const k = (score as number) - min;
+    if (typeof score !== 'number' || !(k >= 0 && k <= width && Math.floor(k) === k)) rejectScore(fn, score, min, max, i);
+    if (weight === undefined) {
+      counts[k] = (counts[k] as number) + 1;
+      sums[k] = (sums[k] as number) + 1;
+      bins.weightSquares += 1;
+      return;
+    }
+    const raw = weight(d, i);
+    if (isMissing(raw)) {
+      bins.skipped++;
+      return;
+    }
+    const w = requireNonNegative(fn, 'weight', raw, i);
+    counts[k] = (counts[k] as number) + 1;
+    sums[k] = (sums[k] as number) + w;
+    bins.weightSquares += w * w;
+  });
+  if (weight !== undefined) bins.weighted = true;
+  return bins;
+}
+
+type NumericArray = ArrayLike<number> & ArrayBufferView;
+
+function countTypedArray(fn: string, values: NumericArray, min: number, max: number): Float64Array {
+  const width = max - min;
+  const n = values.length;
+  if (values instanceof Uint8Array || values instanceof Uint8ClampedArray) {
+    // Count every byte value, then look at the bins off the scale: no test in the hot loop.
+    const all = new Float64Array(256);
+    for (let i = 0; i < n; i++) all[values[i] as number]++;
+    for (let v = 0; v < 256; v++) {
+      if (all[v] !== 0 && (v < min || v > max)) {
+        for (let i = 0; i < n; i++) if (values[i] === v) rejectScore(fn, v, min, max, i);
+      }
+    }
+    const counts = new Float64Array(width + 1);
+    for (let v = Math.max(0, min); v <= Math.min(255, max); v++) counts[v - min] = all[v] as number;
+    return counts;
+  }
+  const counts = new Float64Array(width + 1);
+  for (let i = 0; i < n; i++) {
+    const k = (values[i] as number) - min;
+    // (k | 0) === k rejects NaN, ±Infinity and fractions in one comparison.
+    if (k >= 0 && k <= width && (k | 0) === k) counts[k]++;
+    else rejectScore(fn, values[i], min, max, i);
+  }
+  return counts;
+}
+
+/** Σ of a bins array. */
+export function total(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
+
+/** Kish's effective sample size (Σw)²/Σw²; the answer count when unweighted; 0 when Σw = 0. */
+export function effectiveSampleSize(weighted: boolean, answers: number, weightTotal: number, weightSquares: number): number {
+  if (!weighted) return answers;
+  return weightTotal > 0 ? (weightTotal * weightTotal) / weightSquares : 0;
+}
+
+/** A pre-aggregated count (e.g. from SQL): a whole number ≥ 0. */
+export function readCount(fn: string, what: string, value: unknown): number {
+  return requireCount(fn, what, value);
+}
+
+/** True for a plain object (not an array, typed array or iterable) that has `key`. */
+export function isSummaryObject(value: unknown, key: string): value is Record<string, unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !ArrayBuffer.isView(value) &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function' &&
+    key in value
+  );
+}

@@ -1,0 +1,222 @@
+import { forEachValue, isMissing } from '../internal/input';
+import { createScratch, entryChannel, readJourney, readStageList } from '../internal/journey';
+import { rateInterval } from '../internal/rate-interval';
+import { describeValue, fail, requireLevel } from '../internal/validate';
+import type { Journey } from '../models/journey';
+import type { Accessor, Values } from '../models/values';
+import type { JourneyInterval } from './interval';
+
+/** Options of {@link journeyFunnel}. */
+export interface JourneyFunnelOptions {
+  /** Confidence level of the Wilson intervals, strictly between 0 and 1. Default `0.95`. */
+  readonly level?: number;
+  /**
+   * Split the funnel into groups whose counts add up to the whole funnel:
+   * `'segment'` (the journey's `segment`), `'channel'` (the channel of the journey's first
+   * interaction that names one — its entry channel) or an accessor returning a group key.
+   * Journeys without a key form the group whose `key` is `null`. Default: no grouping.
+   */
+  readonly groupBy?: 'segment' | 'channel' | Accessor<Journey, string | null | undefined>;
+}
+
+/** One stage of a {@link JourneyFunnelResult}. */
+export interface JourneyFunnelStep {
+  /** Stage name. */
+  readonly stage: string;
+  /** Journeys that reached this stage or any later one in the stage list. Never increases along the funnel. */
+  readonly reached: number;
+  /** Journeys that have this stage in their stage list (a journey may skip stages). */
+  readonly entered: number;
+  /** Journeys that reached the previous stage but not this one; 0 for the first stage. */
+  readonly droppedOff: number;
+  /** `reached / reached at the previous stage` (the first stage is compared with all journeys); `undefined` when the previous count is 0. */
+  readonly fromPrevious: number | undefined;
+  /** Wilson interval of {@link JourneyFunnelStep.fromPrevious}. */
+  readonly fromPreviousInterval: JourneyInterval | undefined;
+  /** `reached / reached at the first stage`; `undefined` when no journey reached it. */
+  readonly fromFirst: number | undefined;
+  /** Wilson interval of {@link JourneyFunnelStep.fromFirst}. */
+  readonly fromFirstInterval: JourneyInterval | undefined;
+  /** `droppedOff / reached at the previous stage` = `1 − fromPrevious`. */
+  readonly dropOffRate: number | undefined;
+  /** Wilson interval of {@link JourneyFunnelStep.dropOffRate}. */
+  readonly dropOffInterval: JourneyInterval | undefined;
+}
+
+/** The funnel of one group of journeys (see {@link JourneyFunnelOptions.groupBy}). */
+export interface JourneyFunnelGroup {
+  /** The group key; `null` for journeys without one. */
+  readonly key: string | null;
+  /** Journeys in the group. */
+  readonly journeys: number;
+  /** The group's funnel, one step per stage. */
+  readonly steps: readonly JourneyFunnelStep[];
+}
+
+/** What {@link journeyFunnel} returns. */
+export interface JourneyFunnelResult {
+  /** Journeys counted (`null`/`undefined` entries excluded). */
+  readonly journeys: number;
+  /** `null`/`undefined` entries skipped. */
+  readonly skipped: number;
+  /** Confidence level of the intervals. */
+  readonly level: number;
+  /** One step per stage, in the order of the stage list. */
+  readonly steps: readonly JourneyFunnelStep[];
+  /** Per-group funnels, sorted by key (`null` last); `undefined` without `groupBy`. Their counts add up to `steps`. */
+  readonly groups: readonly JourneyFunnelGroup[] | undefined;
+}
+
+const FN = 'journeyFunnel';
+
+/**
+ * Conversion funnel over an ordered list of stages: how many customers reached each stage,
+ * conversion from the previous stage and from the first, drop-off, each rate with a Wilson
+ * score interval.
+ *
+ * A journey *reached* stage k when its furthest stage is k or later in the list, so a
+ * journey that skipped a stage still counts as having passed it and the counts never
+ * increase along the funnel (`entered` counts the stages actually present).
+ *
+ * ```text
+ * reached_k    = #{ journeys whose furthest stage index ≥ k },   reached_−1 = all journeys
+ * fromPrevious = reached_k / reached_{k−1}
+ * fromFirst    = reached_k / reached_0
+ * droppedOff   = reached_{k−1} − reached_k,   dropOffRate = droppedOff / reached_{k−1}
+ * interval     = Wilson score interval at `level` (Wilson 1927)
+ * ```
+ *
+ * Source: E. B. Wilson (1927), "Probable inference, the law of succession, and statistical
+ * inference", JASA 22(158); A. Agresti & B. Coull (1998) on why Wilson beats the Wald interval.
+ *
+ * @param journeys - Journeys, each with stages in the order reached; `null`/`undefined` skipped.
+ * @param stages - The ordered stage names (non-empty, distinct); every journey's stages must come from it, in this order.
+ * @param options - See {@link JourneyFunnelOptions}.
+ * @returns Counts and rates per stage (and per group); rates are `undefined` when their denominator is 0.
+ * @throws CxMetricsError `INVALID_OPTION` (empty or repeated stage list, bad `groupBy`),
+ *   `OUT_OF_RANGE` (level), `UNKNOWN_REFERENCE` (a stage not in the list, an interaction of
+ *   another customer), `ORDER_VIOLATION` (stages out of list order or entered earlier than
+ *   the stage before), `INVALID_DATE`, `INVALID_RECORD` (not a journey, empty stage list).
+ *
+ * @example
+ * ```ts
+ * import { journeyFunnel } from 'cx-metrics/journey';
+ * const at = (day: number) => Date.UTC(2024, 0, day);
+ * const journey = (customerId: string, ...names: string[]) => ({
+ *   customerId,
+ *   stages: names.map((name, k) => ({ name, enteredAt: at(k + 1), interactions: [] })),
+ * });
+ * const funnel = journeyFunnel(
+ *   [journey('a', 'visit'), journey('b', 'visit', 'cart'), journey('c', 'visit', 'cart', 'buy'), journey('d', 'visit', 'buy')],
+ *   ['visit', 'cart', 'buy'],
+ * );
+ * funnel.steps.map((s) => s.reached); // => [4, 3, 2]
+ * funnel.steps[1]; // => { stage: 'cart', entered: 2, droppedOff: 1, fromPrevious: 0.75 }
+ * funnel.steps[2].fromFirst; // => 0.5
+ * funnel.steps[2].fromFirstInterval; // => { lower: 0.150, upper: 0.850 }
+ * journeyFunnel([journey('a', 'cart', 'visit')], ['visit', 'cart']); // => throws ORDER_VIOLATION
+ * ```
+ */
+export function journeyFunnel(
+  journeys: Values<Journey | null | undefined>,
+  stages: readonly string[],
+  options: JourneyFunnelOptions = {},
+): JourneyFunnelResult {
+  const list = readStageList(FN, stages);
+  const level = options.level === undefined ? 0.95 : requireLevel(FN, options.level);
+  const keyOf = groupKeyReader(options.groupBy);
+  const n = list.names.length;
+  const scratch = createScratch();
+  const total = new Counts(n);
+  const groups = keyOf === undefined ? undefined : new Map<string | null, Counts>();
+  let skipped = 0;
+  forEachValue(journeys, (journey, i) => {
+    if (isMissing(journey)) {
+      skipped++;
+      return;
+    }
+    const count = readJourney(FN, journey, i, list, scratch);
+    total.add(scratch.positions, count);
+    if (groups !== undefined && keyOf !== undefined) {
+      const raw = keyOf(journey, i);
+      if (!isMissing(raw) && typeof raw !== 'string') {
+        throw fail('INVALID_OPTION', FN, `groupBy returned ${describeValue(raw)} for the journey at index ${i}; expected a string, null or undefined`, {
+          field: 'groupBy',
+          value: raw,
+          index: i,
+        });
+      }
+      const key = isMissing(raw) ? null : raw;
+      let counts = groups.get(key);
+      if (counts === undefined) groups.set(key, (counts = new Counts(n)));
+      counts.add(scratch.positions, count);
+    }
+  });
+  const grouped =
+    groups === undefined
+      ? undefined
+      : Object.freeze(
+          [...groups.entries()]
+            .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+            .map(([key, counts]) => Object.freeze({ key, journeys: counts.journeys, steps: counts.steps(list.names, level) })),
+        );
+  return Object.freeze({ journeys: total.journeys, skipped, level, steps: total.steps(list.names, level), groups: grouped });
+}
+
+function groupKeyReader(groupBy: JourneyFunnelOptions['groupBy']): Accessor<Journey, unknown> | undefined {
+  if (groupBy === undefined) return undefined;
+  if (groupBy === 'segment') return (j) => j.segment;
+  if (groupBy === 'channel') return (j) => entryChannel(j);
+  if (typeof groupBy === 'function') return groupBy;
+  throw fail('INVALID_OPTION', FN, `groupBy ${describeValue(groupBy)} is not 'segment', 'channel' or a function`, {
+    field: 'groupBy',
+    value: groupBy,
+  });
+}
+
+/** Histogram of furthest stage and of stages entered; enough to build every figure. */
+class Counts {
+  journeys = 0;
+  readonly furthest: Float64Array;
+  readonly entered: Float64Array;
+  constructor(n: number) {
+    this.furthest = new Float64Array(n);
+    this.entered = new Float64Array(n);
+  }
+  add(positions: Int32Array, count: number): void {
+    this.journeys++;
+    for (let k = 0; k < count; k++) {
+      const p = positions[k] as number;
+      this.entered[p] = (this.entered[p] as number) + 1;
+    }
+    // Positions increase along a valid journey, so the last one is the furthest.
+    const last = positions[count - 1] as number;
+    this.furthest[last] = (this.furthest[last] as number) + 1;
+  }
+  steps(names: readonly string[], level: number): readonly JourneyFunnelStep[] {
+    const n = names.length;
+    const reached = new Float64Array(n);
+    let running = 0;
+    for (let k = n - 1; k >= 0; k--) reached[k] = running += this.furthest[k] as number;
+    const first = reached[0] as number;
+    return Object.freeze(
+      names.map((stage, k) => {
+        const here = reached[k] as number;
+        const previous = k === 0 ? this.journeys : (reached[k - 1] as number);
+        const dropped = previous - here;
+        return Object.freeze({
+          stage,
+          reached: here,
+          entered: this.entered[k] as number,
+          droppedOff: dropped,
+          fromPrevious: previous > 0 ? here / previous : undefined,
+          fromPreviousInterval: rateInterval(here, previous, level),
+          fromFirst: first > 0 ? here / first : undefined,
+          fromFirstInterval: rateInterval(here, first, level),
+          dropOffRate: previous > 0 ? dropped / previous : undefined,
+          dropOffInterval: rateInterval(dropped, previous, level),
+        });
+      }),
+    );
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The published CDNOW calibration summary (Fader, Hardie & Lee 2005), rebuilt from the raw
+ * transactions of the 1-in-10 sample: frequency, recency and T in weeks to 2 decimals, and the
+ * mean repeat spend `zbar` of the Gamma-Gamma paper.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { summarizeTransactions } from '../../src/clv/summarize-transactions';
+import { repoRoot } from '../support/doc-examples';
+
+const dataDir = join(repoRoot, '..', 'shared', 'data');
+
+interface CdnowPurchase {
+  readonly sampleId: number;
+  readonly at: number;
+  readonly amount: number;
+}
+
+/** `master_id sample_id YYYYMMDD number_of_cds dollar_value`, CRLF, leading spaces. */
+function readSample(): CdnowPurchase[] {
+  const out: CdnowPurchase[] = [];
+  for (const line of readFileSync(join(dataDir, 'CDNOW_sample.txt'), 'utf8').split(/\r?\n/)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 5) continue;
+    const date = fields[2] as string;
+    out.push({
+      sampleId: Number(fields[1]),
+      at: Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))),
+      amount: Number(fields[4]),
+    });
+  }
+  return out;
+}
+
+function readCsv(name: string): Record<string, number>[] {
+  const [header, ...lines] = readFileSync(join(dataDir, name), 'utf8').trim().split(/\r?\n/);
+  const keys = (header as string).split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i] as string, Number(v)])));
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+describe('summarizeTransactions on CDNOW', () => {
+  const purchases = readSample();
+  const summary = summarizeTransactions(purchases, {
+    customerId: (d) => d.sampleId,
+    at: (d) => d.at,
+    amount: (d) => d.amount,
+    calibrationEnd: Date.UTC(1997, 8, 30),
+    observationEnd: Date.UTC(1998, 5, 30),
+    unit: 'week',
+  });
+
+  it('reads every purchase of the 2,357 customers', () => {
+    expect(purchases.length).toBe(6919);
+    expect(summary.purchases).toBe(6919);
+    expect(summary.skipped).toBe(0);
+    expect(summary.rows.length).toBe(2357);
+    expect(summary.holdoutOnlyCustomers).toBe(0);
+    expect(summary.rows.filter((r) => r.frequency > 0).length).toBe(946);
+  });
+
+  it('rebuilds cdnow_customers_summary.csv exactly (weeks, 2 decimals)', () => {
+    const expected = readCsv('cdnow_customers_summary.csv');
+    expect(expected.length).toBe(2357);
+    const byId = new Map(summary.rows.map((r) => [r.customerId, r]));
+    const mismatches: string[] = [];
+    for (const e of expected) {
+      const row = byId.get(e['ID'] as number);
+      if (
+        row === undefined ||
+        row.frequency !== e['frequency'] ||
+        round2(row.recency) !== e['recency'] ||
+        round2(row.T) !== e['T']
+      ) {
+        mismatches.push(`${e['ID']}: ${JSON.stringify(e)} vs ${JSON.stringify(row)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(Math.max(...summary.rows.map((r) => r.T))).toBe(272 / 7);
+  });
+
+  it('rebuilds zbar of cdnow_customers_summary_with_transactions.csv to within rounding', () => {
+    const expected = readCsv('cdnow_customers_summary_with_transactions.csv');
+    expect(expected.length).toBe(2357);
+    const byId = new Map(summary.rows.map((r) => [r.customerId, r]));
+    const mismatches: string[] = [];
+    for (const e of expected) {
+      const row = byId.get(e['ID'] as number);
+      if (
+        row === undefined ||
+        row.frequency !== e['x'] ||
+        round2(row.recency) !== e['t_x'] ||
+        Math.abs(row.monetaryValue - (e['zbar'] as number)) > 0.005 + 1e-9
+      ) {
+        mismatches.push(`${e['ID']}: ${JSON.stringify(e)} vs ${JSON.stringify(row)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('splits off the holdout window 1997-10-01 … 1998-06-30', () => {
+    // 273 days, from the calibration end day (exclusive) to the observation end day (inclusive).
+    expect(summary.rows[0]?.holdoutDuration).toBe(273 / 7);
+    // Independent count: distinct (customer, day) pairs after 1997-09-30.
+    const holdoutDays = new Set(purchases.filter((p) => p.at > Date.UTC(1997, 8, 30)).map((p) => `${p.sampleId}|${p.at}`));
+    expect(summary.rows.reduce((s, r) => s + r.holdoutFrequency, 0)).toBe(holdoutDays.size);
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { digamma, hyp2f1, logBeta, logDiffExp, logGamma, logSumExp, trigamma } from '../../src/internal/special';
+import { expectClose } from './close';
+
+// Reference values: python3 /tmp/kern/known.py with mpmath 1.3, mp.dps = 50, every argument
+// converted as mpf(float(s)) so the reference is for the exact double the test passes.
+describe('logGamma', () => {
+  // mpmath.loggamma(mpf(float(x)))
+  const known: [number, number][] = [
+    [1e-300, 690.7755278982137],
+    [1e-8, 18.42068073818021],
+    [0.5, 0.5723649429247001],
+    [0.999999, 5.772164873855652e-7],
+    [1.000001, -5.772148423874147e-7],
+    [1.5, -0.12078223763524522],
+    [2.000001, 4.2278465762452923e-7],
+    [2.5, 0.2846828704729192],
+    [3.7, 1.428072326665388],
+    [9.99, 12.779315214350193],
+    [10, 12.801827480081469],
+    [123.456, 469.6055471299295],
+    [1e6, 12815504.569147611],
+    [1e15, 3.3538776394910668e16],
+    [1e300, 6.897755278982137e302],
+  ];
+  it.each(known)('logGamma(%s) matches mpmath', (x, want) => expectClose(logGamma(x), want, 1e-14));
+
+  it('is exactly 0 at 1 and 2', () => {
+    expect(logGamma(1)).toBe(0);
+    expect(logGamma(2)).toBe(0);
+  });
+
+  test.prop([fc.double({ min: 1e-6, max: 1e6, noNaN: true })], { numRuns: 300 })('Γ(x + 1) = x·Γ(x)', (x) => {
+    expectClose(logGamma(x + 1), logGamma(x) + Math.log(x), 2e-14, 2e-14);
+  });
+
+  it('rejects x ≤ 0 and NaN as an internal error', () => {
+    expect(() => logGamma(0)).toThrow(/internal logGamma/);
+    expect(() => logGamma(-1)).toThrow(/internal logGamma/);
+    expect(() => logGamma(Number.NaN)).toThrow(/internal logGamma/);
+  });
+});
+
+describe('digamma and trigamma', () => {
+  // mpmath.digamma(mpf(float(x)))
+  const psi: [number, number][] = [
+    [1e-8, -100000000.57721564],
+    [0.25, -4.2274535333762655],
+    [1, -0.5772156649015329],
+    [1.4616321449683622, -9.241265521729427e-17],
+    [1.5, 0.03648997397857652],
+    [2, 0.42278433509846713],
+    [7.3, 1.9178203356379862],
+    [50, 3.901989673427892],
+    [1e8, 18.420680738952367],
+  ];
+  it.each(psi)('digamma(%s) matches mpmath', (x, want) => expectClose(digamma(x), want, 1e-14));
+
+  // mpmath.polygamma(1, mpf(float(x)))
+  const psi1: [number, number][] = [
+    [1e-8, 1.0000000000000002e16],
+    [0.25, 17.19732915450711],
+    [1, 1.6449340668482264],
+    [2, 0.6449340668482264],
+    [7.3, 0.1467957681314271],
+    [50, 0.020201333226697125],
+    [1e8, 1.000000005e-8],
+  ];
+  it.each(psi1)('trigamma(%s) matches mpmath', (x, want) => expectClose(trigamma(x), want, 1e-14));
+
+  test.prop([fc.double({ min: 1e-3, max: 1e4, noNaN: true })], { numRuns: 200 })('recurrences ψ(x+1) = ψ(x) + 1/x, ψ′(x+1) = ψ′(x) − 1/x²', (x) => {
+    // Tolerance relative to the largest term, |ψ(x)| + 1/x: the sum itself may cancel.
+    expectClose(digamma(x + 1), digamma(x) + 1 / x, 0, 1e-14 * (Math.abs(digamma(x)) + 1 / x));
+    expectClose(trigamma(x + 1), trigamma(x) - 1 / (x * x), 0, 1e-14 * trigamma(x));
+  });
+
+  test.prop([fc.double({ min: 0.05, max: 500, noNaN: true })], { numRuns: 100 })('digamma is the derivative of logGamma', (x) => {
+    const h = 1e-5 * x;
+    expectClose((logGamma(x + h) - logGamma(x - h)) / (2 * h), digamma(x), 1e-6, 1e-6);
+  });
+});
+
+describe('logBeta', () => {
+  // mpmath.log(mpmath.beta(a, b))
+  const known: [number, number, number][] = [
+    [0.5, 0.5, 1.1447298858494002],
+    [1e6, 1e6, -1386300.003362921],
+    [1e6, 0.5, -6.335390211057437],
+    [0.001, 1e6, 6.893363375325389],
+    [3, 4, -4.0943445622221],
+    [12.5, 3e5, -138.91011398868173],
+    [1e-10, 2, 23.025850929840455],
+    [40, 60, -67.96861624748244],
+  ];
+  it.each(known)('logBeta(%s, %s) matches mpmath', (a, b, want) => expectClose(logBeta(a, b), want, 1e-14));
+
+  test.prop([fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true })], { numRuns: 200 })(
+    'is symmetric and satisfies B(a+1, b) = B(a, b)·a/(a+b)',
+    (a, b) => {
+      expect(logBeta(a, b)).toBe(logBeta(b, a));
+      expectClose(logBeta(a + 1, b), logBeta(a, b) + Math.log(a / (a + b)), 1e-13, 1e-12);
+    },
+  );
+});
+
+describe('logSumExp and logDiffExp', () => {
+  it('handles huge, tiny and infinite arguments', () => {
+    expect(logSumExp(1000, 1000)).toBeCloseTo(1000 + Math.LN2, 12);
+    expect(logSumExp(-1000, -Infinity)).toBe(-1000);
+    expect(logSumExp(-Infinity, -Infinity)).toBe(-Infinity);
+    expectClose(logSumExp(0, -40), Math.log1p(Math.exp(-40)), 1e-15);
+    expect(logDiffExp(1000, -Infinity)).toBe(1000);
+    expect(logDiffExp(5, 5)).toBe(-Infinity);
+    // log(e^0 − e^−1e-20) = log(1e-20) to first order; log(−expm1(−1e-20)) keeps it exact.
+    expectClose(logDiffExp(0, -1e-20), Math.log(1e-20), 1e-15);
+    expectClose(logDiffExp(1000, 999), 1000 + Math.log1p(-Math.exp(-1)), 1e-15);
+    expect(() => logDiffExp(1, 2)).toThrow(/internal logDiffExp/);
+  });
+
+  test.prop([fc.double({ min: -700, max: 700, noNaN: true }), fc.double({ min: -700, max: 700, noNaN: true })], { numRuns: 200 })(
+    'logDiffExp inverts logSumExp',
+    (a, b) => {
+      const s = logSumExp(a, b);
+      expect(s).toBeGreaterThanOrEqual(Math.max(a, b));
+      if (Math.abs(a - b) < 30) expectClose(logDiffExp(s, b), a, 1e-12, 1e-12);
+    },
+  );
+});
+
+describe('hyp2f1', () => {
+  // mpmath.hyp2f1(a, b, c, z); the first three are BG/NBD E[X(t)] arguments at CDNOW-like
+  // parameters (r, b, a + b − 1, t/(α + t)), the next two Pareto/NBD-like.
+  const known: [number, number, number, number, number][] = [
+    [0.243, 2.783, 2.576, 0.8986, 1.918594349012958],
+    [0.243, 2.783, 2.576, 0.99, 4.2754209641663845],
+    [0.243, 2.783, 2.576, 0.9999, 28.985824258984653],
+    [0.553, 10.58, 12.13, -0.4, 0.8477479677006547],
+    [0.553, 10.58, 12.13, 0.6, 1.5144449871269354],
+    [1.5, 100, 2.5, 0.3, 107984710204633.3],
+    [2, 3, 4, -0.5, 0.5376748108081096],
+    [2, 3, 4, -50, 0.0010348017813939382],
+    [-3, 2.5, 1.5, 0.7, -0.09900000000000002],
+    [0.5, 0.5, 1.5, 0.25, 1.0471975511965979],
+    [5.7, 3.2, 6.7, -0.85, 0.18099243073770077],
+  ];
+  it.each(known)('hyp2f1(%s, %s, %s, %s) matches mpmath', (a, b, c, z, want) => expectClose(hyp2f1(a, b, c, z), want, 1e-13));
+
+  test.prop([fc.double({ min: -50, max: 0.999, noNaN: true })], { numRuns: 200 })('₂F₁(1, 1; 2; z) = −ln(1 − z)/z', (z) => {
+    fc.pre(z !== 0);
+    expectClose(hyp2f1(1, 1, 2, z), -Math.log1p(-z) / z, 1e-13);
+  });
+
+  test.prop(
+    [fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0.1, max: 50, noNaN: true }), fc.double({ min: -20, max: 0.99, noNaN: true })],
+    { numRuns: 200 },
+  )('₂F₁(a, b; b; z) = (1 − z)^(−a)', (a, b, z) => {
+    expectClose(hyp2f1(a, b, b, z), Math.pow(1 - z, -a), 1e-13);
+  });
+
+  it("approaches Gauss's theorem Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)) as z → 1 when c > a + b", () => {
+    const [a, b, c] = [0.3, 0.7, 2.5];
+    const gauss = Math.exp(logGamma(c) + logGamma(c - a - b) - logGamma(c - a) - logGamma(c - b));
+    // F(1 − ε) = F(1) − O(ε) (here c − a − b = 1.5 > 1): the gap shrinks linearly in ε.
+    expectClose(hyp2f1(a, b, c, 1 - 1e-5), gauss, 1e-4);
+    const gap1 = gauss - hyp2f1(a, b, c, 1 - 1e-3);
+    const gap2 = gauss - hyp2f1(a, b, c, 1 - 1e-4);
+    expect(gap1).toBeGreaterThan(0);
+    expect(gap2 / gap1).toBeLessThan(0.2);
+  });
+
+  it('sums terminating series exactly and handles trivial cases', () => {
+    expect(hyp2f1(0.4, 2, 3, 0)).toBe(1);
+    expect(hyp2f1(0, 2, 3, 0.9)).toBe(1);
+    // ₂F₁(−2, b; c; z) = 1 − 2bz/c + b(b+1)z²/(c(c+1))
+    expectClose(hyp2f1(-2, 3, 5, -4), 1 + (2 * 3 * 4) / 5 + (3 * 4 * 16) / (5 * 6), 1e-15);
+  });
+
+  it('throws an internal error outside its domain instead of returning NaN', () => {
+    expect(() => hyp2f1(1, 1, 2, 1)).toThrow(/internal hyp2f1/);
+    expect(() => hyp2f1(1, 1, -2, 0.5)).toThrow(/internal hyp2f1/);
+    expect(() => hyp2f1(Number.NaN, 1, 2, 0.5)).toThrow(/internal hyp2f1/);
+  });
+});

@@ -1,0 +1,52 @@
+/** Small builders and fast-check arbitraries for journey tests. */
+import { fc } from '@fast-check/vitest';
+import type { Channel, Interaction, Journey } from '../../src/models';
+
+export const DAY = 86_400_000;
+export const STAGES = ['awareness', 'consideration', 'purchase', 'loyalty'] as const;
+
+/** A journey through the named stages, entered on the given days (epoch ms = day × DAY). */
+export function journey(
+  customerId: string,
+  stages: readonly (readonly [name: string, day: number, interactions?: readonly Partial<Interaction>[]])[],
+  extra: Partial<Journey> = {},
+): Journey {
+  return {
+    customerId,
+    ...extra,
+    stages: stages.map(([name, day, interactions = []]) => ({
+      name,
+      enteredAt: day * DAY,
+      interactions: interactions.map((x) => ({ type: 'visit', customerId, at: day * DAY, touchpoint: 'x', ...x }) as Interaction),
+    })),
+  };
+}
+
+const channelArb = fc.constantFrom<Channel>('web', 'app', 'email', 'chat');
+
+/**
+ * A valid journey over STAGES: a non-empty increasing subset of stages (so skips happen),
+ * integer-millisecond entry times that never decrease, a few visits with touchpoints.
+ */
+export const journeyArb: fc.Arbitrary<Journey> = fc
+  .record({
+    id: fc.integer({ min: 0, max: 999 }),
+    picks: fc.subarray([0, 1, 2, 3], { minLength: 1 }),
+    gaps: fc.array(fc.integer({ min: 0, max: 30 * DAY }), { minLength: 4, maxLength: 4 }),
+    touchpoints: fc.array(fc.constantFrom('home', 'search', 'cart', 'help'), { maxLength: 5 }),
+    channel: fc.option(channelArb, { nil: undefined }),
+    segment: fc.option(fc.constantFrom('smb', 'enterprise', 'consumer'), { nil: undefined }),
+  })
+  .map(({ id, picks, gaps, touchpoints, channel, segment }) => {
+    const customerId = `c${id}`;
+    let t = Date.UTC(2024, 0, 1);
+    const stages = picks.map((p, k) => {
+      t += gaps[k] ?? 0;
+      const interactions: Interaction[] =
+        k === 0
+          ? touchpoints.map((touchpoint) => ({ type: 'visit', customerId, at: t, touchpoint, ...(channel ? { channel } : {}) }))
+          : [];
+      return { name: STAGES[p] as string, enteredAt: t, interactions };
+    });
+    return { customerId, stages, ...(segment ? { segment } : {}) };
+  });

@@ -1,0 +1,133 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { stageTiming } from '../../src/journey';
+import { CxMetricsError } from '../../src/errors';
+import { DAY, STAGES, journey, journeyArb } from './fixtures';
+
+const stages = ['visit', 'cart', 'buy'];
+
+describe('stageTiming', () => {
+  // Hand-built: a visit→cart→buy (days 0, 1, 3), b (0, 3, 4), c visit→cart (0, 2), d visit only, e visit→buy (0, 5).
+  const data = [
+    journey('a', [['visit', 0], ['cart', 1], ['buy', 3]]),
+    journey('b', [['visit', 0], ['cart', 3], ['buy', 4]]),
+    journey('c', [['visit', 0], ['cart', 2]]),
+    journey('d', [['visit', 0]]),
+    journey('e', [['visit', 0], ['buy', 5]]),
+  ];
+
+  it('times each stage until the next stage reached, censoring journeys still in it', () => {
+    const t = stageTiming(data, stages, { unit: 'day', percentiles: [0.9], asOf: 10 * DAY });
+    expect(t.journeys).toBe(5);
+    const visit = t.steps[0]!;
+    // in visit: 1, 3, 2, 5 (e skipped cart: its time in visit runs to buy); d censored after 10 days
+    expect(visit.inStage).toMatchObject({ count: 4, mean: 2.75, median: 2.5, min: 1, max: 5, censored: 1, censoredMedianElapsed: 10 });
+    // type 7 at 0.9 of [1, 2, 3, 5]: h = 2.7 → 3 + 0.7 × 2 = 4.4
+    expect(visit.inStage.percentiles[0]!.value).toBeCloseTo(4.4, 12);
+    // visit → buy: 3, 4, 5; c and d censored, 10 days elapsed each
+    expect(visit.toFinal).toMatchObject({ count: 3, mean: 4, median: 4, censored: 2, censoredMedianElapsed: 10 });
+    const cart = t.steps[1]!;
+    expect(cart.inStage).toMatchObject({ count: 2, median: 1.5, censored: 1, censoredMedianElapsed: 8 });
+    expect(cart.toFinal).toMatchObject({ count: 2, median: 1.5, censored: 1 });
+    expect(t.steps).toHaveLength(2);
+  });
+
+  it('reports in the unit asked', () => {
+    const t = stageTiming(data, stages, { unit: 'hour' });
+    expect(t.steps[0]!.inStage.median).toBe(60);
+    expect(t.steps[0]!.inStage.censoredMedianElapsed).toBeUndefined();
+    expect(t.unit).toBe('hour');
+    const w = stageTiming(data, stages, { unit: 'week' });
+    expect(w.steps[0]!.inStage.mean).toBeCloseTo(2.75 / 7, 14);
+  });
+
+  it('gives undefined statistics with nothing observed, and skips null entries', () => {
+    const t = stageTiming([null, undefined, journey('d', [['visit', 0]])], stages, { unit: 'day' });
+    expect(t.skipped).toBe(2);
+    expect(t.steps[0]!.inStage).toMatchObject({ count: 0, mean: undefined, median: undefined, min: undefined, censored: 1 });
+    expect(t.steps[0]!.inStage.percentiles.map((p) => p.value)).toEqual([undefined, undefined, undefined]);
+    expect(stageTiming([], stages, { unit: 'day' }).journeys).toBe(0);
+  });
+
+  it('accepts any iterable and does not mutate its input', () => {
+    const copy = JSON.stringify(data);
+    const fromSet = stageTiming(new Set(data), stages, { unit: 'day' });
+    expect(fromSet).toEqual(stageTiming(data, stages, { unit: 'day' }));
+    expect(JSON.stringify(data)).toBe(copy);
+    expect(Object.isFrozen(fromSet.steps[0]!.inStage)).toBe(true);
+  });
+
+  it.each<[string, () => unknown, string]>([
+    ['unit missing', () => stageTiming(data, stages, {} as never), 'INVALID_OPTION'],
+    ['unknown unit', () => stageTiming(data, stages, { unit: 'fortnight' as never }), 'INVALID_OPTION'],
+    ['empty stage list', () => stageTiming(data, [], { unit: 'day' }), 'INVALID_OPTION'],
+    ['repeated stage', () => stageTiming(data, ['visit', 'visit'], { unit: 'day' }), 'INVALID_OPTION'],
+    ['percentile > 1', () => stageTiming(data, stages, { unit: 'day', percentiles: [90] }), 'OUT_OF_RANGE'],
+    ['NaN percentile', () => stageTiming(data, stages, { unit: 'day', percentiles: [Number.NaN] }), 'INVALID_NUMBER'],
+    ['invalid asOf', () => stageTiming(data, stages, { unit: 'day', asOf: new Date('x') }), 'INVALID_DATE'],
+    ['asOf before an entry', () => stageTiming(data, stages, { unit: 'day', asOf: 2 * DAY }), 'ORDER_VIOLATION'],
+    ['unknown stage', () => stageTiming([journey('x', [['visit', 0], ['checkout', 1]])], stages, { unit: 'day' }), 'UNKNOWN_REFERENCE'],
+    ['stages out of order', () => stageTiming([journey('x', [['cart', 0], ['visit', 1]])], stages, { unit: 'day' }), 'ORDER_VIOLATION'],
+    ['negative duration', () => stageTiming([journey('x', [['visit', 5], ['cart', 1]])], stages, { unit: 'day' }), 'ORDER_VIOLATION'],
+    ['empty journey', () => stageTiming([{ customerId: 'x', stages: [] }], stages, { unit: 'day' }), 'INVALID_RECORD'],
+    [
+      'another customer inside',
+      () => stageTiming([journey('x', [['visit', 0, [{ customerId: 'y' }]]])], stages, { unit: 'day' }),
+      'UNKNOWN_REFERENCE',
+    ],
+    [
+      'invalid entry date',
+      () => stageTiming([{ customerId: 'x', stages: [{ name: 'visit', enteredAt: Number.NaN, interactions: [] }] }], stages, { unit: 'day' }),
+      'INVALID_DATE',
+    ],
+    ['not a journey', () => stageTiming(['visit' as never], stages, { unit: 'day' }), 'INVALID_RECORD'],
+  ])('rejects %s', (_name, run, code) => {
+    expect(run).toThrow(CxMetricsError);
+    try {
+      run();
+    } catch (error) {
+      expect((error as CxMetricsError).code).toBe(code);
+      expect((error as CxMetricsError).message).toMatch(/^stageTiming: /);
+    }
+  });
+
+  it('names the journey and the stage in the error', () => {
+    try {
+      stageTiming([journey('a', [['visit', 0]]), journey('x', [['visit', 0], ['checkout', 1]])], stages, { unit: 'day' });
+    } catch (error) {
+      expect((error as CxMetricsError).details).toMatchObject({ function: 'stageTiming', index: 1, field: 'stages[1].name', value: 'checkout' });
+      expect((error as CxMetricsError).message).toContain('index 1');
+    }
+    expect.assertions(2);
+  });
+
+  test.prop([fc.array(journeyArb, { maxLength: 40 }), fc.nat()], { numRuns: 60 })(
+    'is invariant under reordering of journeys',
+    (journeys, seed) => {
+      const shuffled = [...journeys];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = (seed + i * 7919) % (i + 1);
+        [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+      }
+      const options = { unit: 'day', percentiles: [0.1, 0.9], asOf: Date.UTC(2025, 0, 1) } as const;
+      expect(stageTiming(shuffled, STAGES, options)).toEqual(stageTiming(journeys, STAGES, options));
+    },
+  );
+
+  test.prop([fc.array(journeyArb, { maxLength: 40 })], { numRuns: 60 })(
+    'counts every stage entry once: observed + censored = journeys that entered it; min ≤ median ≤ max',
+    (journeys) => {
+      const t = stageTiming(journeys, STAGES, { unit: 'day' });
+      t.steps.forEach((step, k) => {
+        const entered = journeys.filter((j) => j.stages.some((s) => s.name === STAGES[k])).length;
+        expect(step.inStage.count + step.inStage.censored).toBe(entered);
+        expect(step.toFinal.count + step.toFinal.censored).toBe(entered);
+        if (step.inStage.count > 0) {
+          expect(step.inStage.min!).toBeLessThanOrEqual(step.inStage.median!);
+          expect(step.inStage.median!).toBeLessThanOrEqual(step.inStage.max!);
+          expect(step.inStage.min!).toBeGreaterThanOrEqual(0);
+        }
+      });
+    },
+  );
+});
