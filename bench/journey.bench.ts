@@ -24,7 +24,7 @@ function generate(): Journey[] {
   const start = Date.UTC(2024, 0, 1);
   for (let j = 0; j < JOURNEYS; j++) {
     const customerId = `c${j}`;
-    const depth = 1 + Math.floor(random() * random() * 5.999);
+    const depth = 1 + Math.floor(random() * 4.999 * Math.sqrt(random()));
     const stageNames: string[] = [];
     for (let k = 0; k < depth; k++) if (k === 0 || random() < 0.85) stageNames.push(STAGES[k] as string);
     let t = start + Math.floor(random() * 300) * DAY;

@@ -44,7 +44,13 @@ export interface BgNbdFit extends BgNbdParams {
   readonly logLikelihood: number;
   /** Optimizer iterations (BFGS plus, if needed, the Nelder–Mead fallback). */
   readonly iterations: number;
-  /** Whether the optimizer met its convergence test inside the parameter range. When `false`, treat the estimates with suspicion (see `message`). */
+  /**
+   * Whether the optimizer met its convergence test at a strict interior maximum that the data
+   * identify (inside the numeric range, Hessian positive definite, every SE(ln θ) ≤ 20; beyond
+   * that the likelihood is numerically flat, the maximum effectively on a boundary). When `false` (typically too little data: the
+   * maximum lies on a boundary such as a, b → 0 or ∞), the parameters are the best point found,
+   * finite, and `message` says why; do not trust them for prediction.
+   */
   readonly converged: boolean;
   /** `'bfgs'`, or `'nelder-mead'` when the fallback was needed. */
   readonly method: 'bfgs' | 'nelder-mead';
@@ -129,27 +135,26 @@ const FN = 'fitBgNbd';
  * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `NEGATIVE_VALUE` for a negative frequency, recency, T or weight; `NOT_AN_INTEGER` for a
  *   fractional frequency; `ORDER_VIOLATION` for recency > T; `INCONSISTENT_INPUT` for a
- *   positive recency with frequency 0; `INSUFFICIENT_DATA` when there are fewer than 4
+ *   positive recency with frequency 0 or a zero recency with frequency > 0; `INSUFFICIENT_DATA` when there are fewer than 4
  *   customers, no repeat purchase, or no observation time; `OUT_OF_RANGE` for a
  *   `maxIterations` that is not a whole number ≥ 1.
  *
  * @example
  * ```ts
  * import { fitBgNbd } from 'cx-metrics/clv';
- * // Grouped rows (weeks): 6 customers who never came back, 4 who did.
- * const fit = fitBgNbd(
- *   [
- *     { frequency: 0, recency: 0, T: 30, customers: 6 },
- *     { frequency: 1, recency: 10, T: 30, customers: 1 },
- *     { frequency: 2, recency: 25, T: 30, customers: 1 },
- *     { frequency: 5, recency: 28, T: 30, customers: 1 },
- *     { frequency: 1, recency: 3, T: 20, customers: 1 },
- *   ],
- *   { frequency: (d) => d.frequency, recency: (d) => d.recency, T: (d) => d.T, weight: (d) => d.customers },
- * );
+ * // [x, tₓ, T] in weeks, read through accessors:
+ * const rows: [number, number, number][] = [
+ *   [1, 1, 30], [1, 12, 30], [1, 7, 30], [0, 0, 30], [3, 14, 30], [9, 24, 30], [12, 29, 30],
+ *   [1, 14, 30], [4, 28, 30], [4, 30, 30], [1, 25, 30], [1, 10, 30], [1, 2, 30], [6, 14, 30],
+ * ];
+ * const fit = fitBgNbd(rows, { frequency: (d) => d[0], recency: (d) => d[1], T: (d) => d[2] });
  * fit.converged; // => true
- * fit.n; // => 10
- * fit.logLikelihood; // => -38.82
+ * fit.logLikelihood; // => -132.519
+ * fit.r; // => 2.32
+ * // Few customers: the dropout parameters are poorly determined.
+ * fit.a; // => 0.03
+ * fit.standardErrors?.a; // => 0.18
+ * // Rows shaped like summarizeTransactions output need no accessors:
  * fitBgNbd([{ frequency: 0, recency: 0, T: 30 }]); // => throws INSUFFICIENT_DATA
  * fitBgNbd([{ frequency: 2, recency: 31, T: 30 }]); // => throws ORDER_VIOLATION
  * ```

@@ -9,3 +9,7 @@ export * from './bg-nbd-expected-purchases';
 export * from './bg-nbd-conditional-expected-purchases';
 export * from './bg-nbd-probability-alive';
 export * from './bg-nbd-purchase-count-probability';
+export * from './gamma-gamma-fit';
+export * from './gamma-gamma-expected-spend';
+export * from './predict-clv';
+export * from './rank-customers';

@@ -4,7 +4,7 @@ import { UNIT_MILLISECONDS } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import { periodIndex, requireTimeUnit, toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing } from '../internal/input';
-import { addPair, createPairSet } from '../internal/pair-set';
+import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
 import { requireCustomerId } from '../internal/customer-id';
 import { atIndex, describeValue, fail, requireNonNegative } from '../internal/validate';
 
@@ -115,29 +115,74 @@ export type TransactionSummaryRowFor<O> = O extends { readonly calibrationEnd: I
 
 const FN = 'summarizeTransactions';
 
-// Per-customer state lives in typed arrays indexed by a slot (the `Map` holds id → slot):
-// periods in PERIODS (first, last, calibration count, holdout count), money in MONEY
-// (Neumaier sums with their compensations: first period, repeat periods, holdout).
+/** The instants a `Date` can hold: ±100,000,000 days around 1970 (ECMAScript's time range). */
+const MAX_EPOCH_MS = 8.64e15;
+
+/** `toEpochMs`, also rejecting finite numbers outside the range of a `Date`. */
+function toInstant(what: string, instant: unknown, index?: number): number {
+  const ms = toEpochMs(FN, what, instant, index);
+  if (ms < -MAX_EPOCH_MS || ms > MAX_EPOCH_MS) {
+    throw fail('INVALID_DATE', FN, `${what} ${describeValue(instant)}${atIndex(index)} is outside the range of a Date (±8.64e15 ms)`, {
+      field: what,
+      value: instant,
+      ...(index === undefined ? {} : { index }),
+    });
+  }
+  return ms;
+}
+
+// Per-customer state lives in one Float64Array, 16 numbers per customer slot (the `Map` holds
+// id → slot), laid out so that a purchase touches one or two cache lines: the first, last and
+// count of distinct calibration periods with the Neumaier sums (and compensations) of the first
+// and the repeat periods, then the same for the holdout.
 const FIRST = 0;
 const LAST = 1;
 const COUNT = 2;
-const HOLDOUT_COUNT = 3;
-const PERIOD_FIELDS = 4;
-const FIRST_SUM = 0;
-const REPEAT_SUM = 2;
-const HOLDOUT_SUM = 4;
-const MONEY_FIELDS = 6;
+const REPEAT_SUM = 3; // + 1: compensation
+const FIRST_SUM = 5; // + 1: compensation
+const HOLDOUT = 8; // + FIRST, LAST, COUNT
+const HOLDOUT_SUM = 11; // + 1: compensation
+const FIELDS = 16;
 
-/** Neumaier-add `x` to the sum at `money[k]` (compensation at `money[k + 1]`). */
-function addMoney(money: Float64Array, k: number, x: number): void {
-  const sum = money[k] as number;
+/** Neumaier-add `x` to the sum at `state[k]` (compensation at `state[k + 1]`). */
+function addMoney(state: Float64Array, k: number, x: number): void {
+  const sum = state[k] as number;
   const t = sum + x;
-  money[k + 1] = (money[k + 1] as number) + (Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum);
-  money[k] = t;
+  state[k + 1] = (state[k + 1] as number) + (Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum);
+  state[k] = t;
 }
 
-function grown<A extends Int32Array | Float64Array>(array: A, length: number): A {
-  const next = new (array.constructor as new (n: number) => A)(length);
+/**
+ * Count period `p` for a customer whose first, last and count of distinct periods are at
+ * `state[k + FIRST | LAST | COUNT]`. Only a period strictly between the first and the last
+ * needs the set of pairs seen; input in time order never asks it.
+ */
+function countPeriod(seen: DistinctPairs, state: Float64Array, k: number, slot: number, p: number): void {
+  const count = state[k + COUNT] as number;
+  if (count === 0) {
+    recordNewPair(seen, slot, p);
+    state[k + FIRST] = p;
+    state[k + LAST] = p;
+    state[k + COUNT] = 1;
+    return;
+  }
+  const first = state[k + FIRST] as number;
+  const last = state[k + LAST] as number;
+  if (p === first || p === last) return;
+  if (p > last) {
+    recordNewPair(seen, slot, p);
+    state[k + LAST] = p;
+  } else if (p < first) {
+    recordNewPair(seen, slot, p);
+    state[k + FIRST] = p;
+  } else if (!recordPair(seen, slot, p)) {
+    return;
+  }
+  state[k + COUNT] = count + 1;
+}
+
+function grown(array: Float64Array, length: number): Float64Array {
+  const next = new Float64Array(length);
   next.set(array);
   return next;
 }
@@ -161,11 +206,14 @@ function grown<A extends Int32Array | Float64Array>(array: A, length: number): A
  * way, Marketing Science 24(2), and of `lifetimes`' `summary_data_from_transaction_data`
  * (daily periods, weekly unit): applied to `CDNOW_sample.txt` with calibration end 1997-09-30
  * they rebuild the published CDNOW summary exactly (frequency, recency and `T` to 2 decimals,
- * largest `T` = 272/7 = 38.86 weeks).
+ * largest `T` = 272/7 = 38.86 weeks) and the mean repeat spend z̄ of the Gamma-Gamma data to
+ * the cent.
  *
- * One pass over any iterable, in any order (the result does not depend on the order of the
- * purchases); memory grows with the customers and their distinct purchase periods, never with
- * the purchases. Sums are compensated (Neumaier).
+ * One pass over any iterable, in any order (counts and durations do not depend on the order of
+ * the purchases, money at most in its last bit). Memory grows with the customers and their
+ * distinct purchase periods, never with the purchases: 16 numbers per customer in one typed
+ * array, and the distinct (customer, period) pairs, appended to a log while purchases come in
+ * time order and moved to a hash set the first time they do not. Sums are compensated (Neumaier).
  *
  * @param purchases - Purchase records, in any order.
  * @param options - `observationEnd` (required), `calibrationEnd`, `unit`, `period`, and accessors (see {@link SummarizeTransactionsOptions}).
@@ -206,10 +254,10 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   if (opts.observationEnd === undefined) {
     throw fail('INVALID_OPTION', FN, 'observationEnd is required (T is measured up to it)', { field: 'observationEnd' });
   }
-  const observationEnd = toEpochMs(FN, 'observationEnd', opts.observationEnd);
+  const observationEnd = toInstant('observationEnd', opts.observationEnd);
   const endPeriod = periodIndex(observationEnd, period);
   const split = opts.calibrationEnd !== undefined;
-  const calibrationEnd = split ? toEpochMs(FN, 'calibrationEnd', opts.calibrationEnd) : observationEnd;
+  const calibrationEnd = split ? toInstant('calibrationEnd', opts.calibrationEnd) : observationEnd;
   const calibrationPeriod = periodIndex(calibrationEnd, period);
   if (calibrationPeriod > endPeriod) {
     throw fail(
@@ -225,9 +273,8 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   const readAmount = opts.amount ?? ((d: T) => (d as unknown as Purchase).amount);
 
   const slots = new Map<string | number, number>();
-  let periods = new Int32Array(1024 * PERIOD_FIELDS);
-  let money = new Float64Array(1024 * MONEY_FIELDS);
-  const seen = createPairSet();
+  let state: Float64Array = new Float64Array(1024 * FIELDS);
+  const seen = createDistinctPairs();
   let read = 0;
   let skipped = 0;
 
@@ -240,7 +287,7 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
       return;
     }
     const customerId = requireCustomerId(FN, id, i);
-    const ms = toEpochMs(FN, 'purchase time', at, i);
+    const ms = toInstant('purchase time', at, i);
     const value = requireNonNegative(FN, 'amount', amount, i);
     const p = periodIndex(ms, period);
     if (p > endPeriod) {
@@ -256,45 +303,27 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
     if (slot === undefined) {
       slot = slots.size;
       slots.set(customerId, slot);
-      if ((slot + 1) * PERIOD_FIELDS > periods.length) {
-        periods = grown(periods, periods.length * 2);
-        money = grown(money, money.length * 2);
-      }
+      if ((slot + 1) * FIELDS > state.length) state = grown(state, state.length * 2);
     }
-    const q = slot * PERIOD_FIELDS;
-    const m = slot * MONEY_FIELDS;
+    const k = slot * FIELDS;
     if (p > calibrationPeriod) {
-      if (addPair(seen, slot, p)) periods[q + HOLDOUT_COUNT] = (periods[q + HOLDOUT_COUNT] as number) + 1;
-      addMoney(money, m + HOLDOUT_SUM, value);
+      countPeriod(seen, state, k + HOLDOUT, slot, p);
+      addMoney(state, k + HOLDOUT_SUM, value);
       return;
     }
-    const count = periods[q + COUNT] as number;
-    const first = periods[q + FIRST] as number;
-    const last = periods[q + LAST] as number;
-    if (count === 0) {
-      addPair(seen, slot, p);
-      periods[q + FIRST] = p;
-      periods[q + LAST] = p;
-      periods[q + COUNT] = 1;
-      addMoney(money, m + FIRST_SUM, value);
-    } else if (p === first) {
-      addMoney(money, m + FIRST_SUM, value);
-    } else if (p === last) {
-      addMoney(money, m + REPEAT_SUM, value);
+    const known = state[k + COUNT] !== 0;
+    const first = state[k + FIRST] as number;
+    countPeriod(seen, state, k, slot, p);
+    if (!known || p === first) {
+      addMoney(state, k + FIRST_SUM, value);
+    } else if (p < first) {
+      // A new first period: what the old first period was worth becomes repeat value.
+      addMoney(state, k + REPEAT_SUM, state[k + FIRST_SUM] as number);
+      addMoney(state, k + REPEAT_SUM, state[k + FIRST_SUM + 1] as number);
+      state[k + FIRST_SUM] = value;
+      state[k + FIRST_SUM + 1] = 0;
     } else {
-      // Input in time order only ever takes p > last here; the set settles the rest.
-      if (addPair(seen, slot, p)) periods[q + COUNT] = count + 1;
-      if (p < first) {
-        // A new first period: what the old first period was worth becomes repeat value.
-        addMoney(money, m + REPEAT_SUM, money[m + FIRST_SUM] as number);
-        addMoney(money, m + REPEAT_SUM, money[m + FIRST_SUM + 1] as number);
-        periods[q + FIRST] = p;
-        money[m + FIRST_SUM] = value;
-        money[m + FIRST_SUM + 1] = 0;
-      } else {
-        addMoney(money, m + REPEAT_SUM, value);
-        if (p > last) periods[q + LAST] = p;
-      }
+      addMoney(state, k + REPEAT_SUM, value);
     }
   });
 
@@ -307,22 +336,21 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   const rows: (TransactionSummaryRow | TransactionSummaryHoldoutRow)[] = [];
   let holdoutOnlyCustomers = 0;
   for (const [customerId, slot] of slots) {
-    const q = slot * PERIOD_FIELDS;
-    const m = slot * MONEY_FIELDS;
-    const count = periods[q + COUNT] as number;
+    const k = slot * FIELDS;
+    const count = state[k + COUNT] as number;
     if (count === 0) {
       holdoutOnlyCustomers++;
       continue;
     }
-    const first = periods[q + FIRST] as number;
+    const first = state[k + FIRST] as number;
     const frequency = count - 1;
-    const recency = toUnit((periods[q + LAST] as number) - first);
+    const recency = toUnit((state[k + LAST] as number) - first);
     const T = toUnit(calibrationPeriod - first);
-    const monetaryValue = frequency === 0 ? 0 : ((money[m + REPEAT_SUM] as number) + (money[m + REPEAT_SUM + 1] as number)) / frequency;
+    const monetaryValue = frequency === 0 ? 0 : ((state[k + REPEAT_SUM] as number) + (state[k + REPEAT_SUM + 1] as number)) / frequency;
     if (split) {
-      const holdoutFrequency = periods[q + HOLDOUT_COUNT] as number;
+      const holdoutFrequency = state[k + HOLDOUT + COUNT] as number;
       const holdoutMonetaryValue =
-        holdoutFrequency === 0 ? 0 : ((money[m + HOLDOUT_SUM] as number) + (money[m + HOLDOUT_SUM + 1] as number)) / holdoutFrequency;
+        holdoutFrequency === 0 ? 0 : ((state[k + HOLDOUT_SUM] as number) + (state[k + HOLDOUT_SUM + 1] as number)) / holdoutFrequency;
       rows.push(Object.freeze({ customerId, frequency, recency, T, monetaryValue, holdoutFrequency, holdoutMonetaryValue, holdoutDuration }));
     } else {
       rows.push(Object.freeze({ customerId, frequency, recency, T, monetaryValue }));

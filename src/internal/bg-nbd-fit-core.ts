@@ -3,9 +3,8 @@
  * benchmark with ungrouped statistics as its baseline).
  */
 import type { BgNbdFit, BgNbdStandardErrors } from '../clv/bg-nbd-fit';
-import { bgNbdNegativeLogLikelihood, BG_NBD_LOG_PARAMETER_LIMIT, type BgNbdSufficientStatistics } from './bg-nbd-likelihood';
-import { logScaleStandardErrors } from './log-scale-errors';
-import { minimize } from './optimize';
+import { bgNbdNegativeLogLikelihood, type BgNbdSufficientStatistics } from './bg-nbd-likelihood';
+import { fitLogScale } from './log-scale-fit';
 import { fail } from './validate';
 
 const FN = 'fitBgNbd';
@@ -39,18 +38,9 @@ export function fitBgNbdStatistics(
     bgNbdNegativeLogLikelihood(theta, stats, g);
     return g;
   };
-  const result = minimize(objective, start, { gradient, maxIterations, gradientTolerance: 1e-9 });
-  const theta = result.x;
-  const inRange = theta.every((t) => Math.abs(t) < BG_NBD_LOG_PARAMETER_LIMIT - 1);
-  const meanNll = objective(theta);
-  const finite = Number.isFinite(meanNll) && theta.every(Number.isFinite);
-  if (!finite) {
-    // Cannot happen from a finite start with a guarded objective; never return NaN silently.
-    throw fail('INSUFFICIENT_DATA', FN, `the likelihood could not be evaluated near the data (${result.message})`, { field: 'rows' });
-  }
-  const [r, alpha, a, b] = theta.map(Math.exp) as [number, number, number, number];
-  const converged = result.converged && inRange;
-  const se = logScaleStandardErrors(gradient, theta, n);
+  const fit = fitLogScale(FN, objective, gradient, start, n, maxIterations);
+  const [r, alpha, a, b] = fit.estimates as [number, number, number, number];
+  const se = fit.standardErrors;
   const standardErrors: BgNbdStandardErrors | undefined =
     se === undefined ? undefined : Object.freeze({ r: se[0] as number, alpha: se[1] as number, a: se[2] as number, b: se[3] as number });
   return Object.freeze({
@@ -58,11 +48,11 @@ export function fitBgNbdStatistics(
     alpha,
     a,
     b,
-    logLikelihood: -meanNll * n,
-    iterations: result.iterations,
-    converged,
-    method: result.method,
-    message: inRange ? result.message : `${result.message}; a parameter reached the numeric range limit e^±${BG_NBD_LOG_PARAMETER_LIMIT - 1} (the maximum is on a boundary)`,
+    logLikelihood: fit.logLikelihood,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    method: fit.method,
+    message: fit.message,
     standardErrors,
     n,
     rows,

@@ -23,10 +23,9 @@
  * x > 0 are grouped by (x, tₓ, T).
  */
 import { groupRows } from './group-rows';
+import { LOG_PARAMETER_LIMIT } from './log-scale-fit';
 import { digamma, logGamma } from './special';
 
-/** Log-parameters beyond this magnitude are outside the model's numeric range (e^30 ≈ 1e13). */
-export const BG_NBD_LOG_PARAMETER_LIMIT = 30;
 
 /** Rows reduced to what the likelihood needs. */
 export interface BgNbdSufficientStatistics {
@@ -42,6 +41,11 @@ export interface BgNbdSufficientStatistics {
   readonly repeatTx: Float64Array;
   readonly repeatT: Float64Array;
   readonly repeatWeights: Float64Array;
+  /** Distinct values of T and tₓ; the groups index into it, so ln(α + t) is computed once per value. */
+  readonly times: Float64Array;
+  readonly zeroTIndex: Int32Array;
+  readonly repeatTIndex: Int32Array;
+  readonly repeatTxIndex: Int32Array;
   /** Σ weights: the number of customers. */
   readonly totalWeight: number;
   /** Σ weights of customers with x > 0. */
@@ -115,6 +119,13 @@ export function bgNbdSufficientStatistics(
     [repeatX, repeatTx, repeatT] = repeats.keys as [Float64Array, Float64Array, Float64Array];
     repeatWeights = repeats.weights;
   }
+  const nz = zeroT.length;
+  const nr = repeatX.length;
+  const allTimes = new Float64Array(nz + 2 * nr);
+  allTimes.set(zeroT, 0);
+  allTimes.set(repeatT, nz);
+  allTimes.set(repeatTx, nz + nr);
+  const distinct = groupRows([allTimes], new Float64Array(allTimes.length).fill(1), allTimes.length);
   const repeatFrequencyIndex = new Int32Array(repeatX.length);
   for (let j = 0; j < repeatX.length; j++) repeatFrequencyIndex[j] = position.get(repeatX[j] as number) as number;
   return {
@@ -129,6 +140,10 @@ export function bgNbdSufficientStatistics(
     repeatWeights,
     totalWeight,
     repeatWeight,
+    times: distinct.keys[0] as Float64Array,
+    zeroTIndex: distinct.groupOf.slice(0, nz),
+    repeatTIndex: distinct.groupOf.slice(nz, nz + nr),
+    repeatTxIndex: distinct.groupOf.slice(nz + nr),
     weightedFrequency,
     weightedAge,
   };
@@ -144,7 +159,7 @@ export function bgNbdNegativeLogLikelihood(
   gradient?: number[],
 ): number {
   for (const t of theta) {
-    if (!(Math.abs(t) <= BG_NBD_LOG_PARAMETER_LIMIT)) {
+    if (!(Math.abs(t) <= LOG_PARAMETER_LIMIT)) {
       if (gradient) gradient.fill(0);
       return Infinity;
     }
@@ -184,19 +199,27 @@ export function bgNbdNegativeLogLikelihood(
     logShift[j] = lnA - Math.log(b + x - 1);
     invShift[j] = 1 / (b + x - 1);
   }
-  const zT = s.zeroT;
+  const times = s.times;
+  const logTime = new Float64Array(times.length); // ln(α + t)
+  const invTime = new Float64Array(times.length); // 1/(α + t)
+  for (let k = 0; k < times.length; k++) {
+    const u = alpha + (times[k] as number);
+    logTime[k] = Math.log(u);
+    invTime[k] = 1 / u;
+  }
   const zW = s.zeroWeights;
-  for (let j = 0, n = zT.length; j < n; j++) {
+  const zI = s.zeroTIndex;
+  for (let j = 0, n = zW.length; j < n; j++) {
     const wj = zW[j] as number;
-    const u = alpha + (zT[j] as number);
-    const lu = Math.log(u);
+    const k = zI[j] as number;
+    const lu = logTime[k] as number;
     ll -= wj * r * lu;
     gr -= wj * lu;
-    gAlpha -= (wj * r) / u;
+    gAlpha -= wj * r * (invTime[k] as number);
   }
   const rx = s.repeatX;
-  const rtx = s.repeatTx;
-  const rT = s.repeatT;
+  const rTi = s.repeatTIndex;
+  const rTxi = s.repeatTxIndex;
   const rW = s.repeatWeights;
   const rk = s.repeatFrequencyIndex;
   let sumP4 = 0;
@@ -205,10 +228,10 @@ export function bgNbdNegativeLogLikelihood(
     const wj = rW[j] as number;
     const rpx = r + (rx[j] as number);
     const k = rk[j] as number;
-    const uT = alpha + (rT[j] as number);
-    const uTx = alpha + (rtx[j] as number);
-    const l3 = Math.log(uT);
-    const l4 = Math.log(uTx);
+    const iT = rTi[j] as number;
+    const iTx = rTxi[j] as number;
+    const l3 = logTime[iT] as number;
+    const l4 = logTime[iTx] as number;
     const a3 = -rpx * l3;
     const a4 = (logShift[k] as number) - rpx * l4;
     // ln(e^A₃ + e^A₄) and the weights π₃, π₄ from one exponential.
@@ -226,7 +249,7 @@ export function bgNbdNegativeLogLikelihood(
       p4 = 1 - p3;
     }
     gr -= wj * (p3 * l3 + p4 * l4);
-    gAlpha -= wj * rpx * (p3 / uT + p4 / uTx);
+    gAlpha -= wj * rpx * (p3 * (invTime[iT] as number) + p4 * (invTime[iTx] as number));
     sumP4 += wj * p4;
     gBShift += wj * p4 * (invShift[k] as number);
   }

@@ -7,22 +7,33 @@ import { addToSum, createSum, sumValue, type CompensatedSum } from './sum';
 import { quantilesInPlace } from './quantile';
 import { requireProportion } from './validate';
 
-export class DurationBuffer {
+/** A growable array of doubles, handed on as a typed-array view. */
+export class Float64Buffer {
   data: Float64Array;
   length = 0;
-  readonly sum: CompensatedSum = createSum();
-  min = Infinity;
-  max = -Infinity;
-  constructor(capacity = 64) {
+  constructor(capacity = 16) {
     this.data = new Float64Array(Math.max(4, capacity));
   }
-  push(ms: number): void {
+  push(x: number): void {
     if (this.length === this.data.length) {
       const grown = new Float64Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
-    this.data[this.length++] = ms;
+    this.data[this.length++] = x;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Durations in ms with their running sum and extremes. */
+export class DurationBuffer extends Float64Buffer {
+  readonly sum: CompensatedSum = createSum();
+  min = Infinity;
+  max = -Infinity;
+  override push(ms: number): void {
+    super.push(ms);
     addToSum(this.sum, ms);
     if (ms < this.min) this.min = ms;
     if (ms > this.max) this.max = ms;

@@ -14,6 +14,8 @@ export interface GroupedRows {
   readonly weights: Float64Array;
   /** Number of distinct tuples (the used prefix of `keys` and `weights`). */
   readonly size: number;
+  /** The group of each input row (−1 for a row of weight 0). */
+  readonly groupOf: Int32Array;
 }
 
 const scratch = new Float64Array(1);
@@ -27,42 +29,73 @@ function mix(h: number, value: number): number {
   return h ^ (h >>> 15);
 }
 
+/** MurmurHash3's 32-bit finaliser, so that every input bit reaches the low (slot) bits. */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /**
  * Group rows `0..length-1` of `columns` (read at the given indices) by exact equality of all
  * columns, summing `weights`. Rows of weight 0 are dropped.
  */
 export function groupRows(columns: readonly Float64Array[], weights: Float64Array, length: number): GroupedRows {
-  let capacity = 16;
-  while (capacity < 2 * length) capacity *= 2;
-  const mask = capacity - 1;
-  const slots = new Int32Array(capacity).fill(-1);
+  // The table grows with the number of groups (not rows), so it stays cache-resident when
+  // a million rows fall into a hundred thousand groups.
+  let capacity = 1024;
+  let mask = capacity - 1;
+  let slots = new Int32Array(capacity).fill(-1);
   const width = columns.length;
   const keys = columns.map(() => new Float64Array(length));
+  const hashes = new Int32Array(length);
   const sums = new Float64Array(length);
+  const groupOf = new Int32Array(length);
   let size = 0;
   for (let i = 0; i < length; i++) {
     const w = weights[i] as number;
-    if (w === 0) continue;
+    if (w === 0) {
+      groupOf[i] = -1;
+      continue;
+    }
     let h = 0x811c9dc5;
     for (let c = 0; c < width; c++) h = mix(h, (columns[c] as Float64Array)[i] as number);
+    h = finish(h);
     let slot = h & mask;
     for (;;) {
       const g = slots[slot] as number;
       if (g < 0) {
         slots[slot] = size;
         for (let c = 0; c < width; c++) (keys[c] as Float64Array)[size] = (columns[c] as Float64Array)[i] as number;
+        hashes[size] = h;
         sums[size] = w;
+        groupOf[i] = size;
         size++;
+        if (2 * size > capacity) {
+          capacity *= 2;
+          mask = capacity - 1;
+          slots = new Int32Array(capacity).fill(-1);
+          for (let k = 0; k < size; k++) {
+            let s = (hashes[k] as number) & mask;
+            while ((slots[s] as number) >= 0) s = (s + 1) & mask;
+            slots[s] = k;
+          }
+        }
         break;
       }
-      let same = true;
-      for (let c = 0; c < width && same; c++) same = (keys[c] as Float64Array)[g] === (columns[c] as Float64Array)[i];
-      if (same) {
-        sums[g] = (sums[g] as number) + w;
-        break;
+      if ((hashes[g] as number) === h) {
+        let same = true;
+        for (let c = 0; c < width && same; c++) same = (keys[c] as Float64Array)[g] === (columns[c] as Float64Array)[i];
+        if (same) {
+          sums[g] = (sums[g] as number) + w;
+          groupOf[i] = g;
+          break;
+        }
       }
       slot = (slot + 1) & mask;
     }
   }
-  return { keys: keys.map((k) => k.slice(0, size)), weights: sums.slice(0, size), size };
+  return { keys: keys.map((k) => k.slice(0, size)), weights: sums.slice(0, size), size, groupOf };
 }

@@ -6,6 +6,7 @@
  */
 import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';
+import type { Accessor } from '../models/values';
 import type { JourneyDurationUnit } from '../journey/duration-unit';
 import { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from '../journey/duration-unit';
 import { toEpochMs } from './calendar';
@@ -133,7 +134,7 @@ export function readJourney(
       position = p;
       previousPosition = p;
     }
-    const t = toEpochMs(fn, `journey ${i} stages[${k}].enteredAt`, stage.enteredAt, i);
+    const t = epochMs(fn, stage.enteredAt, i, k);
     if (t < previousTime) {
       throw fail('ORDER_VIOLATION', fn, `journey at index ${i}: stages[${k}] ${describeValue(name)} was entered at ${new Date(t).toISOString()}, before the stage it follows (${new Date(previousTime).toISOString()})`, {
         index: i,
@@ -158,10 +159,21 @@ export function readJourney(
           value: interaction.customerId,
         });
       }
-      if (checkInteractionTimes) toEpochMs(fn, `journey ${i} stages[${k}].interactions[${m}].at`, interaction.at, i);
+      if (checkInteractionTimes) epochMs(fn, interaction.at, i, k, m);
     }
   }
   return count;
+}
+
+// The common case (a finite number or a valid Date) without building the error label.
+function epochMs(fn: string, instant: unknown, i: number, k: number, m?: number): number {
+  if (typeof instant === 'number' && Number.isFinite(instant)) return instant;
+  if (instant instanceof Date) {
+    const ms = instant.getTime();
+    if (Number.isFinite(ms)) return ms;
+  }
+  const what = m === undefined ? `journey ${i} stages[${k}].enteredAt` : `journey ${i} stages[${k}].interactions[${m}].at`;
+  return toEpochMs(fn, what, instant, i);
 }
 
 interface JourneyStageLike {
@@ -178,3 +190,36 @@ export function entryChannel(journey: Journey): string | undefined {
   return undefined;
 }
 
+
+/**
+ * Read a `converted` option: a stage name (converted = the journey has that stage; checked
+ * against the stage list when there is one) or a predicate.
+ */
+export function readConversionTest(
+  fn: string,
+  converted: string | Accessor<Journey, boolean> | undefined,
+  list: StageList | undefined,
+): Accessor<Journey, unknown> | undefined {
+  if (converted === undefined) return undefined;
+  if (typeof converted === 'function') return converted;
+  if (typeof converted === 'string') {
+    if (list !== undefined && !list.position.has(converted)) {
+      throw fail('UNKNOWN_REFERENCE', fn, `converted stage ${describeValue(converted)} is not one of the stages`, { field: 'converted', value: converted });
+    }
+    return (j) => j.stages.some((s) => s.name === converted);
+  }
+  throw fail('INVALID_OPTION', fn, `converted ${describeValue(converted)} is not a stage name or a function`, { field: 'converted', value: converted });
+}
+
+/** Call a conversion test and insist on a boolean (`INVALID_OPTION` otherwise). */
+export function isConvertedJourney(fn: string, test: Accessor<Journey, unknown>, journey: Journey, i: number): boolean {
+  const yes = test(journey, i);
+  if (typeof yes !== 'boolean') {
+    throw fail('INVALID_OPTION', fn, `converted returned ${describeValue(yes)} for the journey at index ${i}; expected a boolean`, {
+      field: 'converted',
+      value: yes,
+      index: i,
+    });
+  }
+  return yes;
+}

@@ -62,3 +62,51 @@ function grow(set: PairSet): void {
   set.table = table;
   set.mask = mask;
 }
+
+/**
+ * Distinct pairs, cheap when they mostly arrive in order. While every pair's caller can tell
+ * that it is new (a purchase period after the customer's last one), pairs are only appended to
+ * a log: sequential writes, no hashing. The first time a caller cannot tell (a period between
+ * the customer's first and last), the log is turned into a {@link PairSet} once and every later
+ * pair goes there.
+ */
+export interface DistinctPairs {
+  /** Interleaved pairs `[a, b]` recorded while no set was needed. */
+  log: Int32Array;
+  /** Numbers used in `log` (twice the pairs). */
+  length: number;
+  /** The set, once a membership question had to be answered. */
+  set: PairSet | null;
+}
+
+export function createDistinctPairs(): DistinctPairs {
+  return { log: new Int32Array(2048), length: 0, set: null };
+}
+
+/** Record a pair the caller knows is new. */
+export function recordNewPair(pairs: DistinctPairs, a: number, b: number): void {
+  if (pairs.set !== null) {
+    addPair(pairs.set, a, b);
+    return;
+  }
+  if (pairs.length + 2 > pairs.log.length) {
+    const log = new Int32Array(pairs.log.length * 2);
+    log.set(pairs.log);
+    pairs.log = log;
+  }
+  pairs.log[pairs.length++] = a;
+  pairs.log[pairs.length++] = b;
+}
+
+/** Record a pair that may have been seen; true when it is new. */
+export function recordPair(pairs: DistinctPairs, a: number, b: number): boolean {
+  if (pairs.set === null) {
+    const set = createPairSet(pairs.length);
+    const { log, length } = pairs;
+    for (let j = 0; j < length; j += 2) addPair(set, log[j] as number, log[j + 1] as number);
+    pairs.set = set;
+    pairs.log = new Int32Array(0);
+    pairs.length = 0;
+  }
+  return addPair(pairs.set, a, b);
+}

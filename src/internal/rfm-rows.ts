@@ -24,6 +24,8 @@ export interface RfmColumns {
   readonly T: Float64Array;
   readonly z: Float64Array;
   readonly w: Float64Array;
+  /** Input position of each kept row. */
+  readonly at: Float64Array;
   readonly length: number;
   /** Rows that were null/undefined or had a missing field (skipped, counted). */
   readonly skipped: number;
@@ -31,15 +33,22 @@ export interface RfmColumns {
 
 type Field = 'frequency' | 'recency' | 'T' | 'monetaryValue';
 
+type Row = Partial<Record<Field, unknown>> | null | undefined;
+// One monomorphic reader per field (a keyed `d[field]` read would be megamorphic and slow).
+const DEFAULT_READERS: Record<Field, (d: Row) => unknown> = {
+  frequency: (d) => (typeof d === 'object' && d !== null ? d.frequency : undefined),
+  recency: (d) => (typeof d === 'object' && d !== null ? d.recency : undefined),
+  T: (d) => (typeof d === 'object' && d !== null ? d.T : undefined),
+  monetaryValue: (d) => (typeof d === 'object' && d !== null ? d.monetaryValue : undefined),
+};
+
 function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, unknown> {
-  const accessor = accessors[field];
-  if (accessor !== undefined) return accessor;
-  return (d: D) => (d === null || typeof d !== 'object' ? undefined : (d as Record<string, unknown>)[field]);
+  return accessors[field] ?? (DEFAULT_READERS[field] as Accessor<D, unknown>);
 }
 
 /**
- * One customer's (x, tₓ, T) checked: x a whole number ≥ 0, tₓ and T ≥ 0, tₓ ≤ T, and tₓ = 0
- * when x = 0 (recency is first-to-last purchase, not time since the last purchase).
+ * One customer's (x, tₓ, T) checked: tₓ ≤ T, tₓ = 0 when x = 0 (recency is first-to-last
+ * purchase, not time since the last purchase) and tₓ > 0 when x > 0.
  */
 export function checkRecencyAge(fn: string, x: number, tx: number, T: number, index?: number): void {
   const at = index === undefined ? '' : ` at index ${index}`;
@@ -56,6 +65,16 @@ export function checkRecencyAge(fn: string, x: number, tx: number, T: number, in
       'INCONSISTENT_INPUT',
       fn,
       `recency ${describeValue(tx)}${at} must be 0 when frequency is 0 (recency is the time from the first to the last purchase, not the time since the last purchase)`,
+      { field: 'recency', value: tx, ...where },
+    );
+  }
+  if (x > 0 && tx === 0) {
+    // In continuous time a repeat purchase cannot coincide with the first; the BG/NBD
+    // likelihood is unbounded (α → 0) if one does.
+    throw fail(
+      'INCONSISTENT_INPUT',
+      fn,
+      `recency 0${at} with frequency ${x}: repeat purchases come after the first purchase, so recency must be positive`,
       { field: 'recency', value: tx, ...where },
     );
   }
@@ -82,6 +101,7 @@ export function readRfmRows<D>(
   let T: Float64Array = new Float64Array(needs.recencyAge ? capacity : 0);
   let z: Float64Array = new Float64Array(needs.monetary ? capacity : 0);
   let w: Float64Array = new Float64Array(capacity);
+  let at: Float64Array = new Float64Array(capacity);
   let length = 0;
   let skipped = 0;
   const grow = (a: Float64Array): Float64Array => {
@@ -118,7 +138,9 @@ export function readRfmRows<D>(
       T = grow(T);
       z = grow(z);
       w = grow(w);
+      at = grow(at);
     }
+    at[length] = i;
     x[length] = xi;
     if (readTx !== undefined) {
       const txi = requireNonNegative(fn, 'recency', rawTx, i);
@@ -131,5 +153,5 @@ export function readRfmRows<D>(
     w[length] = readW === undefined ? 1 : requireNonNegative(fn, 'weight', rawW, i);
     length++;
   });
-  return { x, tx, T, z, w, length, skipped };
+  return { x, tx, T, z, w, at, length, skipped };
 }

@@ -69,7 +69,8 @@ function stirlingCorrection(x: number): number {
  *
  * Series in ζ(k) − 1 about 2 on (0, 2.5] (relative accuracy near the zeros at 1 and 2), Lanczos
  * (Godfrey's g = 607/128 coefficients) on (2.5, 10), Stirling with 7 correction terms above.
- * Measured against mpmath: relative error < 1e-14; finite up to 1.79e308.
+ * Measured against mpmath: relative error < 3e-15 (2,400 points on (1e-300, 1e300)); finite while
+ * x·ln x < 1.8e308 (x up to ~2.5e305).
  */
 export function logGamma(x: number): number {
   requireArgument(x > 0 && x <= Number.MAX_VALUE, 'logGamma', `x must be > 0, got ${x}`);
@@ -205,21 +206,78 @@ function hyp2f1Series(a: number, b: number, c: number, z: number): number {
   let sum = 1;
   let compensation = 0;
   let term = 1;
+  let largest = 1;
+  const finish = (): number => {
+    const value = sum + compensation;
+    // Terms of mixed sign that cancel by more than 1e6 leave fewer than ~10 correct digits.
+    if (largest > 1e6 * Math.abs(value)) {
+      throw new Error(`internal hyp2f1: cancellation (terms up to ${largest}, sum ${value}) for a=${a}, b=${b}, c=${c}, z=${z}`);
+    }
+    return value;
+  };
   for (let n = 0; n < HYP2F1_MAX_TERMS; n++) {
     const ratio = ((a + n) * (b + n)) / ((c + n) * (n + 1));
     term *= ratio * z;
-    if (term === 0) return sum + compensation;
+    if (term === 0) return finish();
     if (!Number.isFinite(term)) break; // overflow: outside the documented domain
     // Neumaier summation: alternating terms from negative parameters would otherwise lose digits.
     const t = sum + term;
     compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
     sum = t;
+    largest = Math.max(largest, Math.abs(term));
     const rho = Math.max(Math.abs(ratio * z), Math.abs(z));
     if (rho < 1 && Math.abs(term) * (rho / (1 - rho)) <= 1e-17 * Math.abs(sum + compensation)) {
-      return sum + compensation;
+      return finish();
     }
   }
   throw new Error(`internal hyp2f1: series did not converge for a=${a}, b=${b}, c=${c}, z=${z}`);
+}
+
+/** Above this z the connection formula in 1 − z replaces the slowly converging power series. */
+const NEAR_ONE = 0.9;
+
+/** sin(πx) with exact argument reduction, so that it vanishes exactly at integers. */
+function sinPi(x: number): number {
+  const n = Math.round(2 * x);
+  const r = x - n / 2; // |r| ≤ 1/4, exact
+  const s = [Math.sin(Math.PI * r), Math.cos(Math.PI * r), -Math.sin(Math.PI * r), -Math.cos(Math.PI * r)];
+  return s[((n % 4) + 4) % 4] as number;
+}
+
+/** [sign, ln|Γ(x)|] of 1/Γ(x) for any real x: sign 0 at the poles 0, −1, −2, … (Euler reflection). */
+function reciprocalGammaParts(x: number): [number, number] {
+  if (x > 0) return [1, -logGamma(x)];
+  const s = sinPi(x);
+  if (s === 0) return [0, 0];
+  // 1/Γ(x) = sin(πx)·Γ(1 − x)/π
+  return [Math.sign(s), Math.log(Math.abs(s)) + logGamma(1 - x) - Math.log(Math.PI)];
+}
+
+/**
+ * A&S 15.3.6 for 0.9 < z < 1 and c − a − b not within 0.05 of an integer:
+ * F(a,b;c;z) = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b))·F(a,b;a+b−c+1;1−z)
+ *            + (1−z)^(c−a−b)·Γ(c)Γ(a+b−c)/(Γ(a)Γ(b))·F(c−a,c−b;c−a−b+1;1−z).
+ * Returns NaN when a coefficient cannot be formed or the two terms cancel (|sum| < ¼ of their
+ * magnitudes), so the caller falls back to the series.
+ */
+function hyp2f1OneMinusZ(a: number, b: number, c: number, z: number): number {
+  const w = 1 - z;
+  const m = c - a - b;
+  const [sc, lc] = reciprocalGammaParts(c); // 1/Γ(c)
+  if (sc === 0) return Number.NaN;
+  const [sm, lm] = reciprocalGammaParts(m);
+  const [snm, lnm] = reciprocalGammaParts(-m);
+  const [sca, lca] = reciprocalGammaParts(c - a);
+  const [scb, lcb] = reciprocalGammaParts(c - b);
+  const [sa, la] = reciprocalGammaParts(a);
+  const [sb, lb] = reciprocalGammaParts(b);
+  // Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) = (1/Γ(c−a))(1/Γ(c−b)) / ((1/Γ(c))(1/Γ(m)))
+  const first = sca * scb === 0 ? 0 : sca * scb * sc * sm * Math.exp(lca + lcb - lc - lm) * hyp2f1Series(a, b, 1 - m, w);
+  const second =
+    sa * sb === 0 ? 0 : sa * sb * sc * snm * Math.exp(la + lb - lc - lnm + m * Math.log(w)) * hyp2f1Series(c - a, c - b, m + 1, w);
+  const sum = first + second;
+  // Opposite-signed terms that cancel would cost digits: let the (slower) series do it then.
+  return Math.abs(sum) >= 0.25 * (Math.abs(first) + Math.abs(second)) ? sum : Number.NaN;
 }
 
 /**
@@ -227,14 +285,18 @@ function hyp2f1Series(a: number, b: number, c: number, z: number): number {
  *
  * Terminating cases (a or b a non-positive integer) are summed exactly; z < 0 is mapped into
  * (0, 1) by Pfaff's transformation ₂F₁(a, b; c; z) = (1 − z)^(−a) ₂F₁(a, c − b; c; z/(z − 1))
- * (A&S 15.3.4), choosing the form whose series has positive terms; then the power series
- * (A&S 15.1.1) with a rigorous geometric tail bound.
+ * (A&S 15.3.4), choosing the form whose series has positive terms; for z > 0.9 the connection
+ * formula in 1 − z (A&S 15.3.6) unless c − a − b is within 0.05 of an integer; otherwise the
+ * power series (A&S 15.1.1) with a rigorous geometric tail bound.
  *
- * Accurate domain (relative error ~1e-14 measured against mpmath, more terms as z → 1):
- * c not a non-positive integer, and the effective argument w (z itself, or z/(z − 1) for z < 0)
- * at most about 1 − 1e-5 — z ∈ (−1e5, 1 − 1e-5) — which covers BG/NBD and Pareto/NBD use.
- * Parameters of mixed sign can cancel (accuracy then degrades by the size of the largest term
- * relative to the result). Outside the domain it throws an internal Error (never NaN).
+ * Accuracy, measured against mpmath on 1,375 random cases with r ∈ [0.01, 10], b, c ∈ [0.1, 100]:
+ * median relative error 4e-16, 99th percentile 3e-12, maximum 3e-11 (the largest errors where
+ * the value is astronomically large, b ≈ 50–100 with z → 1); for b ≤ 10 and z ∈ [0, 1) the
+ * maximum is 2e-13. Domain: c not a non-positive integer; z ∈ [0, 1) for a, b, c > 0; z < 0
+ * when c − b ≥ 0 or c − a ≥ 0 (so the transformed series has positive terms) — which covers
+ * BG/NBD (z = t/(α + t)) and Pareto/NBD. Series whose mixed-sign terms would cancel by more than
+ * 1e6, intermediate overflow (z ≲ −1000 with b ≳ 90) or more than 2e6 terms throw an internal
+ * Error: the function never returns NaN or a silently inaccurate value.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   requireArgument(
@@ -252,12 +314,19 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (c === b) return Math.pow(1 - z, -a);
   if (c === a) return Math.pow(1 - z, -b);
   if (terminating) return hyp2f1Series(a, b, c, z);
-  if (z > 0) return hyp2f1Series(a, b, c, z);
+  if (z > 0) {
+    const m = c - a - b;
+    if (z > NEAR_ONE && Math.abs(m - Math.round(m)) > 0.05) {
+      const viaOneMinusZ = hyp2f1OneMinusZ(a, b, c, z);
+      if (Number.isFinite(viaOneMinusZ)) return viaOneMinusZ;
+    }
+    return hyp2f1Series(a, b, c, z);
+  }
   const w = z / (z - 1);
   const scale = 1 - z;
   // Prefer a form whose transformed series has non-negative terms (or terminates).
   const formA = c - b >= 0 || isNonPositiveInteger(c - b);
   const formB = c - a >= 0 || isNonPositiveInteger(c - a);
-  if (formA || !formB) return Math.pow(scale, -a) * hyp2f1Series(a, c - b, c, w);
-  return Math.pow(scale, -b) * hyp2f1Series(c - a, b, c, w);
+  if (formA || !formB) return Math.pow(scale, -a) * hyp2f1(a, c - b, c, w);
+  return Math.pow(scale, -b) * hyp2f1(c - a, b, c, w);
 }

@@ -192,10 +192,17 @@ function countTypedArray(fn: string, values: NumericArray, min: number, max: num
   if (values instanceof Uint8Array || values instanceof Uint8ClampedArray) {
     // Count every byte value, then look at the bins off the scale: no test in the hot loop.
     const all = new Float64Array(256);
-    for (let i = 0; i < n; i++) all[values[i] as number]++;
-    for (let v = 0; v < 256; v++) {
-      if (all[v] !== 0 && (v < min || v > max)) {
-        for (let i = 0; i < n; i++) if (values[i] === v) rejectScore(fn, v, min, max, i);
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      all[v] = (all[v] as number) + 1;
+    }
+    let offScale = 0;
+    for (let v = 0; v < 256; v++) if (v < min || v > max) offScale += all[v] as number;
+    if (offScale > 0) {
+      // Report the first offending answer in input order, as the other paths do.
+      for (let i = 0; i < n; i++) {
+        const v = values[i] as number;
+        if (v < min || v > max) rejectScore(fn, v, min, max, i);
       }
     }
     const counts = new Float64Array(width + 1);
@@ -206,7 +213,7 @@ function countTypedArray(fn: string, values: NumericArray, min: number, max: num
   for (let i = 0; i < n; i++) {
     const k = (values[i] as number) - min;
     // (k | 0) === k rejects NaN, ±Infinity and fractions in one comparison.
-    if (k >= 0 && k <= width && (k | 0) === k) counts[k]++;
+    if (k >= 0 && k <= width && (k | 0) === k) counts[k] = (counts[k] as number) + 1;
     else rejectScore(fn, values[i], min, max, i);
   }
   return counts;

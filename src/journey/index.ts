@@ -26,3 +26,9 @@ export type {
 } from './service-levels';
 export { stageTiming } from './stage-timing';
 export type { StageTimingOptions, StageTimingPercentile, StageTimingResult, StageTimingStats, StageTimingStep } from './stage-timing';
+export { touchpointScores } from './touchpoint-scores';
+export type { TouchpointScoresGroup, TouchpointScoresGroupBy, TouchpointScoresOptions, TouchpointScoresResult } from './touchpoint-scores';
+export { weakestTouchpoints } from './weakest-touchpoints';
+export type { WeakestTouchpoint, WeakestTouchpointsOptions, WeakestTouchpointsResult } from './weakest-touchpoints';
+export { journeySatisfaction } from './journey-satisfaction';
+export type { JourneySatisfactionOptions, JourneySatisfactionOutcome, JourneySatisfactionResult, JourneySatisfactionRow } from './journey-satisfaction';

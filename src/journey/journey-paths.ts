@@ -1,5 +1,5 @@
 import { forEachValue, isMissing } from '../internal/input';
-import { createScratch, readJourney, readStageList, type StageList } from '../internal/journey';
+import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
 import { describeValue, fail, requireCount } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
@@ -114,7 +114,7 @@ export function journeyPaths(journeys: Values<Journey | null | undefined>, optio
   const maxLength = options.maxLength === undefined ? Infinity : atLeastOne('maxLength', options.maxLength);
   const top = options.top === undefined ? 10 : atLeastOne('top', options.top);
   const list = options.stages === undefined ? undefined : readStageList(FN, options.stages);
-  const isConverted = conversionTest(options.converted, list);
+  const isConverted = readConversionTest(FN, options.converted, list);
   const scratch = createScratch();
   // key → [count, converted]
   const counts = new Map<string, [number, number]>();
@@ -151,14 +151,7 @@ export function journeyPaths(journeys: Values<Journey | null | undefined>, optio
     entry[0]++;
     total++;
     if (isConverted !== undefined) {
-      const yes = isConverted(journey, i);
-      if (typeof yes !== 'boolean') {
-        throw fail('INVALID_OPTION', FN, `converted returned ${describeValue(yes)} for the journey at index ${i}; expected a boolean`, {
-          field: 'converted',
-          value: yes,
-          index: i,
-        });
-      }
+      const yes = isConvertedJourney(FN, isConverted, journey, i);
       if (yes) {
         entry[1]++;
         totalConverted++;
@@ -181,17 +174,6 @@ function atLeastOne(what: string, value: unknown): number {
   return x;
 }
 
-function conversionTest(converted: JourneyPathsOptions['converted'], list: StageList | undefined): Accessor<Journey, unknown> | undefined {
-  if (converted === undefined) return undefined;
-  if (typeof converted === 'function') return converted;
-  if (typeof converted === 'string') {
-    if (list !== undefined && !list.position.has(converted)) {
-      throw fail('UNKNOWN_REFERENCE', FN, `converted stage ${describeValue(converted)} is not one of the stages`, { field: 'converted', value: converted });
-    }
-    return (j) => j.stages.some((s) => s.name === converted);
-  }
-  throw fail('INVALID_OPTION', FN, `converted ${describeValue(converted)} is not a stage name or a function`, { field: 'converted', value: converted });
-}
 
 function rank(
   counts: ReadonlyMap<string, [number, number]>,

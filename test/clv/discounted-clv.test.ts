@@ -1,17 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { discountedClv } from '../../src/clv/discounted-clv';
-import { CxMetricsError } from '../../src/errors';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { errorCode } from '../support/error-code';
 
 /** The definition, term by term: Σ_{t=start..start+T−1} m·r^t/(1+d)^t. */
 function bySum(m: number, r: number, d: number, horizon: number, countAcquisitionPeriod = false): number {
@@ -134,7 +124,7 @@ describe('discountedClv: bad input', () => {
     ['−Infinity horizon', { horizon: Number.NEGATIVE_INFINITY }, 'INVALID_NUMBER'],
     ['a non-boolean countAcquisitionPeriod', { countAcquisitionPeriod: 'yes' }, 'INVALID_OPTION'],
   ])('throws for %s', (_what, patch, code) => {
-    expect(codeOf(() => discountedClv({ ...base, ...patch } as typeof base))).toBe(code);
+    expect(errorCode(() => discountedClv({ ...base, ...patch } as typeof base))).toBe(code);
   });
 
   it('names the function and the field', () => {

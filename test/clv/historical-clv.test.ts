@@ -2,17 +2,8 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { historicalClv } from '../../src/clv/historical-clv';
 import { CxMetricsError } from '../../src/errors';
+import { errorCode } from '../support/error-code';
 import type { Purchase } from '../../src/models/interaction';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const purchase = (customerId: string, amount: number): Purchase => ({ type: 'purchase', customerId, at: 0, amount, currency: 'USD' });
 
@@ -100,8 +91,8 @@ describe('historicalClv: bad input', () => {
   });
 
   it('rejects bad ids and margins', () => {
-    expect(codeOf(() => historicalClv([{ ...purchase('a', 1), customerId: {} as unknown as string }]))).toBe('INVALID_RECORD');
-    expect(codeOf(() => historicalClv([purchase('a', 1)], { grossMargin: 40 }))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => historicalClv([purchase('a', 1)], { grossMargin: Number.NaN }))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => historicalClv([{ ...purchase('a', 1), customerId: {} as unknown as string }]))).toBe('INVALID_RECORD');
+    expect(errorCode(() => historicalClv([purchase('a', 1)], { grossMargin: 40 }))).toBe('OUT_OF_RANGE');
+    expect(errorCode(() => historicalClv([purchase('a', 1)], { grossMargin: Number.NaN }))).toBe('INVALID_NUMBER');
   });
 });

@@ -1,17 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { simpleClv } from '../../src/clv/simple-clv';
-import { CxMetricsError } from '../../src/errors';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { errorCode } from '../support/error-code';
 
 describe('simpleClv: known values', () => {
   it('multiplies order value, frequency, lifespan and margin', () => {
@@ -61,7 +51,7 @@ describe('simpleClv: bad input', () => {
     ['an unknown unit', { frequencyUnit: 'fortnight', lifespanUnit: 'year' }, 'INVALID_OPTION'],
     ['an overflowing product', { averageOrderValue: 1e200, purchaseFrequency: 1e200 }, 'OUT_OF_RANGE'],
   ])('throws for %s', (_what, patch, code) => {
-    expect(codeOf(() => simpleClv({ ...base, ...patch } as typeof base))).toBe(code);
+    expect(errorCode(() => simpleClv({ ...base, ...patch } as typeof base))).toBe(code);
   });
 
   it('names the function, the field and the value', () => {

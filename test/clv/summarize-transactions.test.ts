@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/errors';
+import { errorCode } from '../support/error-code';
 import { summarizeTransactions } from '../../src/clv/summarize-transactions';
 import type { Purchase } from '../../src/models/interaction';
 
@@ -24,16 +25,6 @@ const purchase = (customerId: string, when: number | Date, amount: number): Purc
   amount,
   currency: 'EUR',
 });
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('summarizeTransactions: known values (hand-computed)', () => {
   // Days 0, 0, 2, 9, 9 after 2024-01-01; end of observation 2024-01-15 (day 14).
@@ -168,6 +159,37 @@ describe('summarizeTransactions: known values (hand-computed)', () => {
     expect(row?.monetaryValue).toBe(0.1);
   });
 
+  it('grows past its initial tables: 3,000 customers, in time order then shuffled', () => {
+    // Customer c buys on days c % 50, c % 50 + 1 (twice), c % 50 + 7 and, in the holdout, day 100.
+    const rows: Row[] = [];
+    for (let c = 0; c < 3000; c++) {
+      const d0 = c % 50;
+      for (const d of [d0, d0 + 1, d0 + 1, d0 + 7, 100]) rows.push({ id: c, t: d * DAY + (c % 7) * 3_600_000, v: 1 + (c % 3) });
+    }
+    const options = { ...accessors, calibrationEnd: 60 * DAY, observationEnd: 120 * DAY, unit: 'day' as const };
+    const check = (input: Row[]) => {
+      const summary = summarizeTransactions(input, options);
+      expect(summary.rows.length).toBe(3000);
+      for (const row of summary.rows) {
+        const c = row.customerId as number;
+        expect(row).toEqual({
+          customerId: c,
+          frequency: 2,
+          recency: 7,
+          T: 60 - (c % 50),
+          monetaryValue: (3 * (1 + (c % 3))) / 2,
+          holdoutFrequency: 1,
+          holdoutMonetaryValue: 1 + (c % 3),
+          holdoutDuration: 60,
+        });
+      }
+    };
+    check([...rows].sort((a, b) => (a.t as number) - (b.t as number)));
+    // A fixed permutation (multiplicative step coprime with the length): many customers out of order.
+    const n = rows.length;
+    check(Array.from({ length: n }, (_, i) => rows[(i * 7919) % n] as Row));
+  });
+
   it('keys customers by SameValueZero: the string 1 and the number 1 differ', () => {
     const rows: Row[] = [
       { id: 1, t: 0, v: 1 },
@@ -196,7 +218,7 @@ describe('summarizeTransactions: known values (hand-computed)', () => {
     const none: unknown = plain.rows[0]?.holdoutFrequency;
     expect([holdout, none]).toEqual([undefined, undefined]);
     // @ts-expect-error: records other than Purchase need accessors
-    expect(codeOf(() => summarizeTransactions([{ id: 1 }], { observationEnd: 0 }))).toBe(undefined);
+    expect(errorCode(() => summarizeTransactions([{ id: 1 }], { observationEnd: 0 }))).toBe(undefined);
   });
 });
 
@@ -219,6 +241,7 @@ describe('summarizeTransactions: missing and bad input', () => {
     ['an invalid Date', { id: 'a', t: new Date('nope'), v: 1 }, 'INVALID_DATE'],
     ['a date string', { id: 'a', t: '2024-01-02', v: 1 }, 'INVALID_DATE'],
     ['a NaN instant', { id: 'a', t: Number.NaN, v: 1 }, 'INVALID_DATE'],
+    ['epoch ms beyond the range of a Date', { id: 'a', t: -1e300, v: 1 }, 'INVALID_DATE'],
     ['an object id', { id: {} as unknown as string, t: day('2024-01-02'), v: 1 }, 'INVALID_RECORD'],
     ['a NaN id', { id: Number.NaN, t: day('2024-01-02'), v: 1 }, 'INVALID_RECORD'],
     ['a purchase after the observation end', { id: 'a', t: day('2024-02-02'), v: 1 }, 'ORDER_VIOLATION'],
@@ -236,17 +259,17 @@ describe('summarizeTransactions: missing and bad input', () => {
   });
 
   it('rejects a holdout that ends before the calibration end', () => {
-    expect(codeOf(() => summarizeTransactions([ok], { ...accessors, calibrationEnd: day('2024-02-02'), observationEnd: day('2024-02-01') }))).toBe(
+    expect(errorCode(() => summarizeTransactions([ok], { ...accessors, calibrationEnd: day('2024-02-02'), observationEnd: day('2024-02-01') }))).toBe(
       'ORDER_VIOLATION',
     );
   });
 
   it('rejects bad options', () => {
-    expect(codeOf(() => summarizeTransactions([ok], { ...accessors } as unknown as typeof end))).toBe('INVALID_OPTION');
-    expect(codeOf(() => summarizeTransactions([ok], { ...end, unit: 'fortnight' as 'week' }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => summarizeTransactions([ok], { ...end, period: 'hour' as 'day' }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => summarizeTransactions([ok], { ...end, observationEnd: Number.NaN }))).toBe('INVALID_DATE');
-    expect(codeOf(() => summarizeTransactions([ok], { ...end, observationEnd: '2024-02-01' as unknown as number }))).toBe('INVALID_DATE');
-    expect(codeOf(() => summarizeTransactions([ok], { ...end, calibrationEnd: new Date('x') }))).toBe('INVALID_DATE');
+    expect(errorCode(() => summarizeTransactions([ok], { ...accessors } as unknown as typeof end))).toBe('INVALID_OPTION');
+    expect(errorCode(() => summarizeTransactions([ok], { ...end, unit: 'fortnight' as 'week' }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => summarizeTransactions([ok], { ...end, period: 'hour' as 'day' }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => summarizeTransactions([ok], { ...end, observationEnd: Number.NaN }))).toBe('INVALID_DATE');
+    expect(errorCode(() => summarizeTransactions([ok], { ...end, observationEnd: '2024-02-01' as unknown as number }))).toBe('INVALID_DATE');
+    expect(errorCode(() => summarizeTransactions([ok], { ...end, calibrationEnd: new Date('x') }))).toBe('INVALID_DATE');
   });
 });

@@ -180,5 +180,8 @@ describe('hyp2f1', () => {
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(/internal hyp2f1/);
     expect(() => hyp2f1(1, 1, -2, 0.5)).toThrow(/internal hyp2f1/);
     expect(() => hyp2f1(Number.NaN, 1, 2, 0.5)).toThrow(/internal hyp2f1/);
+    // Mixed-sign series that cancel to ~1e-8 of their terms: refused rather than returned inaccurately
+    // (mpmath.hyp2f1(6.22, 80.85, 0.1505, -0.598) ≈ −5.7e-8).
+    expect(() => hyp2f1(6.223945131335778, 80.85389260259483, 0.15051676044488196, -0.5984831259180465)).toThrow(/internal hyp2f1: cancellation/);
   });
 });

@@ -10,8 +10,10 @@ const data = [
   journey('b', [['browse', 0, [tp('home'), tp('home'), tp('cart')]]]),
   journey('c', [['browse', 0, [tp('search')]], ['buy', 2, [tp('checkout')]]]),
   journey('d', [['browse', 0, [tp('home'), tp('cart')]], ['buy', 3]]),
-  journey('e', [['browse', 0, [{ type: 'purchase', amount: 5, currency: 'EUR', touchpoint: undefined }]]]),
+  journey('e', [['browse', 0]], {}),
 ];
+// e's only interaction is a purchase without a touchpoint.
+(data[4]!.stages[0]!.interactions as unknown[]).push({ type: 'purchase', customerId: 'e', at: 0, amount: 5, currency: 'EUR' });
 
 describe('journeyPaths', () => {
   it('ranks touchpoint sequences by count, ties by label', () => {

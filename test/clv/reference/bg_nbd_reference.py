@@ -145,4 +145,25 @@ p, q, g = mp.mpf('6.25'), mp.mpf('3.74'), mp.mpf('15.44')
 # E[Z | zbar, x] = (p (g + x zbar)) / (p x + q - 1)  (FHL 2013 note, eq. 5)
 out['gammaGammaSpend'] = [[x, z, f(p * (g + x * mp.mpf(str(z))) / (p * x + q - 1))] for x, z in [(1, 11.77), (2, 22.35), (10, 35.0), (0, 0)]]
 out['gammaGammaSpend'][-1][2] = f(p * g / (q - 1))
+
+# --- Probabilistic CLV: margin * E[Z] * sum_k (E(kL) - E((k-1)L)) / (1+d)^k, E from eq. 10 ---
+# L = 30.436875 / 7 weeks per month (mean Gregorian month), periods discounted at their end.
+L = mp.mpf('30.436875') / 7
+def clv(x, tx, T, z, horizon, d, margin):
+    spend = p * (g + x * mp.mpf(str(z))) / (p * x + q - 1)
+    args = (x, mp.mpf(str(tx)), mp.mpf(str(T)))
+    total = mp.mpf(0)
+    prev = mp.mpf(0)
+    for k in range(1, horizon + 1):
+        cur = cond(*P, *args, k * L)
+        total += (cur - prev) / (1 + mp.mpf(str(d))) ** k
+        prev = cur
+    return margin * spend * total
+out['clv'] = [[x, tx, T, z, H, d, m, f(clv(x, tx, T, z, H, d, mp.mpf(str(m))))] for x, tx, T, z, H, d, m in [
+    (2, 30.43, 38.86, 22.35, 12, 0.01, 0.3),
+    (0, 0, 38.86, 0, 12, 0.01, 0.3),
+    (7, 29.43, 35.38, 73.74, 12, 0, 1),
+    (7, 29.43, 35.38, 73.74, 24, 0.02, 0.5),
+    (1, 1.71, 38.86, 11.77, 36, 0.005, 1),
+]]
 json.dump(out, sys.stdout, indent=1)

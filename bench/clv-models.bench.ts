@@ -1,0 +1,142 @@
+/**
+ * BG/NBD, Gamma-Gamma and probabilistic CLV: fits on CDNOW and on a million simulated
+ * customers (day-resolution times, as `summarizeTransactions` produces), and predictions for
+ * a million customers — each against a baseline in the same process.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, fitGammaGamma, gammaGammaExpectedSpend, predictClv } from '../src/clv';
+import { fitBgNbdStatistics } from '../src/internal/bg-nbd-fit-core';
+import { bgNbdSufficientStatistics } from '../src/internal/bg-nbd-likelihood';
+import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../src/internal/gamma-gamma-likelihood';
+import { fitLogScale } from '../src/internal/log-scale-fit';
+import { simulateCustomers, type SimulatedCustomer } from '../test/clv/clv-simulate';
+import { benchSuite } from './harness';
+
+const dataDir = join(import.meta.dirname, '..', '..', 'shared', 'data');
+
+function cdnow(): SimulatedCustomer[] {
+  try {
+    return readFileSync(join(dataDir, 'cdnow_customers_summary_with_transactions.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => {
+        const [, x, tx, T, z] = line.split(',').map(Number);
+        return { frequency: x!, recency: tx!, T: T!, monetaryValue: z! };
+      });
+  } catch {
+    // Outside a developer checkout: a simulated stand-in of the same size.
+    return simulateCustomers(2357, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, bigOptions(1));
+  }
+}
+
+function bigOptions(seed: number) {
+  return {
+    seed,
+    // Cohorts acquired over 12 weeks, observed for 26 more weeks; times at day resolution.
+    age: (_i: number, u: () => number) => 26 + Math.ceil(u() * 84) / 7,
+    resolution: 1 / 7,
+    spend: { p: 6.25, q: 3.74, gamma: 15.44 },
+  };
+}
+
+function columns(rows: readonly SimulatedCustomer[]) {
+  const n = rows.length;
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  const z = new Float64Array(n);
+  const w = new Float64Array(n).fill(1);
+  rows.forEach((d, i) => {
+    x[i] = d.frequency;
+    tx[i] = d.recency;
+    T[i] = d.T;
+    z[i] = Math.round(d.monetaryValue * 100) / 100;
+  });
+  return { x, tx, T, z, w, n };
+}
+
+/** Gamma-Gamma fit on ungrouped repeat rows (the baseline). */
+function gammaGammaUngrouped(c: ReturnType<typeof columns>) {
+  const keep = [];
+  for (let i = 0; i < c.n; i++) if ((c.x[i] as number) > 0 && (c.z[i] as number) > 0) keep.push(i);
+  const x = Float64Array.from(keep, (i) => c.x[i] as number);
+  const z = Float64Array.from(keep, (i) => c.z[i] as number);
+  const w = new Float64Array(keep.length).fill(1);
+  const stats = gammaGammaSufficientStatistics(x, z, w, keep.length, false);
+  return fitLogScale(
+    'bench',
+    (t) => gammaGammaNegativeLogLikelihood(t, stats),
+    (t) => {
+      const g = [0, 0, 0];
+      gammaGammaNegativeLogLikelihood(t, stats, g);
+      return g;
+    },
+    [0, Math.log(2), Math.log(stats.meanSpend)],
+    stats.totalWeight,
+    1000,
+  );
+}
+
+export async function main(): Promise<void> {
+  const small = cdnow();
+  const smallColumns = columns(small);
+  benchSuite('BG/NBD fit, CDNOW (2,357 customers)', { runs: 15, warmup: 3 })
+    .add('fit without grouping (baseline)', () => fitBgNbdStatistics(bgNbdSufficientStatistics(smallColumns.x, smallColumns.tx, smallColumns.T, smallColumns.w, smallColumns.n, false), smallColumns.n, 0), { baseline: true })
+    .add('fitBgNbd', () => fitBgNbd(small))
+    .run();
+  benchSuite('Gamma-Gamma fit, CDNOW (946 repeat customers)', { runs: 15, warmup: 3 })
+    .add('fit without grouping (baseline)', () => gammaGammaUngrouped(smallColumns), { baseline: true })
+    .add('fitGammaGamma', () => fitGammaGamma(small))
+    .run();
+
+  const rssBefore = process.memoryUsage().rss;
+  const big = simulateCustomers(1_000_000, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, bigOptions(7)).map((d) => ({
+    ...d,
+    monetaryValue: Math.round(d.monetaryValue * 100) / 100,
+  }));
+  const bigColumns = columns(big);
+  const rssData = process.memoryUsage().rss;
+  benchSuite('BG/NBD fit, 1,000,000 simulated customers', { runs: 3, warmup: 1 })
+    .add('fit without grouping (baseline)', () => fitBgNbdStatistics(bgNbdSufficientStatistics(bigColumns.x, bigColumns.tx, bigColumns.T, bigColumns.w, bigColumns.n, false), bigColumns.n, 0), { baseline: true })
+    .add('fitBgNbd (objects in, validated, grouped)', () => fitBgNbd(big))
+    .run();
+  const rssFit = process.memoryUsage().rss;
+  benchSuite('Gamma-Gamma fit, 1,000,000 simulated customers', { runs: 3, warmup: 1 })
+    .add('fit without grouping (baseline)', () => gammaGammaUngrouped(bigColumns), { baseline: true })
+    .add('fitGammaGamma (objects in, validated, grouped)', () => fitGammaGamma(big))
+    .run();
+  const bg = fitBgNbd(big);
+  const gg = fitGammaGamma(big);
+  console.log(
+    `\n1M fit: r=${bg.r.toFixed(3)} α=${bg.alpha.toFixed(3)} a=${bg.a.toFixed(3)} b=${bg.b.toFixed(3)} (true 0.243, 4.414, 0.793, 2.426), ${bg.iterations} iterations; ` +
+      `p=${gg.p.toFixed(2)} q=${gg.q.toFixed(2)} γ=${gg.gamma.toFixed(2)} (true 6.25, 3.74, 15.44)`,
+  );
+  const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01 } as const;
+  const weeks = 52;
+  benchSuite('Predictions for 1,000,000 customers', { runs: 3, warmup: 1 })
+    .add('loop: bgNbdConditionalExpectedPurchases(52 weeks) per customer (baseline)', () => {
+      let s = 0;
+      for (const c of big) s += bgNbdConditionalExpectedPurchases(bg, c, weeks);
+      return s;
+    }, { baseline: true })
+    .add('loop: bgNbdProbabilityAlive per customer', () => {
+      let s = 0;
+      for (const c of big) s += bgNbdProbabilityAlive(bg, c);
+      return s;
+    })
+    .add('loop: gammaGammaExpectedSpend per customer', () => {
+      let s = 0;
+      for (const c of big) s += gammaGammaExpectedSpend(gg, c);
+      return s;
+    })
+    .add('predictClv, 12 monthly periods, discounted (all four columns)', () => predictClv(bg, gg, big, options))
+    .run();
+  const rssEnd = process.memoryUsage().rss;
+  const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MB`;
+  console.log(
+    `\nResident memory: ${mb(rssBefore)} at start, ${mb(rssData)} with the 1M rows, ${mb(rssFit)} after the 1M BG/NBD fits, ${mb(rssEnd)} at the end ` +
+      `(fit working set ≈ ${mb(Math.max(0, rssFit - rssData))} beyond the data).`,
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * The sufficient statistics of NPS (answers and weight per category, Σw², skipped) and the
+ * one function that turns them into a result, shared by `nps`, `npsTally`, the intervals,
+ * the comparison and the grouped views.
+ */
+import type { NpsCounts, NpsResult } from '../survey/nps';
+import type { NpsIntervalMethod, NpsIntervalResult } from '../survey/nps-interval';
+import { normalQuantile } from './normal';
+import type { NpsTallyState } from '../survey/nps-tally';
+import { addAnswer, binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, type ScoreBins } from './survey-scores';
+import { fail } from './validate';
+
+export function createNpsState(): NpsTallyState {
+  return {
+    promoters: 0,
+    passives: 0,
+    detractors: 0,
+    promoterWeight: 0,
+    passiveWeight: 0,
+    detractorWeight: 0,
+    weightSquares: 0,
+    skipped: 0,
+    weighted: false,
+  };
+}
+
+function sumRange(values: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let k = from; k <= to; k++) s += values[k] as number;
+  return s;
+}
+
+/** Fold 0–10 bins into the three categories. */
+export function npsStateFromBins(bins: ScoreBins): NpsTallyState {
+  return {
+    promoters: sumRange(bins.counts, 9, 10),
+    passives: sumRange(bins.counts, 7, 8),
+    detractors: sumRange(bins.counts, 0, 6),
+    promoterWeight: sumRange(bins.weightSums, 9, 10),
+    passiveWeight: sumRange(bins.weightSums, 7, 8),
+    detractorWeight: sumRange(bins.weightSums, 0, 6),
+    weightSquares: bins.weightSquares,
+    skipped: bins.skipped,
+    weighted: bins.weighted,
+  };
+}
+
+// A scratch 0–10 bin set: validation and weights are read exactly as in the batch path.
+const scratch = createBins(0, 10);
+
+export function addNpsAnswer(fn: string, state: NpsTallyState, value: unknown, index: number | undefined): NpsTallyState {
+  scratch.counts.fill(0);
+  scratch.weightSums.fill(0);
+  scratch.weightSquares = 0;
+  scratch.skipped = 0;
+  scratch.weighted = false;
+  addAnswer(fn, scratch, value, index);
+  if (scratch.skipped) {
+    state.skipped++;
+    return state;
+  }
+  const k = scratch.counts.indexOf(1);
+  const w = scratch.weightSums[k] as number;
+  if (k >= 9) {
+    state.promoters++;
+    state.promoterWeight += w;
+  } else if (k >= 7) {
+    state.passives++;
+    state.passiveWeight += w;
+  } else {
+    state.detractors++;
+    state.detractorWeight += w;
+  }
+  state.weightSquares += scratch.weightSquares;
+  if (scratch.weighted) state.weighted = true;
+  return state;
+}
+
+export function mergeNpsStates(a: NpsTallyState, b: NpsTallyState): NpsTallyState {
+  return {
+    promoters: a.promoters + b.promoters,
+    passives: a.passives + b.passives,
+    detractors: a.detractors + b.detractors,
+    promoterWeight: a.promoterWeight + b.promoterWeight,
+    passiveWeight: a.passiveWeight + b.passiveWeight,
+    detractorWeight: a.detractorWeight + b.detractorWeight,
+    weightSquares: a.weightSquares + b.weightSquares,
+    skipped: a.skipped + b.skipped,
+    weighted: a.weighted || b.weighted,
+  };
+}
+
+/** Pre-aggregated `{ promoters, passives, detractors }` counts, validated. */
+export function npsStateFromCounts(fn: string, counts: NpsCounts): NpsTallyState {
+  const promoters = readCount(fn, 'promoters', counts.promoters);
+  const passives = readCount(fn, 'passives', counts.passives);
+  const detractors = readCount(fn, 'detractors', counts.detractors);
+  const n = promoters + passives + detractors;
+  return {
+    promoters,
+    passives,
+    detractors,
+    promoterWeight: promoters,
+    passiveWeight: passives,
+    detractorWeight: detractors,
+    weightSquares: n,
+    skipped: 0,
+    weighted: false,
+  };
+}
+
+export function isNpsCounts(value: unknown): value is NpsCounts {
+  return isSummaryObject(value, 'promoters') && !('effectiveSampleSize' in value);
+}
+
+export function isNpsResult(value: unknown): value is NpsResult {
+  return isSummaryObject(value, 'promoters') && 'effectiveSampleSize' in value && 'shares' in value;
+}
+
+export function npsResult(state: NpsTallyState): NpsResult {
+  const total = state.promoters + state.passives + state.detractors;
+  const weightTotal = state.promoterWeight + state.passiveWeight + state.detractorWeight;
+  const measurable = weightTotal > 0;
+  const score = measurable ? Math.max(-100, Math.min(100, (100 * (state.promoterWeight - state.detractorWeight)) / weightTotal)) : undefined;
+  const shares = measurable
+    ? Object.freeze({
+        promoters: state.promoterWeight / weightTotal,
+        passives: state.passiveWeight / weightTotal,
+        detractors: state.detractorWeight / weightTotal,
+      })
+    : undefined;
+  const result: NpsResult = {
+    score,
+    promoters: state.promoters,
+    passives: state.passives,
+    detractors: state.detractors,
+    total,
+    skipped: state.skipped,
+    shares,
+    effectiveSampleSize: effectiveSampleSize(state.weighted, total, weightTotal, state.weightSquares),
+    weighted: state.weighted,
+    ...(state.weighted
+      ? {
+          weights: Object.freeze({
+            promoters: state.promoterWeight,
+            passives: state.passiveWeight,
+            detractors: state.detractorWeight,
+            total: weightTotal,
+          }),
+        }
+      : {}),
+  };
+  return Object.freeze(result);
+}
+
+/** What an interval needs: shares and the (effective) sample size; undefined when nothing to measure. */
+export interface NpsSummary {
+  readonly result: NpsResult;
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+  readonly n: number;
+}
+
+export function summarizeNps(result: NpsResult): NpsSummary | undefined {
+  if (result.shares === undefined || !(result.effectiveSampleSize > 0)) return undefined;
+  return {
+    result,
+    promoters: result.shares.promoters,
+    passives: result.shares.passives,
+    detractors: result.shares.detractors,
+    n: result.effectiveSampleSize,
+  };
+}
+
+/** Reject an option bag that is not an object. */
+export function requireOptions(fn: string, options: unknown): void {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw fail('INVALID_OPTION', fn, 'options must be an object', { field: 'options', value: options });
+  }
+}
+
+/** The pseudo-responses of Rocks (2016): ¾ promoter, 1½ passive, ¾ detractor (3 in all). */
+export const ADJUSTED_WALD_PROMOTERS = 0.75;
+export const ADJUSTED_WALD_DETRACTORS = 0.75;
+export const ADJUSTED_WALD_TOTAL = 3;
+
+/** Shares and n the interval is built on: adjusted by the pseudo-responses, or as observed. */
+export function intervalBasis(s: NpsSummary, method: 'adjusted-wald' | 'wald'): { p: number; d: number; n: number } {
+  if (method === 'wald') return { p: s.promoters, d: s.detractors, n: s.n };
+  const n = s.n + ADJUSTED_WALD_TOTAL;
+  return {
+    p: (s.promoters * s.n + ADJUSTED_WALD_PROMOTERS) / n,
+    d: (s.detractors * s.n + ADJUSTED_WALD_DETRACTORS) / n,
+    n,
+  };
+}
+
+/** Multinomial variance of (p − d) for one response: p + d − (p − d)², never negative. */
+export function netVariance(p: number, d: number): number {
+  return Math.max(0, p + d - (p - d) * (p - d));
+}
+
+/** Lower / upper ends on the proportion scale, clipped to [−limit, limit]. */
+export function clip(x: number, limit: number): number {
+  return Math.max(-limit, Math.min(limit, x));
+}
+
+/** Resolve any NPS input (values, counts, a result) to its result. */
+export function readNpsInput<T>(
+  fn: string,
+  input: unknown,
+  accessor: ((d: T, i: number) => unknown) | undefined,
+  weight: ((d: T, i: number) => unknown) | undefined,
+): NpsResult {
+  if (isNpsResult(input)) return input;
+  if (isNpsCounts(input)) return npsResult(npsStateFromCounts(fn, input));
+  return npsResult(npsStateFromBins(binScores(fn, input as Iterable<T>, 0, 10, accessor, weight)));
+}
+
+/** The interval of an NPS result (shared with the grouped views). */
+export function npsIntervalOf(result: NpsResult, level: number, method: NpsIntervalMethod): NpsIntervalResult | undefined {
+  const summary = summarizeNps(result);
+  if (summary === undefined || result.score === undefined) return undefined;
+  const { p, d, n } = intervalBasis(summary, method);
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const se = Math.sqrt(netVariance(p, d) / n);
+  const centre = method === 'wald' ? result.score / 100 : p - d;
+  return Object.freeze({
+    score: result.score,
+    estimate: 100 * centre,
+    lower: 100 * clip(centre - z * se, 1),
+    upper: 100 * clip(centre + z * se, 1),
+    standardError: 100 * se,
+    n: summary.n,
+    level,
+    method,
+  });
+}

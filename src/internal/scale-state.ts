@@ -1,0 +1,202 @@
+/**
+ * CSAT and CES from score bins: the result builders shared by the batch functions, the
+ * tallies and the grouped views, plus the option readers (scale, threshold, ranges).
+ */
+import type { CesRange, CesResult } from '../survey/ces';
+import type { CesTallyState } from '../survey/ces-tally';
+import type { CsatOptions, CsatResult } from '../survey/csat';
+import type { CsatIntervalMethod, CsatIntervalResult } from '../survey/csat-interval';
+import type { Values } from '../models/values';
+import { betaQuantile } from './beta';
+import { wilsonInterval } from './wilson';
+import type { CsatTallyState } from '../survey/csat-tally';
+import { DEFAULT_SURVEY_SCALES } from '../models/interaction';
+import { studentTQuantile } from './student-t';
+import { binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, requireScale, requireScalePoint, total, type ScoreBins } from './survey-scores';
+import { describeValue, fail, requireLevel } from './validate';
+
+export interface CsatSettings {
+  readonly min: number;
+  readonly max: number;
+  readonly threshold: number;
+}
+
+export function readCsatSettings(fn: string, options: { readonly scale?: unknown; readonly threshold?: unknown } | undefined): CsatSettings {
+  const { min, max } = requireScale(fn, options?.scale, DEFAULT_SURVEY_SCALES.csat);
+  const threshold = options?.threshold === undefined ? max - 1 : requireScalePoint(fn, 'threshold', options.threshold, min, max);
+  return { min, max, threshold };
+}
+
+export function createCsatState(settings: CsatSettings): CsatTallyState {
+  return { ...createBins(settings.min, settings.max), threshold: settings.threshold };
+}
+
+function sumFrom(values: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let k = from; k <= to; k++) s += values[k] as number;
+  return s;
+}
+
+/** Weighted mean and Σw(x − mean)² of the bins, on the scale; undefined without weight. */
+function moments(bins: ScoreBins, weightTotal: number): { mean: number; squares: number } | undefined {
+  if (!(weightTotal > 0)) return undefined;
+  let s = 0;
+  for (let k = 0; k < bins.weightSums.length; k++) s += k * (bins.weightSums[k] as number);
+  const offset = s / weightTotal;
+  let squares = 0;
+  for (let k = 0; k < bins.weightSums.length; k++) squares += (bins.weightSums[k] as number) * (k - offset) * (k - offset);
+  return { mean: Math.min(bins.max, Math.max(bins.min, bins.min + offset)), squares };
+}
+
+export function csatResult(state: CsatTallyState): CsatResult {
+  const answers = total(state.counts);
+  const weightTotal = total(state.weightSums);
+  const from = state.threshold - state.min;
+  const to = state.max - state.min;
+  const satisfiedWeight = sumFrom(state.weightSums, from, to);
+  const m = moments(state, weightTotal);
+  const result: CsatResult = {
+    share: weightTotal > 0 ? Math.min(1, satisfiedWeight / weightTotal) : undefined,
+    mean: m?.mean,
+    satisfied: sumFrom(state.counts, from, to),
+    total: answers,
+    skipped: state.skipped,
+    counts: Object.freeze([...state.counts]),
+    scale: Object.freeze({ min: state.min, max: state.max }),
+    threshold: state.threshold,
+    effectiveSampleSize: effectiveSampleSize(state.weighted, answers, weightTotal, state.weightSquares),
+    weighted: state.weighted,
+    ...(state.weighted ? { weights: Object.freeze({ satisfied: satisfiedWeight, total: weightTotal }) } : {}),
+  };
+  return Object.freeze(result);
+}
+
+export interface CesSettings {
+  readonly min: number;
+  readonly max: number;
+  readonly easy: CesRange;
+  readonly difficult: CesRange;
+  readonly level: number;
+}
+
+function readRange(fn: string, what: string, value: unknown, fallback: CesRange, min: number, max: number): CesRange {
+  if (value === undefined) return fallback;
+  if (value === null || typeof value !== 'object') {
+    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(value)} must be an object { from, to }`, { field: what, value });
+  }
+  const from = requireScalePoint(fn, `${what}.from`, (value as { from?: unknown }).from, min, max);
+  const to = requireScalePoint(fn, `${what}.to`, (value as { to?: unknown }).to, min, max);
+  if (from > to) throw fail('ORDER_VIOLATION', fn, `${what} runs from ${from} down to ${to}; give from ≤ to`, { field: what, value });
+  return Object.freeze({ from, to });
+}
+
+export function readCesSettings(
+  fn: string,
+  options: { readonly scale?: unknown; readonly easy?: unknown; readonly difficult?: unknown; readonly level?: unknown } | undefined,
+): CesSettings {
+  const { min, max } = requireScale(fn, options?.scale, DEFAULT_SURVEY_SCALES.ces);
+  const middle = (min + max) / 2;
+  const easy = readRange(fn, 'easy', options?.easy, Object.freeze({ from: Math.floor(middle) + 1, to: max }), min, max);
+  const difficult = readRange(fn, 'difficult', options?.difficult, Object.freeze({ from: min, to: Math.ceil(middle) - 1 }), min, max);
+  if (easy.from <= difficult.to && difficult.from <= easy.to) {
+    throw fail('INCONSISTENT_INPUT', fn, `easy ${easy.from}–${easy.to} and difficult ${difficult.from}–${difficult.to} overlap`, { field: 'easy' });
+  }
+  const level = requireLevel(fn, options?.level ?? 0.95);
+  return { min, max, easy, difficult, level };
+}
+
+export function createCesState(settings: CesSettings): CesTallyState {
+  return {
+    ...createBins(settings.min, settings.max),
+    easyFrom: settings.easy.from,
+    easyTo: settings.easy.to,
+    difficultFrom: settings.difficult.from,
+    difficultTo: settings.difficult.to,
+    level: settings.level,
+  };
+}
+
+export function cesResult(state: CesTallyState): CesResult {
+  const answers = total(state.counts);
+  const weightTotal = total(state.weightSums);
+  const n = effectiveSampleSize(state.weighted, answers, weightTotal, state.weightSquares);
+  const m = moments(state, weightTotal);
+  const easyWeight = sumFrom(state.weightSums, state.easyFrom - state.min, state.easyTo - state.min);
+  const difficultWeight = sumFrom(state.weightSums, state.difficultFrom - state.min, state.difficultTo - state.min);
+  let standardDeviation: number | undefined;
+  let standardError: number | undefined;
+  let lower: number | undefined;
+  let upper: number | undefined;
+  if (m !== undefined && n > 1) {
+    // Unbiased variance; for weights, the weighted second moment × n_eff/(n_eff − 1) (Kish).
+    const variance = ((m.squares / weightTotal) * n) / (n - 1);
+    standardDeviation = Math.sqrt(variance);
+    standardError = Math.sqrt(variance / n);
+    const t = studentTQuantile(1 - (1 - state.level) / 2, n - 1);
+    lower = Math.max(state.min, m.mean - t * standardError);
+    upper = Math.min(state.max, m.mean + t * standardError);
+  }
+  const easyShare = weightTotal > 0 ? Math.min(1, easyWeight / weightTotal) : undefined;
+  const difficultShare = weightTotal > 0 ? Math.min(1, difficultWeight / weightTotal) : undefined;
+  const result: CesResult = {
+    mean: m?.mean,
+    lower,
+    upper,
+    standardDeviation,
+    standardError,
+    level: state.level,
+    easyShare,
+    difficultShare,
+    netEffort: easyShare === undefined || difficultShare === undefined ? undefined : easyShare - difficultShare,
+    easy: sumFrom(state.counts, state.easyFrom - state.min, state.easyTo - state.min),
+    difficult: sumFrom(state.counts, state.difficultFrom - state.min, state.difficultTo - state.min),
+    total: answers,
+    skipped: state.skipped,
+    counts: Object.freeze([...state.counts]),
+    scale: Object.freeze({ min: state.min, max: state.max }),
+    easyScores: Object.freeze({ from: state.easyFrom, to: state.easyTo }),
+    difficultScores: Object.freeze({ from: state.difficultFrom, to: state.difficultTo }),
+    effectiveSampleSize: n,
+    weighted: state.weighted,
+  };
+  return Object.freeze(result);
+}
+
+/** Successes and (effective) n of any CSAT input.  */
+export function readCsatInput<T>(fn: string, input: unknown, options: CsatOptions<T> | undefined): { successes: number; n: number } {
+  if (isSummaryObject(input, 'satisfied') && 'effectiveSampleSize' in input) {
+    const r = input as unknown as CsatResult;
+    return { successes: (r.share ?? 0) * r.effectiveSampleSize, n: r.effectiveSampleSize };
+  }
+  if (isSummaryObject(input, 'satisfied')) {
+    const satisfied = readCount(fn, 'satisfied', input.satisfied);
+    const total = readCount(fn, 'total', input.total);
+    if (satisfied > total) {
+      throw fail('INCONSISTENT_INPUT', fn, `satisfied ${satisfied} is more than total ${total}`, { field: 'satisfied', value: satisfied });
+    }
+    return { successes: satisfied, n: total };
+  }
+  const settings = readCsatSettings(fn, options);
+  const state = createCsatState(settings);
+  Object.assign(state, binScores(fn, input as Values<T>, settings.min, settings.max, options?.accessor, options?.weight));
+  const r = csatResult(state);
+  return { successes: (r.share ?? 0) * r.effectiveSampleSize, n: r.effectiveSampleSize };
+}
+
+export function csatIntervalOf(successes: number, n: number, level: number, method: CsatIntervalMethod): CsatIntervalResult | undefined {
+  if (!(n > 0)) return undefined;
+  const x = Math.min(successes, n);
+  const share = x / n;
+  let lower: number;
+  let upper: number;
+  if (method === 'wilson') {
+    ({ lower, upper } = wilsonInterval(x, n, level));
+  } else {
+    const alpha = 1 - level;
+    lower = x <= 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1);
+    upper = x >= n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x);
+    lower = Math.min(lower, share);
+    upper = Math.max(upper, share);
+  }
+  return Object.freeze({ share, lower, upper, n, level, method });
+}

@@ -1,0 +1,127 @@
+import { describeValue, fail, requireCount, requireOneOf } from '../internal/validate';
+import type { Channel } from '../models/channel';
+import type { SurveyMetric } from '../models/interaction';
+import { SURVEY_METRICS } from '../models/interaction';
+import type { TouchpointScoresGroup, TouchpointScoresResult } from './touchpoint-scores';
+
+/** Options of {@link weakestTouchpoints}. */
+export interface WeakestTouchpointsOptions {
+  /** The metric to rank by. Default `'nps'`. */
+  readonly metric?: SurveyMetric;
+  /** Leave out groups with fewer answers of that metric; a whole number ≥ 0. Default `30`. */
+  readonly minResponses?: number;
+  /** How many to list; a whole number ≥ 1. Default: all. */
+  readonly limit?: number;
+}
+
+/** One ranked touchpoint. */
+export interface WeakestTouchpoint {
+  /** Touchpoint id (`null`/`undefined` as in {@link TouchpointScoresGroup}). */
+  readonly touchpoint: string | null | undefined;
+  /** Channel (`null`/`undefined` as in {@link TouchpointScoresGroup}). */
+  readonly channel: Channel | null | undefined;
+  /** The estimate: NPS in points, CSAT share in [0, 1], or mean CES on its scale. */
+  readonly estimate: number;
+  /** Lower end of its interval. */
+  readonly lower: number;
+  /** Upper end of its interval: the ranking key. */
+  readonly upper: number;
+  /** Answers of the metric in the group. */
+  readonly responses: number;
+}
+
+/** What {@link weakestTouchpoints} returns. */
+export interface WeakestTouchpointsResult {
+  /** The metric ranked. */
+  readonly metric: SurveyMetric;
+  /** Weakest first: ascending upper bound, ties by estimate, then by touchpoint and channel. */
+  readonly ranking: readonly WeakestTouchpoint[];
+  /** Groups left out for having fewer than `minResponses` answers (or too few for an interval). */
+  readonly leftOut: number;
+}
+
+/**
+ * Touchpoints ranked from weakest, by the **upper** end of their interval: a touchpoint is
+ * called weak only when even the optimistic end of its interval is low, so a small group
+ * with one bad answer does not top the list. Groups with fewer than `minResponses` answers
+ * are left out (and counted).
+ *
+ * ```text
+ * key(group) = upper end of the interval of the metric
+ *   NPS: adjusted-Wald interval in points;  CSAT: Wilson interval of the share;
+ *   CES: Student-t interval of the mean (higher = easier, CES 2.0)
+ * ranking    = groups with ≥ minResponses answers, ascending key
+ * ```
+ *
+ * @param scores - The result of {@link touchpointScores}.
+ * @param options - `metric`, `minResponses`, `limit`; see {@link WeakestTouchpointsOptions}.
+ * @returns The ranking and how many groups were left out.
+ * @throws CxMetricsError `INVALID_OPTION` (metric, not a touchpointScores result),
+ *   `NEGATIVE_VALUE`/`NOT_AN_INTEGER`/`INVALID_NUMBER` (`minResponses`, `limit`),
+ *   `OUT_OF_RANGE` (`limit` 0).
+ *
+ * @example
+ * ```ts
+ * import { touchpointScores, weakestTouchpoints } from 'cx-metrics/journey';
+ * const answers = (touchpoint: string, ...scores: number[]) =>
+ *   scores.map((score) => ({ type: 'survey' as const, customerId: 'c', at: 0, touchpoint, metric: 'nps' as const, score }));
+ * const scores = touchpointScores([
+ *   ...answers('checkout', 10, 9, 9, 8, 6, 3, 2, 1, 9, 10),
+ *   ...answers('delivery', 9, 10, 10, 9, 8, 7, 9, 10, 9, 10),
+ *   ...answers('returns', 0),
+ * ]);
+ * const weakest = weakestTouchpoints(scores, { minResponses: 5 });
+ * weakest.ranking.map((t) => t.touchpoint); // => ['checkout', 'delivery']
+ * weakest.leftOut; // => 1
+ * weakest.ranking[0].estimate; // => 10
+ * ```
+ */
+export function weakestTouchpoints(scores: TouchpointScoresResult, options: WeakestTouchpointsOptions = {}): WeakestTouchpointsResult {
+  const fn = 'weakestTouchpoints';
+  if (scores === null || typeof scores !== 'object' || !Array.isArray((scores as Partial<TouchpointScoresResult>).groups)) {
+    throw fail('INVALID_OPTION', fn, `scores ${describeValue(scores)} is not a touchpointScores result`, { field: 'scores', value: scores });
+  }
+  const metric = options.metric === undefined ? 'nps' : requireOneOf(fn, 'metric', options.metric, SURVEY_METRICS);
+  const minResponses = options.minResponses === undefined ? 30 : requireCount(fn, 'minResponses', options.minResponses);
+  let limit = Infinity;
+  if (options.limit !== undefined) {
+    limit = requireCount(fn, 'limit', options.limit);
+    if (limit < 1) throw fail('OUT_OF_RANGE', fn, `limit ${describeValue(limit)} must be at least 1`, { field: 'limit', value: limit });
+  }
+  const ranking: WeakestTouchpoint[] = [];
+  let leftOut = 0;
+  for (const group of scores.groups) {
+    const entry = measure(group, metric);
+    if (entry === undefined || entry.responses < minResponses) leftOut++;
+    else ranking.push(Object.freeze(entry));
+  }
+  ranking.sort((a, b) => a.upper - b.upper || a.estimate - b.estimate || compareKeys(a.touchpoint, b.touchpoint) || compareKeys(a.channel, b.channel));
+  return Object.freeze({ metric, ranking: Object.freeze(ranking.slice(0, limit)), leftOut });
+}
+
+function measure(group: TouchpointScoresGroup, metric: SurveyMetric): WeakestTouchpoint | undefined {
+  const { touchpoint, channel } = group;
+  if (metric === 'nps') {
+    const i = group.npsInterval;
+    return i === undefined || group.nps.score === undefined
+      ? undefined
+      : { touchpoint, channel, estimate: group.nps.score, lower: i.lower, upper: i.upper, responses: group.nps.total };
+  }
+  if (metric === 'csat') {
+    const i = group.csatInterval;
+    return i === undefined || group.csat.share === undefined
+      ? undefined
+      : { touchpoint, channel, estimate: group.csat.share, lower: i.lower, upper: i.upper, responses: group.csat.total };
+  }
+  const c = group.ces;
+  return c.mean === undefined || c.lower === undefined || c.upper === undefined
+    ? undefined
+    : { touchpoint, channel, estimate: c.mean, lower: c.lower, upper: c.upper, responses: c.total };
+}
+
+function compareKeys(a: string | null | undefined, b: string | null | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return 1;
+  if (b === undefined || b === null) return -1;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,87 @@
+import { cesResult, createCesState, readCesSettings } from '../internal/scale-state';
+import { addAnswer, mergeBins } from '../internal/survey-scores';
+import { fail } from '../internal/validate';
+import type { SurveyScale } from '../models/interaction';
+import type { Reducer } from '../models/reducer';
+import type { CesRange, CesResult } from './ces';
+import type { SurveyTallyValue } from './nps-tally';
+
+/** Options of {@link cesTally}'s `create`: those of {@link ces} without the accessors. */
+export interface CesTallyOptions {
+  /** The integer answer scale. Default `{ min: 1, max: 7 }`. */
+  readonly scale?: SurveyScale;
+  /** Scores that mean "easy". Default: above the midpoint (5–7 on 1–7). */
+  readonly easy?: CesRange;
+  /** Scores that mean "difficult". Default: below the midpoint (1–3 on 1–7). */
+  readonly difficult?: CesRange;
+  /** Confidence level of the interval for the mean. Default `0.95`. */
+  readonly level?: number;
+}
+
+/** The running state of {@link cesTally}: one count and one weight sum per scale point, plus settings. */
+export interface CesTallyState {
+  /** Lowest score of the scale. */
+  min: number;
+  /** Highest score of the scale. */
+  max: number;
+  /** Lowest easy score. */
+  easyFrom: number;
+  /** Highest easy score. */
+  easyTo: number;
+  /** Lowest difficult score. */
+  difficultFrom: number;
+  /** Highest difficult score. */
+  difficultTo: number;
+  /** Confidence level of the interval. */
+  level: number;
+  /** Answers per score (index = score − min). */
+  counts: number[];
+  /** Σw per score (= `counts` when unweighted). */
+  weightSums: number[];
+  /** Σw² over all answers. */
+  weightSquares: number;
+  /** Missing answers seen. */
+  skipped: number;
+  /** Whether any answer came with an explicit weight. */
+  weighted: boolean;
+}
+
+/**
+ * Streaming CES: `result` equals {@link ces} over the same answers (mean, Student-t interval,
+ * shares, net effort — all exact from the per-score counts), `merge` is associative and
+ * commutative, and the state's size depends only on the scale.
+ *
+ * ```text
+ * state = answers and Σw per score, Σw², skipped (+ scale, ranges, level)
+ * merge(a, b) = element-wise sum; tallies with different settings do not merge
+ * ```
+ *
+ * Source: see {@link ces}.
+ *
+ * @throws {@link CxMetricsError} from `create`: the option codes of {@link ces}; from `add`: the
+ *   score and weight codes; from `merge`: `INCONSISTENT_INPUT` for different settings.
+ *
+ * @example
+ * ```ts
+ * import { cesTally } from 'cx-metrics/survey';
+ * const a = [7, 6, 6].reduce(cesTally.add, cesTally.create());
+ * const b = [5, 4, 2].reduce(cesTally.add, cesTally.create());
+ * cesTally.result(cesTally.merge(a, b)); // => { mean: 5, netEffort: 0.5, total: 6 }
+ * cesTally.create({ level: 2 }); // => throws OUT_OF_RANGE
+ * ```
+ */
+export const cesTally: Reducer<CesTallyState, SurveyTallyValue, CesResult, CesTallyOptions> = Object.freeze({
+  create: (options?: CesTallyOptions): CesTallyState => createCesState(readCesSettings('cesTally', options)),
+  add: (state: CesTallyState, value: SurveyTallyValue, index?: number): CesTallyState => {
+    addAnswer('cesTally', state, value, index);
+    return state;
+  },
+  merge: (a: CesTallyState, b: CesTallyState): CesTallyState => {
+    if (a.easyFrom !== b.easyFrom || a.easyTo !== b.easyTo || a.difficultFrom !== b.difficultFrom || a.difficultTo !== b.difficultTo || a.level !== b.level) {
+      throw fail('INCONSISTENT_INPUT', 'cesTally', 'cannot merge tallies with different easy/difficult ranges or levels');
+    }
+    const { easyFrom, easyTo, difficultFrom, difficultTo, level } = a;
+    return { ...mergeBins('cesTally', a, b), easyFrom, easyTo, difficultFrom, difficultTo, level };
+  },
+  result: (state: CesTallyState): CesResult => cesResult(state),
+});

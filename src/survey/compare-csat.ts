@@ -1,0 +1,105 @@
+import { requireOptions } from '../internal/nps-state';
+import { normalCdf, normalQuantile } from '../internal/normal';
+import { csatIntervalOf, readCsatInput } from '../internal/scale-state';
+import { requireLevel } from '../internal/validate';
+import type { Values } from '../models/values';
+import type { CsatOptions, CsatResult } from './csat';
+import type { CsatCounts } from './csat-interval';
+
+/** Options of {@link compareCsat}: those of {@link csat} (applied to both samples) plus the level. */
+export interface CompareCsatOptions<T = number> extends CsatOptions<T> {
+  /** Confidence level of the interval for the difference, strictly between 0 and 1. Default `0.95`. */
+  readonly level?: number;
+}
+
+/** The comparison of two CSAT shares. Frozen. */
+export interface CompareCsatResult {
+  /** Share of satisfied answers in sample a, in [0, 1]. */
+  readonly a: number;
+  /** Share of satisfied answers in sample b, in [0, 1]. */
+  readonly b: number;
+  /** a − b, a proportion in [−1, 1]. */
+  readonly difference: number;
+  /** Unpooled standard error of the difference (used for the interval). */
+  readonly standardError: number;
+  /** Lower end of the interval for the difference, ≥ −1. */
+  readonly lower: number;
+  /** Upper end of the interval for the difference, ≤ 1. */
+  readonly upper: number;
+  /** Pooled two-proportion z statistic (0 when both samples are all satisfied or all unsatisfied). */
+  readonly z: number;
+  /** Two-sided p-value 2·Φ(−|z|). */
+  readonly pValue: number;
+  /** The confidence level. */
+  readonly level: number;
+}
+
+/**
+ * Compare the CSAT share of two independent samples with the two-proportion z test.
+ *
+ * ```text
+ * p̂_a = x_a/n_a, p̂_b = x_b/n_b          (weighted: x = share·n_eff, n = n_eff)
+ * test (pooled, H0: p_a = p_b):  p̄ = (x_a + x_b)/(n_a + n_b),  z = (p̂_a − p̂_b)/√(p̄(1 − p̄)(1/n_a + 1/n_b))
+ * p-value = 2·Φ(−|z|)
+ * interval (unpooled Wald):  (p̂_a − p̂_b) ± z_{1−α/2} √(p̂_a(1 − p̂_a)/n_a + p̂_b(1 − p̂_b)/n_b), clipped to [−1, 1]
+ * ```
+ *
+ * The test pools because under H0 both samples share one proportion, which is then best
+ * estimated from all answers; the interval does not assume H0, so it uses each sample's own
+ * variance. This is the standard pairing (e.g. A. Agresti (2013), *Categorical Data
+ * Analysis*, 3rd ed., §3.1.3 and §3.2.2; R's `prop.test(correct = FALSE)` gives the same z² as
+ * its chi-squared statistic).
+ *
+ * @param a - First sample: scores, records (with `accessor`), `{ satisfied, total }`, or a {@link csat} result.
+ * @param b - Second sample, in the same forms.
+ * @param options - Level and the options of {@link csat}.
+ * @returns The comparison, or `undefined` when either sample has no answer.
+ * @throws {@link CxMetricsError} the codes of {@link csatInterval}.
+ *
+ * @example
+ * ```ts
+ * import { compareCsat } from 'cx-metrics/survey';
+ * compareCsat({ satisfied: 80, total: 100 }, { satisfied: 65, total: 100 }); // => { difference: 0.15, z: 2.38, pValue: 0.0175, lower: 0.028, upper: 0.272 }
+ * compareCsat({ satisfied: 0, total: 0 }, { satisfied: 1, total: 2 }); // => undefined
+ * compareCsat({ satisfied: 1, total: 2 }, { satisfied: -1, total: 2 }); // => throws NEGATIVE_VALUE
+ * ```
+ */
+export function compareCsat(a: CsatCounts | CsatResult, b: CsatCounts | CsatResult, options?: CompareCsatOptions): CompareCsatResult | undefined;
+export function compareCsat<T = number>(
+  a: Values<T> | CsatCounts | CsatResult,
+  b: Values<T> | CsatCounts | CsatResult,
+  options?: CompareCsatOptions<T>,
+): CompareCsatResult | undefined;
+export function compareCsat<T>(
+  a: Values<T> | CsatCounts | CsatResult,
+  b: Values<T> | CsatCounts | CsatResult,
+  options?: CompareCsatOptions<T>,
+): CompareCsatResult | undefined {
+  const fn = 'compareCsat';
+  requireOptions(fn, options);
+  const level = requireLevel(fn, options?.level ?? 0.95);
+  const read = (input: unknown) => {
+    const { successes, n } = readCsatInput<T>(fn, input, options);
+    return csatIntervalOf(successes, n, level, 'wilson');
+  };
+  const first = read(a);
+  const second = read(b);
+  if (first === undefined || second === undefined) return undefined;
+  const difference = first.share - second.share;
+  const pooled = (first.share * first.n + second.share * second.n) / (first.n + second.n);
+  const pooledSe = Math.sqrt(Math.max(0, pooled * (1 - pooled)) * (1 / first.n + 1 / second.n));
+  const z = pooledSe > 0 ? difference / pooledSe : 0;
+  const se = Math.sqrt((first.share * (1 - first.share)) / first.n + (second.share * (1 - second.share)) / second.n);
+  const zCritical = normalQuantile(1 - (1 - level) / 2);
+  return Object.freeze({
+    a: first.share,
+    b: second.share,
+    difference,
+    standardError: se,
+    lower: Math.max(-1, difference - zCritical * se),
+    upper: Math.min(1, difference + zCritical * se),
+    z,
+    pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
+    level,
+  });
+}

@@ -1,0 +1,77 @@
+import { createCsatState, csatResult, readCsatSettings } from '../internal/scale-state';
+import { addAnswer, mergeBins } from '../internal/survey-scores';
+import { fail } from '../internal/validate';
+import type { SurveyScale } from '../models/interaction';
+import type { Reducer } from '../models/reducer';
+import type { CsatResult } from './csat';
+import type { SurveyTallyValue } from './nps-tally';
+
+/** Options of {@link csatTally}'s `create`. */
+export interface CsatTallyOptions {
+  /** The integer answer scale. Default `{ min: 1, max: 5 }`. */
+  readonly scale?: SurveyScale;
+  /** Lowest satisfied score. Default `scale.max − 1` (top-2-box). */
+  readonly threshold?: number;
+}
+
+/**
+ * The running state of {@link csatTally}: counts and weight sums per score of the scale, so
+ * its size depends on the scale (5 points: 5 + 5 numbers), never on the number of answers.
+ */
+export interface CsatTallyState {
+  /** Lowest score of the scale. */
+  min: number;
+  /** Highest score of the scale. */
+  max: number;
+  /** Lowest satisfied score. */
+  threshold: number;
+  /** Answers per score (index = score − min). */
+  counts: number[];
+  /** Σw per score (= `counts` when unweighted). */
+  weightSums: number[];
+  /** Σw² over all answers. */
+  weightSquares: number;
+  /** Missing answers seen. */
+  skipped: number;
+  /** Whether any answer came with an explicit weight. */
+  weighted: boolean;
+}
+
+/**
+ * Streaming CSAT: `result` equals {@link csat} over the same answers, `merge` is associative
+ * and commutative, and the state has one count and one weight sum per scale point.
+ *
+ * ```text
+ * state = answers and Σw per score, Σw², skipped (+ scale and threshold)
+ * merge(a, b) = element-wise sum; tallies on different scales or thresholds do not merge
+ * ```
+ *
+ * Source: see {@link csat}.
+ *
+ * @throws {@link CxMetricsError} from `create`: the option codes of {@link csat}; from `add`:
+ *   the score and weight codes of {@link csat}; from `merge`: `INCONSISTENT_INPUT` for tallies
+ *   with different scales or thresholds.
+ *
+ * @example
+ * ```ts
+ * import { csatTally } from 'cx-metrics/survey';
+ * const state = [5, 4, 2, null].reduce(csatTally.add, csatTally.create());
+ * csatTally.result(state); // => { share: 0.667, total: 3, skipped: 1 }
+ * const sevenPoint = csatTally.add(csatTally.create({ scale: { min: 1, max: 7 } }), 7);
+ * csatTally.merge(state, sevenPoint); // => throws INCONSISTENT_INPUT
+ * ```
+ */
+export const csatTally: Reducer<CsatTallyState, SurveyTallyValue, CsatResult, CsatTallyOptions> = Object.freeze({
+  create: (options?: CsatTallyOptions): CsatTallyState => createCsatState(readCsatSettings('csatTally', options)),
+  add: (state: CsatTallyState, value: SurveyTallyValue, index?: number): CsatTallyState => {
+    addAnswer('csatTally', state, value, index);
+    return state;
+  },
+  merge: (a: CsatTallyState, b: CsatTallyState): CsatTallyState => {
+    if (a.threshold !== b.threshold) {
+      throw fail('INCONSISTENT_INPUT', 'csatTally', `cannot merge tallies with thresholds ${a.threshold} and ${b.threshold}`);
+    }
+    return { ...mergeBins('csatTally', a, b), threshold: a.threshold };
+  },
+  result: (state: CsatTallyState): CsatResult => csatResult(state),
+});

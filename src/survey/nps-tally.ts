@@ -1,0 +1,75 @@
+import { addNpsAnswer, createNpsState, mergeNpsStates, npsResult } from '../internal/nps-state';
+import type { Reducer } from '../models/reducer';
+import type { NpsResult } from './nps';
+
+/**
+ * The running state of {@link npsTally}: eight numbers and a flag, however many answers it
+ * has seen. Plain and JSON-serialisable (store it, send it between workers).
+ */
+export interface NpsTallyState {
+  /** Promoter answers so far. */
+  promoters: number;
+  /** Passive answers so far. */
+  passives: number;
+  /** Detractor answers so far. */
+  detractors: number;
+  /** Σw over promoters (= `promoters` when unweighted). */
+  promoterWeight: number;
+  /** Σw over passives. */
+  passiveWeight: number;
+  /** Σw over detractors. */
+  detractorWeight: number;
+  /** Σw² over all answers (for Kish's effective sample size). */
+  weightSquares: number;
+  /** Missing answers seen. */
+  skipped: number;
+  /** Whether any answer came with an explicit weight. */
+  weighted: boolean;
+}
+
+/**
+ * What {@link npsTally} accepts: a 0–10 score, `null`/`undefined` (no answer: skipped and
+ * counted), or a `{ score, weight }` pair for weighted data.
+ */
+export type SurveyTallyValue =
+  | number
+  | null
+  | undefined
+  | {
+      /** The answer on the scale, or `null`/`undefined` for no answer. */
+      readonly score: number | null | undefined;
+      /** Its weight ≥ 0, or `null`/`undefined` (then the answer is skipped). */
+      readonly weight: number | null | undefined;
+    };
+
+/**
+ * Streaming NPS: fold answers one at a time (rows from a cursor, events from a queue) and merge
+ * partial tallies from workers or days. `result` gives exactly what {@link nps} gives on all
+ * the data; the state holds nine fields however many answers are added.
+ *
+ * ```text
+ * state = answers and Σw per category, Σw², skipped
+ * merge(a, b) = field-wise sum (associative, commutative)
+ * result(state) = nps over the same answers
+ * ```
+ *
+ * Source: the definition of NPS (Reichheld 2003), see {@link nps}.
+ *
+ * @throws {@link CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight.
+ *
+ * @example
+ * ```ts
+ * import { npsTally } from 'cx-metrics/survey';
+ * const monday = [10, 9, 3].reduce(npsTally.add, npsTally.create());
+ * const tuesday = npsTally.add(npsTally.create(), 8);
+ * npsTally.result(npsTally.merge(monday, tuesday)); // => { score: 25, total: 4 }
+ * npsTally.add(npsTally.create(), { score: 10, weight: 3 }).promoterWeight; // => 3
+ * npsTally.add(npsTally.create(), -1); // => throws OUT_OF_RANGE
+ * ```
+ */
+export const npsTally: Reducer<NpsTallyState, SurveyTallyValue, NpsResult> = Object.freeze({
+  create: (): NpsTallyState => createNpsState(),
+  add: (state: NpsTallyState, value: SurveyTallyValue, index?: number): NpsTallyState => addNpsAnswer('npsTally', state, value, index),
+  merge: (a: NpsTallyState, b: NpsTallyState): NpsTallyState => mergeNpsStates(a, b),
+  result: (state: NpsTallyState): NpsResult => npsResult(state),
+});

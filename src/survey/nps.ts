@@ -1,0 +1,115 @@
+import { isNpsCounts, npsResult, npsStateFromBins, npsStateFromCounts, requireOptions } from '../internal/nps-state';
+import { binScores } from '../internal/survey-scores';
+import type { Accessor, Values } from '../models/values';
+
+/** Pre-aggregated NPS answers, e.g. from a SQL `GROUP BY`: whole numbers ≥ 0. */
+export interface NpsCounts {
+  /** Answers of 9 or 10. */
+  readonly promoters: number;
+  /** Answers of 7 or 8. */
+  readonly passives: number;
+  /** Answers of 0 to 6. */
+  readonly detractors: number;
+}
+
+/** Share of each category, proportions in [0, 1] summing to 1 (weighted when weights were given). */
+export interface NpsShares {
+  /** Share of promoters. */
+  readonly promoters: number;
+  /** Share of passives. */
+  readonly passives: number;
+  /** Share of detractors. */
+  readonly detractors: number;
+}
+
+/** Sum of the weights of each category's answers (weighted input only). */
+export interface NpsWeights {
+  /** Σw over promoters. */
+  readonly promoters: number;
+  /** Σw over passives. */
+  readonly passives: number;
+  /** Σw over detractors. */
+  readonly detractors: number;
+  /** Σw over all answers. */
+  readonly total: number;
+}
+
+/** Options of {@link nps}. */
+export interface NpsOptions<T = number> {
+  /** Reads the 0–10 score of a record, e.g. `(r) => r.score`. Default: the element itself. `null`/`undefined` = no answer. */
+  readonly accessor?: Accessor<T, number | null | undefined>;
+  /**
+   * Reads a survey weight ≥ 0 per response (post-stratification, design weights). Default: none
+   * (every answer counts once). A response whose weight is `null`/`undefined` is skipped.
+   */
+  readonly weight?: Accessor<T, number | null | undefined>;
+}
+
+/** What {@link nps} reports. Frozen. */
+export interface NpsResult {
+  /** Net Promoter Score in points, −100…100 (weighted when weights were given); `undefined` without answers (or when all weights are 0). */
+  readonly score: number | undefined;
+  /** Number of promoter answers (9–10). */
+  readonly promoters: number;
+  /** Number of passive answers (7–8). */
+  readonly passives: number;
+  /** Number of detractor answers (0–6). */
+  readonly detractors: number;
+  /** Number of answers: promoters + passives + detractors. */
+  readonly total: number;
+  /** Responses without an answer (`null`/`undefined` score or weight). */
+  readonly skipped: number;
+  /** Share of each category (weighted shares for weighted input); `undefined` without answers. */
+  readonly shares: NpsShares | undefined;
+  /** Sample size for intervals: `total` when unweighted, Kish's (Σw)²/Σw² when weighted, 0 without answers. */
+  readonly effectiveSampleSize: number;
+  /** Whether per-response weights were applied. */
+  readonly weighted: boolean;
+  /** Weight sums per category; present for weighted input only. */
+  readonly weights?: NpsWeights;
+}
+
+/**
+ * Net Promoter Score: the share of promoters minus the share of detractors, in points.
+ *
+ * ```text
+ * promoters = answers 9–10, passives = 7–8, detractors = 0–6
+ * NPS = 100 × (promoters − detractors) / (promoters + passives + detractors)
+ * weighted: each answer counts its weight w;  Kish effective n = (Σw)² / Σw²
+ * ```
+ *
+ * Source: F. F. Reichheld (2003), "The One Number You Need to Grow", Harvard Business Review
+ * 81(12); effective sample size: L. Kish (1965), *Survey Sampling*, Wiley, §11.7.
+ *
+ * Accepts numbers, typed arrays (a `Uint8Array` of scores takes a counting fast path),
+ * any iterable, records read through `accessor`, and pre-aggregated {@link NpsCounts}.
+ * For an interval use {@link npsInterval}; to stream use {@link npsTally}.
+ *
+ * @param values - Scores 0–10 (or records, with `accessor`), or `{ promoters, passives, detractors }` counts.
+ * @param options - Accessor and optional per-response weight.
+ * @returns Counts, shares, `score` (`undefined` when there is no answer), `skipped`, effective sample size.
+ * @throws {@link CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or a non-number
+ *   score or weight; `OUT_OF_RANGE` for a score outside 0–10; `NOT_AN_INTEGER` for a fractional
+ *   score or count; `NEGATIVE_VALUE` for a negative weight or count; `INVALID_OPTION` for an
+ *   accessor or weight that is not a function.
+ *
+ * @example
+ * ```ts
+ * import { nps } from 'cx-metrics/survey';
+ * nps([10, 9, 9, 8, 7, 3, null]); // => { score: 33.3, promoters: 3, passives: 2, detractors: 1, total: 6, skipped: 1 }
+ * nps({ promoters: 50, passives: 30, detractors: 20 }).score; // => 30
+ * nps(new Uint8Array([10, 10, 6])).shares; // => { promoters: 0.667, detractors: 0.333 }
+ * // Records with survey weights: effective n = (Σw)²/Σw² = 9/5.
+ * const rows = [{ s: 10, w: 2 }, { s: 0, w: 1 }];
+ * nps(rows, { accessor: (r) => r.s, weight: (r) => r.w }); // => { score: 33.3, effectiveSampleSize: 1.8 }
+ * nps([]).score; // => undefined
+ * nps([7.5]); // => throws NOT_AN_INTEGER
+ * ```
+ */
+export function nps(counts: NpsCounts): NpsResult;
+export function nps<T = number>(values: Values<T>, options?: NpsOptions<T>): NpsResult;
+export function nps<T>(values: Values<T> | NpsCounts, options?: NpsOptions<T>): NpsResult {
+  requireOptions('nps', options);
+  if (isNpsCounts(values)) return npsResult(npsStateFromCounts('nps', values));
+  return npsResult(npsStateFromBins(binScores('nps', values, 0, 10, options?.accessor, options?.weight)));
+}

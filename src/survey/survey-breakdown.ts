@@ -1,0 +1,290 @@
+import { periodIndex, periodLabel, periodStart, requireTimeUnit, toEpochMs } from '../internal/calendar';
+import { forEachValue, isMissing } from '../internal/input';
+import { addNpsAnswer, createNpsState, npsIntervalOf, npsResult, requireOptions } from '../internal/nps-state';
+import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatSettings } from '../internal/scale-state';
+import { addAnswer } from '../internal/survey-scores';
+import { describeValue, fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
+import type { Customer } from '../models/customer';
+import type { Interaction, SurveyMetric, SurveyResponse, SurveyScale } from '../models/interaction';
+import { SURVEY_METRICS } from '../models/interaction';
+import type { TimeUnit } from '../models/time';
+import type { Accessor, Values } from '../models/values';
+import type { CesRange, CesResult } from './ces';
+import type { CsatResult } from './csat';
+import { CSAT_INTERVAL_METHODS, type CsatIntervalMethod } from './csat-interval';
+import type { NpsResult } from './nps';
+import { NPS_INTERVAL_METHODS, type NpsIntervalMethod } from './nps-interval';
+import type { CesTallyState } from './ces-tally';
+import type { CsatTallyState } from './csat-tally';
+import type { NpsTallyState } from './nps-tally';
+
+/** The full result of each metric, as {@link nps}, {@link csat} and {@link ces} report it. */
+export type SurveyMetricResult<M extends SurveyMetric> = M extends 'nps' ? NpsResult : M extends 'csat' ? CsatResult : CesResult;
+
+/** What to group responses by: a field of the response, the customer's segment, or your own key. */
+export type SurveyBreakdownDimension = 'touchpoint' | 'channel' | 'segment' | Accessor<SurveyResponse, string | null | undefined>;
+
+/** Options of {@link surveyBreakdown}. */
+export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
+  /** Which survey metric to compute; responses of other metrics (and non-survey interactions) are counted in `ignored`. */
+  readonly metric: M;
+  /**
+   * Group by `'touchpoint'` or `'channel'` (fields of the response), `'segment'` (the
+   * `segment` of the response's customer, from `customers`), or an accessor returning a label.
+   * Default: no grouping (one group, `group: undefined`). Responses without a value form their
+   * own group with `group: undefined`; nothing is dropped.
+   */
+  readonly by?: SurveyBreakdownDimension;
+  /** Split every group by calendar period of `at` (UTC; ISO weeks) for trends. Default: no split. */
+  readonly period?: TimeUnit;
+  /** Customers, read for their `segment` when `by` is `'segment'`. */
+  readonly customers?: Values<Customer>;
+  /** Confidence level of every group's interval, strictly between 0 and 1. Default `0.95`. */
+  readonly level?: number;
+  /** Interval method: NPS `'adjusted-wald'` (default) or `'wald'`; CSAT `'wilson'` (default) or `'clopper-pearson'`; CES always Student-t. */
+  readonly method?: NpsIntervalMethod | CsatIntervalMethod;
+  /**
+   * Groups whose (effective) sample size is below this are flagged `belowMinimum: true` —
+   * still reported, with their (wide) interval. Default `30`: below about 30 answers a 95 %
+   * NPS interval is typically ±25–35 points wide, too wide to rank groups on. Raise it for
+   * decisions, lower it for exploration; `0` flags nothing.
+   */
+  readonly minimumSize?: number;
+  /** Reads a survey weight ≥ 0 per response. Default: none. A `null`/`undefined` weight skips the response. */
+  readonly weight?: Accessor<SurveyResponse, number | null | undefined>;
+  /** CSAT/CES answer scale. Default: the metric's usual scale (CSAT 1–5, CES 1–7); NPS is always 0–10. */
+  readonly scale?: SurveyScale;
+  /** CSAT only: lowest satisfied score. Default `scale.max − 1`. */
+  readonly threshold?: number;
+  /** CES only: scores that mean "easy" (default: above the midpoint). */
+  readonly easy?: CesRange;
+  /** CES only: scores that mean "difficult" (default: below the midpoint). */
+  readonly difficult?: CesRange;
+}
+
+/** One group (and period) of a {@link surveyBreakdown}. Frozen. */
+export interface SurveyBreakdownGroup<M extends SurveyMetric = SurveyMetric> {
+  /** A readable unique key: the group label and/or period label joined by ` · ` (`'(none)'` for a missing group, `'all'` without grouping). */
+  readonly key: string;
+  /** The group's value of the dimension; `undefined` for responses without one (and without grouping). */
+  readonly group: string | undefined;
+  /** Period label (`2024-03`, `2024-Q1`, `2024-W05`…), when `period` is set. */
+  readonly period: string | undefined;
+  /** Start of the period in epoch ms (UTC), when `period` is set. */
+  readonly periodStart: number | undefined;
+  /** The headline figure: NPS in points, CSAT share in [0, 1], or CES mean; `undefined` without answers. */
+  readonly score: number | undefined;
+  /** Lower end of its interval (same units as `score`); `undefined` when it cannot be computed. */
+  readonly lower: number | undefined;
+  /** Upper end of its interval; `undefined` when it cannot be computed. */
+  readonly upper: number | undefined;
+  /** Number of answers in the group. */
+  readonly n: number;
+  /** Kish effective sample size (= `n` when unweighted). */
+  readonly effectiveSampleSize: number;
+  /** True when `effectiveSampleSize < minimumSize`: read with care, do not rank on it. */
+  readonly belowMinimum: boolean;
+  /** The full result of the metric for the group. */
+  readonly detail: SurveyMetricResult<M>;
+}
+
+/** What {@link surveyBreakdown} reports. Frozen. */
+export interface SurveyBreakdownResult<M extends SurveyMetric = SurveyMetric> {
+  /** The metric computed. */
+  readonly metric: M;
+  /** Groups sorted by group label (missing last), then by period. */
+  readonly groups: readonly SurveyBreakdownGroup<M>[];
+  /** The minimum size used for flagging. */
+  readonly minimumSize: number;
+  /** The confidence level used. */
+  readonly level: number;
+  /** Responses of the metric without an answer (also counted per group in `detail.skipped`). */
+  readonly skipped: number;
+  /** Interactions that are not survey responses of this metric (other metrics, purchases…). */
+  readonly ignored: number;
+}
+
+type AnyState = NpsTallyState | CsatTallyState | CesTallyState;
+
+interface Bucket {
+  readonly group: string | undefined;
+  readonly period: number | undefined;
+  readonly state: AnyState;
+}
+
+const FN = 'surveyBreakdown';
+
+function readGroupLabel(value: unknown, index: number): string | undefined {
+  if (isMissing(value)) return undefined;
+  if (typeof value !== 'string') {
+    throw fail('INVALID_RECORD', FN, `group ${describeValue(value)} at index ${index} is not a string`, { field: 'by', value, index });
+  }
+  return value;
+}
+
+/**
+ * NPS, CSAT or CES per segment, touchpoint, channel or your own key, optionally per calendar
+ * period (trends), in one pass over survey responses — each group with its interval, small
+ * groups flagged rather than hidden.
+ *
+ * ```text
+ * for each survey response of `metric`: key = (by(response), period(at)) → that key's tally
+ * per group: the tally's result (as nps / csat / ces), its interval, n, effective n
+ * belowMinimum = effective n < minimumSize (default 30)
+ * ```
+ *
+ * Source: the metrics and intervals of {@link nps} / {@link npsInterval}, {@link csat} /
+ * {@link csatInterval}, {@link ces}; calendar periods in UTC with ISO 8601 weeks.
+ *
+ * @param responses - Interactions; survey responses of `metric` are used, everything else is counted in `ignored`.
+ * @param options - The metric, the dimension, the period, interval settings, the minimum size.
+ * @returns Groups sorted by label then period, with totals of skipped and ignored responses.
+ * @throws {@link CxMetricsError} the score codes of the metric (with the response's index);
+ *   `INVALID_DATE` for a bad `at` when `period` is set; `INCONSISTENT_INPUT` for a response
+ *   whose `scale` differs from the one used; `INVALID_RECORD` for a non-string group label;
+ *   `INVALID_OPTION` for an unknown metric, dimension, unit or method, or `by: 'segment'`
+ *   without `customers`; `OUT_OF_RANGE` for a bad level; `NEGATIVE_VALUE`/`NOT_AN_INTEGER` for a bad minimum size.
+ *
+ * @example
+ * ```ts
+ * import { surveyBreakdown } from 'cx-metrics/survey';
+ * const at = Date.UTC(2024, 0, 15);
+ * const responses = [
+ *   { type: 'survey', metric: 'nps', customerId: 'a', at, channel: 'web', score: 10 },
+ *   { type: 'survey', metric: 'nps', customerId: 'b', at, channel: 'web', score: 9 },
+ *   { type: 'survey', metric: 'nps', customerId: 'c', at, channel: 'phone', score: 3 },
+ *   { type: 'survey', metric: 'csat', customerId: 'a', at, channel: 'web', score: 5 },
+ * ] as const;
+ * const r = surveyBreakdown(responses, { metric: 'nps', by: 'channel', period: 'month' });
+ * r.groups.map((g) => g.key); // => ['phone · 2024-01', 'web · 2024-01']
+ * r.groups[1]; // => { group: 'web', period: '2024-01', score: 100, n: 2, belowMinimum: true }
+ * r.ignored; // => 1
+ * surveyBreakdown(responses, { metric: 'nps', by: 'segment' }); // => throws INVALID_OPTION
+ * ```
+ */
+export function surveyBreakdown<M extends SurveyMetric>(
+  responses: Values<Interaction>,
+  options: SurveyBreakdownOptions<M>,
+): SurveyBreakdownResult<M> {
+  if (options === null || typeof options !== 'object') {
+    throw fail('INVALID_OPTION', FN, 'options with at least { metric } are required', { field: 'options', value: options });
+  }
+  requireOptions(FN, options);
+  const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS) as M;
+  const level = requireLevel(FN, options.level ?? 0.95);
+  const minimumSize = requireCount(FN, 'minimumSize', options.minimumSize ?? 30);
+  const unit = options.period === undefined ? undefined : requireTimeUnit(FN, 'period', options.period);
+  const by = options.by;
+  if (by !== undefined && typeof by !== 'function') requireOneOf(FN, 'by', by, ['touchpoint', 'channel', 'segment'] as const);
+  const weight = options.weight;
+  if (weight !== undefined && typeof weight !== 'function') {
+    throw fail('INVALID_OPTION', FN, `weight ${describeValue(weight)} must be a function`, { field: 'weight', value: weight });
+  }
+  const npsMethod =
+    metric === 'nps' ? requireOneOf(FN, 'method', options.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS) : 'adjusted-wald';
+  const csatMethod = metric === 'csat' ? requireOneOf(FN, 'method', options.method ?? 'wilson', CSAT_INTERVAL_METHODS) : 'wilson';
+  if (metric === 'ces' && options.method !== undefined) {
+    throw fail('INVALID_OPTION', FN, 'method does not apply to CES (its interval is Student-t)', { field: 'method', value: options.method });
+  }
+  const csatSettings = metric === 'csat' ? readCsatSettings(FN, options) : undefined;
+  const cesSettings = metric === 'ces' ? readCesSettings(FN, { ...options, level }) : undefined;
+  const scale = csatSettings ?? cesSettings ?? { min: 0, max: 10 };
+
+  let segments: Map<string, string | undefined> | undefined;
+  if (by === 'segment') {
+    if (options.customers === undefined) {
+      throw fail('INVALID_OPTION', FN, "by: 'segment' needs the customers option (their segment is read from it)", { field: 'customers' });
+    }
+    segments = new Map();
+    const map = segments;
+    forEachValue(options.customers, (c, i) => {
+      if (c === null || typeof c !== 'object' || typeof c.id !== 'string') {
+        throw fail('INVALID_RECORD', FN, `customer ${describeValue(c)} at index ${i} has no string id`, { field: 'customers', value: c, index: i });
+      }
+      map.set(c.id, readGroupLabel(c.segment, i));
+    });
+  }
+
+  const create = (): AnyState =>
+    metric === 'nps' ? createNpsState() : metric === 'csat' ? createCsatState(csatSettings!) : createCesState(cesSettings!);
+  const buckets = new Map<string, Bucket>();
+  let skipped = 0;
+  let ignored = 0;
+  forEachValue(responses, (r, i) => {
+    if (r === null || typeof r !== 'object') {
+      throw fail('INVALID_RECORD', FN, `interaction ${describeValue(r)} at index ${i} is not an object`, { value: r, index: i });
+    }
+    if (r.type !== 'survey' || r.metric !== metric) {
+      ignored++;
+      return;
+    }
+    if (r.scale !== undefined && (r.scale.min !== scale.min || r.scale.max !== scale.max)) {
+      throw fail('INCONSISTENT_INPUT', FN, `response at index ${i} is on the scale ${r.scale.min}–${r.scale.max}, not ${scale.min}–${scale.max}`, {
+        field: 'scale',
+        value: r.scale,
+        index: i,
+      });
+    }
+    let group: string | undefined;
+    if (by === 'touchpoint') group = readGroupLabel(r.touchpoint, i);
+    else if (by === 'channel') group = readGroupLabel(r.channel, i);
+    else if (by === 'segment') group = segments!.get(r.customerId);
+    else if (by !== undefined) group = readGroupLabel(by(r, i), i);
+    const period = unit === undefined ? undefined : periodIndex(toEpochMs(FN, 'at', r.at, i), unit);
+    const key = `${group === undefined ? '\u0000' : `\u0001${group}`}\u0002${period ?? ''}`;
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
+      bucket = { group, period, state: create() };
+      buckets.set(key, bucket);
+    }
+    const value = weight === undefined ? r.score : { score: r.score, weight: weight(r, i) };
+    if (isMissing(r.score) || (weight !== undefined && isMissing(value && typeof value === 'object' ? value.weight : value))) skipped++;
+    if (metric === 'nps') addNpsAnswer(FN, bucket.state as NpsTallyState, value, i);
+    else addAnswer(FN, bucket.state as CsatTallyState, value, i);
+  });
+
+  const ordered = [...buckets.values()].sort((a, b) => {
+    if (a.group !== b.group) {
+      if (a.group === undefined) return 1;
+      if (b.group === undefined) return -1;
+      return a.group < b.group ? -1 : 1;
+    }
+    return (a.period ?? 0) - (b.period ?? 0);
+  });
+  const groups = ordered.map((bucket) => {
+    let detail: NpsResult | CsatResult | CesResult;
+    let score: number | undefined;
+    let lower: number | undefined;
+    let upper: number | undefined;
+    if (metric === 'nps') {
+      const r = npsResult(bucket.state as NpsTallyState);
+      const interval = npsIntervalOf(r, level, npsMethod);
+      [detail, score, lower, upper] = [r, r.score, interval?.lower, interval?.upper];
+    } else if (metric === 'csat') {
+      const r = csatResult(bucket.state as CsatTallyState);
+      const interval = csatIntervalOf((r.share ?? 0) * r.effectiveSampleSize, r.effectiveSampleSize, level, csatMethod);
+      [detail, score, lower, upper] = [r, r.share, interval?.lower, interval?.upper];
+    } else {
+      const r = cesResult(bucket.state as CesTallyState);
+      [detail, score, lower, upper] = [r, r.mean, r.lower, r.upper];
+    }
+    const periodText = bucket.period === undefined || unit === undefined ? undefined : periodLabel(bucket.period, unit);
+    const groupText = by === undefined ? undefined : (bucket.group ?? '(none)');
+    const key = [groupText, periodText].filter((s) => s !== undefined).join(' · ') || 'all';
+    const group: SurveyBreakdownGroup<M> = {
+      key,
+      group: bucket.group,
+      period: periodText,
+      periodStart: bucket.period === undefined || unit === undefined ? undefined : periodStart(bucket.period, unit),
+      score,
+      lower,
+      upper,
+      n: detail.total,
+      effectiveSampleSize: detail.effectiveSampleSize,
+      belowMinimum: detail.effectiveSampleSize < minimumSize,
+      detail: detail as SurveyMetricResult<M>,
+    };
+    return Object.freeze(group);
+  });
+  return Object.freeze({ metric, groups: Object.freeze(groups), minimumSize, level, skipped, ignored });
+}

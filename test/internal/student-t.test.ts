@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { normalCdf, normalQuantile } from '../../src/internal/normal';
+import { studentTCdf, studentTQuantile } from '../../src/internal/student-t';
+import { expectClose } from './close';
+
+describe('studentTCdf', () => {
+  // mpmath (mp.dps = 40): betainc(df/2, 1/2, 0, df/(df + t²), regularized=True)/2 for t < 0, 1 − that for t > 0
+  const known: [number, number, number][] = [
+    [-2, 1, 0.14758361765043326],
+    [0.5, 1, 0.6475836176504333],
+    [-3, 2, 0.04773298313335456],
+    [2.2, 5, 0.9604530510484088],
+    [-1.7, 30, 0.04973893779425844],
+    [-40, 3, 1.7190340394579263e-5],
+    [1e-9, 10, 0.5000000003891084],
+    [-4, 1000, 3.400495960439079e-5],
+    [2.5, 0.7, 0.840147818659363],
+  ];
+  it.each(known)('studentTCdf(%s, %s) matches mpmath', (t, df, want) => expectClose(studentTCdf(t, df), want, 1e-13));
+
+  test.prop([fc.double({ min: -1e6, max: 1e6, noNaN: true })], { numRuns: 200 })('df = 1 is the Cauchy distribution', (t) => {
+    // Lower tail 1/2 + atan(t)/π, written as atan(−1/t)/π for t < 0 to avoid cancellation.
+    const want = t < 0 ? Math.atan(-1 / t) / Math.PI : 0.5 + Math.atan(t) / Math.PI;
+    expectClose(studentTCdf(t, 1), want, 1e-13);
+  });
+
+  it('approaches the normal distribution for large df', () => {
+    // The gap is O(t⁴/df) relative in the tail.
+    for (const t of [-6, -1.96, 0.3, 2.5]) {
+      expectClose(studentTCdf(t, 1e7), normalCdf(t), 1e-4);
+      expect(studentTCdf(t, 1e16)).toBe(normalCdf(t));
+    }
+  });
+
+  it('handles infinities and rejects bad arguments as internal errors', () => {
+    expect(studentTCdf(Infinity, 3)).toBe(1);
+    expect(studentTCdf(-Infinity, 3)).toBe(0);
+    expect(studentTCdf(0, 3)).toBe(0.5);
+    expect(() => studentTCdf(1, 0)).toThrow(/internal studentTCdf/);
+    expect(() => studentTCdf(Number.NaN, 3)).toThrow(/internal studentTCdf/);
+  });
+});
+
+describe('studentTQuantile', () => {
+  // mpmath.findroot(lambda t: tcdf(t, df) - p, scipy.stats.t.ppf(p, df)) with tcdf as above
+  const known: [number, number, number][] = [
+    [0.975, 1, 12.706204736174694],
+    [0.975, 2, 4.302652729749462],
+    [0.975, 5, 2.5705818356363146],
+    [0.975, 30, 2.0422724563012378],
+    [0.025, 1000, -1.9623390808264085],
+    [0.995, 12, 3.0545395893929017],
+    [1e-10, 4, -416.1751403296041],
+    [0.6, 7, 0.2631668613520228],
+    [0.975, 2.5, 3.5746548420036817],
+  ];
+  it.each(known)('studentTQuantile(%s, %s) matches mpmath', (p, df, want) => expectClose(studentTQuantile(p, df), want, 1e-13));
+
+  it('approaches the normal quantile and handles the ends', () => {
+    expectClose(studentTQuantile(0.975, 1e7), normalQuantile(0.975), 1e-6);
+    expect(studentTQuantile(0.975, 1e16)).toBe(normalQuantile(0.975));
+    expect(studentTQuantile(0.5, 7)).toBe(0);
+    expect(studentTQuantile(0, 7)).toBe(-Infinity);
+    expect(studentTQuantile(1, 7)).toBe(Infinity);
+    expect(() => studentTQuantile(2, 7)).toThrow(/internal studentTQuantile/);
+    expect(() => studentTQuantile(0.5, -1)).toThrow(/internal studentTQuantile/);
+  });
+
+  test.prop([fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), fc.oneof(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0.5, max: 1e7, noNaN: true }))], {
+    numRuns: 200,
+  })('round trip studentTCdf(studentTQuantile(p)) = p, and antisymmetry', (p, df) => {
+    const t = studentTQuantile(p, df);
+    expectClose(studentTCdf(t, df), p, 1e-9);
+    // 1 − p is rounded: a relative shift ε/min(p, 1 − p) in the tail probability.
+    expectClose(studentTQuantile(1 - p, df), -t, 1e-12 + 2.3e-16 / Math.min(p, 1 - p));
+  });
+});
