@@ -18,7 +18,7 @@ const TOUCHPOINTS = ['home', 'search', 'product', 'cart', 'checkout', 'help', 'a
 const CHANNELS = ['web', 'app', 'email', 'chat'] as const;
 const DAY = 86_400_000;
 
-function generate(): Journey[] {
+export function generate(): Journey[] {
   const random = seededRandom(42);
   const out: Journey[] = new Array(JOURNEYS);
   const start = Date.UTC(2024, 0, 1);

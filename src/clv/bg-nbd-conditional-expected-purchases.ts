@@ -23,7 +23,9 @@ import { requireNonNegative } from '../internal/validate';
  * @param t - Length of the future period, ≥ 0, in the same unit.
  * @returns Expected purchases in (T, T + t], ≥ 0.
  * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
- *   `OUT_OF_RANGE` for a parameter ≤ 0; `NEGATIVE_VALUE` for a negative recency, T or t;
+ *   `OUT_OF_RANGE` for a parameter ≤ 0, or a t so long relative to α + T (beyond about
+ *   10⁶·(α + T)) that the series cannot reach full accuracy; `NEGATIVE_VALUE` for a negative
+ *   recency, T or t;
  *   `NOT_AN_INTEGER` for a fractional frequency; `ORDER_VIOLATION` for recency > T;
  *   `INCONSISTENT_INPUT` for a positive recency with frequency 0.
  *
@@ -42,5 +44,5 @@ export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, customer:
   const fn = 'bgNbdConditionalExpectedPurchases';
   const [r, alpha, a, b] = requireBgNbdParams(fn, params);
   const [x, tx, T] = requireBgNbdCustomer(fn, customer);
-  return bgNbdConditionalExpectation(r, alpha, a, b, x, tx, T, requireNonNegative(fn, 't', t));
+  return bgNbdConditionalExpectation(fn, r, alpha, a, b, x, tx, T, requireNonNegative(fn, 't', t));
 }

@@ -20,7 +20,8 @@ import { requireNonNegative } from '../internal/validate';
  * @param t - Length of the period, ≥ 0, in the time unit the model was fitted in.
  * @returns Expected purchases, ≥ 0 (0 for t = 0).
  * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
- *   `OUT_OF_RANGE` for a parameter ≤ 0; `NEGATIVE_VALUE` for t < 0.
+ *   `OUT_OF_RANGE` for a parameter ≤ 0, or a t so long relative to α (beyond about 10⁶·α)
+ *   that the series cannot reach full accuracy; `NEGATIVE_VALUE` for t < 0.
  *
  * @example
  * ```ts
@@ -34,5 +35,5 @@ import { requireNonNegative } from '../internal/validate';
 export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
   const [r, alpha, a, b] = requireBgNbdParams('bgNbdExpectedPurchases', params);
   const time = requireNonNegative('bgNbdExpectedPurchases', 't', t);
-  return bgNbdExpectedIfAlive(r, alpha, a, b, 0, 0, time);
+  return bgNbdExpectedIfAlive('bgNbdExpectedPurchases', r, alpha, a, b, 0, 0, time);
 }

@@ -96,7 +96,7 @@ export interface BgNbdFitSettings<D> {
  * {@link BgNbdCustomer} rows (the fields are read by name), required for any other record type.
  */
 export type BgNbdFitOptions<D> = BgNbdFitSettings<D> &
-  (D extends BgNbdCustomer ? Partial<BgNbdAccessors<D>> : BgNbdAccessors<D>);
+  ([D] extends [BgNbdCustomer] ? Partial<BgNbdAccessors<D>> : BgNbdAccessors<D>);
 
 const FN = 'fitBgNbd';
 

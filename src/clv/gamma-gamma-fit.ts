@@ -88,7 +88,7 @@ export interface GammaGammaFitSettings<D> {
  * {@link GammaGammaCustomer} rows, required for any other record type.
  */
 export type GammaGammaFitOptions<D> = GammaGammaFitSettings<D> &
-  (D extends GammaGammaCustomer ? Partial<GammaGammaAccessors<D>> : GammaGammaAccessors<D>);
+  ([D] extends [GammaGammaCustomer] ? Partial<GammaGammaAccessors<D>> : GammaGammaAccessors<D>);
 
 const FN = 'fitGammaGamma';
 

@@ -13,3 +13,4 @@ export * from './gamma-gamma-fit';
 export * from './gamma-gamma-expected-spend';
 export * from './predict-clv';
 export * from './rank-customers';
+export * from './transaction-summary-tally';

@@ -58,7 +58,7 @@ export interface PredictClvSettings {
  * {@link PredictClvCustomer} rows, required for any other record type.
  */
 export type PredictClvOptions<D> = PredictClvSettings &
-  (D extends PredictClvCustomer ? Partial<PredictClvAccessors<D>> : PredictClvAccessors<D>);
+  ([D] extends [PredictClvCustomer] ? Partial<PredictClvAccessors<D>> : PredictClvAccessors<D>);
 
 /**
  * Per-customer predictions, as columns aligned with `index` (the input position of each
@@ -102,7 +102,7 @@ const FN = 'predictClv';
  * {@link UNIT_MILLISECONDS} constants (a month is 30.436875 days, a week to month ratio of
  * 4.348125), never from a hidden 30-day month. The model assumes spend independent of the
  * purchase process (check `frequencySpendCorrelation` of the Gamma-Gamma fit). Customers with
- * the same (x, T) share the hypergeometric work, so a million customers take well under a second.
+ * the same (x, T) share the hypergeometric work, so a million customers take about half a second.
  *
  * Source: Fader, Hardie & Lee (2005), RFM and CLV, *J. Marketing Research* 42(4) (CLV as
  * expected transactions × expected spend × margin, discounted); BG/NBD eq. 10 from Fader,
@@ -115,7 +115,7 @@ const FN = 'predictClv';
  * @returns Columns of CLV, expected purchases, expected spend and P(alive) per customer.
  * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, a margin outside [0, 1], or a Gamma-Gamma model with
- *   no finite mean (p·x + q ≤ 1); `NEGATIVE_VALUE` for a negative field, horizon or discount
+ *   no finite mean (p·x + q ≤ 1), or a horizon beyond about 10⁶·(α + T); `NEGATIVE_VALUE` for a negative field, horizon or discount
  *   rate; `NOT_AN_INTEGER` for a fractional frequency or horizon; `ORDER_VIOLATION` for
  *   recency > T; `INCONSISTENT_INPUT` for a recency inconsistent with the frequency;
  *   `INVALID_OPTION` for an unknown unit.
@@ -175,7 +175,7 @@ export function predictClv<D = PredictClvCustomer>(
     let previous = 0;
     let sum = 0;
     for (let k = 1; k <= horizon; k++) {
-      const current = bgNbdExpectedIfAlive(r, alpha, a, b, x, T, k * periodLength);
+      const current = bgNbdExpectedIfAlive(FN, r, alpha, a, b, x, T, k * periodLength);
       // The expectation is non-decreasing in t; guard rounding so no period is negative.
       const increment = current > previous ? current - previous : 0;
       sum += increment * (factors[k] as number);

@@ -1,12 +1,11 @@
 import type { Purchase } from '../models/interaction';
 import type { Instant, TimeUnit } from '../models/time';
-import { UNIT_MILLISECONDS } from '../models/time';
 import type { Accessor, Values } from '../models/values';
-import { periodIndex, requireTimeUnit, toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing } from '../internal/input';
 import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
 import { requireCustomerId } from '../internal/customer-id';
-import { atIndex, describeValue, fail, requireNonNegative } from '../internal/validate';
+import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
+import { requireNonNegative } from '../internal/validate';
 
 /**
  * One customer's purchase history reduced to what the probabilistic CLV models fit
@@ -64,11 +63,11 @@ export interface TransactionSummary<Row extends TransactionSummaryRow = Transact
 
 /** How {@link summarizeTransactions} reads a record. Each accessor may return `null`/`undefined` to skip the record. */
 export interface SummarizeTransactionsAccessors<T> {
-  /** The customer the purchase belongs to: a string or a finite number (compared as `Map` keys: `'1'` ≠ `1`). Default for {@link Purchase}: `d.customerId`. */
+  /** The customer the purchase belongs to: a string or a finite number (compared as `Map` keys: `'1'` ≠ `1`). Default: `d.customerId`. */
   readonly customerId: Accessor<T, string | number | null | undefined>;
-  /** When the purchase happened: a `Date` or epoch milliseconds. Default for {@link Purchase}: `d.at`. */
+  /** When the purchase happened: a `Date` or epoch milliseconds. Default: `d.at`. */
   readonly at: Accessor<T, Instant | null | undefined>;
-  /** The purchase's value (revenue or margin), a finite number ≥ 0. Default for {@link Purchase}: `d.amount`. */
+  /** The purchase's value (revenue or margin), a finite number ≥ 0. Default: `d.amount`. */
   readonly amount: Accessor<T, number | null | undefined>;
 }
 
@@ -98,12 +97,26 @@ export interface SummarizeTransactionsSettings {
 }
 
 /**
+ * A record with the three fields of a {@link Purchase} that a transaction summary reads; every
+ * `Purchase` is one. A `null`/`undefined` field skips the record.
+ */
+export interface TransactionRecord {
+  /** The customer: a string or a finite number (`'1'` ≠ `1`). */
+  readonly customerId: string | number | null | undefined;
+  /** When the purchase happened: a `Date` or epoch milliseconds. */
+  readonly at: Instant | null | undefined;
+  /** The purchase's value, a finite number ≥ 0. */
+  readonly amount: number | null | undefined;
+}
+
+/**
  * Options of {@link summarizeTransactions}: the window and units, plus accessors. The
- * accessors default to the fields of the {@link Purchase} model and are required for any
- * other record type.
+ * accessors default to the fields `customerId`, `at` and `amount` (those of the
+ * {@link Purchase} model, see {@link TransactionRecord}) and are required for any other record
+ * type.
  */
 export type SummarizeTransactionsOptions<T> = SummarizeTransactionsSettings &
-  ([T] extends [Purchase] ? Partial<SummarizeTransactionsAccessors<T>> : SummarizeTransactionsAccessors<T>);
+  ([T] extends [TransactionRecord] ? Partial<SummarizeTransactionsAccessors<T>> : SummarizeTransactionsAccessors<T>);
 
 /**
  * The row type {@link summarizeTransactions} returns for options `O`: holdout rows when
@@ -114,22 +127,6 @@ export type TransactionSummaryRowFor<O> = O extends { readonly calibrationEnd: I
   : TransactionSummaryRow;
 
 const FN = 'summarizeTransactions';
-
-/** The instants a `Date` can hold: ±100,000,000 days around 1970 (ECMAScript's time range). */
-const MAX_EPOCH_MS = 8.64e15;
-
-/** `toEpochMs`, also rejecting finite numbers outside the range of a `Date`. */
-function toInstant(what: string, instant: unknown, index?: number): number {
-  const ms = toEpochMs(FN, what, instant, index);
-  if (ms < -MAX_EPOCH_MS || ms > MAX_EPOCH_MS) {
-    throw fail('INVALID_DATE', FN, `${what} ${describeValue(instant)}${atIndex(index)} is outside the range of a Date (±8.64e15 ms)`, {
-      field: what,
-      value: instant,
-      ...(index === undefined ? {} : { index }),
-    });
-  }
-  return ms;
-}
 
 // Per-customer state lives in one Float64Array, 16 numbers per customer slot (the `Map` holds
 // id → slot), laid out so that a purchase touches one or two cache lines: the first, last and
@@ -249,28 +246,13 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   options: O,
 ): TransactionSummary<TransactionSummaryRowFor<O>> {
   const opts = (options ?? {}) as Partial<SummarizeTransactionsSettings & SummarizeTransactionsAccessors<T>>;
-  const unit = requireTimeUnit(FN, 'unit', opts.unit ?? 'week');
-  const period = requireTimeUnit(FN, 'period', opts.period ?? 'day');
-  if (opts.observationEnd === undefined) {
-    throw fail('INVALID_OPTION', FN, 'observationEnd is required (T is measured up to it)', { field: 'observationEnd' });
-  }
-  const observationEnd = toInstant('observationEnd', opts.observationEnd);
-  const endPeriod = periodIndex(observationEnd, period);
-  const split = opts.calibrationEnd !== undefined;
-  const calibrationEnd = split ? toInstant('calibrationEnd', opts.calibrationEnd) : observationEnd;
-  const calibrationPeriod = periodIndex(calibrationEnd, period);
-  if (calibrationPeriod > endPeriod) {
-    throw fail(
-      'ORDER_VIOLATION',
-      FN,
-      `observationEnd ${describeValue(new Date(observationEnd))} is before calibrationEnd ${describeValue(new Date(calibrationEnd))}`,
-      { field: 'observationEnd', value: opts.observationEnd },
-    );
-  }
+  const window = resolveTransactionWindow(FN, opts);
+  const { unit, period, observationEnd, calibrationEnd, calibrationPeriod } = window;
+  const split = calibrationEnd !== undefined;
 
-  const readId = opts.customerId ?? ((d: T) => (d as unknown as Purchase).customerId);
-  const readAt = opts.at ?? ((d: T) => (d as unknown as Purchase).at);
-  const readAmount = opts.amount ?? ((d: T) => (d as unknown as Purchase).amount);
+  const readId = opts.customerId ?? ((d: T) => (d as unknown as TransactionRecord).customerId);
+  const readAt = opts.at ?? ((d: T) => (d as unknown as TransactionRecord).at);
+  const readAmount = opts.amount ?? ((d: T) => (d as unknown as TransactionRecord).amount);
 
   const slots = new Map<string | number, number>();
   let state: Float64Array = new Float64Array(1024 * FIELDS);
@@ -287,17 +269,8 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
       return;
     }
     const customerId = requireCustomerId(FN, id, i);
-    const ms = toInstant('purchase time', at, i);
     const value = requireNonNegative(FN, 'amount', amount, i);
-    const p = periodIndex(ms, period);
-    if (p > endPeriod) {
-      throw fail(
-        'ORDER_VIOLATION',
-        FN,
-        `purchase time ${describeValue(new Date(ms))}${atIndex(i)} is after observationEnd ${describeValue(new Date(observationEnd))}`,
-        { field: 'at', value: at, index: i },
-      );
-    }
+    const p = purchasePeriod(FN, window, at, i);
     read++;
     let slot = slots.get(customerId);
     if (slot === undefined) {
@@ -327,11 +300,8 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
     }
   });
 
-  // Period differences to `unit`: one multiplication of integers (exact) and one rounding.
-  const periodMs = UNIT_MILLISECONDS[period];
-  const unitMs = UNIT_MILLISECONDS[unit];
-  const toUnit = (periods: number): number => (periods * periodMs) / unitMs;
-  const holdoutDuration = toUnit(endPeriod - calibrationPeriod);
+  const toUnit = (periods: number): number => periodsToUnit(window, periods);
+  const holdoutDuration = toUnit(window.endPeriod - calibrationPeriod);
 
   const rows: (TransactionSummaryRow | TransactionSummaryHoldoutRow)[] = [];
   let holdoutOnlyCustomers = 0;

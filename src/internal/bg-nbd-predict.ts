@@ -26,7 +26,7 @@ import { describeValue, fail, requireCount, requireNonNegative, requirePositive 
 /** ln of the odds that a customer has dropped out: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+tₓ)); −∞ for x = 0. */
 export function bgNbdLogOddsDead(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {
   if (x === 0) return -Infinity;
-  return Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
 }
 
 /** 1/(1 + e^u) without overflow. */
@@ -41,8 +41,12 @@ export function logisticComplement(u: number): number {
 
 const MAX_TERMS = 10_000_000;
 
-/** Expected purchases in (T, T+t] of a customer alive at T (the numerator above, before P(alive)). */
-export function bgNbdExpectedIfAlive(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
+/**
+ * Expected purchases in (T, T+t] of a customer alive at T (the numerator above, before
+ * P(alive)). The series needs about ln(ε)/ln(z) terms; if it has not converged after 10⁷
+ * (t more than ~10⁶ times α + T) it throws OUT_OF_RANGE for `fn` rather than return a wrong value.
+ */
+export function bgNbdExpectedIfAlive(fn: string, r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
   if (t === 0) return 0;
   const u = alpha + T;
   const z = t / (u + t);
@@ -54,14 +58,21 @@ export function bgNbdExpectedIfAlive(r: number, alpha: number, a: number, b: num
   let h = A * z;
   let sum = h;
   let compensation = 0;
-  for (let k = 1; k < MAX_TERMS; k++) {
+  let converged = A === 0 || z === 0;
+  for (let k = 1; k < MAX_TERMS && !converged; k++) {
     const ratio = (z * (A + k) * (eps + k)) / ((C + k) * (k + 1));
     h *= ratio;
     const s = sum + h;
     compensation += Math.abs(sum) >= Math.abs(h) ? sum - s + h : h - s + sum;
     sum = s;
     const rho = Math.max(Math.abs(ratio), z);
-    if (h === 0 || (rho < 1 && Math.abs(h) * (rho / (1 - rho)) <= 1e-17 * Math.abs(sum + compensation))) break;
+    converged = h === 0 || (rho < 1 && Math.abs(h) * (rho / (1 - rho)) <= 1e-17 * Math.abs(sum + compensation));
+  }
+  if (!converged) {
+    throw fail('OUT_OF_RANGE', fn, `t ${describeValue(t)} is too long relative to alpha + T = ${describeValue(u)} for an accurate expectation`, {
+      field: 't',
+      value: t,
+    });
   }
   const value = C * first - Math.exp(eps * L) * (sum + compensation);
   // Rounding can only push a tiny positive expectation below zero.
@@ -70,6 +81,7 @@ export function bgNbdExpectedIfAlive(r: number, alpha: number, a: number, b: num
 
 /** E[Y(t) | x, tₓ, T]. */
 export function bgNbdConditionalExpectation(
+  fn: string,
   r: number,
   alpha: number,
   a: number,
@@ -79,7 +91,7 @@ export function bgNbdConditionalExpectation(
   T: number,
   t: number,
 ): number {
-  return bgNbdExpectedIfAlive(r, alpha, a, b, x, T, t) * logisticComplement(bgNbdLogOddsDead(r, alpha, a, b, x, tx, T));
+  return bgNbdExpectedIfAlive(fn, r, alpha, a, b, x, T, t) * logisticComplement(bgNbdLogOddsDead(r, alpha, a, b, x, tx, T));
 }
 
 /**

@@ -27,13 +27,21 @@ export class Float64Buffer {
   }
 }
 
-/** Durations in ms with their running sum and extremes. */
-export class DurationBuffer extends Float64Buffer {
+/**
+ * Durations in ms with their running sum and extremes. Kept in a plain array of doubles, not
+ * a typed array: with millions of journeys already in memory, fresh ArrayBuffers (external
+ * memory) make V8 run a full mark-compact of the whole heap on every call.
+ */
+export class DurationBuffer {
+  readonly data: number[] = [];
   readonly sum: CompensatedSum = createSum();
   min = Infinity;
   max = -Infinity;
-  override push(ms: number): void {
-    super.push(ms);
+  get length(): number {
+    return this.data.length;
+  }
+  push(ms: number): void {
+    this.data.push(ms);
     addToSum(this.sum, ms);
     if (ms < this.min) this.min = ms;
     if (ms > this.max) this.max = ms;
@@ -42,7 +50,7 @@ export class DurationBuffer extends Float64Buffer {
   countWithin(limit: number): number {
     let c = 0;
     const d = this.data;
-    for (let i = 0; i < this.length; i++) if ((d[i] as number) <= limit) c++;
+    for (let i = 0; i < d.length; i++) if ((d[i] as number) <= limit) c++;
     return c;
   }
 }

@@ -54,14 +54,27 @@ export function groupRows(columns: readonly Float64Array[], weights: Float64Arra
   const sums = new Float64Array(length);
   const groupOf = new Int32Array(length);
   let size = 0;
+  // Up to three key columns held in locals (the common case), the rest through the arrays.
+  const empty = new Float64Array(0);
+  const c0 = columns[0] ?? empty;
+  const c1 = columns[1] ?? empty;
+  const c2 = columns[2] ?? empty;
+  const k0 = keys[0] ?? empty;
+  const k1 = keys[1] ?? empty;
+  const k2 = keys[2] ?? empty;
   for (let i = 0; i < length; i++) {
     const w = weights[i] as number;
     if (w === 0) {
       groupOf[i] = -1;
       continue;
     }
-    let h = 0x811c9dc5;
-    for (let c = 0; c < width; c++) h = mix(h, (columns[c] as Float64Array)[i] as number);
+    const v0 = c0[i] as number;
+    const v1 = width > 1 ? (c1[i] as number) : 0;
+    const v2 = width > 2 ? (c2[i] as number) : 0;
+    let h = mix(0x811c9dc5, v0);
+    if (width > 1) h = mix(h, v1);
+    if (width > 2) h = mix(h, v2);
+    for (let c = 3; c < width; c++) h = mix(h, (columns[c] as Float64Array)[i] as number);
     h = finish(h);
     let slot = h & mask;
     for (;;) {
@@ -85,9 +98,9 @@ export function groupRows(columns: readonly Float64Array[], weights: Float64Arra
         }
         break;
       }
-      if ((hashes[g] as number) === h) {
+      if ((hashes[g] as number) === h && k0[g] === v0 && (width < 2 || k1[g] === v1) && (width < 3 || k2[g] === v2)) {
         let same = true;
-        for (let c = 0; c < width && same; c++) same = (keys[c] as Float64Array)[g] === (columns[c] as Float64Array)[i];
+        for (let c = 3; c < width && same; c++) same = (keys[c] as Float64Array)[g] === (columns[c] as Float64Array)[i];
         if (same) {
           sums[g] = (sums[g] as number) + w;
           groupOf[i] = g;

@@ -15,7 +15,8 @@
  * The American Statistician 50(4), 361–365.
  *
  * Two entry points: {@link quantileSorted} for data already sorted, and
- * {@link quantilesInPlace}, which finds several quantiles of an unsorted scratch buffer by
+ * {@link quantilesInPlace}, which finds several quantiles of an unsorted scratch buffer (a
+ * `Float64Array`, or a plain array of doubles when the caller wants to stay on the JS heap) by
  * selection (Hoare's FIND with median-of-three pivots, falling back to a sort when a
  * partition goes badly) in expected O(n) per quantile instead of an O(n log n) sort. The
  * result does not depend on the order of the data: selection returns order statistics.
@@ -40,7 +41,32 @@ function interpolate(lo: number, hi: number, t: number): number {
   return q < lo ? lo : q > hi ? hi : q;
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
+/** A mutable list of numbers: a `Float64Array` or a plain array of doubles (kept on the JS heap). */
+export type MutableNumbers = Float64Array | number[];
+
+// Sort a[lo..hi] ascending, numerically (Array#sort without a comparator would sort as strings).
+function sortRange(a: MutableNumbers, lo: number, hi: number): void {
+  if (hi - lo < 24) {
+    for (let i = lo + 1; i <= hi; i++) {
+      const x = a[i] as number;
+      let j = i - 1;
+      while (j >= lo && (a[j] as number) > x) {
+        a[j + 1] = a[j] as number;
+        j--;
+      }
+      a[j + 1] = x;
+    }
+    return;
+  }
+  if (a instanceof Float64Array) {
+    a.subarray(lo, hi + 1).sort();
+    return;
+  }
+  const part = Float64Array.from(a.slice(lo, hi + 1)).sort();
+  for (let i = 0; i < part.length; i++) a[lo + i] = part[i] as number;
+}
+
+function swap(a: MutableNumbers, i: number, j: number): void {
   const t = a[i] as number;
   a[i] = a[j] as number;
   a[j] = t;
@@ -50,14 +76,14 @@ function swap(a: Float64Array, i: number, j: number): void {
  * Rearrange `a[left..right]` so that `a[k]` holds the value it would have if that range were
  * sorted, everything before it is ≤ and everything after it is ≥.
  */
-export function selectInPlace(a: Float64Array, k: number, left = 0, right = a.length - 1): void {
+export function selectInPlace(a: MutableNumbers, k: number, left = 0, right = a.length - 1): void {
   let lo = left;
   let hi = right;
   // A bad run of pivots costs at most this many partitions before we sort the rest.
   let budget = 2 * Math.ceil(Math.log2(hi - lo + 2)) + 8;
   while (hi > lo) {
     if (hi - lo < 16 || budget-- <= 0) {
-      a.subarray(lo, hi + 1).sort();
+      sortRange(a, lo, hi);
       return;
     }
     // Median of three as the pivot, moved to a[lo].
@@ -90,12 +116,12 @@ export function selectInPlace(a: Float64Array, k: number, left = 0, right = a.le
  * probability in `ps` (each in [0, 1], any order). Values must be finite. Returns
  * `undefined` for each when `n` is 0.
  */
-export function quantilesInPlace(scratch: Float64Array, n: number, ps: readonly number[]): (number | undefined)[] {
+export function quantilesInPlace(scratch: MutableNumbers, n: number, ps: readonly number[]): (number | undefined)[] {
   if (n === 0) return ps.map(() => undefined);
-  const a = n === scratch.length ? scratch : scratch.subarray(0, n);
+  const a = n === scratch.length ? scratch : scratch instanceof Float64Array ? scratch.subarray(0, n) : scratch.slice(0, n);
   // Many quantiles of a large sample: one sort is cheaper than many selections.
   if (ps.length > 8) {
-    a.sort();
+    sortRange(a, 0, n - 1);
     return ps.map((p) => quantileSorted(a, p));
   }
   const order = ps.map((p, i) => ({ p, i })).sort((x, y) => x.p - y.p);

@@ -33,6 +33,10 @@ export interface RfmColumns {
 
 type Field = 'frequency' | 'recency' | 'T' | 'monetaryValue';
 
+function isNonNegativeNumber(v: unknown): v is number {
+  return typeof v === 'number' && v >= 0 && v < Infinity;
+}
+
 type Row = Partial<Record<Field, unknown>> | null | undefined;
 // One monomorphic reader per field (a keyed `d[field]` read would be megamorphic and slow).
 const DEFAULT_READERS: Record<Field, (d: Row) => unknown> = {
@@ -130,7 +134,8 @@ export function readRfmRows<D>(
       skipped++;
       return;
     }
-    const xi = requireCount(fn, 'frequency', rawX, i);
+    // Fast paths for valid numbers; the require* helpers build the error otherwise.
+    const xi = typeof rawX === 'number' && Number.isInteger(rawX) && rawX >= 0 ? rawX : requireCount(fn, 'frequency', rawX, i);
     if (length === capacity) {
       capacity *= 2;
       x = grow(x);
@@ -143,13 +148,13 @@ export function readRfmRows<D>(
     at[length] = i;
     x[length] = xi;
     if (readTx !== undefined) {
-      const txi = requireNonNegative(fn, 'recency', rawTx, i);
-      const Ti = requireNonNegative(fn, 'T', rawT, i);
-      checkRecencyAge(fn, xi, txi, Ti, i);
+      const txi = isNonNegativeNumber(rawTx) ? rawTx : requireNonNegative(fn, 'recency', rawTx, i);
+      const Ti = isNonNegativeNumber(rawT) ? rawT : requireNonNegative(fn, 'T', rawT, i);
+      if (txi > Ti || (xi === 0) !== (txi === 0)) checkRecencyAge(fn, xi, txi, Ti, i);
       tx[length] = txi;
       T[length] = Ti;
     }
-    if (readZ !== undefined) z[length] = requireNonNegative(fn, 'monetaryValue', rawZ, i);
+    if (readZ !== undefined) z[length] = isNonNegativeNumber(rawZ) ? rawZ : requireNonNegative(fn, 'monetaryValue', rawZ, i);
     w[length] = readW === undefined ? 1 : requireNonNegative(fn, 'weight', rawW, i);
     length++;
   });

@@ -25,6 +25,26 @@ export interface ScoreBins {
   weighted: boolean;
 }
 
+/**
+ * Largest weight accepted: (Σw)² and Σw² then stay finite for any realistic number of answers
+ * (below 10⁵⁰), so shares and Kish's effective n are never NaN. Weights are relative; rescale
+ * astronomically large ones.
+ */
+export const MAX_WEIGHT = 1e100;
+
+/** A finite weight in [0, MAX_WEIGHT]. */
+export function requireWeight(fn: string, value: unknown, index: number | undefined): number {
+  const w = requireNonNegative(fn, 'weight', value, index);
+  if (w > MAX_WEIGHT) {
+    throw fail('OUT_OF_RANGE', fn, `weight ${describeValue(w)}${index === undefined ? '' : ` at index ${index}`} is above 1e100; weights are relative, rescale them`, {
+      field: 'weight',
+      value,
+      ...(index === undefined ? {} : { index }),
+    });
+  }
+  return w;
+}
+
 /** A score with its own weight, as the streaming tallies accept it. */
 export interface WeightedScoreValue {
   readonly score: number | null | undefined;
@@ -98,7 +118,7 @@ export function addAnswer(fn: string, bins: ScoreBins, value: unknown, index: nu
   if (typeof score !== 'number' || !(k >= 0 && k <= bins.max - bins.min && Math.floor(k) === k)) {
     rejectScore(fn, score, bins.min, bins.max, index);
   }
-  const w = explicit ? requireNonNegative(fn, 'weight', weight, index) : 1;
+  const w = explicit ? requireWeight(fn, weight, index) : 1;
   bins.counts[k] = (bins.counts[k] as number) + 1;
   bins.weightSums[k] = (bins.weightSums[k] as number) + w;
   bins.weightSquares += w * w;
@@ -175,7 +195,7 @@ export function binScores<T>(
       bins.skipped++;
       return;
     }
-    const w = requireNonNegative(fn, 'weight', raw, i);
+    const w = requireWeight(fn, raw, i);
     counts[k] = (counts[k] as number) + 1;
     sums[k] = (sums[k] as number) + w;
     bins.weightSquares += w * w;
@@ -186,16 +206,49 @@ export function binScores<T>(
 
 type NumericArray = ArrayLike<number> & ArrayBufferView;
 
+/** Elements per pass, so no Int32 bin can overflow (a bank sees at most a quarter of them). */
+const BYTE_CHUNK = 2 ** 30;
+
+/**
+ * Occurrences of each byte value. Four banks of 256 Int32 bins take consecutive elements in
+ * turn, so runs of equal scores do not serialise on one counter; banks are flushed to
+ * Float64 totals every 2³⁰ elements.
+ */
+function countBytes(values: Uint8Array | Uint8ClampedArray): Float64Array {
+  const all = new Float64Array(256);
+  const banks = new Int32Array(1024);
+  const n = values.length;
+  for (let start = 0; start < n; start += BYTE_CHUNK) {
+    const end = Math.min(n, start + BYTE_CHUNK);
+    let i = start;
+    for (; i + 3 < end; i += 4) {
+      const a = values[i] as number;
+      const b = 256 + (values[i + 1] as number);
+      const c = 512 + (values[i + 2] as number);
+      const d = 768 + (values[i + 3] as number);
+      banks[a] = (banks[a] as number) + 1;
+      banks[b] = (banks[b] as number) + 1;
+      banks[c] = (banks[c] as number) + 1;
+      banks[d] = (banks[d] as number) + 1;
+    }
+    for (; i < end; i++) {
+      const a = values[i] as number;
+      banks[a] = (banks[a] as number) + 1;
+    }
+    for (let v = 0; v < 256; v++) {
+      all[v] = (all[v] as number) + (banks[v] as number) + (banks[256 + v] as number) + (banks[512 + v] as number) + (banks[768 + v] as number);
+    }
+    banks.fill(0);
+  }
+  return all;
+}
+
 function countTypedArray(fn: string, values: NumericArray, min: number, max: number): Float64Array {
   const width = max - min;
   const n = values.length;
   if (values instanceof Uint8Array || values instanceof Uint8ClampedArray) {
     // Count every byte value, then look at the bins off the scale: no test in the hot loop.
-    const all = new Float64Array(256);
-    for (let i = 0; i < n; i++) {
-      const v = values[i] as number;
-      all[v] = (all[v] as number) + 1;
-    }
+    const all = countBytes(values);
     let offScale = 0;
     for (let v = 0; v < 256; v++) if (v < min || v > max) offScale += all[v] as number;
     if (offScale > 0) {

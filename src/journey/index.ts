@@ -3,6 +3,8 @@ export { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from './duratio
 export type { JourneyDurationUnit } from './duration-unit';
 export type { JourneyInterval } from './interval';
 export { journeyFunnel } from './journey-funnel';
+export { journeyFunnelTally } from './journey-funnel-tally';
+export type { JourneyFunnelTallyGroup, JourneyFunnelTallyOptions, JourneyFunnelTallyState } from './journey-funnel-tally';
 export type { JourneyFunnelGroup, JourneyFunnelOptions, JourneyFunnelResult, JourneyFunnelStep } from './journey-funnel';
 export { journeyPaths } from './journey-paths';
 export type { JourneyPath, JourneyPathRanking, JourneyPathsOptions, JourneyPathsResult } from './journey-paths';
@@ -31,4 +33,4 @@ export type { TouchpointScoresGroup, TouchpointScoresGroupBy, TouchpointScoresOp
 export { weakestTouchpoints } from './weakest-touchpoints';
 export type { WeakestTouchpoint, WeakestTouchpointsOptions, WeakestTouchpointsResult } from './weakest-touchpoints';
 export { journeySatisfaction } from './journey-satisfaction';
-export type { JourneySatisfactionOptions, JourneySatisfactionOutcome, JourneySatisfactionResult, JourneySatisfactionRow } from './journey-satisfaction';
+export type { JourneySatisfactionByOutcome, JourneySatisfactionOptions, JourneySatisfactionOutcome, JourneySatisfactionResult, JourneySatisfactionRow } from './journey-satisfaction';

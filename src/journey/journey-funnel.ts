@@ -1,6 +1,6 @@
 import { forEachValue, isMissing } from '../internal/input';
+import { addToCounts, compareGroupKeys, funnelSteps, type FunnelCounts } from '../internal/funnel';
 import { createScratch, entryChannel, readJourney, readStageList } from '../internal/journey';
-import { rateInterval } from '../internal/rate-interval';
 import { describeValue, fail, requireLevel } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
@@ -157,7 +157,7 @@ export function journeyFunnel(
       ? undefined
       : Object.freeze(
           [...groups.entries()]
-            .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+            .sort(([a], [b]) => compareGroupKeys(a, b))
             .map(([key, counts]) => Object.freeze({ key, journeys: counts.journeys, steps: counts.steps(list.names, level) })),
         );
   return Object.freeze({ journeys: total.journeys, skipped, level, steps: total.steps(list.names, level), groups: grouped });
@@ -175,48 +175,18 @@ function groupKeyReader(groupBy: JourneyFunnelOptions['groupBy']): Accessor<Jour
 }
 
 /** Histogram of furthest stage and of stages entered; enough to build every figure. */
-class Counts {
+class Counts implements FunnelCounts {
   journeys = 0;
-  readonly furthest: Float64Array;
-  readonly entered: Float64Array;
+  readonly furthest: number[];
+  readonly entered: number[];
   constructor(n: number) {
-    this.furthest = new Float64Array(n);
-    this.entered = new Float64Array(n);
+    this.furthest = new Array<number>(n).fill(0);
+    this.entered = new Array<number>(n).fill(0);
   }
   add(positions: Int32Array, count: number): void {
-    this.journeys++;
-    for (let k = 0; k < count; k++) {
-      const p = positions[k] as number;
-      this.entered[p] = (this.entered[p] as number) + 1;
-    }
-    // Positions increase along a valid journey, so the last one is the furthest.
-    const last = positions[count - 1] as number;
-    this.furthest[last] = (this.furthest[last] as number) + 1;
+    addToCounts(this, positions, count);
   }
   steps(names: readonly string[], level: number): readonly JourneyFunnelStep[] {
-    const n = names.length;
-    const reached = new Float64Array(n);
-    let running = 0;
-    for (let k = n - 1; k >= 0; k--) reached[k] = running += this.furthest[k] as number;
-    const first = reached[0] as number;
-    return Object.freeze(
-      names.map((stage, k) => {
-        const here = reached[k] as number;
-        const previous = k === 0 ? this.journeys : (reached[k - 1] as number);
-        const dropped = previous - here;
-        return Object.freeze({
-          stage,
-          reached: here,
-          entered: this.entered[k] as number,
-          droppedOff: dropped,
-          fromPrevious: previous > 0 ? here / previous : undefined,
-          fromPreviousInterval: rateInterval(here, previous, level),
-          fromFirst: first > 0 ? here / first : undefined,
-          fromFirstInterval: rateInterval(here, first, level),
-          dropOffRate: previous > 0 ? dropped / previous : undefined,
-          dropOffInterval: rateInterval(dropped, previous, level),
-        });
-      }),
-    );
+    return funnelSteps(this, names, level);
   }
 }

@@ -50,6 +50,14 @@ export interface JourneySatisfactionOutcome {
   readonly nps: NpsResult;
 }
 
+/** Converting versus non-converting journeys. */
+export interface JourneySatisfactionByOutcome {
+  /** Journeys that converted. */
+  readonly converted: JourneySatisfactionOutcome;
+  /** Journeys that did not (dropped off or still on the way). */
+  readonly notConverted: JourneySatisfactionOutcome;
+}
+
 /** What {@link journeySatisfaction} returns. */
 export interface JourneySatisfactionResult {
   /** One row per journey, in input order. */
@@ -59,7 +67,7 @@ export interface JourneySatisfactionResult {
   /** NPS over all journeys' latest answers. */
   readonly nps: NpsResult;
   /** Converting versus non-converting journeys; `undefined` without `converted`. */
-  readonly byOutcome: { readonly converted: JourneySatisfactionOutcome; readonly notConverted: JourneySatisfactionOutcome } | undefined;
+  readonly byOutcome: JourneySatisfactionByOutcome | undefined;
 }
 
 const FN = 'journeySatisfaction';

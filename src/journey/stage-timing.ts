@@ -130,9 +130,8 @@ export function stageTiming(
   const asOf = options.asOf === undefined ? undefined : toEpochMs(FN, 'asOf', options.asOf);
   const n = list.names.length;
   const last = n - 1;
-  const capacity = Array.isArray(journeys) ? Math.min(journeys.length, 1 << 20) : 64;
-  const inStage = Array.from({ length: last }, () => new DurationBuffer(capacity));
-  const toFinal = Array.from({ length: last }, () => new DurationBuffer(capacity));
+  const inStage = Array.from({ length: last }, () => new DurationBuffer());
+  const toFinal = Array.from({ length: last }, () => new DurationBuffer());
   const inStageCensored = new Float64Array(n);
   const toFinalCensored = new Float64Array(n);
   const inStageElapsed = asOf === undefined ? undefined : Array.from({ length: last }, () => new DurationBuffer());

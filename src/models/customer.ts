@@ -3,9 +3,9 @@ import type { Instant } from './time';
 /** A scalar attribute value a customer record may carry (plan, region, plan price…). */
 export type AttributeValue = string | number | boolean | null;
 
-/** A customer: the unit every metric is ultimately about. */
+/** A customer: the unit every metric is ultimately about. Read untrusted JSON with `parseCustomer`. */
 export interface Customer {
-  /** Stable identifier, unique within a data set. */
+  /** Stable identifier, unique within a data set; a non-empty string. */
   readonly id: string;
   /** When the customer was acquired (first purchase, sign-up); optional. */
   readonly acquiredAt?: Instant;

@@ -16,6 +16,12 @@ export type {
   TouchpointVisit,
 } from './interaction';
 export type { Journey, JourneyStage } from './journey';
+export { parseCustomer } from './parse-customer';
+export { parseInteraction } from './parse-interaction';
+export { parseInteractions } from './parse-interactions';
+export { parseJourney } from './parse-journey';
+export { parseJourneys } from './parse-journeys';
+export { parseTouchpoint } from './parse-touchpoint';
 export type { Reducer } from './reducer';
 export { TIME_UNITS, UNIT_MILLISECONDS } from './time';
 export type { Instant, TimeUnit } from './time';

@@ -7,7 +7,7 @@ export type SurveyMetric = 'nps' | 'csat' | 'ces';
 /** The {@link SurveyMetric}s as a run-time list. */
 export const SURVEY_METRICS: readonly SurveyMetric[] = Object.freeze(['nps', 'csat', 'ces'] as const);
 
-/** An integer answer scale, both ends included. */
+/** An integer answer scale, both ends included: integers with `min < max` (e.g. CSAT 1–5). */
 export interface SurveyScale {
   /** Lowest possible answer. */
   readonly min: number;
@@ -47,6 +47,7 @@ export interface InteractionBase {
 
 /** An answer to an NPS, CSAT or CES question. */
 export interface SurveyResponse extends InteractionBase {
+  /** Discriminant: a survey answer. */
   readonly type: 'survey';
   /** Which question was asked. */
   readonly metric: SurveyMetric;
@@ -58,6 +59,7 @@ export interface SurveyResponse extends InteractionBase {
 
 /** A purchase (an order): money in, with its currency. */
 export interface Purchase extends InteractionBase {
+  /** Discriminant: a purchase. */
   readonly type: 'purchase';
   /** Order value, ≥ 0, in `currency` units (not cents). */
   readonly amount: number;
@@ -69,6 +71,7 @@ export interface Purchase extends InteractionBase {
 
 /** A support contact (ticket, call, chat) with its service timestamps. */
 export interface SupportContact extends InteractionBase {
+  /** Discriminant: a support contact; its `at` is when it was opened. */
   readonly type: 'support';
   /** Channel the contact came through (required for service levels). */
   readonly channel: Channel;
@@ -82,12 +85,17 @@ export interface SupportContact extends InteractionBase {
 
 /** A visit to a touchpoint (a page view, a store visit, an app screen). */
 export interface TouchpointVisit extends InteractionBase {
+  /** Discriminant: a touchpoint visit. */
   readonly type: 'visit';
   /** Id of the touchpoint visited (required for visits). */
   readonly touchpoint: string;
 }
 
-/** Anything a customer does with the company, discriminated by `type`. */
+/**
+ * Anything a customer does with the company, discriminated by `type`: narrow with
+ * `if (x.type === 'survey') x.score`. Read untrusted JSON with `parseInteraction` or
+ * `parseInteractions`, which check every field listed here.
+ */
 export type Interaction = SurveyResponse | Purchase | SupportContact | TouchpointVisit;
 
 /** The `type` discriminants of {@link Interaction}. */

@@ -1,6 +1,9 @@
 import type { Channel } from './channel';
 
-/** A place in the experience where the customer meets the company (checkout page, call centre…). */
+/**
+ * A place in the experience where the customer meets the company (checkout page, call
+ * centre…). Read untrusted JSON with `parseTouchpoint`.
+ */
 export interface Touchpoint {
   /** Stable identifier, referenced by interactions' `touchpoint`. */
   readonly id: string;

@@ -64,13 +64,7 @@ export interface CompareCsatResult {
  * compareCsat({ satisfied: 1, total: 2 }, { satisfied: -1, total: 2 }); // => throws NEGATIVE_VALUE
  * ```
  */
-export function compareCsat(a: CsatCounts | CsatResult, b: CsatCounts | CsatResult, options?: CompareCsatOptions): CompareCsatResult | undefined;
 export function compareCsat<T = number>(
-  a: Values<T> | CsatCounts | CsatResult,
-  b: Values<T> | CsatCounts | CsatResult,
-  options?: CompareCsatOptions<T>,
-): CompareCsatResult | undefined;
-export function compareCsat<T>(
   a: Values<T> | CsatCounts | CsatResult,
   b: Values<T> | CsatCounts | CsatResult,
   options?: CompareCsatOptions<T>,

@@ -71,13 +71,7 @@ export interface CompareNpsResult {
  * compareNps(thisQuarter, lastQuarter, { level: 0 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function compareNps(a: NpsCounts | NpsResult, b: NpsCounts | NpsResult, options?: CompareNpsOptions): CompareNpsResult | undefined;
 export function compareNps<T = number>(
-  a: Values<T> | NpsCounts | NpsResult,
-  b: Values<T> | NpsCounts | NpsResult,
-  options?: CompareNpsOptions<T>,
-): CompareNpsResult | undefined;
-export function compareNps<T>(
   a: Values<T> | NpsCounts | NpsResult,
   b: Values<T> | NpsCounts | NpsResult,
   options?: CompareNpsOptions<T>,

@@ -75,9 +75,7 @@ export interface CsatIntervalResult {
  * csatInterval({ satisfied: 5, total: 4 }); // => throws INCONSISTENT_INPUT
  * ```
  */
-export function csatInterval(input: CsatCounts | CsatResult, options?: CsatIntervalOptions): CsatIntervalResult | undefined;
-export function csatInterval<T = number>(input: Values<T>, options?: CsatIntervalOptions<T>): CsatIntervalResult | undefined;
-export function csatInterval<T>(input: Values<T> | CsatCounts | CsatResult, options?: CsatIntervalOptions<T>): CsatIntervalResult | undefined {
+export function csatInterval<T = number>(input: Values<T> | CsatCounts | CsatResult, options?: CsatIntervalOptions<T>): CsatIntervalResult | undefined {
   const fn = 'csatInterval';
   requireOptions(fn, options);
   const level = requireLevel(fn, options?.level ?? 0.95);

@@ -11,3 +11,4 @@ export * from './csat-interval';
 export * from './compare-nps';
 export * from './compare-csat';
 export * from './survey-breakdown';
+export * from './nps-revenue';

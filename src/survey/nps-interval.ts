@@ -79,9 +79,7 @@ export interface NpsIntervalResult {
  * npsInterval(counts, { level: 95 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function npsInterval(input: NpsCounts | NpsResult, options?: NpsIntervalOptions): NpsIntervalResult | undefined;
-export function npsInterval<T = number>(input: Values<T>, options?: NpsIntervalOptions<T>): NpsIntervalResult | undefined;
-export function npsInterval<T>(input: Values<T> | NpsCounts | NpsResult, options?: NpsIntervalOptions<T>): NpsIntervalResult | undefined {
+export function npsInterval<T = number>(input: Values<T> | NpsCounts | NpsResult, options?: NpsIntervalOptions<T>): NpsIntervalResult | undefined {
   const fn = 'npsInterval';
   requireOptions(fn, options);
   const level = requireLevel(fn, options?.level ?? 0.95);

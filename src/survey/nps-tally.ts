@@ -38,7 +38,7 @@ export type SurveyTallyValue =
   | {
       /** The answer on the scale, or `null`/`undefined` for no answer. */
       readonly score: number | null | undefined;
-      /** Its weight ≥ 0, or `null`/`undefined` (then the answer is skipped). */
+      /** Its weight in [0, 1e100], or `null`/`undefined` (then the answer is skipped). */
       readonly weight: number | null | undefined;
     };
 

@@ -39,7 +39,7 @@ export interface NpsOptions<T = number> {
   /** Reads the 0–10 score of a record, e.g. `(r) => r.score`. Default: the element itself. `null`/`undefined` = no answer. */
   readonly accessor?: Accessor<T, number | null | undefined>;
   /**
-   * Reads a survey weight ≥ 0 per response (post-stratification, design weights). Default: none
+   * Reads a survey weight in [0, 1e100] per response (post-stratification, design weights). Default: none
    * (every answer counts once). A response whose weight is `null`/`undefined` is skipped.
    */
   readonly weight?: Accessor<T, number | null | undefined>;
@@ -89,7 +89,7 @@ export interface NpsResult {
  * @param options - Accessor and optional per-response weight.
  * @returns Counts, shares, `score` (`undefined` when there is no answer), `skipped`, effective sample size.
  * @throws {@link CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or a non-number
- *   score or weight; `OUT_OF_RANGE` for a score outside 0–10; `NOT_AN_INTEGER` for a fractional
+ *   score or weight; `OUT_OF_RANGE` for a score outside 0–10 or a weight above 1e100; `NOT_AN_INTEGER` for a fractional
  *   score or count; `NEGATIVE_VALUE` for a negative weight or count; `INVALID_OPTION` for an
  *   accessor or weight that is not a function.
  *
@@ -106,9 +106,7 @@ export interface NpsResult {
  * nps([7.5]); // => throws NOT_AN_INTEGER
  * ```
  */
-export function nps(counts: NpsCounts): NpsResult;
-export function nps<T = number>(values: Values<T>, options?: NpsOptions<T>): NpsResult;
-export function nps<T>(values: Values<T> | NpsCounts, options?: NpsOptions<T>): NpsResult {
+export function nps<T = number>(values: Values<T> | NpsCounts, options?: NpsOptions<T>): NpsResult {
   requireOptions('nps', options);
   if (isNpsCounts(values)) return npsResult(npsStateFromCounts('nps', values));
   return npsResult(npsStateFromBins(binScores('nps', values, 0, 10, options?.accessor, options?.weight)));

@@ -50,7 +50,7 @@ export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
    * decisions, lower it for exploration; `0` flags nothing.
    */
   readonly minimumSize?: number;
-  /** Reads a survey weight ≥ 0 per response. Default: none. A `null`/`undefined` weight skips the response. */
+  /** Reads a survey weight in [0, 1e100] per response. Default: none. A `null`/`undefined` weight skips the response. */
   readonly weight?: Accessor<SurveyResponse, number | null | undefined>;
   /** CSAT/CES answer scale. Default: the metric's usual scale (CSAT 1–5, CES 1–7); NPS is always 0–10. */
   readonly scale?: SurveyScale;
@@ -208,7 +208,6 @@ export function surveyBreakdown<M extends SurveyMetric>(
   const create = (): AnyState =>
     metric === 'nps' ? createNpsState() : metric === 'csat' ? createCsatState(csatSettings!) : createCesState(cesSettings!);
   const buckets = new Map<string, Bucket>();
-  let skipped = 0;
   let ignored = 0;
   forEachValue(responses, (r, i) => {
     if (r === null || typeof r !== 'object') {
@@ -238,7 +237,6 @@ export function surveyBreakdown<M extends SurveyMetric>(
       buckets.set(key, bucket);
     }
     const value = weight === undefined ? r.score : { score: r.score, weight: weight(r, i) };
-    if (isMissing(r.score) || (weight !== undefined && isMissing(value && typeof value === 'object' ? value.weight : value))) skipped++;
     if (metric === 'nps') addNpsAnswer(FN, bucket.state as NpsTallyState, value, i);
     else addAnswer(FN, bucket.state as CsatTallyState, value, i);
   });
@@ -286,5 +284,6 @@ export function surveyBreakdown<M extends SurveyMetric>(
     };
     return Object.freeze(group);
   });
+  const skipped = groups.reduce((sum, g) => sum + g.detail.skipped, 0);
   return Object.freeze({ metric, groups: Object.freeze(groups), minimumSize, level, skipped, ignored });
 }

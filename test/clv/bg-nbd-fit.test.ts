@@ -259,3 +259,37 @@ describe('fitBgNbd bad input', () => {
     expect(typeof fit.converged).toBe('boolean');
   });
 });
+
+describe('fitBgNbd robustness on random simulated data sets', () => {
+  it('never returns NaN, and a converged fit beats the true parameters’ likelihood', () => {
+    const u = simulateCustomers(1, { r: 1, alpha: 1, a: 1, b: 1 }, { seed: 99, age: () => 1 }); // warm the generator module
+    expect(u).toHaveLength(1);
+    let converged = 0;
+    for (let k = 0; k < 24; k++) {
+      // Parameters spread over orders of magnitude, deterministic per k.
+      const truth = {
+        r: 0.05 * 3 ** (k % 5),
+        alpha: 0.5 * 4 ** (k % 4),
+        a: 0.2 * 3 ** (k % 3),
+        b: 0.3 * 3 ** ((k >> 1) % 4),
+      };
+      const rows = simulateCustomers(400, truth, { seed: 1000 + k, age: (_i, next) => 5 + 50 * next() });
+      let fit;
+      try {
+        fit = fitBgNbd(rows);
+      } catch (error) {
+        // Only a documented refusal (e.g. no repeat purchase at all) is acceptable.
+        expect((error as CxMetricsError).code).toBe('INSUFFICIENT_DATA');
+        continue;
+      }
+      expect([fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood].every(Number.isFinite)).toBe(true);
+      if (fit.converged) {
+        converged++;
+        const stats = statsOf(rows);
+        const atTruth = -bgNbdNegativeLogLikelihood([truth.r, truth.alpha, truth.a, truth.b].map(Math.log), stats) * stats.totalWeight;
+        expect(fit.logLikelihood).toBeGreaterThanOrEqual(atTruth - 1e-6);
+      }
+    }
+    expect(converged).toBeGreaterThan(12);
+  });
+});

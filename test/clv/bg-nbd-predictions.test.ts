@@ -152,6 +152,7 @@ describe('BG/NBD prediction bad input', () => {
     ['missing customer', () => bgNbdProbabilityAlive(cdnow, null as never), 'INVALID_NUMBER'],
     ['fractional n', () => bgNbdPurchaseCountProbability(cdnow, 1.5, 1), 'NOT_AN_INTEGER'],
     ['negative n', () => bgNbdPurchaseCountProbability(cdnow, -1, 1), 'NEGATIVE_VALUE'],
+    ['t beyond the series domain', () => bgNbdExpectedPurchases({ ...cdnow, alpha: 1e-4 }, 100), 'OUT_OF_RANGE'],
   ])('%s → %s', (_name, run, expected) => {
     expect(code(run)).toBe(expected);
   });

@@ -159,6 +159,12 @@ describe('predictClv and rankCustomers bad input', () => {
     ['unknown ranking column', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { by: 'T' as 'clv' }), 'INVALID_OPTION'],
     ['negative top', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { top: -1 }), 'NEGATIVE_VALUE'],
     ['fractional top', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { top: 1.5 }), 'NOT_AN_INTEGER'],
+    ['NaN top', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { top: Number.NaN }), 'INVALID_NUMBER'],
+    [
+      'columns of different lengths',
+      () => rankCustomers({ ...predictClv(bgNbd, gammaGamma, c, monthly), clv: new Float64Array(2) }),
+      'INCONSISTENT_INPUT',
+    ],
   ])('%s → %s', (_name, run, expected) => {
     expect(code(run)).toBe(expected);
   });

@@ -110,9 +110,9 @@ export const customerArb: fc.Arbitrary<Customer> = fc
             monthlyPrice: fc.integer({ min: 0, max: 99_900 }).map((c) => c / 100),
             trial: fc.boolean(),
           },
-          { requiredKeys: [] },
+          { requiredKeys: [], noNullPrototype: true },
         )
-        .map((a) => a as Customer['attributes'] & object),
+        .map((a) => ({ ...a }) as Customer['attributes'] & object),
     ),
   })
   .map((c) => compact(c) as Customer);
@@ -280,5 +280,5 @@ function retime(interaction: Interaction, ms: number): Interaction {
     ...moved,
     firstResponseAt: interaction.firstResponseAt === undefined ? undefined : shiftInstant(interaction.firstResponseAt, shift),
     resolvedAt: interaction.resolvedAt === undefined ? undefined : shiftInstant(interaction.resolvedAt, shift),
-  });
+  }) as SupportContact;
 }

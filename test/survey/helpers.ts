@@ -28,6 +28,7 @@ export const BAD_WEIGHTS: readonly (readonly [unknown, string])[] = [
   [Number.NaN, 'INVALID_NUMBER'],
   [Infinity, 'INVALID_NUMBER'],
   ['1', 'INVALID_NUMBER'],
+  [1e101, 'OUT_OF_RANGE'],
 ];
 
 export const BAD_LEVELS: readonly (readonly [unknown, string])[] = [

@@ -81,6 +81,11 @@ describe('nps known values', () => {
     expect(r.weights).toEqual({ promoters: 3, passives: 1, detractors: 2, total: 6 });
     expect(r).toMatchObject({ promoters: 1, passives: 1, detractors: 1, total: 3, weighted: true });
   });
+  it('huge (but accepted) weights never give NaN', () => {
+    const r = nps([10, 0, 9], { weight: () => 1e100 });
+    expect(r.score).toBeCloseTo(100 / 3, 9);
+    expect(r.effectiveSampleSize).toBeCloseTo(3, 9);
+  });
   it('a missing weight skips the response; zero weights give no score', () => {
     const r = nps([10, 0], { weight: (_d, i) => (i === 0 ? null : 1) });
     expect(r).toMatchObject({ total: 1, skipped: 1, score: -100 });
@@ -131,6 +136,7 @@ describe('nps bad input', () => {
     [Number.NaN, 'INVALID_NUMBER'],
     [Infinity, 'INVALID_NUMBER'],
     ['2', 'INVALID_NUMBER'],
+    [1e101, 'OUT_OF_RANGE'],
   ])('weight %o → %s', (w, code) => {
     expect(codeOf(() => nps([10, 9], { weight: (_d, i) => (i === 1 ? (w as number) : 1) }))).toBe(code);
     expect(codeOf(() => npsTally.add(npsTally.create(), { score: 9, weight: w as number }))).toBe(code);

@@ -1,0 +1,215 @@
+import type { TimeUnit } from '../models/time';
+import type { Reducer } from '../models/reducer';
+import { requireCustomerId } from '../internal/customer-id';
+import { isMissing } from '../internal/input';
+import { preciseSum } from '../internal/sum';
+import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
+import { describeValue, fail, requireNonNegative } from '../internal/validate';
+import type {
+  SummarizeTransactionsSettings,
+  TransactionRecord,
+  TransactionSummary,
+  TransactionSummaryHoldoutRow,
+  TransactionSummaryRow,
+} from './summarize-transactions';
+
+/** One customer in a {@link TransactionSummaryTallyState}. */
+export interface TransactionSummaryTallyCustomer {
+  /** The customer's id, as read. */
+  readonly customerId: string | number;
+  /** Sorted distinct periods with a purchase, calibration and holdout alike. */
+  readonly periods: number[];
+  /** Summed value of each period of `periods`. */
+  readonly values: number[];
+}
+
+/**
+ * The state of {@link transactionSummaryTally}: a plain, JSON-serialisable object (store it
+ * between nightly runs, send it between workers).
+ */
+export interface TransactionSummaryTallyState {
+  /** End of observation, epoch ms. */
+  readonly observationEnd: number;
+  /** End of calibration, epoch ms; absent without a holdout split. */
+  readonly calibrationEnd?: number;
+  /** Unit of the durations. */
+  readonly unit: TimeUnit;
+  /** Period within which purchases count once. */
+  readonly period: TimeUnit;
+  /** Index of the observation end's period. */
+  readonly endPeriod: number;
+  /** Index of the calibration end's period (the observation end's without a split). */
+  readonly calibrationPeriod: number;
+  /** Purchases added (not skipped). */
+  purchases: number;
+  /** Records skipped for a `null`/`undefined` id, instant or amount. */
+  skipped: number;
+  /** Customers keyed `s:<id>` (string ids) or `n:<id>` (number ids), in order of first appearance. */
+  customers: Record<string, TransactionSummaryTallyCustomer>;
+}
+
+const FN = 'transactionSummaryTally';
+
+function create(options?: SummarizeTransactionsSettings): TransactionSummaryTallyState {
+  const window = resolveTransactionWindow(FN, options ?? {});
+  return {
+    observationEnd: window.observationEnd,
+    ...(window.calibrationEnd === undefined ? {} : { calibrationEnd: window.calibrationEnd }),
+    unit: window.unit,
+    period: window.period,
+    endPeriod: window.endPeriod,
+    calibrationPeriod: window.calibrationPeriod,
+    purchases: 0,
+    skipped: 0,
+    customers: {},
+  };
+}
+
+/** Add `value` to the period `p` of a sorted period list, inserting it when new. */
+function addToPeriod(customer: TransactionSummaryTallyCustomer, p: number, value: number): void {
+  const { periods, values } = customer;
+  const n = periods.length;
+  if (n === 0 || p > (periods[n - 1] as number)) {
+    periods.push(p);
+    values.push(value);
+    return;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((periods[mid] as number) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  if (periods[lo] === p) values[lo] = (values[lo] as number) + value;
+  else {
+    periods.splice(lo, 0, p);
+    values.splice(lo, 0, value);
+  }
+}
+
+function add(state: TransactionSummaryTallyState, value: TransactionRecord, index?: number): TransactionSummaryTallyState {
+  if (isMissing(value) || isMissing(value.customerId) || isMissing(value.at) || isMissing(value.amount)) {
+    state.skipped++;
+    return state;
+  }
+  const customerId = requireCustomerId(FN, value.customerId, index);
+  const p = purchasePeriod(FN, state, value.at, index);
+  const amount = requireNonNegative(FN, 'amount', value.amount, index);
+  const key = `${typeof customerId === 'string' ? 's' : 'n'}:${customerId}`;
+  let customer = state.customers[key];
+  if (customer === undefined) {
+    customer = { customerId, periods: [], values: [] };
+    state.customers[key] = customer;
+  }
+  addToPeriod(customer, p, amount);
+  state.purchases++;
+  return state;
+}
+
+function merge(a: TransactionSummaryTallyState, b: TransactionSummaryTallyState): TransactionSummaryTallyState {
+  for (const field of ['observationEnd', 'calibrationEnd', 'unit', 'period'] as const) {
+    if (a[field] !== b[field]) {
+      throw fail('INCONSISTENT_INPUT', FN, `cannot merge states with different ${field} (${describeValue(a[field])} and ${describeValue(b[field])})`, {
+        field,
+        value: b[field],
+      });
+    }
+  }
+  const customers: Record<string, TransactionSummaryTallyCustomer> = {};
+  for (const [key, c] of Object.entries(a.customers)) {
+    customers[key] = { customerId: c.customerId, periods: [...c.periods], values: [...c.values] };
+  }
+  for (const [key, c] of Object.entries(b.customers)) {
+    const target = customers[key];
+    if (target === undefined) customers[key] = { customerId: c.customerId, periods: [...c.periods], values: [...c.values] };
+    else c.periods.forEach((p, i) => addToPeriod(target, p, c.values[i] as number));
+  }
+  return { ...a, purchases: a.purchases + b.purchases, skipped: a.skipped + b.skipped, customers };
+}
+
+function result(state: TransactionSummaryTallyState): TransactionSummary<TransactionSummaryRow | TransactionSummaryHoldoutRow> {
+  const split = state.calibrationEnd !== undefined;
+  const holdoutDuration = periodsToUnit(state, state.endPeriod - state.calibrationPeriod);
+  const rows: (TransactionSummaryRow | TransactionSummaryHoldoutRow)[] = [];
+  let holdoutOnlyCustomers = 0;
+  for (const { customerId, periods, values } of Object.values(state.customers)) {
+    let calibration = 0; // periods[0 … calibration − 1] are in calibration
+    while (calibration < periods.length && (periods[calibration] as number) <= state.calibrationPeriod) calibration++;
+    if (calibration === 0) {
+      holdoutOnlyCustomers++;
+      continue;
+    }
+    const first = periods[0] as number;
+    const frequency = calibration - 1;
+    const row = {
+      customerId,
+      frequency,
+      recency: periodsToUnit(state, (periods[calibration - 1] as number) - first),
+      T: periodsToUnit(state, state.calibrationPeriod - first),
+      monetaryValue: frequency === 0 ? 0 : preciseSum(values.slice(1, calibration)) / frequency,
+    };
+    if (split) {
+      const holdoutFrequency = periods.length - calibration;
+      const holdoutMonetaryValue = holdoutFrequency === 0 ? 0 : preciseSum(values.slice(calibration)) / holdoutFrequency;
+      rows.push(Object.freeze({ ...row, holdoutFrequency, holdoutMonetaryValue, holdoutDuration }));
+    } else rows.push(Object.freeze(row));
+  }
+  return Object.freeze({
+    rows: Object.freeze(rows),
+    unit: state.unit,
+    period: state.period,
+    observationEnd: state.observationEnd,
+    ...(split ? { calibrationEnd: state.calibrationEnd } : {}),
+    purchases: state.purchases,
+    skipped: state.skipped,
+    holdoutOnlyCustomers,
+  });
+}
+
+/**
+ * {@link summarizeTransactions} as a streaming reducer: fold purchases in as they arrive (a
+ * day at a time, a queue, a cursor), keep the state as JSON between runs, and merge states
+ * computed on different workers or date ranges. `result` gives the same rows as the batch
+ * function on the union of the purchases (money to the last bits of its sums).
+ *
+ * ```text
+ * state per customer: its sorted distinct periods and the summed value of each
+ * result: frequency, recency, T, monetary value and holdout as in summarizeTransactions
+ * ```
+ *
+ * The batch function is faster (typed-array state, no per-period list); use the reducer when
+ * the data does not come at once. Conventions and sources: see {@link summarizeTransactions}.
+ * Merging re-reads both states' period lists (it is associative and commutative in every
+ * figure; rows come in order of first appearance in `a`, then `b`).
+ *
+ * @throws {@link CxMetricsError} `create`: as {@link summarizeTransactions} for its options;
+ *   `add`: `INVALID_DATE`, `INVALID_NUMBER`, `NEGATIVE_VALUE`, `INVALID_RECORD`,
+ *   `ORDER_VIOLATION` as the batch function, naming the index when one is passed; `merge`:
+ *   `INCONSISTENT_INPUT` for states with different windows or units.
+ *
+ * @example
+ * ```ts
+ * import { transactionSummaryTally as tally } from 'cx-metrics/clv';
+ * const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+ * const options = { observationEnd: day('2024-02-26'), unit: 'day' } as const;
+ * const january = [
+ *   { customerId: 'ann', at: day('2024-01-01'), amount: 30 },
+ *   { customerId: 'ann', at: day('2024-01-15'), amount: 20 },
+ * ].reduce(tally.add, tally.create(options));
+ * const february = [
+ *   { customerId: 'ann', at: day('2024-02-05'), amount: 40 },
+ *   { customerId: 'bob', at: day('2024-02-12'), amount: 25 },
+ * ].reduce(tally.add, tally.create(options));
+ * const summary = tally.result(tally.merge(january, february));
+ * summary.rows[0]; // => { customerId: 'ann', frequency: 2, recency: 35, T: 56, monetaryValue: 30 }
+ * summary.rows[1]; // => { customerId: 'bob', frequency: 0, recency: 0, T: 14, monetaryValue: 0 }
+ * tally.merge(january, tally.create({ ...options, unit: 'week' })); // => throws INCONSISTENT_INPUT
+ * ```
+ */
+export const transactionSummaryTally: Reducer<
+  TransactionSummaryTallyState,
+  TransactionRecord,
+  TransactionSummary<TransactionSummaryRow | TransactionSummaryHoldoutRow>,
+  SummarizeTransactionsSettings
+> = Object.freeze({ create, add, merge, result });

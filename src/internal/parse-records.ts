@@ -1,0 +1,225 @@
+/**
+ * Readers for each model record, shared by the public parsers (`parseJourney` reads its
+ * interactions with the same reader as `parseInteraction`). Each reader records every
+ * problem under `path` and returns a fresh object holding exactly the typed shape.
+ */
+import { CHANNELS, type Channel } from '../models/channel';
+import type { AttributeValue, Customer } from '../models/customer';
+import {
+  DEFAULT_SURVEY_SCALES,
+  INTERACTION_TYPES,
+  SURVEY_METRICS,
+  type Interaction,
+  type SurveyScale,
+} from '../models/interaction';
+import type { Journey, JourneyStage } from '../models/journey';
+import type { Instant } from '../models/time';
+import type { Touchpoint } from '../models/touchpoint';
+import {
+  INVALID,
+  expected,
+  instantMs,
+  issue,
+  optional,
+  pathOf,
+  readArray,
+  readBoolean,
+  readCount,
+  readInstant,
+  readName,
+  readNonNegative,
+  readObject,
+  readOneOf,
+  show,
+  showInstant,
+  type ParseContext,
+  type Read,
+  type Reader,
+} from './parse';
+
+/**
+ * The record with its absent optional fields left out, or {@link INVALID} if any field was
+ * invalid (its issue is already recorded).
+ */
+function assemble<T>(fields: Record<string, unknown>): Read<T> {
+  const entries = Object.entries(fields);
+  if (entries.some(([, v]) => v === INVALID)) return INVALID;
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as T;
+}
+
+const readChannel: Reader<Channel> = (ctx, path, value) => readOneOf(ctx, path, value, CHANNELS);
+
+const readAttributeValue: Reader<AttributeValue> = (ctx, path, value) =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+    ? value
+    : expected(ctx, path, 'a string, a finite number, true, false or null', value);
+
+const readAttributes: Reader<Readonly<Record<string, AttributeValue>>> = (ctx, path, value) => {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  const entries = Object.keys(o).map((key) => [key, readAttributeValue(ctx, pathOf(path, key), o[key])] as const);
+  // fromEntries defines own properties, so a "__proto__" key stays a plain attribute.
+  return entries.some(([, v]) => v === INVALID) ? INVALID : (Object.fromEntries(entries) as Record<string, AttributeValue>);
+};
+
+/** A {@link Customer}. */
+export const readCustomer: Reader<Customer> = (ctx, path, value) => {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  return assemble<Customer>({
+    id: readName(ctx, pathOf(path, 'id'), o.id),
+    acquiredAt: optional(ctx, pathOf(path, 'acquiredAt'), o.acquiredAt, readInstant),
+    segment: optional(ctx, pathOf(path, 'segment'), o.segment, readName),
+    attributes: optional(ctx, pathOf(path, 'attributes'), o.attributes, readAttributes),
+  });
+};
+
+/** A {@link Touchpoint}. */
+export const readTouchpoint: Reader<Touchpoint> = (ctx, path, value) => {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  return assemble<Touchpoint>({
+    id: readName(ctx, pathOf(path, 'id'), o.id),
+    name: readName(ctx, pathOf(path, 'name'), o.name),
+    channel: readChannel(ctx, pathOf(path, 'channel'), o.channel),
+    stage: optional(ctx, pathOf(path, 'stage'), o.stage, readName),
+  });
+};
+
+/** An integer scale with min < max. */
+const readScale: Reader<SurveyScale> = (ctx, path, value) => {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  const isInteger = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+  const min = isInteger(o.min) ? o.min : expected(ctx, pathOf(path, 'min'), 'an integer', o.min);
+  const max = isInteger(o.max) ? o.max : expected(ctx, pathOf(path, 'max'), 'an integer', o.max);
+  if (min === INVALID || max === INVALID) return INVALID;
+  if (min >= max) return issue(ctx, path, `expected min < max, got ${min}–${max}`);
+  return { min, max };
+};
+
+/** `at` no earlier than `start`, else an order issue naming both. */
+function notBefore(ctx: ParseContext, path: string, at: Read<Instant> | undefined, start: Read<Instant>, startPath: string): Read<Instant> | undefined {
+  if (at === undefined || at === INVALID || start === INVALID || instantMs(at) >= instantMs(start)) return at;
+  return issue(ctx, path, `expected no earlier than ${startPath} (${showInstant(start)}), got ${showInstant(at)}`);
+}
+
+/** An {@link Interaction} of any of the four types. */
+export const readInteraction: Reader<Interaction> = (ctx, path, value) => {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  const at = (key: string): string => pathOf(path, key);
+  const type = readOneOf(ctx, at('type'), o.type, INTERACTION_TYPES);
+  const id = optional(ctx, at('id'), o.id, readName);
+  const customerId = readName(ctx, at('customerId'), o.customerId);
+  const when = readInstant(ctx, at('at'), o.at);
+  const base = {
+    type,
+    id,
+    customerId,
+    at: when,
+    // Visits require a touchpoint and support contacts a channel; elsewhere both are optional.
+    touchpoint: type === 'visit' ? readName(ctx, at('touchpoint'), o.touchpoint) : optional(ctx, at('touchpoint'), o.touchpoint, readName),
+    channel: type === 'support' ? readChannel(ctx, at('channel'), o.channel) : optional(ctx, at('channel'), o.channel, readChannel),
+  };
+  switch (type) {
+    case 'survey': {
+      const metric = readOneOf(ctx, at('metric'), o.metric, SURVEY_METRICS);
+      let scale = optional(ctx, at('scale'), o.scale, readScale);
+      if (metric === 'nps' && scale !== undefined && scale !== INVALID && (scale.min !== 0 || scale.max !== 10)) {
+        scale = issue(ctx, at('scale'), `expected 0–10 (the NPS scale is fixed), got ${scale.min}–${scale.max}`);
+      }
+      const range = scale === INVALID ? undefined : (scale ?? (metric === INVALID ? undefined : DEFAULT_SURVEY_SCALES[metric]));
+      const s = o.score;
+      const score =
+        typeof s === 'number' && Number.isInteger(s) && (range === undefined || (s >= range.min && s <= range.max))
+          ? s
+          : expected(ctx, at('score'), range === undefined ? 'an integer' : `an integer ${range.min}–${range.max}`, s);
+      return assemble<Interaction>({ ...base, metric, score, scale });
+    }
+    case 'purchase':
+      return assemble<Interaction>({
+        ...base,
+        amount: readNonNegative(ctx, at('amount'), o.amount),
+        currency: typeof o.currency === 'string' && /^[A-Z]{3}$/.test(o.currency) ? o.currency : expected(ctx, at('currency'), 'an ISO 4217 code of 3 capital letters such as "USD"', o.currency),
+        items: optional(ctx, at('items'), o.items, readCount),
+      });
+    case 'support':
+      return assemble<Interaction>({
+        ...base,
+        firstResponseAt: notBefore(ctx, at('firstResponseAt'), optional(ctx, at('firstResponseAt'), o.firstResponseAt, readInstant), when, 'at'),
+        resolvedAt: notBefore(ctx, at('resolvedAt'), optional(ctx, at('resolvedAt'), o.resolvedAt, readInstant), when, 'at'),
+        resolvedOnFirstContact: optional(ctx, at('resolvedOnFirstContact'), o.resolvedOnFirstContact, readBoolean),
+      });
+    case 'visit':
+      return assemble<Interaction>(base);
+    default:
+      return INVALID;
+  }
+};
+
+/** A {@link JourneyStage} whose interactions all belong to `customerId` (when known). */
+function readStage(ctx: ParseContext, path: string, value: unknown, customerId: Read<string>): Read<JourneyStage> {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  const list = readArray(ctx, pathOf(path, 'interactions'), o.interactions);
+  const interactions =
+    list === INVALID
+      ? INVALID
+      : list.map((raw, m) => {
+          const where = pathOf(pathOf(path, 'interactions'), m);
+          const interaction = readInteraction(ctx, where, raw);
+          // Checked on the raw record, so a foreign customer is reported even beside other problems.
+          const owner = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).customerId : undefined;
+          if (customerId !== INVALID && typeof owner === 'string' && owner !== '' && owner !== customerId) {
+            return issue(ctx, pathOf(where, 'customerId'), `expected the journey's customer ${show(customerId)}, got ${show(owner)}`);
+          }
+          return interaction;
+        });
+  return assemble<JourneyStage>({
+    name: readName(ctx, pathOf(path, 'name'), o.name),
+    enteredAt: readInstant(ctx, pathOf(path, 'enteredAt'), o.enteredAt),
+    interactions: interactions !== INVALID && interactions.includes(INVALID) ? INVALID : interactions,
+  });
+}
+
+/** A {@link Journey}: non-empty stages entered in non-decreasing order, interactions of its customer. */
+export const readJourney: Reader<Journey> = (ctx, path, value) => {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  const id = optional(ctx, pathOf(path, 'id'), o.id, readName);
+  const customerId = readName(ctx, pathOf(path, 'customerId'), o.customerId);
+  const list = readArray(ctx, pathOf(path, 'stages'), o.stages, true);
+  let stages: Read<JourneyStage[]> = INVALID;
+  if (list !== INVALID) {
+    // Each stage's order is checked as it is read (so issues come in document order), against
+    // the latest stage whose entry time could be read.
+    let previous: { k: number; at: Instant } | undefined;
+    const read = list.map((raw, k): Read<JourneyStage> => {
+      const where = pathOf(pathOf(path, 'stages'), k);
+      const stage = readStage(ctx, where, raw, customerId);
+      const entered = stage !== INVALID ? stage.enteredAt : rawInstant(raw);
+      if (entered === undefined) return stage;
+      if (previous !== undefined && instantMs(entered) < instantMs(previous.at)) {
+        return issue(
+          ctx,
+          pathOf(where, 'enteredAt'),
+          `expected no earlier than stages[${previous.k}].enteredAt (${showInstant(previous.at)}), got ${showInstant(entered)}`,
+        );
+      }
+      previous = { k, at: entered };
+      return stage;
+    });
+    stages = read.includes(INVALID) ? INVALID : (read as JourneyStage[]);
+  }
+  return assemble<Journey>({ id, customerId, stages, segment: optional(ctx, pathOf(path, 'segment'), o.segment, readName) });
+};
+
+/** The entry time of a stage that failed for another reason, if it is itself valid (no issue recorded). */
+function rawInstant(raw: unknown): Instant | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const value = (raw as Record<string, unknown>).enteredAt;
+  const ctx: ParseContext = { issues: [] };
+  const at = readInstant(ctx, '', value);
+  return at === INVALID ? undefined : at;
+}

@@ -1,0 +1,147 @@
+import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, type FunnelCounts } from '../internal/funnel';
+import { isMissing } from '../internal/input';
+import { createScratch, entryChannel, readJourney, readStageList, type StageList } from '../internal/journey';
+import { describeValue, fail, requireLevel, requireOneOf } from '../internal/validate';
+import type { Journey } from '../models/journey';
+import type { Reducer } from '../models/reducer';
+import type { JourneyFunnelResult } from './journey-funnel';
+
+/** Options of {@link journeyFunnelTally}'s `create`. */
+export interface JourneyFunnelTallyOptions {
+  /** The ordered stage names (required, non-empty, distinct). */
+  readonly stages: readonly string[];
+  /** Confidence level of the Wilson intervals. Default `0.95`. */
+  readonly level?: number;
+  /** Split by `'segment'` or by `'channel'` (entry channel), as in `journeyFunnel`. Default: no grouping. (Accessors are not serialisable, so the tally does not take them.) */
+  readonly groupBy?: 'segment' | 'channel';
+}
+
+/** Counts of one group in a {@link JourneyFunnelTallyState}. */
+export interface JourneyFunnelTallyGroup {
+  /** The group key; `null` for journeys without one. */
+  key: string | null;
+  /** Journeys in the group. */
+  journeys: number;
+  /** Journeys whose furthest stage is stage k. */
+  furthest: number[];
+  /** Journeys that have stage k. */
+  entered: number[];
+}
+
+/** The running state of {@link journeyFunnelTally}: a few counts per stage, plain and JSON-serialisable. */
+export interface JourneyFunnelTallyState {
+  /** The ordered stage list. */
+  stages: string[];
+  /** Confidence level of the intervals. */
+  level: number;
+  /** The grouping, or `null`. */
+  groupBy: 'segment' | 'channel' | null;
+  /** Journeys counted. */
+  journeys: number;
+  /** `null`/`undefined` values skipped. */
+  skipped: number;
+  /** Journeys whose furthest stage is stage k. */
+  furthest: number[];
+  /** Journeys that have stage k. */
+  entered: number[];
+  /** Per-group counts (empty without grouping). */
+  groups: JourneyFunnelTallyGroup[];
+}
+
+const FN = 'journeyFunnelTally';
+// One validated stage list per stages array, so `add` does not rebuild it for each journey.
+const lists = new WeakMap<readonly string[], StageList>();
+const scratch = createScratch();
+
+function stageListOf(state: JourneyFunnelTallyState): StageList {
+  let list = lists.get(state.stages);
+  if (list === undefined) lists.set(state.stages, (list = readStageList(FN, state.stages)));
+  return list;
+}
+
+/**
+ * Streaming {@link journeyFunnel}: count journeys as they arrive (a cursor, a queue, one day
+ * at a time) and merge tallies from workers. `result` equals `journeyFunnel` over all the
+ * journeys with the same stages, level and grouping.
+ *
+ * ```text
+ * state = journeys, furthest-stage histogram, stages-entered histogram (per group too)
+ * merge(a, b) = element-wise sums (associative, commutative); same stages, level, grouping
+ * result(state) = the funnel of journeyFunnel
+ * ```
+ *
+ * @throws CxMetricsError from `create`: `INVALID_OPTION` (stage list, `groupBy`),
+ *   `OUT_OF_RANGE` (level); from `add`: the codes of {@link journeyFunnel}; from `merge`:
+ *   `INCONSISTENT_INPUT` for tallies of different stages, levels or groupings.
+ *
+ * @example
+ * ```ts
+ * import { journeyFunnel, journeyFunnelTally } from 'cx-metrics/journey';
+ * const journey = (customerId: string, ...names: string[]) => ({
+ *   customerId,
+ *   stages: names.map((name, k) => ({ name, enteredAt: k, interactions: [] })),
+ * });
+ * const monday = [journey('a', 'visit'), journey('b', 'visit', 'buy')];
+ * const tuesday = [journey('c', 'visit', 'cart', 'buy')];
+ * const options = { stages: ['visit', 'cart', 'buy'] };
+ * const a = monday.reduce(journeyFunnelTally.add, journeyFunnelTally.create(options));
+ * const b = tuesday.reduce(journeyFunnelTally.add, journeyFunnelTally.create(options));
+ * const funnel = journeyFunnelTally.result(journeyFunnelTally.merge(a, b));
+ * funnel.steps.map((s) => s.reached); // => [3, 2, 2]
+ * funnel.steps[2].fromFirst === journeyFunnel([...monday, ...tuesday], options.stages).steps[2].fromFirst; // => true
+ * journeyFunnelTally.create({ stages: [] }); // => throws INVALID_OPTION
+ * ```
+ */
+export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null | undefined, JourneyFunnelResult, JourneyFunnelTallyOptions> =
+  Object.freeze({
+    create(options?: JourneyFunnelTallyOptions): JourneyFunnelTallyState {
+      const list = readStageList(FN, options?.stages);
+      const level = options?.level === undefined ? 0.95 : requireLevel(FN, options.level);
+      const groupBy = options?.groupBy === undefined ? null : requireOneOf(FN, 'groupBy', options.groupBy, ['segment', 'channel'] as const);
+      const stages = [...list.names];
+      lists.set(stages, list);
+      const counts = createCounts(stages.length);
+      return { stages, level, groupBy, journeys: 0, skipped: 0, furthest: counts.furthest, entered: counts.entered, groups: [] };
+    },
+    add(state: JourneyFunnelTallyState, journey: Journey | null | undefined, index = state.journeys + state.skipped): JourneyFunnelTallyState {
+      if (isMissing(journey)) {
+        state.skipped++;
+        return state;
+      }
+      const count = readJourney(FN, journey, index, stageListOf(state), scratch);
+      addToCounts(state, scratch.positions, count);
+      if (state.groupBy !== null) {
+        const key = (state.groupBy === 'segment' ? journey.segment : entryChannel(journey)) ?? null;
+        if (key !== null && typeof key !== 'string') {
+          throw fail('INVALID_RECORD', FN, `segment ${describeValue(key)} of the journey at index ${index} is not a string`, { index, field: 'segment', value: key });
+        }
+        let group = state.groups.find((g) => g.key === key);
+        if (group === undefined) state.groups.push((group = { key, ...createCounts(state.stages.length) }));
+        addToCounts(group, scratch.positions, count);
+      }
+      return state;
+    },
+    merge(a: JourneyFunnelTallyState, b: JourneyFunnelTallyState): JourneyFunnelTallyState {
+      if (a.stages.length !== b.stages.length || a.stages.some((s, k) => s !== b.stages[k]) || a.level !== b.level || a.groupBy !== b.groupBy) {
+        throw fail('INCONSISTENT_INPUT', FN, 'cannot merge tallies of different stage lists, levels or groupings', { field: 'state' });
+      }
+      const groups = a.groups.map((g) => ({ ...g, furthest: [...g.furthest], entered: [...g.entered] }));
+      for (const g of b.groups) {
+        const k = groups.findIndex((x) => x.key === g.key);
+        if (k < 0) groups.push({ ...g, furthest: [...g.furthest], entered: [...g.entered] });
+        else groups[k] = { key: g.key, ...mergeCounts(groups[k] as FunnelCounts, g) };
+      }
+      return { ...a, stages: [...a.stages], skipped: a.skipped + b.skipped, ...mergeCounts(a, b), groups };
+    },
+    result(state: JourneyFunnelTallyState): JourneyFunnelResult {
+      const groups =
+        state.groupBy === null
+          ? undefined
+          : Object.freeze(
+              [...state.groups]
+                .sort((x, y) => compareGroupKeys(x.key, y.key))
+                .map((g) => Object.freeze({ key: g.key, journeys: g.journeys, steps: funnelSteps(g, state.stages, state.level) })),
+            );
+      return Object.freeze({ journeys: state.journeys, skipped: state.skipped, level: state.level, steps: funnelSteps(state, state.stages, state.level), groups });
+    },
+  });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDateTime } from '../../src/internal/parse';
+
+describe('parseIsoDateTime (the instant strings every parser accepts)', () => {
+  it.each([
+    ['2024-03-05T14:30:00Z', Date.UTC(2024, 2, 5, 14, 30)],
+    ['2024-03-05T14:30Z', Date.UTC(2024, 2, 5, 14, 30)],
+    ['2024-03-05T14:30:00.5Z', Date.UTC(2024, 2, 5, 14, 30, 0, 500)],
+    ['2024-03-05T14:30:00.123Z', Date.UTC(2024, 2, 5, 14, 30, 0, 123)],
+    ['2024-03-05T14:30:00.123999Z', Date.UTC(2024, 2, 5, 14, 30, 0, 123)],
+    ['2024-03-05T16:30:00+02:00', Date.UTC(2024, 2, 5, 14, 30)],
+    ['2024-03-05T09:00:00-05:30', Date.UTC(2024, 2, 5, 14, 30)],
+    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['2000-02-29T23:59:59Z', Date.UTC(2000, 1, 29, 23, 59, 59)],
+    ['1969-12-31T23:59:59.999Z', -1],
+    ['0099-01-01T00:00:00Z', -59_042_995_200_000],
+  ])('%s', (text, ms) => {
+    expect(parseIsoDateTime(text)).toBe(ms);
+  });
+
+  it('agrees with Date.parse on well-formed strings', () => {
+    for (const text of ['2021-12-31T23:59:59.999Z', '2016-01-01T00:00:00+14:00', '1970-01-01T00:00:00-12:00']) {
+      expect(parseIsoDateTime(text)).toBe(Date.parse(text));
+    }
+  });
+
+  it.each([
+    ['2024-02-30T00:00:00Z', 'day 30 does not exist in 2024-02'],
+    ['2023-02-29T00:00:00Z', 'day 29 does not exist in 2023-02'],
+    ['1900-02-29T00:00:00Z', 'day 29 does not exist in 1900-02'],
+    ['2024-04-31T00:00:00Z', 'day 31 does not exist in 2024-04'],
+    ['2024-13-01T00:00:00Z', 'month 13 does not exist'],
+    ['2024-00-10T00:00:00Z', 'month 00 does not exist'],
+    ['2024-03-00T00:00:00Z', 'day 00 does not exist in 2024-03'],
+    ['2024-03-05T24:00:00Z', 'time 24:00:00 does not exist'],
+    ['2024-03-05T23:60Z', 'time 23:60 does not exist'],
+    ['2016-12-31T23:59:60Z', 'time 23:59:60 does not exist'],
+    ['2024-03-05T10:00:00+24:00', 'offset +24:00 does not exist'],
+  ])('%s is rejected: %s', (text, reason) => {
+    expect(parseIsoDateTime(text)).toBe(reason);
+  });
+
+  it.each(['2024-03-05', '2024-03-05T14:30:00', '2024-03-05 14:30:00Z', '2024-3-5T14:30:00Z', '2024-03-05t14:30:00z', '+002024-03-05T14:30:00Z', '2024-03-05T14:30:00.Z', '2024-03-05T14:30:00.1234567890Z', '2024-03-05T14:30:00+0200', ' 2024-03-05T14:30:00Z', '1709649000000'])(
+    '%s is not a date-time with a time zone',
+    (text) => {
+      expect(parseIsoDateTime(text)).toBe('not an ISO-8601 date-time with a time zone (Z or ±HH:mm)');
+    },
+  );
+});

@@ -1,0 +1,126 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import type { Interaction, SurveyResponse } from '../../src/models/index';
+import { ces, csat, csatInterval, nps, npsInterval, surveyBreakdown } from '../../src/survey/index';
+import { BAD_LEVELS, codeOf } from './helpers';
+
+const day = 86_400_000;
+const jan = Date.UTC(2024, 0, 10);
+const feb = Date.UTC(2024, 1, 10);
+function response(score: number | null, extra: Partial<SurveyResponse> = {}): SurveyResponse {
+  return { type: 'survey', metric: 'nps', customerId: 'c', at: jan, score: score as number, ...extra };
+}
+
+describe('surveyBreakdown', () => {
+  const data: Interaction[] = [
+    response(10, { channel: 'web', touchpoint: 'checkout' }),
+    response(9, { channel: 'web', touchpoint: 'checkout', at: feb }),
+    response(3, { channel: 'phone', touchpoint: 'support' }),
+    response(null, { channel: 'phone' }),
+    response(8, { touchpoint: 'support', at: new Date(feb) }),
+    { type: 'survey', metric: 'csat', customerId: 'c', at: jan, score: 5, channel: 'web' },
+    { type: 'purchase', customerId: 'c', at: jan, amount: 10, currency: 'EUR' },
+  ];
+  it('groups by channel; each group equals nps and npsInterval on its answers', () => {
+    const r = surveyBreakdown(data, { metric: 'nps', by: 'channel' });
+    expect(r.groups.map((g) => g.key)).toEqual(['phone', 'web', '(none)']);
+    const web = r.groups[1]!;
+    expect(web.detail).toEqual(nps([10, 9]));
+    expect(web.lower).toBe(npsInterval([10, 9])!.lower);
+    expect(web).toMatchObject({ group: 'web', score: 100, n: 2, belowMinimum: true, period: undefined });
+    expect(r.groups[0]!.detail).toEqual(nps([3, null]));
+    expect(r.groups[2]!.group).toBeUndefined();
+    expect(r).toMatchObject({ skipped: 1, ignored: 2, minimumSize: 30, level: 0.95 });
+  });
+  it('trends by month (UTC) within touchpoints', () => {
+    const r = surveyBreakdown(data, { metric: 'nps', by: 'touchpoint', period: 'month' });
+    expect(r.groups.map((g) => g.key)).toEqual(['checkout · 2024-01', 'checkout · 2024-02', 'support · 2024-01', 'support · 2024-02', '(none) · 2024-01']);
+    expect(r.groups[1]!.periodStart).toBe(Date.UTC(2024, 1, 1));
+  });
+  it('a single group without `by`; ISO weeks across a year boundary', () => {
+    const r = surveyBreakdown(data, { metric: 'nps' });
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]).toMatchObject({ key: 'all', group: undefined, n: 4 });
+    const weeks = surveyBreakdown([response(10, { at: Date.UTC(2024, 11, 30) }), response(0, { at: Date.UTC(2024, 11, 29) })], { metric: 'nps', period: 'week' });
+    expect(weeks.groups.map((g) => g.period)).toEqual(['2024-W52', '2025-W01']);
+  });
+  it('segments come from the customers; custom accessors work', () => {
+    const customers = [
+      { id: 'a', segment: 'smb' },
+      { id: 'b', segment: 'enterprise' },
+      { id: 'c' },
+    ];
+    const rows = [response(10, { customerId: 'a' }), response(0, { customerId: 'b' }), response(9, { customerId: 'c' }), response(9, { customerId: 'zz' })];
+    const r = surveyBreakdown(rows, { metric: 'nps', by: 'segment', customers });
+    expect(r.groups.map((g) => [g.key, g.n])).toEqual([
+      ['enterprise', 1],
+      ['smb', 1],
+      ['(none)', 2],
+    ]);
+    const custom = surveyBreakdown(rows, { metric: 'nps', by: (d) => (d.score >= 9 ? 'high' : 'low'), minimumSize: 1 });
+    expect(custom.groups.map((g) => [g.key, g.belowMinimum])).toEqual([
+      ['high', false],
+      ['low', false],
+    ]);
+  });
+  it('CSAT and CES groups match the batch functions', () => {
+    const rows: SurveyResponse[] = [5, 4, 1, 2, 5].map((s, i) => ({ type: 'survey', metric: 'csat', customerId: String(i), at: jan + i * day, score: s, channel: i % 2 ? 'web' : 'app' }));
+    const r = surveyBreakdown(rows, { metric: 'csat', by: 'channel', method: 'clopper-pearson' });
+    expect(r.groups[0]!.detail).toEqual(csat([5, 1, 5]));
+    expect(r.groups[0]!.upper).toBe(csatInterval([5, 1, 5], { method: 'clopper-pearson' })!.upper);
+    const cesRows = rows.map((d) => ({ ...d, metric: 'ces' as const, score: d.score + 2 }));
+    const c = surveyBreakdown(cesRows, { metric: 'ces', level: 0.9 });
+    expect(c.groups[0]!.detail).toEqual(ces([7, 6, 3, 4, 7], { level: 0.9 }));
+    expect(c.groups[0]!.score).toBe(5.4);
+  });
+  it('weights: effective n decides the flag', () => {
+    const rows = [response(10), response(0)];
+    const r = surveyBreakdown(rows, { metric: 'nps', weight: (d) => (d.score === 10 ? 3 : 1), minimumSize: 2 });
+    expect(r.groups[0]!.effectiveSampleSize).toBeCloseTo(16 / 10, 12);
+    expect(r.groups[0]!.belowMinimum).toBe(true);
+    expect(r.groups[0]!.score).toBe(50);
+  });
+  it('rejects bad input with codes', () => {
+    expect(codeOf(() => surveyBreakdown([response(11)], { metric: 'nps' }))).toBe('OUT_OF_RANGE');
+    expect(codeOf(() => surveyBreakdown([response(7.5)], { metric: 'nps' }))).toBe('NOT_AN_INTEGER');
+    expect(codeOf(() => surveyBreakdown([response('9' as unknown as number)], { metric: 'nps' }))).toBe('INVALID_NUMBER');
+    expect(codeOf(() => surveyBreakdown([response(Number.NaN)], { metric: 'nps' }))).toBe('INVALID_NUMBER');
+    expect(codeOf(() => surveyBreakdown([response(9, { at: Number.NaN })], { metric: 'nps', period: 'month' }))).toBe('INVALID_DATE');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', weight: () => -1 }))).toBe('NEGATIVE_VALUE');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'x' as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', by: 'city' as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', period: 'hour' as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', method: 'wilson' }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', minimumSize: -1 }))).toBe('NEGATIVE_VALUE');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', minimumSize: 2.5 }))).toBe('NOT_AN_INTEGER');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', by: () => 3 as never }))).toBe('INVALID_RECORD');
+    expect(codeOf(() => surveyBreakdown([response(9, { metric: 'csat', scale: { min: 1, max: 7 } })], { metric: 'csat' }))).toBe('INCONSISTENT_INPUT');
+    expect(codeOf(() => surveyBreakdown([null as never], { metric: 'nps' }))).toBe('INVALID_RECORD');
+    expect(codeOf(() => surveyBreakdown([response(9)], undefined as never))).toBe('INVALID_OPTION');
+  });
+  it.each(BAD_LEVELS)('level %o → %s', (level, code) => {
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', level: level as number }))).toBe(code);
+  });
+});
+
+describe('surveyBreakdown properties', () => {
+  const row = fc.record({
+    score: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 8 }),
+    channel: fc.constantFrom('web' as const, 'app' as const, undefined),
+    at: fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2025, 0, 1) }),
+  });
+  test.prop([fc.array(row, { maxLength: 120 })], { numRuns: 60 })('groups partition the answers and are order independent', (rows) => {
+    const responses = rows.map((r) => response(r.score, { at: r.at, ...(r.channel ? { channel: r.channel } : {}) }));
+    const result = surveyBreakdown(responses, { metric: 'nps', by: 'channel', period: 'quarter' });
+    const total = result.groups.reduce((s, g) => s + g.n, 0);
+    expect(total).toBe(nps(rows.map((r) => r.score)).total);
+    expect(result.skipped).toBe(rows.filter((r) => r.score === null).length);
+    expect(surveyBreakdown([...responses].reverse(), { metric: 'nps', by: 'channel', period: 'quarter' })).toEqual(result);
+    for (const g of result.groups) {
+      if (g.score === undefined) continue;
+      expect(g.score).toBeGreaterThanOrEqual(-100);
+      expect(g.score).toBeLessThanOrEqual(100);
+      expect(g.belowMinimum).toBe(g.effectiveSampleSize < 30);
+    }
+  });
+});
