@@ -21,7 +21,7 @@ import {
   instantMs,
   issue,
   optional,
-  pathOf,
+  child,
   readArray,
   readBoolean,
   readCount,
@@ -32,7 +32,9 @@ import {
   readOneOf,
   show,
   showInstant,
+  RecordBuilder,
   type ParseContext,
+  type Path,
   type Read,
   type Reader,
 } from './parse';
@@ -42,9 +44,14 @@ import {
  * invalid (its issue is already recorded).
  */
 function assemble<T>(fields: Record<string, unknown>): Read<T> {
-  const entries = Object.entries(fields);
-  if (entries.some(([, v]) => v === INVALID)) return INVALID;
-  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  // The keys are the model's own field names, never input keys, so plain assignment is safe.
+  for (const key in fields) {
+    const v = fields[key];
+    if (v === INVALID) return INVALID;
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
 }
 
 const readChannel: Reader<Channel> = (ctx, path, value) => readOneOf(ctx, path, value, CHANNELS);
@@ -57,7 +64,7 @@ const readAttributeValue: Reader<AttributeValue> = (ctx, path, value) =>
 const readAttributes: Reader<Readonly<Record<string, AttributeValue>>> = (ctx, path, value) => {
   const o = readObject(ctx, path, value);
   if (o === INVALID) return INVALID;
-  const entries = Object.keys(o).map((key) => [key, readAttributeValue(ctx, pathOf(path, key), o[key])] as const);
+  const entries = Object.keys(o).map((key) => [key, readAttributeValue(ctx, child(path, key), o[key])] as const);
   // fromEntries defines own properties, so a "__proto__" key stays a plain attribute.
   return entries.some(([, v]) => v === INVALID) ? INVALID : (Object.fromEntries(entries) as Record<string, AttributeValue>);
 };
@@ -67,10 +74,10 @@ export const readCustomer: Reader<Customer> = (ctx, path, value) => {
   const o = readObject(ctx, path, value);
   if (o === INVALID) return INVALID;
   return assemble<Customer>({
-    id: readName(ctx, pathOf(path, 'id'), o.id),
-    acquiredAt: optional(ctx, pathOf(path, 'acquiredAt'), o.acquiredAt, readInstant),
-    segment: optional(ctx, pathOf(path, 'segment'), o.segment, readName),
-    attributes: optional(ctx, pathOf(path, 'attributes'), o.attributes, readAttributes),
+    id: readName(ctx, child(path, 'id'), o.id),
+    acquiredAt: optional(ctx, child(path, 'acquiredAt'), o.acquiredAt, readInstant),
+    segment: optional(ctx, child(path, 'segment'), o.segment, readName),
+    attributes: optional(ctx, child(path, 'attributes'), o.attributes, readAttributes),
   });
 };
 
@@ -79,10 +86,10 @@ export const readTouchpoint: Reader<Touchpoint> = (ctx, path, value) => {
   const o = readObject(ctx, path, value);
   if (o === INVALID) return INVALID;
   return assemble<Touchpoint>({
-    id: readName(ctx, pathOf(path, 'id'), o.id),
-    name: readName(ctx, pathOf(path, 'name'), o.name),
-    channel: readChannel(ctx, pathOf(path, 'channel'), o.channel),
-    stage: optional(ctx, pathOf(path, 'stage'), o.stage, readName),
+    id: readName(ctx, child(path, 'id'), o.id),
+    name: readName(ctx, child(path, 'name'), o.name),
+    channel: readChannel(ctx, child(path, 'channel'), o.channel),
+    stage: optional(ctx, child(path, 'stage'), o.stage, readName),
   });
 };
 
@@ -91,15 +98,15 @@ const readScale: Reader<SurveyScale> = (ctx, path, value) => {
   const o = readObject(ctx, path, value);
   if (o === INVALID) return INVALID;
   const isInteger = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
-  const min = isInteger(o.min) ? o.min : expected(ctx, pathOf(path, 'min'), 'an integer', o.min);
-  const max = isInteger(o.max) ? o.max : expected(ctx, pathOf(path, 'max'), 'an integer', o.max);
+  const min = isInteger(o.min) ? o.min : expected(ctx, child(path, 'min'), 'an integer', o.min);
+  const max = isInteger(o.max) ? o.max : expected(ctx, child(path, 'max'), 'an integer', o.max);
   if (min === INVALID || max === INVALID) return INVALID;
   if (min >= max) return issue(ctx, path, `expected min < max, got ${min}–${max}`);
   return { min, max };
 };
 
 /** `at` no earlier than `start`, else an order issue naming both. */
-function notBefore(ctx: ParseContext, path: string, at: Read<Instant> | undefined, start: Read<Instant>, startPath: string): Read<Instant> | undefined {
+function notBefore(ctx: ParseContext, path: Path, at: Read<Instant> | undefined, start: Read<Instant>, startPath: string): Read<Instant> | undefined {
   if (at === undefined || at === INVALID || start === INVALID || instantMs(at) >= instantMs(start)) return at;
   return issue(ctx, path, `expected no earlier than ${startPath} (${showInstant(start)}), got ${showInstant(at)}`);
 }
@@ -108,77 +115,88 @@ function notBefore(ctx: ParseContext, path: string, at: Read<Instant> | undefine
 export const readInteraction: Reader<Interaction> = (ctx, path, value) => {
   const o = readObject(ctx, path, value);
   if (o === INVALID) return INVALID;
-  const at = (key: string): string => pathOf(path, key);
-  const type = readOneOf(ctx, at('type'), o.type, INTERACTION_TYPES);
-  const id = optional(ctx, at('id'), o.id, readName);
-  const customerId = readName(ctx, at('customerId'), o.customerId);
-  const when = readInstant(ctx, at('at'), o.at);
-  const base = {
-    type,
-    id,
-    customerId,
-    at: when,
-    // Visits require a touchpoint and support contacts a channel; elsewhere both are optional.
-    touchpoint: type === 'visit' ? readName(ctx, at('touchpoint'), o.touchpoint) : optional(ctx, at('touchpoint'), o.touchpoint, readName),
-    channel: type === 'support' ? readChannel(ctx, at('channel'), o.channel) : optional(ctx, at('channel'), o.channel, readChannel),
-  };
+  const out = new RecordBuilder();
+  const type = readOneOf(ctx, child(path, 'type'), o.type, INTERACTION_TYPES);
+  out.set('type', type);
+  out.set('id', optional(ctx, child(path, 'id'), o.id, readName));
+  out.set('customerId', readName(ctx, child(path, 'customerId'), o.customerId));
+  const when = readInstant(ctx, child(path, 'at'), o.at);
+  out.set('at', when);
+  // Visits require a touchpoint and support contacts a channel; elsewhere both are optional.
+  const touchpoint = child(path, 'touchpoint');
+  out.set('touchpoint', type === 'visit' ? readName(ctx, touchpoint, o.touchpoint) : optional(ctx, touchpoint, o.touchpoint, readName));
+  const channel = child(path, 'channel');
+  out.set('channel', type === 'support' ? readChannel(ctx, channel, o.channel) : optional(ctx, channel, o.channel, readChannel));
   switch (type) {
-    case 'survey': {
-      const metric = readOneOf(ctx, at('metric'), o.metric, SURVEY_METRICS);
-      let scale = optional(ctx, at('scale'), o.scale, readScale);
-      if (metric === 'nps' && scale !== undefined && scale !== INVALID && (scale.min !== 0 || scale.max !== 10)) {
-        scale = issue(ctx, at('scale'), `expected 0–10 (the NPS scale is fixed), got ${scale.min}–${scale.max}`);
-      }
-      const range = scale === INVALID ? undefined : (scale ?? (metric === INVALID ? undefined : DEFAULT_SURVEY_SCALES[metric]));
-      const s = o.score;
-      const score =
-        typeof s === 'number' && Number.isInteger(s) && (range === undefined || (s >= range.min && s <= range.max))
-          ? s
-          : expected(ctx, at('score'), range === undefined ? 'an integer' : `an integer ${range.min}–${range.max}`, s);
-      return assemble<Interaction>({ ...base, metric, score, scale });
-    }
+    case 'survey':
+      readSurveyFields(ctx, path, o, out);
+      break;
     case 'purchase':
-      return assemble<Interaction>({
-        ...base,
-        amount: readNonNegative(ctx, at('amount'), o.amount),
-        currency: typeof o.currency === 'string' && /^[A-Z]{3}$/.test(o.currency) ? o.currency : expected(ctx, at('currency'), 'an ISO 4217 code of 3 capital letters such as "USD"', o.currency),
-        items: optional(ctx, at('items'), o.items, readCount),
-      });
+      out.set('amount', readNonNegative(ctx, child(path, 'amount'), o.amount));
+      out.set('currency', readCurrency(ctx, child(path, 'currency'), o.currency));
+      out.set('items', optional(ctx, child(path, 'items'), o.items, readCount));
+      break;
     case 'support':
-      return assemble<Interaction>({
-        ...base,
-        firstResponseAt: notBefore(ctx, at('firstResponseAt'), optional(ctx, at('firstResponseAt'), o.firstResponseAt, readInstant), when, 'at'),
-        resolvedAt: notBefore(ctx, at('resolvedAt'), optional(ctx, at('resolvedAt'), o.resolvedAt, readInstant), when, 'at'),
-        resolvedOnFirstContact: optional(ctx, at('resolvedOnFirstContact'), o.resolvedOnFirstContact, readBoolean),
-      });
+      for (const key of ['firstResponseAt', 'resolvedAt'] as const) {
+        const where = child(path, key);
+        out.set(key, notBefore(ctx, where, optional(ctx, where, o[key], readInstant), when, 'at'));
+      }
+      out.set('resolvedOnFirstContact', optional(ctx, child(path, 'resolvedOnFirstContact'), o.resolvedOnFirstContact, readBoolean));
+      break;
     case 'visit':
-      return assemble<Interaction>(base);
+      break;
     default:
       return INVALID;
   }
+  return out.done<Interaction>();
 };
 
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** An ISO 4217-shaped code: three capital letters. */
+const readCurrency: Reader<string> = (ctx, path, value) =>
+  typeof value === 'string' && CURRENCY.test(value) ? value : expected(ctx, path, 'an ISO 4217 code of 3 capital letters such as "USD"', value);
+
+/** `metric`, `score` and `scale` of a survey response: the score is checked on the scale in force. */
+function readSurveyFields(ctx: ParseContext, path: Path, o: Readonly<Record<string, unknown>>, out: RecordBuilder): void {
+  const metric = readOneOf(ctx, child(path, 'metric'), o.metric, SURVEY_METRICS);
+  let scale = optional(ctx, child(path, 'scale'), o.scale, readScale);
+  if (metric === 'nps' && scale !== undefined && scale !== INVALID && (scale.min !== 0 || scale.max !== 10)) {
+    scale = issue(ctx, child(path, 'scale'), `expected 0–10 (the NPS scale is fixed), got ${scale.min}–${scale.max}`);
+  }
+  // Without a valid scale or metric the range is unknown: the score is then only checked to be an integer.
+  const range = scale === INVALID ? undefined : (scale ?? (metric === INVALID ? undefined : DEFAULT_SURVEY_SCALES[metric]));
+  const s = o.score;
+  const score =
+    typeof s === 'number' && Number.isInteger(s) && (range === undefined || (s >= range.min && s <= range.max))
+      ? s
+      : expected(ctx, child(path, 'score'), range === undefined ? 'an integer' : `an integer ${range.min}–${range.max}`, s);
+  out.set('metric', metric);
+  out.set('score', score);
+  out.set('scale', scale);
+}
+
 /** A {@link JourneyStage} whose interactions all belong to `customerId` (when known). */
-function readStage(ctx: ParseContext, path: string, value: unknown, customerId: Read<string>): Read<JourneyStage> {
+function readStage(ctx: ParseContext, path: Path, value: unknown, customerId: Read<string>): Read<JourneyStage> {
   const o = readObject(ctx, path, value);
   if (o === INVALID) return INVALID;
-  const list = readArray(ctx, pathOf(path, 'interactions'), o.interactions);
+  const list = readArray(ctx, child(path, 'interactions'), o.interactions);
   const interactions =
     list === INVALID
       ? INVALID
       : list.map((raw, m) => {
-          const where = pathOf(pathOf(path, 'interactions'), m);
+          const where = child(child(path, 'interactions'), m);
           const interaction = readInteraction(ctx, where, raw);
           // Checked on the raw record, so a foreign customer is reported even beside other problems.
           const owner = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).customerId : undefined;
           if (customerId !== INVALID && typeof owner === 'string' && owner !== '' && owner !== customerId) {
-            return issue(ctx, pathOf(where, 'customerId'), `expected the journey's customer ${show(customerId)}, got ${show(owner)}`);
+            return issue(ctx, child(where, 'customerId'), `expected the journey's customer ${show(customerId)}, got ${show(owner)}`);
           }
           return interaction;
         });
   return assemble<JourneyStage>({
-    name: readName(ctx, pathOf(path, 'name'), o.name),
-    enteredAt: readInstant(ctx, pathOf(path, 'enteredAt'), o.enteredAt),
+    name: readName(ctx, child(path, 'name'), o.name),
+    enteredAt: readInstant(ctx, child(path, 'enteredAt'), o.enteredAt),
     interactions: interactions !== INVALID && interactions.includes(INVALID) ? INVALID : interactions,
   });
 }
@@ -187,23 +205,23 @@ function readStage(ctx: ParseContext, path: string, value: unknown, customerId: 
 export const readJourney: Reader<Journey> = (ctx, path, value) => {
   const o = readObject(ctx, path, value);
   if (o === INVALID) return INVALID;
-  const id = optional(ctx, pathOf(path, 'id'), o.id, readName);
-  const customerId = readName(ctx, pathOf(path, 'customerId'), o.customerId);
-  const list = readArray(ctx, pathOf(path, 'stages'), o.stages, true);
+  const id = optional(ctx, child(path, 'id'), o.id, readName);
+  const customerId = readName(ctx, child(path, 'customerId'), o.customerId);
+  const list = readArray(ctx, child(path, 'stages'), o.stages, true);
   let stages: Read<JourneyStage[]> = INVALID;
   if (list !== INVALID) {
     // Each stage's order is checked as it is read (so issues come in document order), against
     // the latest stage whose entry time could be read.
     let previous: { k: number; at: Instant } | undefined;
     const read = list.map((raw, k): Read<JourneyStage> => {
-      const where = pathOf(pathOf(path, 'stages'), k);
+      const where = child(child(path, 'stages'), k);
       const stage = readStage(ctx, where, raw, customerId);
       const entered = stage !== INVALID ? stage.enteredAt : rawInstant(raw);
       if (entered === undefined) return stage;
       if (previous !== undefined && instantMs(entered) < instantMs(previous.at)) {
         return issue(
           ctx,
-          pathOf(where, 'enteredAt'),
+          child(where, 'enteredAt'),
           `expected no earlier than stages[${previous.k}].enteredAt (${showInstant(previous.at)}), got ${showInstant(entered)}`,
         );
       }
@@ -212,7 +230,7 @@ export const readJourney: Reader<Journey> = (ctx, path, value) => {
     });
     stages = read.includes(INVALID) ? INVALID : (read as JourneyStage[]);
   }
-  return assemble<Journey>({ id, customerId, stages, segment: optional(ctx, pathOf(path, 'segment'), o.segment, readName) });
+  return assemble<Journey>({ id, customerId, stages, segment: optional(ctx, child(path, 'segment'), o.segment, readName) });
 };
 
 /** The entry time of a stage that failed for another reason, if it is itself valid (no issue recorded). */

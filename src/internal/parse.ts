@@ -29,6 +29,22 @@ const QUOTED_ISSUES = 3;
 /** Longest string quoted in full in an issue. */
 const QUOTED_LENGTH = 60;
 
+/**
+ * Where a field is: a path string, or a parent path and a key, turned into text only when an
+ * issue is recorded (so reading valid records builds no path strings).
+ */
+export type Path = string | readonly [parent: Path, key: string | number];
+
+/** The path of `key` inside `parent`. */
+export function child(parent: Path, key: string | number): Path {
+  return [parent, key];
+}
+
+/** The text of a path: `stages[0].interactions[3].score`. */
+export function pathText(path: Path): string {
+  return typeof path === 'string' ? path : pathOf(pathText(path[0]), path[1]);
+}
+
 /** `stages[2]` or `stages.name`; a key that is not an identifier is quoted: `attributes["a b"]`. */
 export function pathOf(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
@@ -43,13 +59,13 @@ export function show(value: unknown): string {
 }
 
 /** Record an issue at `path`. Returns {@link INVALID} so readers can `return issue(...)`. */
-export function issue(ctx: ParseContext, path: string, message: string): typeof INVALID {
-  ctx.issues.push({ path, message });
+export function issue(ctx: ParseContext, path: Path, message: string): typeof INVALID {
+  ctx.issues.push({ path: pathText(path), message });
   return INVALID;
 }
 
 /** Record `expected <what>, got <value>` (or `missing (expected <what>)`) at `path`. */
-export function expected(ctx: ParseContext, path: string, what: string, value: unknown): typeof INVALID {
+export function expected(ctx: ParseContext, path: Path, what: string, value: unknown): typeof INVALID {
   return issue(ctx, path, value === undefined ? `missing (expected ${what})` : `expected ${what}, got ${show(value)}`);
 }
 
@@ -58,22 +74,43 @@ export function isAbsent(value: unknown): value is undefined | null {
   return value === undefined || value === null;
 }
 
+/**
+ * Builds a record field by field: absent (`undefined`) values are left out, and one
+ * {@link INVALID} value makes the whole record invalid. Fields are added in a fixed order, so
+ * records of one kind share one object shape.
+ */
+export class RecordBuilder {
+  private readonly out: Record<string, unknown> = {};
+  private ok = true;
+
+  /** Add a field (a model field name, never an input key). */
+  set(key: string, value: unknown): void {
+    if (value === INVALID) this.ok = false;
+    else if (value !== undefined) this.out[key] = value;
+  }
+
+  /** The record, or {@link INVALID} if any field was. */
+  done<T>(): Read<T> {
+    return this.ok ? (this.out as T) : INVALID;
+  }
+}
+
 /** A reader of one field kind. */
-export type Reader<T> = (ctx: ParseContext, path: string, value: unknown) => Read<T>;
+export type Reader<T> = (ctx: ParseContext, path: Path, value: unknown) => Read<T>;
 
 /** Read an optional field: `undefined` when absent or null, else the reader's result. */
-export function optional<T>(ctx: ParseContext, path: string, value: unknown, read: Reader<T>): Read<T> | undefined {
+export function optional<T>(ctx: ParseContext, path: Path, value: unknown, read: Reader<T>): Read<T> | undefined {
   return isAbsent(value) ? undefined : read(ctx, path, value);
 }
 
 /** A record: any non-null object that is not an array. */
-export function readObject(ctx: ParseContext, path: string, value: unknown): Read<Readonly<Record<string, unknown>>> {
+export function readObject(ctx: ParseContext, path: Path, value: unknown): Read<Readonly<Record<string, unknown>>> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return expected(ctx, path, 'an object', value);
   return value as Readonly<Record<string, unknown>>;
 }
 
 /** An array, optionally non-empty. */
-export function readArray(ctx: ParseContext, path: string, value: unknown, nonEmpty = false): Read<readonly unknown[]> {
+export function readArray(ctx: ParseContext, path: Path, value: unknown, nonEmpty = false): Read<readonly unknown[]> {
   if (!Array.isArray(value)) return expected(ctx, path, nonEmpty ? 'a non-empty array' : 'an array', value);
   if (nonEmpty && value.length === 0) return issue(ctx, path, 'expected a non-empty array, got an empty one');
   return value;
@@ -86,7 +123,7 @@ export function readArray(ctx: ParseContext, path: string, value: unknown, nonEm
 export function readList<T>(ctx: ParseContext, value: unknown, read: Reader<T>): Read<T[]> {
   const list = readArray(ctx, '', value);
   if (list === INVALID) return INVALID;
-  const out = list.map((element, i) => read(ctx, pathOf('', i), element));
+  const out = list.map((element, i) => read(ctx, child('', i), element));
   return out.includes(INVALID) ? INVALID : (out as T[]);
 }
 
@@ -99,7 +136,7 @@ export const readBoolean: Reader<boolean> = (ctx, path, value) =>
   typeof value === 'boolean' ? value : expected(ctx, path, 'true or false', value);
 
 /** One of a closed list of strings; the issue lists the allowed ones. */
-export function readOneOf<T extends string>(ctx: ParseContext, path: string, value: unknown, allowed: readonly T[]): Read<T> {
+export function readOneOf<T extends string>(ctx: ParseContext, path: Path, value: unknown, allowed: readonly T[]): Read<T> {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   return expected(ctx, path, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value);
 }

@@ -86,4 +86,19 @@ describe('quantile (type 7)', () => {
     expect(q).toBeLessThanOrEqual(Math.max(...values));
     expect(quantile([...values].reverse(), p)).toBe(q);
   });
+
+  test.prop([
+    fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 400 }),
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }),
+  ], { numRuns: 150 })('gives the same on a plain array of doubles as on a Float64Array', (values, ps) => {
+    const typed = quantilesInPlace(Float64Array.from(values), values.length, ps);
+    expect(quantilesInPlace([...values], values.length, ps)).toEqual(typed);
+  });
+
+  it('sorts numerically, not as strings, on plain arrays', () => {
+    const values = Array.from({ length: 100 }, (_, i) => (i * 37) % 100);
+    values.push(1000, 9, 10);
+    const ps = Array.from({ length: 11 }, (_, i) => i / 10);
+    expect(quantilesInPlace([...values], values.length, ps)).toEqual(ps.map((p) => reference(values, p)));
+  });
 });

@@ -1,0 +1,40 @@
+/**
+ * Validation shared by `retentionRate` and `churnRate`: the counts S (start), E (end) and
+ * N (acquired) must be whole numbers with S > 0 and 0 ≤ E − N ≤ S.
+ */
+import { fail, requireCount } from './validate';
+
+/** The validated counts and the customers kept, E − N. */
+export interface CheckedRetentionCounts {
+  readonly start: number;
+  readonly end: number;
+  readonly acquired: number;
+  readonly kept: number;
+}
+
+export function checkRetentionCounts(fn: string, counts: unknown): CheckedRetentionCounts {
+  if (typeof counts !== 'object' || counts === null) {
+    throw fail('INVALID_OPTION', fn, 'expected an object { start, end, acquired }', { value: counts });
+  }
+  const c = counts as Record<string, unknown>;
+  const start = requireCount(fn, 'start', c['start']);
+  const end = requireCount(fn, 'end', c['end']);
+  const acquired = requireCount(fn, 'acquired', c['acquired'] ?? 0);
+  if (start === 0) {
+    throw fail('OUT_OF_RANGE', fn, 'start 0: a rate needs at least one customer at the start of the period', { field: 'start', value: 0 });
+  }
+  const kept = end - acquired;
+  if (kept < 0) {
+    throw fail('INCONSISTENT_INPUT', fn, `acquired ${acquired} exceeds end ${end}: customers at the end include those acquired`, {
+      field: 'acquired',
+      value: acquired,
+    });
+  }
+  if (kept > start) {
+    throw fail('INCONSISTENT_INPUT', fn, `end − acquired = ${kept} exceeds start ${start}: more customers kept than there were`, {
+      field: 'end',
+      value: end,
+    });
+  }
+  return { start, end, acquired, kept };
+}

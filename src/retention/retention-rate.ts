@@ -1,0 +1,42 @@
+import { checkRetentionCounts } from '../internal/retention-counts';
+
+/** Customer counts of one period, the input of {@link retentionRate} and {@link churnRate}. */
+export interface RetentionCounts {
+  /** S: customers at the start of the period, a whole number > 0. */
+  readonly start: number;
+  /** E: customers at the end of the period (those acquired during it included), a whole number ≥ 0. */
+  readonly end: number;
+  /** N: customers acquired during the period, a whole number ≥ 0. Default 0. */
+  readonly acquired?: number;
+}
+
+/**
+ * The textbook customer retention rate of a period: the share of the customers at its start
+ * who are still customers at its end, new customers excluded.
+ *
+ * ```text
+ * retention = (E − N) / S
+ * S = customers at the start, E = customers at the end, N = customers acquired in the period
+ * ```
+ *
+ * Source: the customer retention rate as defined in e.g. Farris, Bendle, Pfeifer & Reibstein,
+ * *Marketing Metrics* (2010), §5.2 (retention = 1 − churn).
+ *
+ * @param counts S, E and N (see {@link RetentionCounts}).
+ * @returns A proportion in [0, 1].
+ * @throws `INVALID_NUMBER` when a count is not a finite number, `NEGATIVE_VALUE` when negative,
+ *   `NOT_AN_INTEGER` when fractional, `OUT_OF_RANGE` when S = 0, `INCONSISTENT_INPUT` when
+ *   E − N < 0 or E − N > S.
+ *
+ * @example
+ * ```ts
+ * import { retentionRate } from 'cx-metrics/retention';
+ * retentionRate({ start: 200, end: 180, acquired: 20 }); // => 0.8
+ * retentionRate({ start: 200, end: 150 }); // => 0.75
+ * retentionRate({ start: 200, end: 10, acquired: 20 }); // => throws INCONSISTENT_INPUT
+ * ```
+ */
+export function retentionRate(counts: RetentionCounts): number {
+  const { start, kept } = checkRetentionCounts('retentionRate', counts);
+  return kept / start;
+}
