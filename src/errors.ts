@@ -74,14 +74,16 @@ export interface CxMetricsErrorDetails {
  *
  * @example
  * ```ts
- * import { CxMetricsError } from 'cx-metrics';
- * const error = new CxMetricsError('OUT_OF_RANGE', 'nps: score 11 at index 3 is outside 0–10', {
- *   function: 'nps',
- *   index: 3,
- *   value: 11,
- * });
- * error instanceof Error; // => true
- * error.code; // => 'OUT_OF_RANGE'
+ * import { CxMetricsError, nps } from 'cx-metrics';
+ * let caught: CxMetricsError | undefined;
+ * try {
+ *   nps([10, 9, 11]);
+ * } catch (error) {
+ *   if (error instanceof CxMetricsError) caught = error;
+ * }
+ * caught?.code; // => 'OUT_OF_RANGE'
+ * caught?.details.index; // => 2
+ * caught?.message; // => 'nps: score 11 at index 2 is outside 0–10'
  * ```
  */
 export class CxMetricsError extends Error {

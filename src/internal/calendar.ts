@@ -17,7 +17,8 @@ const DAY = 86_400_000;
 /** Epoch milliseconds of a valid instant, or `INVALID_DATE` naming the function, field and index. */
 export function toEpochMs(fn: string, what: string, instant: unknown, index?: number): number {
   const ms = instant instanceof Date ? instant.getTime() : instant;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || !(instant instanceof Date || typeof instant === 'number')) {
+  // ±8.64e15 ms is the range a Date can represent (ECMA-262 §21.4.1.1).
+  if (typeof ms !== 'number' || !(Math.abs(ms) <= 8.64e15) || !(instant instanceof Date || typeof instant === 'number')) {
     throw fail('INVALID_DATE', fn, `${what} ${describeValue(instant)}${atIndex(index)} is not a valid Date or epoch milliseconds`, {
       field: what,
       value: instant,

@@ -46,7 +46,7 @@ export function pathText(path: Path): string {
 }
 
 /** `stages[2]` or `stages.name`; a key that is not an identifier is quoted: `attributes["a b"]`. */
-export function pathOf(parent: string, key: string | number): string {
+function pathOf(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
   if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${parent}[${JSON.stringify(key)}]`;
   return parent === '' ? key : `${parent}.${key}`;
@@ -173,7 +173,11 @@ function daysInMonth(year: number, month: number): number {
 export function parseIsoDateTime(text: string): number | string {
   const m = ISO_DATE_TIME.exec(text);
   if (!m) return 'not an ISO-8601 date-time with a time zone (Z or ±HH:mm)';
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millisecond = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   if (month < 1 || month > 12) return `month ${m[2]} does not exist`;
@@ -186,11 +190,15 @@ export function parseIsoDateTime(text: string): number | string {
     if (offsetHours > 23 || offsetMins > 59) return `offset ${m[8]} does not exist`;
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, millisecond);
-  const ms = date.getTime() - offsetMinutes * 60_000;
+  let local: number;
+  if (year >= 100) local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  else {
+    // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    local = date.setUTCHours(hour, minute, second, millisecond);
+  }
+  const ms = local - offsetMinutes * 60_000;
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? ms : 'outside the range of a Date';
 }
 

@@ -1,2 +1,8 @@
 // The retention domain barrel: one line per exported function file.
-export {};
+export * from './retention-rate';
+export * from './churn-rate';
+export * from './fit-sbg';
+export * from './sbg-survival';
+export * from './sbg-retention-rate';
+export * from './sbg-expected-lifetime';
+export * from './sbg-derl';

@@ -57,7 +57,7 @@ describe('instant and unit validation', () => {
     expect(toEpochMs('f', 'at', 7)).toBe(7);
   });
 
-  it.each([[Number.NaN], [Number.POSITIVE_INFINITY], ['2024-01-01'], [new Date(Number.NaN)], [null], [{}]])(
+  it.each([[Number.NaN], [Number.POSITIVE_INFINITY], [-1e300], [8.64e15 + 1], ['2024-01-01'], [new Date(Number.NaN)], [null], [{}]])(
     'rejects %s with INVALID_DATE naming the function, field and index',
     (bad) => {
       try {

@@ -14,6 +14,9 @@ describe('parseIsoDateTime (the instant strings every parser accepts)', () => {
     ['2000-02-29T23:59:59Z', Date.UTC(2000, 1, 29, 23, 59, 59)],
     ['1969-12-31T23:59:59.999Z', -1],
     ['0099-01-01T00:00:00Z', -59_042_995_200_000],
+    ['0000-02-29T12:00:00Z', new Date(Date.UTC(2000, 1, 29, 12)).setUTCFullYear(0)],
+    ['0004-02-29T00:00:00+01:00', new Date(Date.UTC(2004, 1, 28, 23)).setUTCFullYear(4)],
+    ['9999-12-31T23:59:59.999Z', Date.UTC(9999, 11, 31, 23, 59, 59, 999)],
   ])('%s', (text, ms) => {
     expect(parseIsoDateTime(text)).toBe(ms);
   });

@@ -1,0 +1,225 @@
+/**
+ * Loaders for the report's input files — the bundled sample and the user's own exports.
+ * Every record goes through the library's validating parsers (`parseInteraction`,
+ * `parseCustomer`, `parseJourney`); a problem is reported as file, line and field.
+ *
+ * Formats (the bundled files in demo/data are examples of each):
+ * - purchases: CSV with `customer_id,date,amount` and optionally `cds` (or `items`) and
+ *   `currency` (default USD); `date` is `YYYY-MM-DD`, `YYYYMMDD` or an ISO date-time. Or a JSON
+ *   array of purchase interactions.
+ * - interactions: a JSON array of interactions (survey answers, support contacts, visits,
+ *   purchases), or a CSV whose columns are the interaction fields (`type,customerId,at,…`).
+ * - customers: a JSON array of customers, or a CSV with `id`, `acquiredAt`, `segment`.
+ * - journeys: a JSON array of journeys.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { CxMetricsError } from '../src/errors';
+import type { Customer, Interaction, Journey, Purchase } from '../src/models/index';
+import { parseCustomer, parseInteraction, parseJourney } from '../src/models/index';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv';
+import { arrayElementLines, jsonErrorLine } from './json-lines';
+
+/** One problem in an input file. */
+export interface InputProblem {
+  /** 1-based line the record (or the syntax error) is on, when known. */
+  readonly line: number | undefined;
+  /** The field (CSV column or JSON path inside the record), when the problem is in one. */
+  readonly field: string | undefined;
+  /** What is wrong. */
+  readonly message: string;
+}
+
+/** A file the report cannot read: every problem found, with its line and field. */
+export class InputFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly InputProblem[],
+  ) {
+    const shown = problems.slice(0, 10).map((p) => `  ${describeProblem(file, p)}`);
+    if (problems.length > 10) shown.push(`  … and ${problems.length - 10} more`);
+    super(`cannot read ${file}:\n${shown.join('\n')}`);
+    this.name = 'InputFileError';
+  }
+}
+
+function describeProblem(file: string, p: InputProblem): string {
+  const where = [`${basename(file)}${p.line === undefined ? '' : `:${p.line}`}`, p.field === undefined ? undefined : `field ${p.field}`];
+  return `${where.filter((w) => w !== undefined).join(', ')}: ${p.message}`;
+}
+
+type Format = 'csv' | 'json';
+
+function formatOf(file: string): Format {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.json') return 'json';
+  throw new InputFileError(file, [{ line: undefined, field: undefined, message: `unknown file type "${ext}": use .csv or .json` }]);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new InputFileError(file, [{ line: undefined, field: undefined, message: reason }]);
+  }
+}
+
+/** Run a parser on one record; its issues become problems at `line`, fields renamed by `fieldName`. */
+function parseRecord<T>(parse: (input: unknown) => T, input: unknown, line: number | undefined, problems: InputProblem[], fieldName: (path: string) => string = (p) => p): T | undefined {
+  try {
+    return parse(input);
+  } catch (error) {
+    if (!(error instanceof CxMetricsError) || error.code !== 'INVALID_RECORD') throw error;
+    for (const issue of error.details.issues ?? [{ path: '', message: error.message }]) {
+      problems.push({ line, field: issue.path === '' ? undefined : fieldName(issue.path), message: issue.message });
+    }
+    return undefined;
+  }
+}
+
+/** Parse a JSON file whose top level is an array; each element goes through `parse`. */
+function loadJsonArray<T>(file: string, parse: (input: unknown) => T, check?: (value: T) => string | undefined): T[] {
+  const text = readText(file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new InputFileError(file, [{ line: jsonErrorLine(text, message), field: undefined, message: `not valid JSON (${message})` }]);
+  }
+  if (!Array.isArray(data)) throw new InputFileError(file, [{ line: 1, field: undefined, message: 'expected a JSON array of records' }]);
+  const lines = arrayElementLines(text);
+  const problems: InputProblem[] = [];
+  const out: T[] = [];
+  data.forEach((element, i) => {
+    const value = parseRecord(parse, element, lines[i], problems);
+    if (value === undefined) return;
+    const wrong = check?.(value);
+    if (wrong !== undefined) problems.push({ line: lines[i], field: 'type', message: wrong });
+    else out.push(value);
+  });
+  if (problems.length > 0) throw new InputFileError(file, problems);
+  return out;
+}
+
+function loadCsv(file: string): { columns: readonly string[]; records: readonly CsvRecord[] } {
+  const text = readText(file);
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new InputFileError(file, [{ line: error.line, field: undefined, message: error.message }]);
+    throw error;
+  }
+}
+
+function requireColumns(file: string, columns: readonly string[], required: readonly string[]): void {
+  const missing = required.filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    throw new InputFileError(file, [{ line: 1, field: undefined, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${columns.join(',')})` }]);
+  }
+}
+
+/** A CSV cell as a JSON value: empty → absent; numbers only when the cell is a plain decimal (so "12abc" is reported, not coerced). */
+function cell(value: string | undefined, kind: 'string' | 'number' | 'boolean'): unknown {
+  if (value === undefined || value === '') return undefined;
+  if (kind === 'number') return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : value;
+  if (kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  return value;
+}
+
+/** A purchase date as an ISO date-time: `YYYY-MM-DD` and `YYYYMMDD` are midnight UTC; anything else is passed on for the parser to judge. */
+function dateCell(value: string | undefined): unknown {
+  if (value === undefined || value === '') return undefined;
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}T00:00:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00Z`;
+  return value;
+}
+
+const PURCHASE_FIELDS: Record<string, string> = { customerId: 'customer_id', at: 'date', amount: 'amount', currency: 'currency' };
+
+/** Purchases from a CSV (`customer_id,date,amount[,cds|items][,currency]`) or a JSON array of purchase interactions. */
+export function loadPurchases(file: string): Purchase[] {
+  if (formatOf(file) === 'json') {
+    return loadJsonArray(file, parseInteraction, (i) => (i.type === 'purchase' ? undefined : `expected a purchase, got a "${i.type}" interaction`)) as Purchase[];
+  }
+  const { columns, records } = loadCsv(file);
+  requireColumns(file, columns, ['customer_id', 'date', 'amount']);
+  const itemsColumn = columns.includes('cds') ? 'cds' : 'items';
+  const problems: InputProblem[] = [];
+  const out: Purchase[] = [];
+  for (const { line, fields } of records) {
+    const raw = {
+      type: 'purchase',
+      customerId: cell(fields.customer_id, 'string'),
+      at: dateCell(fields.date),
+      amount: cell(fields.amount, 'number'),
+      currency: cell(fields.currency, 'string') ?? 'USD',
+      items: cell(fields[itemsColumn], 'number'),
+    };
+    const purchase = parseRecord(parseInteraction, raw, line, problems, (path) => (path === 'items' ? itemsColumn : (PURCHASE_FIELDS[path] ?? path)));
+    if (purchase !== undefined) out.push(purchase as Purchase);
+  }
+  if (problems.length > 0) throw new InputFileError(file, problems);
+  return out;
+}
+
+const INTERACTION_COLUMNS: Record<string, 'string' | 'number' | 'boolean'> = {
+  type: 'string',
+  id: 'string',
+  customerId: 'string',
+  at: 'string',
+  touchpoint: 'string',
+  channel: 'string',
+  metric: 'string',
+  score: 'number',
+  amount: 'number',
+  currency: 'string',
+  items: 'number',
+  firstResponseAt: 'string',
+  resolvedAt: 'string',
+  resolvedOnFirstContact: 'boolean',
+};
+
+/** Interactions from a JSON array, or a CSV whose columns are the interaction fields. */
+export function loadInteractions(file: string): Interaction[] {
+  if (formatOf(file) === 'json') return loadJsonArray(file, parseInteraction);
+  const { columns, records } = loadCsv(file);
+  requireColumns(file, columns, ['type', 'customerId', 'at']);
+  const problems: InputProblem[] = [];
+  const out: Interaction[] = [];
+  for (const { line, fields } of records) {
+    const raw: Record<string, unknown> = {};
+    for (const [name, kind] of Object.entries(INTERACTION_COLUMNS)) raw[name] = cell(fields[name], kind);
+    const interaction = parseRecord(parseInteraction, raw, line, problems);
+    if (interaction !== undefined) out.push(interaction);
+  }
+  if (problems.length > 0) throw new InputFileError(file, problems);
+  return out;
+}
+
+/** Customers from a JSON array, or a CSV with `id` and optionally `acquiredAt`, `segment`. */
+export function loadCustomers(file: string): Customer[] {
+  if (formatOf(file) === 'json') return loadJsonArray(file, parseCustomer);
+  const { columns, records } = loadCsv(file);
+  requireColumns(file, columns, ['id']);
+  const problems: InputProblem[] = [];
+  const out: Customer[] = [];
+  for (const { line, fields } of records) {
+    const raw = { id: cell(fields.id, 'string'), acquiredAt: dateCell(fields.acquiredAt), segment: cell(fields.segment, 'string') };
+    const customer = parseRecord(parseCustomer, raw, line, problems);
+    if (customer !== undefined) out.push(customer);
+  }
+  if (problems.length > 0) throw new InputFileError(file, problems);
+  return out;
+}
+
+/** Journeys from a JSON array. */
+export function loadJourneys(file: string): Journey[] {
+  if (formatOf(file) !== 'json') {
+    throw new InputFileError(file, [{ line: undefined, field: undefined, message: 'journeys are nested records: use a JSON array' }]);
+  }
+  return loadJsonArray(file, parseJourney);
+}
