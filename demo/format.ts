@@ -32,7 +32,8 @@ const DASH = '–';
 /** A number with `digits` decimals and thousands separators; `–` when undefined. */
 export function num(x: number | undefined, digits = 0): string {
   if (x === undefined) return DASH;
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // A true minus sign, as in the rest of the report.
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/^-/, '−');
 }
 
 /** A whole count with thousands separators. */

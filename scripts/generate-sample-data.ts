@@ -6,6 +6,7 @@
  *   npx tsx scripts/generate-sample-data.ts                 # regenerate from purchases.csv
  *   npx tsx scripts/generate-sample-data.ts --cdnow ../shared/data/CDNOW_sample.txt
  *                                                           # first rebuild purchases.csv from the original
+ *   npx tsx scripts/generate-sample-data.ts --out DIR       # write to DIR instead of demo/data
  *
  * What is simulated (everything else is real CDNOW data):
  * - each customer has a latent satisfaction driven by how often they really bought
@@ -32,7 +33,10 @@ const PERIOD_END = Date.UTC(1998, 5, 30, 23, 59, 59); // last instant of the CDN
 const PROSPECTS = 2000;
 
 const root = join(import.meta.dirname, '..');
-const dataDir = join(root, 'demo', 'data');
+const sampleDir = join(root, 'demo', 'data');
+/** Where the files are written: demo/data, or the directory after `--out` (the determinism test uses a temporary one). */
+const outIndex = process.argv.indexOf('--out');
+const dataDir = outIndex === -1 ? sampleDir : (process.argv[outIndex + 1] ?? sampleDir);
 
 /** Answer distributions (shares of each score, lowest first) that the latent score is mapped through. */
 const ANSWER_SHARES = {
@@ -114,8 +118,8 @@ function convertCdnow(path: string): void {
   writeFileSync(join(dataDir, 'purchases.csv'), `${out.join('\n')}\n`);
 }
 
-function readPurchases(): PurchaseRow[] {
-  const table = parseCsv(readFileSync(join(dataDir, 'purchases.csv'), 'utf8'));
+function readPurchases(file: string): PurchaseRow[] {
+  const table = parseCsv(readFileSync(file, 'utf8'));
   return table.records.map(({ fields }) => ({
     customerId: fields.customer_id as string,
     day: Date.parse(`${fields.date}T00:00:00Z`),
@@ -163,7 +167,7 @@ function main(): void {
   const cdnow = process.argv.indexOf('--cdnow');
   if (cdnow !== -1) convertCdnow(process.argv[cdnow + 1] ?? '');
   const random = createRandom(SEED);
-  const purchases = readPurchases();
+  const purchases = readPurchases(join(cdnow === -1 ? sampleDir : dataDir, 'purchases.csv'));
 
   // Distinct purchase days per customer, in order of first appearance.
   const daysById = new Map<string, Set<number>>();
@@ -270,7 +274,7 @@ function main(): void {
   writeJsonLines('journeys.json', journeys);
   const count = (type: string): number => interactions.filter((i) => i.type === type).length;
   console.log(
-    `wrote ${customerRecords.length} customers, ${count('survey')} survey answers, ${count('support')} support contacts, ${journeys.length} journeys to demo/data/`,
+    `wrote ${customerRecords.length} customers, ${count('survey')} survey answers, ${count('support')} support contacts, ${journeys.length} journeys to ${dataDir}`,
   );
 }
 

@@ -3,6 +3,7 @@ import { createScratch } from '../internal/journey';
 import { addResponse, forEachInteraction, MetricBuffers } from '../internal/survey-responses';
 import { describeValue, fail, requireLevel, requireOneOf } from '../internal/validate';
 import type { Channel } from '../models/channel';
+import { CHANNELS } from '../models/channel';
 import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';
 import type { Values } from '../models/values';
@@ -85,7 +86,7 @@ const GROUPINGS: readonly TouchpointScoresGroupBy[] = ['touchpoint', 'channel', 
  * @returns One group per touchpoint (channel, pair) with answers.
  * @throws CxMetricsError `INVALID_OPTION` (`by`), `OUT_OF_RANGE` (level, a score off its
  *   scale), `INVALID_NUMBER`, `NOT_AN_INTEGER` (scores), `UNKNOWN_REFERENCE` (an unknown
- *   metric, another customer's interaction in a journey), `INCONSISTENT_INPUT` (an NPS scale
+ *   metric or channel, another customer's interaction in a journey), `INCONSISTENT_INPUT` (an NPS scale
  *   other than 0–10, CSAT/CES answers on different scales in one group), `INVALID_RECORD`,
  *   `ORDER_VIOLATION`, `INVALID_DATE` (journeys).
  *
@@ -138,6 +139,13 @@ export function touchpointScores(
         index,
         field: 'touchpoint',
         value: interaction.touchpoint,
+      });
+    }
+    if (interaction.channel !== undefined && !CHANNELS.includes(interaction.channel)) {
+      throw fail('UNKNOWN_REFERENCE', FN, `channel ${describeValue(interaction.channel)} at index ${index} is not one of ${CHANNELS.join(', ')}`, {
+        index,
+        field: 'channel',
+        value: interaction.channel,
       });
     }
     const touchpoint = useTouchpoint ? (interaction.touchpoint ?? null) : null;

@@ -216,6 +216,18 @@ export function fitSbg(survivors: Values<number>, options?: SbgFitSettings): Sbg
  * ```
  */
 export function fitSbg<D>(customers: Values<D>, options: SbgCustomerFitOptions<D>): SbgFit;
+/**
+ * Both forms of {@link fitSbg}: survivor counts, or per-customer records when the `renewals`
+ * and `churned` accessors are given.
+ *
+ * @example
+ * ```ts
+ * import { fitSbg } from 'cx-metrics/retention';
+ * // Fader & Hardie (2007), Table 1, "high end" segment.
+ * const fit = fitSbg([1000, 869, 743, 653, 593, 551, 517, 491]);
+ * [fit.alpha, fit.beta]; // => [0.668, 3.806]
+ * ```
+ */
 export function fitSbg<D>(input: Values<D> | Values<number>, options?: SbgFitSettings | SbgCustomerFitOptions<D>): SbgFit {
   const maxIterations = options?.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', options.maxIterations);
   requirePositive(FN, 'maxIterations', maxIterations);

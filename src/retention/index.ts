@@ -6,3 +6,7 @@ export * from './sbg-survival';
 export * from './sbg-retention-rate';
 export * from './sbg-expected-lifetime';
 export * from './sbg-derl';
+export * from './activity';
+export * from './period-retention';
+export * from './cohort-retention';
+export * from './kaplan-meier';

@@ -110,6 +110,7 @@ describe('touchpointScores', () => {
     ['mixed CSAT scales in a group', () => touchpointScores([answer('t', 'web', 'csat', 5), answer('t', 'web', 'csat', 5, { scale: { min: 1, max: 7 } })]), 'INCONSISTENT_INPUT'],
     ['a broken scale', () => touchpointScores([answer('t', 'web', 'csat', 5, { scale: { min: 5, max: 1 } })]), 'INVALID_RECORD'],
     ['a numeric touchpoint', () => touchpointScores([answer(7 as never, 'web', 'csat', 5)]), 'INVALID_RECORD'],
+    ['an unknown channel', () => touchpointScores([answer('t', 'fax' as never, 'csat', 5)]), 'UNKNOWN_REFERENCE'],
     ['a string element', () => touchpointScores(['nps' as never]), 'INVALID_RECORD'],
     ['another customer inside a journey', () => touchpointScores([journey('a', [['visit', 0, [{ customerId: 'b' }]]])]), 'UNKNOWN_REFERENCE'],
     ['an empty journey', () => touchpointScores([{ customerId: 'a', stages: [] }]), 'INVALID_RECORD'],

@@ -1,0 +1,299 @@
+import type { TimeUnit } from '../models/time';
+import type { Accessor, Values } from '../models/values';
+import type { ActivityOptions } from './activity';
+import { collectActivity, minFirst } from '../internal/activity-collector';
+import { forEachValue, isMissing } from '../internal/input';
+import { normalQuantile } from '../internal/normal';
+import { atIndex, describeValue, fail, requireCount, requireLevel, requireNonNegative, requireOneOf, requirePositive } from '../internal/validate';
+
+/** How the pointwise confidence band of {@link kaplanMeier} is built from Greenwood's variance. */
+export type KaplanMeierConfidence = 'log-log' | 'log' | 'plain';
+
+/** One distinct observed time of a {@link kaplanMeier} curve. */
+export interface KaplanMeierStep {
+  /** The time (a duration in the input's unit; periods in activity mode). */
+  readonly time: number;
+  /** Subjects at risk just before `time` (lifetime ≥ time). */
+  readonly atRisk: number;
+  /** Churn events at `time`. */
+  readonly events: number;
+  /** Subjects censored at `time` (counted at risk at `time`). */
+  readonly censored: number;
+  /** Ŝ(time), the survival estimate just after `time`. */
+  readonly survival: number;
+  /** Greenwood standard error of Ŝ(time); 0 once Ŝ is 0. */
+  readonly standardError: number;
+  /** Lower bound of the pointwise confidence band at `level`. */
+  readonly lower: number;
+  /** Upper bound of the pointwise confidence band at `level`. */
+  readonly upper: number;
+}
+
+/** What {@link kaplanMeier} returns. */
+export interface KaplanMeierResult {
+  /** One row per distinct observed time (event or censoring), in increasing order. */
+  readonly steps: readonly KaplanMeierStep[];
+  /** Subjects (customers) counted. */
+  readonly subjects: number;
+  /** Churn events. */
+  readonly events: number;
+  /** Right-censored subjects (still active at the end of observation). */
+  readonly censored: number;
+  /**
+   * Median lifetime: the smallest time with Ŝ ≤ 0.5 (the midpoint to the next time when Ŝ is
+   * exactly 0.5 there, as R's `survfit`); `undefined` when the curve never reaches 0.5.
+   */
+  readonly median: number | undefined;
+  /** Restricted mean lifetime ∫₀^horizon Ŝ(t) dt; `undefined` without subjects. */
+  readonly restrictedMean: number | undefined;
+  /** The horizon of `restrictedMean`: the option, or the largest observed time. */
+  readonly horizon: number | undefined;
+  /** The confidence level of the band. */
+  readonly level: number;
+  /** The transform of the band. */
+  readonly confidence: KaplanMeierConfidence;
+  /** In activity mode, the calendar period durations are counted in; `undefined` for durations. */
+  readonly unit: TimeUnit | undefined;
+  /** Records skipped because they or a field read were `null`/`undefined`. */
+  readonly skipped: number;
+}
+
+/** Settings of {@link kaplanMeier}. */
+export interface KaplanMeierSettings {
+  /** Confidence level of the band, strictly between 0 and 1. Default 0.95. */
+  readonly level?: number;
+  /**
+   * Transform of the band: `'log-log'` (default; Kalbfleisch & Prentice 1980, SAS PROC LIFETEST's
+   * default, stays inside [0, 1] with good small-sample coverage), `'log'` (R `survfit`'s
+   * default) or `'plain'` (Ŝ ± z·SE, clipped to [0, 1]).
+   */
+  readonly confidence?: KaplanMeierConfidence;
+  /** Horizon of the restricted mean lifetime, > 0. Default: the largest observed time. */
+  readonly horizon?: number;
+}
+
+/** Read lifetimes directly: a duration and whether it ended in churn (`false`: still active, censored). */
+export interface KaplanMeierDurationAccessors<T> {
+  /** Lifetime or time observed, a finite number ≥ 0 in any unit; `null`/`undefined` skips the record. */
+  readonly duration: Accessor<T, number | null | undefined>;
+  /** `true` when the customer churned at `duration`, `false` when still active (right-censored); `null`/`undefined` skips. */
+  readonly churned: Accessor<T, boolean | null | undefined>;
+}
+
+/** Activity mode: lifetimes in calendar periods from activity records or spans. */
+export interface KaplanMeierActivitySettings {
+  /**
+   * Records mode: a customer counts as churned when their last activity is at least
+   * `churnAfter` whole periods before the observation end's period (a whole number ≥ 1; default 1).
+   * In spans mode a customer churned when `lastActive` is given.
+   */
+  readonly churnAfter?: number;
+}
+
+/**
+ * Options of {@link kaplanMeier}: the settings plus either duration accessors, or activity
+ * options (records or spans; see {@link ActivityOptions}) with `churnAfter`.
+ */
+export type KaplanMeierOptions<T> = KaplanMeierSettings &
+  (KaplanMeierDurationAccessors<T> | (ActivityOptions<T> & KaplanMeierActivitySettings));
+
+const FN = 'kaplanMeier';
+
+/** Time → [events, censored] from duration records. */
+function tallyDurations<T>(values: Values<T>, acc: KaplanMeierDurationAccessors<T>) {
+  const tally = new Map<number, [number, number]>();
+  let skipped = 0;
+  forEachValue(values, (d, i) => {
+    const t = acc.duration(d, i);
+    const c = acc.churned(d, i);
+    if (isMissing(d) || isMissing(t) || isMissing(c)) {
+      skipped++;
+      return;
+    }
+    const time = requireNonNegative(FN, 'duration', t, i) + 0;
+    if (typeof c !== 'boolean') {
+      throw fail('INVALID_RECORD', FN, `churned ${describeValue(c)}${atIndex(i)} is not a boolean`, {
+        field: 'churned',
+        value: c,
+        index: i,
+        issues: [{ path: `[${i}].churned`, message: `expected true or false, got ${describeValue(c)}` }],
+      });
+    }
+    let entry = tally.get(time);
+    if (entry === undefined) {
+      entry = [0, 0];
+      tally.set(time, entry);
+    }
+    entry[c ? 0 : 1]++;
+  });
+  const times = Array.from(tally.keys()).sort((x, y) => x - y);
+  return { times, events: times.map((t) => (tally.get(t) as [number, number])[0]), censored: times.map((t) => (tally.get(t) as [number, number])[1]), skipped };
+}
+
+/** Lifetimes in periods from activity, tallied in arrays indexed by duration. */
+function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & KaplanMeierActivitySettings) {
+  const churnAfter = requireCount(FN, 'churnAfter', options.churnAfter ?? 1);
+  requirePositive(FN, 'churnAfter', churnAfter);
+  const a = collectActivity(FN, values, options, false);
+  const base = minFirst(a);
+  const length = base === undefined ? 1 : a.end - base + 2;
+  const ev = new Float64Array(length);
+  const ce = new Float64Array(length);
+  const spans = 'firstActive' in options;
+  for (let s = 0; s < a.customers; s++) {
+    const f = a.first[s] as number;
+    const l = a.last[s] as number;
+    const churned = spans ? a.open[s] === 0 : a.end - l >= churnAfter;
+    if (churned) ev[l - f + 1] = (ev[l - f + 1] as number) + 1;
+    else ce[a.end - f + 1] = (ce[a.end - f + 1] as number) + 1;
+  }
+  const times: number[] = [];
+  const events: number[] = [];
+  const censored: number[] = [];
+  for (let t = 0; t < length; t++) {
+    if ((ev[t] as number) > 0 || (ce[t] as number) > 0) {
+      times.push(t);
+      events.push(ev[t] as number);
+      censored.push(ce[t] as number);
+    }
+  }
+  return { times, events, censored, skipped: a.skipped, unit: a.unit };
+}
+
+/**
+ * Kaplan–Meier estimate of the survival curve of customer lifetimes with right-censoring
+ * (customers still active at the end of observation), with Greenwood's variance, a pointwise
+ * confidence band, the median and the restricted mean lifetime.
+ *
+ * ```text
+ * Ŝ(t)       = Πₜᵢ≤ₜ (1 − dᵢ / nᵢ)              nᵢ at risk just before tᵢ, dᵢ events at tᵢ
+ * Var Ŝ(t)   = Ŝ(t)² Σₜᵢ≤ₜ dᵢ / (nᵢ (nᵢ − dᵢ))    (Greenwood 1926); v = Σ dᵢ / (nᵢ (nᵢ − dᵢ))
+ * log-log    : Ŝ^exp(±z √v / ln Ŝ)               (Kalbfleisch & Prentice 1980)
+ * log        : Ŝ · exp(±z √v)                     plain: Ŝ ± z Ŝ √v        z = Φ⁻¹((1 + level)/2)
+ * RMST(τ)    = ∫₀^τ Ŝ(t) dt
+ * ```
+ *
+ * Durations mode reads a duration and a churned flag per customer (any unit). Activity mode
+ * reads records or spans (see {@link ActivityOptions}): lifetime = last − first active period + 1
+ * for churned customers, censored at end − first + 1 otherwise, in calendar periods, in one pass
+ * with memory proportional to customers and periods, not to records.
+ *
+ * Source: Kaplan & Meier (1958), "Nonparametric estimation from incomplete observations",
+ * *JASA* 53(282); Greenwood (1926); Klein & Moeschberger (2003), *Survival Analysis*, §4.2–4.5.
+ * Censored subjects at a time are at risk at that time (R `survival`'s convention).
+ *
+ * @param subjects Duration records, or activity records / spans.
+ * @param options Accessors and settings (see {@link KaplanMeierOptions}).
+ * @returns The curve; `steps` empty, `median`/`restrictedMean` `undefined` without subjects.
+ * @throws `INVALID_NUMBER`, `NEGATIVE_VALUE` for a bad duration; `INVALID_RECORD` for a churned
+ *   flag that is not a boolean or a bad customer id; `INVALID_DATE`; `ORDER_VIOLATION` for
+ *   activity after the observation end; `OUT_OF_RANGE` for a bad level or horizon;
+ *   `INVALID_OPTION` for a bad transform or unit.
+ *
+ * @example
+ * ```ts
+ * import { kaplanMeier } from 'cx-metrics/retention';
+ * const lifetimes = [
+ *   { months: 2, churned: true }, { months: 3, churned: false }, { months: 5, churned: true },
+ *   { months: 5, churned: true }, { months: 8, churned: false },
+ * ];
+ * const km = kaplanMeier(lifetimes, { duration: (d) => d.months, churned: (d) => d.churned });
+ * km.steps.map((s) => s.survival); // => [0.8, 0.8, 0.27, 0.27]
+ * km.median; // => 5
+ * km.restrictedMean; // => 5.2
+ * ```
+ */
+export function kaplanMeier<T>(subjects: Values<T>, options: KaplanMeierOptions<T>): KaplanMeierResult {
+  const o = (options ?? {}) as KaplanMeierSettings & Partial<KaplanMeierDurationAccessors<T>>;
+  const level = requireLevel(FN, o.level ?? 0.95);
+  const confidence = requireOneOf(FN, 'confidence', o.confidence ?? 'log-log', ['log-log', 'log', 'plain'] as const);
+  const horizonOption = o.horizon === undefined ? undefined : requirePositive(FN, 'horizon', o.horizon);
+  let tally: { times: number[]; events: number[]; censored: number[]; skipped: number; unit?: TimeUnit };
+  if (o.duration !== undefined || o.churned !== undefined) {
+    if (typeof o.duration !== 'function' || typeof o.churned !== 'function') {
+      throw fail('INVALID_OPTION', FN, 'durations need both accessors, duration and churned', { field: 'duration' });
+    }
+    tally = tallyDurations(subjects, o as KaplanMeierDurationAccessors<T>);
+  } else {
+    tally = tallyActivity(subjects, options as ActivityOptions<T> & KaplanMeierActivitySettings);
+  }
+  const { times, events, censored } = tally;
+  const z = normalQuantile((1 + level) / 2);
+  let atRisk = 0;
+  for (let i = 0; i < times.length; i++) atRisk += (events[i] as number) + (censored[i] as number);
+  const subjectsCount = atRisk;
+  let survival = 1;
+  let greenwood = 0;
+  let totalEvents = 0;
+  let totalCensored = 0;
+  const steps: KaplanMeierStep[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const d = events[i] as number;
+    const c = censored[i] as number;
+    const n = atRisk;
+    if (d > 0) {
+      survival = d === n ? 0 : survival * (1 - d / n);
+      if (d < n) greenwood += d / (n * (n - d));
+    }
+    const se = survival === 0 ? 0 : survival * Math.sqrt(greenwood);
+    let lower = survival;
+    let upper = survival;
+    if (survival > 0 && greenwood > 0) {
+      const w = z * Math.sqrt(greenwood);
+      if (confidence === 'plain') {
+        lower = Math.max(0, survival - z * se);
+        upper = Math.min(1, survival + z * se);
+      } else if (confidence === 'log') {
+        lower = survival * Math.exp(-w);
+        upper = Math.min(1, survival * Math.exp(w));
+      } else if (survival < 1) {
+        const ln = Math.log(survival);
+        lower = Math.pow(survival, Math.exp(-w / ln));
+        upper = Math.pow(survival, Math.exp(w / ln));
+      }
+    }
+    steps.push(Object.freeze({ time: times[i] as number, atRisk: n, events: d, censored: c, survival, standardError: se, lower, upper }));
+    atRisk -= d + c;
+    totalEvents += d;
+    totalCensored += c;
+  }
+  // Median: first time with Ŝ ≤ 0.5; exactly 0.5 (to rounding) → midpoint to the next event time.
+  let median: number | undefined;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i] as KaplanMeierStep;
+    if (s.events === 0 || s.survival > 0.5 + 1e-12) continue;
+    if (Math.abs(s.survival - 0.5) <= 1e-12) {
+      const next = steps.slice(i + 1).find((x) => x.events > 0);
+      median = next === undefined ? s.time : (s.time + next.time) / 2;
+    } else median = s.time;
+    break;
+  }
+  const lastTime = times[times.length - 1];
+  const horizon = horizonOption ?? lastTime;
+  let restrictedMean: number | undefined;
+  if (horizon !== undefined && subjectsCount > 0) {
+    let area = 0;
+    let previous = 0;
+    let s = 1;
+    for (const step of steps) {
+      if (step.time >= horizon) break;
+      area += s * (step.time - previous);
+      previous = step.time;
+      s = step.survival;
+    }
+    restrictedMean = area + s * (horizon - previous);
+  }
+  return Object.freeze({
+    steps: Object.freeze(steps),
+    subjects: subjectsCount,
+    events: totalEvents,
+    censored: totalCensored,
+    median,
+    restrictedMean,
+    horizon: subjectsCount > 0 ? horizon : undefined,
+    level,
+    confidence,
+    unit: tally.unit,
+    skipped: tally.skipped,
+  });
+}

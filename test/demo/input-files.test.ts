@@ -1,0 +1,149 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { run } from '../../demo/cli';
+import { InputFileError, loadCustomers, loadInteractions, loadJourneys, loadPurchases } from '../../demo/load';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function report(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
+  return { code, stdout, stderr };
+}
+
+/** The problems an InputFileError lists, or a failure if the loader did not throw one. */
+function problems(load: () => unknown): InputFileError['problems'] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof InputFileError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected an InputFileError');
+}
+
+describe('user files: errors name the file, the line and the field', () => {
+  it('a purchases CSV with a bad amount and a bad date', () => {
+    const path = file('bad-purchases.csv', 'customer_id,date,cds,amount\n1,1997-01-01,2,29.33\n2,1997-01-02,1,abc\n3,1997-02-30,1,10\n');
+    const result = report('--purchases', path);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`cannot read ${path}`);
+    expect(result.stderr).toContain('bad-purchases.csv:3, field amount: expected a finite number ≥ 0, got "abc"');
+    expect(result.stderr).toMatch(/bad-purchases\.csv:4, field date: expected .*got "1997-02-30T00:00:00Z"/);
+  });
+
+  it('a negative amount, a fractional cds count, an empty customer id', () => {
+    const list = problems(() => loadPurchases(file('p2.csv', 'customer_id,date,cds,amount\n,1997-01-01,2,5\n7,19970101,1.5,-1\n')));
+    expect(list).toEqual([
+      { line: 2, field: 'customer_id', message: expect.stringMatching(/^missing/) },
+      { line: 3, field: 'amount', message: 'expected a finite number ≥ 0, got -1' },
+      { line: 3, field: 'cds', message: 'expected a whole number ≥ 0, got 1.5' },
+    ]);
+  });
+
+  it('a CSV without a required column, or with a short row', () => {
+    expect(problems(() => loadPurchases(file('p3.csv', 'customer,date,amount\n1,1997-01-01,3\n')))).toEqual([
+      { line: 1, field: undefined, message: 'missing column customer_id (header: customer,date,amount)' },
+    ]);
+    expect(problems(() => loadPurchases(file('p4.csv', 'customer_id,date,amount\n1,1997-01-01,3\n2,1997-01-01\n')))[0]).toMatchObject({ line: 3 });
+  });
+
+  it('a JSON interactions file: the line of the element and the field path', () => {
+    const path = file(
+      'interactions.json',
+      [
+        '[',
+        '{"type":"survey","customerId":"1","at":"1997-03-01T10:00:00Z","metric":"nps","score":9},',
+        '{"type":"survey","customerId":"2","at":"1997-03-01T10:00:00Z","metric":"nps","score":"9"},',
+        '{"type":"support","customerId":"3","at":"1997-03-01T10:00:00Z","channel":"fax"}',
+        ']',
+      ].join('\n'),
+    );
+    const result = report('--interactions', path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('interactions.json:3, field score: expected an integer 0–10, got "9"');
+    expect(result.stderr).toMatch(/interactions\.json:4, field channel: expected one of .*got "fax"/);
+  });
+
+  it('a JSON syntax error gives its line', () => {
+    const list = problems(() => loadInteractions(file('broken.json', '[\n{"type":"visit"},\n{"type": }\n]')));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ line: 3, message: expect.stringMatching(/^not valid JSON/) });
+  });
+
+  it('interactions from CSV are checked by the same parser', () => {
+    const list = problems(() =>
+      loadInteractions(file('i.csv', 'type,customerId,at,metric,score,channel,resolvedOnFirstContact\nsurvey,1,1997-03-01T10:00:00Z,csat,6,,\nsupport,2,1997-03-01T10:00:00Z,,,phone,maybe\n')),
+    );
+    expect(list).toEqual([
+      { line: 2, field: 'score', message: 'expected an integer 1–5, got 6' },
+      { line: 3, field: 'resolvedOnFirstContact', message: 'expected true or false, got "maybe"' },
+    ]);
+  });
+
+  it('customers and journeys', () => {
+    expect(problems(() => loadCustomers(file('c.csv', 'id,acquiredAt,segment\nc1,1997-01-01,smb\nc2,yesterday,\n')))).toEqual([
+      { line: 3, field: 'acquiredAt', message: expect.stringContaining('got "yesterday"') },
+    ]);
+    const journeys = file(
+      'j.json',
+      '[\n{"customerId":"a","stages":[{"name":"awareness","enteredAt":"1997-01-02T00:00:00Z","interactions":[]},{"name":"purchase","enteredAt":"1997-01-01T00:00:00Z","interactions":[]}]}\n]\n',
+    );
+    expect(problems(() => loadJourneys(journeys))).toEqual([{ line: 2, field: 'stages[1].enteredAt', message: expect.stringContaining('no earlier than stages[0].enteredAt') }]);
+    expect(problems(() => loadJourneys(file('j.csv', 'customerId\n')))[0]?.message).toContain('JSON');
+  });
+
+  it('a missing file, a file of an unknown type, a purchase file holding other interactions', () => {
+    expect(report('--purchases', join(dir, 'nope.csv')).stderr).toContain('no such file');
+    expect(problems(() => loadPurchases(file('p.txt', '')))[0]?.message).toContain('unknown file type ".txt"');
+    expect(problems(() => loadPurchases(file('p.json', '[\n{"type":"visit","customerId":"1","at":0,"touchpoint":"home"}\n]')))).toEqual([
+      { line: 2, field: 'type', message: 'expected a purchase, got a "visit" interaction' },
+    ]);
+  });
+});
+
+describe('user files: a valid subset', () => {
+  it('reports only the sections the files have data for', () => {
+    const rows = ['customer_id,date,amount'];
+    // Five customers, four of them buying again: enough for both models to fit.
+    const days = [
+      ['a', '2024-01-01', '2024-02-01', '2024-03-05'],
+      ['b', '2024-01-03', '2024-01-20'],
+      ['c', '2024-01-05'],
+      ['d', '2024-01-10', '2024-03-01', '2024-03-20', '2024-04-02'],
+      ['e', '2024-02-01', '2024-02-15'],
+      ['f', '2024-02-03', '2024-04-20'],
+    ];
+    days.forEach(([id, ...dates], k) => dates.forEach((d, m) => rows.push(`${id},${d},${10 + 3 * k + m}`)));
+    const result = report('--purchases', file('mine.csv', `${rows.join('\n')}\n`), '--json');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const sections = Object.keys((JSON.parse(result.stdout) as { sections: object }).sections);
+    expect(sections).toContain('data');
+    expect(sections).not.toContain('nps');
+    expect(sections).not.toContain('funnel');
+    const text = report('--purchases', join(dir, 'mine.csv'));
+    expect(text.stdout).not.toContain('Net Promoter Score');
+    expect(text.stdout).toContain('purchases, 0 survey answers');
+  });
+
+  it('unknown options and bad dates are usage errors', () => {
+    expect(report('--colour').code).toBe(2);
+    const bad = report('--calibration-end', '30/09/1997');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--calibration-end expects a date YYYY-MM-DD');
+    expect(report('--help').stdout).toContain('Usage: npm start');
+  });
+});
