@@ -8,9 +8,12 @@ import { CxMetricsError } from '../src/errors';
 import type { Customer, Interaction, Journey, Purchase } from '../src/models/index';
 import { InputFileError, loadCustomers, loadInteractions, loadJourneys, loadPurchases } from './load';
 import { clvSection } from './sections/clv';
-import { funnelSection } from './sections/funnel';
+import { funnelSection, STAGES } from './sections/funnel';
 import { npsSection } from './sections/nps';
+import { npsSegmentsSection } from './sections/nps-segments';
 import { overviewSection } from './sections/overview';
+import { retentionSection, survivalSection } from './sections/retention';
+import { rfmSection } from './sections/rfm';
 import { serviceSection } from './sections/service';
 import { touchpointSection, weakestSection } from './sections/touchpoints';
 import type { ReportInput, Section } from './sections/types';
@@ -37,10 +40,12 @@ Options:
   --purchases FILE        purchases: CSV customer_id,date,amount[,cds|items][,currency] or JSON
   --interactions FILE     survey answers, support contacts, visits: JSON array or CSV
   --customers FILE        customers: JSON array or CSV id,acquiredAt,segment
-  --journeys FILE         journeys (stages awareness, consideration, purchase, onboarding, loyalty): JSON
+  --journeys FILE         journeys: JSON
+  --stages A,B,C          the journeys' stage names in funnel order
+                          (default awareness,consideration,purchase,onboarding,loyalty)
   --calibration-end DATE  fit the CLV models on purchases up to DATE (YYYY-MM-DD); default: all
   --observation-end DATE  last day the data covers (YYYY-MM-DD); default: the latest instant in the data
-  --json                  print the report as JSON
+  --json                  print the report as JSON (with npm: npm start --silent -- --json > report.json)
   --help                  show this help
 `;
 
@@ -58,6 +63,7 @@ interface Options {
   files: Partial<Record<'purchases' | 'interactions' | 'customers' | 'journeys', string>>;
   calibrationEnd?: number;
   observationEnd?: number;
+  stages?: readonly string[];
 }
 
 class UsageError extends Error {}
@@ -89,6 +95,12 @@ function parseArgs(argv: readonly string[]): Options {
         const file = value();
         if (file === undefined || file.startsWith('--')) throw new UsageError(`${flag} expects a file`);
         options.files[flag.slice(2) as keyof Options['files']] = file;
+        break;
+      }
+      case '--stages': {
+        const list = (value() ?? '').split(',').map((x) => x.trim());
+        if (list.some((x) => x === '') || new Set(list).size !== list.length) throw new UsageError(`${flag} expects distinct stage names separated by commas`);
+        options.stages = list;
         break;
       }
       case '--calibration-end':
@@ -128,7 +140,7 @@ function latestInstant(purchases: readonly Purchase[], interactions: readonly In
 }
 
 /** Read the files the options name (or the bundled sample). */
-export function loadInput(options: Pick<Options, 'files' | 'calibrationEnd' | 'observationEnd'>): ReportInput {
+export function loadInput(options: Pick<Options, 'files' | 'calibrationEnd' | 'observationEnd' | 'stages'>): ReportInput {
   const own = Object.keys(options.files).length > 0;
   const files = own ? options.files : SAMPLE;
   const purchases: Purchase[] = files.purchases === undefined ? [] : loadPurchases(files.purchases);
@@ -139,16 +151,20 @@ export function loadInput(options: Pick<Options, 'files' | 'calibrationEnd' | 'o
   for (const i of interactions) if (i.type === 'purchase') purchases.push(i);
   const observationEnd = options.observationEnd ?? (own ? latestInstant(purchases, interactions, journeys) : SAMPLE.observationEnd) ?? 0;
   const calibrationEnd = options.calibrationEnd ?? (own ? undefined : SAMPLE.calibrationEnd);
-  return { purchases, interactions, customers, journeys, observationEnd, calibrationEnd };
+  return { purchases, interactions, customers, journeys, observationEnd, calibrationEnd, stages: options.stages ?? STAGES };
 }
 
 /** The report's sections in order; a section whose data is missing is left out. */
 export const SECTIONS: readonly ((input: ReportInput) => Section | undefined)[] = [
   overviewSection,
   npsSection,
+  npsSegmentsSection,
   touchpointSection,
   weakestSection,
+  retentionSection,
+  survivalSection,
   clvSection,
+  rfmSection,
   funnelSection,
   serviceSection,
 ];

@@ -37,7 +37,7 @@ function rows(text: string): { line: number; cells: string[] }[] {
   let start = 1;
   let fresh = true; // nothing read yet on this row
   const endRow = (): void => {
-    if (!(fresh && cells.length === 0 && cell === '')) out.push({ line: start, cells: [...cells, cell] });
+    if (!fresh) out.push({ line: start, cells: [...cells, cell] });
     cells = [];
     cell = '';
     fresh = true;
@@ -56,6 +56,12 @@ function rows(text: string): { line: number; cells: string[] }[] {
       }
       continue;
     }
+    if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      continue;
+    }
     if (fresh) {
       start = line;
       fresh = false;
@@ -64,10 +70,6 @@ function rows(text: string): { line: number; cells: string[] }[] {
     else if (ch === ',') {
       cells.push(cell);
       cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
     } else cell += ch;
   }
   if (quoted) throw new CsvSyntaxError(start, 'a quoted field is not closed');

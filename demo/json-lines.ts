@@ -41,11 +41,90 @@ export function arrayElementLines(text: string): number[] {
   return lines;
 }
 
-/** The 1-based line of a JSON syntax error, read from the engine's message (Node 18–22 formats), if it says. */
-export function jsonErrorLine(text: string, message: string): number | undefined {
-  const explicit = /line (\d+) column/.exec(message);
-  if (explicit) return Number(explicit[1]);
-  const position = /at position (\d+)/.exec(message);
-  if (position) return text.slice(0, Number(position[1])).split('\n').length;
-  return undefined;
+/**
+ * The 1-based line of the first JSON syntax error in `text` (which `JSON.parse` rejected):
+ * engines word their messages differently and not all give a position, so it is found by a
+ * small recursive-descent scan of the JSON grammar.
+ */
+export function jsonErrorLine(text: string): number {
+  return text.slice(0, jsonErrorOffset(text)).split('\n').length;
+}
+
+/** Offset of the first character where `text` stops being valid JSON. */
+function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const space = (): void => {
+    while (i < text.length && ' \t\r\n'.includes(text[i] as string)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const expect = (ch: string): void => {
+    if (text[i] !== ch) fail();
+    i++;
+  };
+  const string = (): void => {
+    expect('"');
+    while (i < text.length && text[i] !== '"') {
+      const c = text.charCodeAt(i);
+      if (c < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    expect('"');
+  };
+  const value = (): void => {
+    space();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      space();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        string();
+        space();
+        expect(':');
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else return expect('}');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      space();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else return expect(']');
+      }
+    }
+    if (ch === '"') return string();
+    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (literal === null) fail();
+    i += (literal as RegExpExecArray)[0].length;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+    return text.length;
+  } catch (offset) {
+    return typeof offset === 'number' ? offset : text.length;
+  }
 }

@@ -87,7 +87,7 @@ function loadJsonArray<T>(file: string, parse: (input: unknown) => T, check?: (v
     data = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new InputFileError(file, [{ line: jsonErrorLine(text, message), field: undefined, message: `not valid JSON (${message})` }]);
+    throw new InputFileError(file, [{ line: jsonErrorLine(text), field: undefined, message: `not valid JSON (${message})` }]);
   }
   if (!Array.isArray(data)) throw new InputFileError(file, [{ line: 1, field: undefined, message: 'expected a JSON array of records' }]);
   const lines = arrayElementLines(text);

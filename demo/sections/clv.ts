@@ -50,14 +50,15 @@ export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
   const observedFrequency = new Array<number>(FREQUENCY_BINS).fill(0);
   const expectedFrequency = new Array<number>(FREQUENCY_BINS).fill(0);
   for (const row of rows) {
-    observedFrequency[Math.min(row.frequency, FREQUENCY_BINS - 1)]++;
+    const bin = Math.min(row.frequency, FREQUENCY_BINS - 1);
+    observedFrequency[bin] = (observedFrequency[bin] as number) + 1;
+    // Expected: each customer's own P(X(Tᵢ) = x), summed (FHL 2005, Figure 2); the last bin takes the rest.
     let below = 0;
-    for (let x = 0; x < FREQUENCY_BINS - 1; x++) {
-      const p = bgNbdPurchaseCountProbability(bgNbd, x, row.T);
-      expectedFrequency[x] += p;
+    for (let x = 0; x < FREQUENCY_BINS; x++) {
+      const p = x < FREQUENCY_BINS - 1 ? bgNbdPurchaseCountProbability(bgNbd, x, row.T) : Math.max(0, 1 - below);
+      expectedFrequency[x] = (expectedFrequency[x] as number) + p;
       below += p;
     }
-    expectedFrequency[FREQUENCY_BINS - 1] += Math.max(0, 1 - below);
   }
   let holdout: ClvAnalysis['holdout'];
   if (input.calibrationEnd !== undefined) {
@@ -75,9 +76,17 @@ export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
   return { calibrationEnd, rows, bgNbd, gammaGamma, observedFrequency, expectedFrequency, holdout };
 }
 
+/**
+ * Every customer's summary over the whole data and their 12-month prediction: the population
+ * parameters from the calibration fit, applied to each customer's full history.
+ */
+export function predictAtEnd(input: ReportInput, analysis: ClvAnalysis, gammaGamma: GammaGammaFit) {
+  const rows = summarizeTransactions(input.purchases, { observationEnd: input.observationEnd }).rows;
+  return { rows, prediction: predictClv(analysis.bgNbd, gammaGamma, rows, HORIZON) };
+}
+
 /** Top customers by predicted value or by probability alive, as of the end of the data. */
 function topCustomers(input: ReportInput, analysis: ClvAnalysis, gammaGamma: GammaGammaFit, by: RankCustomersBy) {
-  // Population parameters from the calibration fit, applied to each customer's full history.
   const all = summarizeTransactions(input.purchases, { observationEnd: input.observationEnd }).rows;
   // BG/NBD gives P(alive) = 1 to anyone who never repeated: rank "alive" among repeat buyers.
   const rows = by === 'probabilityAlive' ? all.filter((r) => r.frequency > 0) : all;

@@ -1,15 +1,15 @@
-import { journeyFunnel, stageTiming } from '../../src/journey/index';
+import { journeyFunnel, journeyPaths, stageTiming } from '../../src/journey/index';
 import { count, interval, num, pct, table } from '../format';
 import type { ReportInput, Section } from './types';
 
-/** The journey stages, in order: the bundled data uses these; the user's journeys must too. */
+/** The default journey stages, in order: the bundled data uses these (`--stages` sets others). */
 export const STAGES = ['awareness', 'consideration', 'purchase', 'onboarding', 'loyalty'] as const;
 
 /** The conversion funnel with Wilson intervals, and the time spent in each stage. */
 export function funnelSection(input: ReportInput): Section | undefined {
   if (input.journeys.length === 0) return undefined;
-  const funnel = journeyFunnel(input.journeys, STAGES);
-  const timing = stageTiming(input.journeys, STAGES, { unit: 'day', asOf: input.observationEnd });
+  const funnel = journeyFunnel(input.journeys, input.stages);
+  const timing = stageTiming(input.journeys, input.stages, { unit: 'day', asOf: input.observationEnd });
   const rows = funnel.steps.map((s, k) => {
     const t = timing.steps[k];
     return {
@@ -46,5 +46,17 @@ export function funnelSection(input: ReportInput): Section | undefined {
       ]),
     ),
   ];
-  return { id: 'funnel', title: 'Journey funnel', lines, data: { journeys: funnel.journeys, stages: rows } };
+  // Entry paths: the first two touchpoints of each journey, and how often they lead to a purchase.
+  const goal = input.stages.includes('purchase') ? 'purchase' : (input.stages[input.stages.length - 1] as string);
+  const paths = journeyPaths(input.journeys, { collapseRepeats: true, maxLength: 2, top: 6, converted: goal, stages: input.stages });
+  lines.push(
+    '',
+    `Most common entry paths (first two touchpoints) and their conversion to ${goal}`,
+    ...table(
+      [{ header: 'path' }, { header: 'journeys', align: 'right' }, { header: 'share', align: 'right' }, { header: `reached ${goal}`, align: 'right' }],
+      paths.paths.map((p) => [p.label, count(p.count), pct(p.share), pct(p.conversionRate)]),
+    ),
+  );
+  const entryPaths = { goal, paths: paths.paths, other: paths.other };
+  return { id: 'funnel', title: 'Journey funnel', lines, data: { journeys: funnel.journeys, stages: rows, entryPaths } };
 }

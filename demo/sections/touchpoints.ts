@@ -49,7 +49,7 @@ export function touchpointSection(input: ReportInput): Section | undefined {
       ]),
     ),
   ];
-  return { id: 'touchpoints', title: 'CSAT and CES per touchpoint', lines, data: rows };
+  return { id: 'touchpoints', title: 'CSAT and CES per touchpoint', lines, data: { responses: scores.responses, groups: rows } };
 }
 
 const METRICS: readonly { metric: SurveyMetric; label: string; show: (x: number | undefined) => string }[] = [

@@ -11,6 +11,8 @@ export interface ReportInput {
   readonly observationEnd: number;
   /** End of the calibration window for the CLV models, epoch ms; `undefined` to fit on everything. */
   readonly calibrationEnd: number | undefined;
+  /** The journeys' stage names in funnel order. */
+  readonly stages: readonly string[];
 }
 
 /** One section of the report: its text lines and the same content as plain data for `--json`. */

@@ -164,8 +164,8 @@ export function collectActivity<T>(
     const lastActive = o.lastActive;
     const stillActive: number[] = [];
     forEachValue(values, (d, i) => {
-      const a = firstActive(d, i);
-      if (isMissing(d) || isMissing(a)) {
+      const a = isMissing(d) ? undefined : firstActive(d, i);
+      if (isMissing(a)) {
         skipped++;
         return;
       }
@@ -244,6 +244,9 @@ export function collectActivity<T>(
     }
     if (endGiven && p > endPeriod) afterEnd('at', instant, p, i);
     let slot = slots.get(id);
+    // The first and last periods' bits are always set: most records (repeat activity in the
+    // customer's latest period) need no hashing at all.
+    let known = false;
     if (slot === undefined) {
       requireCustomerId(fn, id, i);
       slot = n;
@@ -253,11 +256,14 @@ export function collectActivity<T>(
       last[slot] = p;
       n++;
     } else {
-      if (p < (first[slot] as number)) first[slot] = p;
-      else if (p > (last[slot] as number)) last[slot] = p;
+      const f = first[slot] as number;
+      const l = last[slot] as number;
+      if (p < f) first[slot] = p;
+      else if (p > l) last[slot] = p;
+      else known = p === l || p === f;
     }
     if (p > maxPeriod) maxPeriod = p;
-    if (bits !== null) {
+    if (bits !== null && !known) {
       const c = cell(bits, slot, p >> 5);
       bits.words[c] = (bits.words[c] as number) | (1 << (p & 31));
     }

@@ -7,16 +7,15 @@ import { addToSum, createSum, sumValue, type CompensatedSum } from './sum';
 import { quantilesInPlace } from './quantile';
 import { requireProportion } from './validate';
 
-/** A growable array of doubles, handed on as a typed-array view. */
+const EMPTY = new Float64Array(0);
+
+/** A growable array of doubles, handed on as a typed-array view. Allocates nothing until the first push. */
 export class Float64Buffer {
-  data: Float64Array;
+  data: Float64Array = EMPTY;
   length = 0;
-  constructor(capacity = 16) {
-    this.data = new Float64Array(Math.max(4, capacity));
-  }
   push(x: number): void {
     if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
+      const grown = new Float64Array(Math.max(16, this.data.length * 2));
       grown.set(this.data);
       this.data = grown;
     }
@@ -85,4 +84,42 @@ export function summarizeDurations(
     min: n === 0 ? undefined : buffer.min / unitMs,
     max: n === 0 ? undefined : buffer.max / unitMs,
   };
+}
+
+/**
+ * Kaplan–Meier median of right-censored durations: the first event time at which the
+ * product-limit survival Ŝ(t) = Π (1 − dᵢ/nᵢ) falls to 0.5 or below; when it equals 0.5
+ * exactly (to 1e−12), the midpoint to the next event time. Censored values are still at risk
+ * at their own time. `undefined` without data or when Ŝ stays above 0.5. The same convention
+ * as R's `survival` and the retention domain's `kaplanMeier` (which a test checks it
+ * against); written here in O(n log n) without building the whole curve.
+ *
+ * Source: E. L. Kaplan & P. Meier (1958), JASA 53(282).
+ */
+export function kaplanMeierMedian(events: ArrayLike<number>, censored: ArrayLike<number>): number | undefined {
+  const e = Float64Array.from(events).sort();
+  const c = Float64Array.from(censored).sort();
+  let atRisk = e.length + c.length;
+  let survival = 1;
+  let i = 0;
+  let j = 0;
+  while (i < e.length) {
+    const t = e[i] as number;
+    while (j < c.length && (c[j] as number) < t) {
+      atRisk--;
+      j++;
+    }
+    let d = 0;
+    while (i < e.length && e[i] === t) {
+      d++;
+      i++;
+    }
+    survival = d === atRisk ? 0 : survival * (1 - d / atRisk);
+    if (survival <= 0.5 + 1e-12) {
+      if (Math.abs(survival - 0.5) <= 1e-12 && i < e.length) return (t + (e[i] as number)) / 2;
+      return t;
+    }
+    atRisk -= d;
+  }
+  return undefined;
 }

@@ -17,6 +17,14 @@ export class MetricBuffers {
   readonly ces = new Float64Buffer();
   csatScale: SurveyScale | undefined;
   cesScale: SurveyScale | undefined;
+  /** Empty the buffers, keeping their memory, to read the next group. */
+  reset(): void {
+    this.nps.length = 0;
+    this.csat.length = 0;
+    this.ces.length = 0;
+    this.csatScale = undefined;
+    this.cesScale = undefined;
+  }
 }
 
 /**

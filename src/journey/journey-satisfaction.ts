@@ -1,6 +1,7 @@
 import { toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing } from '../internal/input';
 import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
+import type { Float64Buffer } from '../internal/durations';
 import { addResponse, MetricBuffers } from '../internal/survey-responses';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
@@ -121,6 +122,7 @@ export function journeySatisfaction(journeys: Values<Journey | null | undefined>
   const list = options.stages === undefined ? undefined : readStageList(FN, options.stages);
   const isConverted = readConversionTest(FN, options.converted, list);
   const scratch = createScratch();
+  const buffers = new MetricBuffers();
   const rows: JourneySatisfactionRow[] = [];
   const latest: number[] = [];
   const latestConverted: number[] = [];
@@ -133,7 +135,8 @@ export function journeySatisfaction(journeys: Values<Journey | null | undefined>
       return;
     }
     readJourney(FN, journey, i, list, scratch);
-    const buffers = new MetricBuffers();
+    // One set of buffers for all journeys: a fresh typed array per journey would churn memory.
+    buffers.reset();
     let latestAt = -Infinity;
     let latestScore: number | undefined;
     for (const stage of journey.stages) {
@@ -173,8 +176,8 @@ export function journeySatisfaction(journeys: Values<Journey | null | undefined>
         responses: buffers.nps.length + buffers.csat.length + buffers.ces.length,
         latestNps: latestScore,
         npsCategory: latestScore === undefined ? undefined : classifyNps(latestScore),
-        csatMean: buffers.csat.length === 0 ? undefined : csat(buffers.csat.view(), buffers.csatScale === undefined ? {} : { scale: buffers.csatScale }).mean,
-        cesMean: buffers.ces.length === 0 ? undefined : ces(buffers.ces.view(), buffers.cesScale === undefined ? {} : { scale: buffers.cesScale }).mean,
+        csatMean: buffers.csat.length === 0 ? undefined : csat(plain(buffers.csat), buffers.csatScale === undefined ? {} : { scale: buffers.csatScale }).mean,
+        cesMean: buffers.ces.length === 0 ? undefined : ces(plain(buffers.ces), buffers.cesScale === undefined ? {} : { scale: buffers.cesScale }).mean,
       }),
     );
   });
@@ -190,4 +193,12 @@ export function journeySatisfaction(journeys: Values<Journey | null | undefined>
             notConverted: Object.freeze({ journeys: rows.length - converted, nps: nps(latestNotConverted) }),
           }),
   });
+}
+
+// A journey's few answers as a plain array: the survey functions' typed-array fast path
+// allocates counting buffers, which per journey would churn memory.
+function plain(buffer: Float64Buffer): number[] {
+  const out = new Array<number>(buffer.length);
+  for (let i = 0; i < buffer.length; i++) out[i] = buffer.data[i] as number;
+  return out;
 }

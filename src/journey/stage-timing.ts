@@ -1,5 +1,5 @@
 import { toEpochMs } from '../internal/calendar';
-import { DurationBuffer, readPercentiles, summarizeDurations } from '../internal/durations';
+import { DurationBuffer, kaplanMeierMedian, readPercentiles, summarizeDurations } from '../internal/durations';
 import { forEachValue, isMissing } from '../internal/input';
 import { createScratch, readJourney, readStageList, requireDurationUnit, unitMs } from '../internal/journey';
 import { fail } from '../internal/validate';
@@ -48,6 +48,13 @@ export interface StageTimingStats {
   readonly censored: number;
   /** Median of `asOf − enteredAt` over the censored journeys; `undefined` without `asOf` or without censored journeys. */
   readonly censoredMedianElapsed: number | undefined;
+  /**
+   * Kaplan–Meier median duration, counting each censored journey as still waiting after
+   * `asOf − enteredAt` (the convention of the retention domain's `kaplanMeier`): unlike `median`, not biased low
+   * by the journeys that have not moved on yet. `undefined` without `asOf`, or while fewer
+   * than half are estimated to have moved on.
+   */
+  readonly kaplanMeierMedian: number | undefined;
 }
 
 /** Timing of one stage of a {@link StageTimingResult}. */
@@ -86,6 +93,8 @@ const FN = 'stageTiming';
  *              the final stage (toFinal); their durations are unknown, so they are
  *              counted, not averaged in (averaging only completed journeys is biased low:
  *              read `censored` alongside the median)
+ * kaplanMeierMedian = first t with Ŝ(t) ≤ 0.5, Ŝ the Kaplan–Meier curve of the observed
+ *              durations with the censored ones at asOf − enteredAt (Kaplan & Meier 1958)
  * quantiles  = Hyndman & Fan (1996) type 7 (R's default)
  * ```
  *
@@ -113,7 +122,7 @@ const FN = 'stageTiming';
  *   ['visit', 'cart', 'buy'],
  *   { unit: 'day', asOf: 10 * day },
  * );
- * timing.steps[0].inStage; // => { count: 3, mean: 2, median: 2, censored: 1, censoredMedianElapsed: 10 }
+ * timing.steps[0].inStage; // => { count: 3, mean: 2, median: 2, censored: 1, censoredMedianElapsed: 10, kaplanMeierMedian: 2.5 }
  * timing.steps[0].toFinal; // => { count: 2, median: 3.5, censored: 2 }
  * timing.steps[1].inStage; // => { count: 2, median: 1.5, censored: 1 }
  * stageTiming([journey('a', 0, 1)], ['visit', 'cart'], { unit: 'fortnight' as 'day' }); // => throws INVALID_OPTION
@@ -179,6 +188,7 @@ export function stageTiming(
     Object.freeze({
       ...summarizeDurations(buffer, ms, percentiles),
       censored,
+      kaplanMeierMedian: elapsed === undefined ? undefined : scaled(kaplanMeierMedian(buffer.data, elapsed.data), ms),
       censoredMedianElapsed: elapsed === undefined ? undefined : summarizeDurations(elapsed, ms, []).median,
     });
   const steps = list.names.slice(0, last).map((stage, k) =>
@@ -189,4 +199,8 @@ export function stageTiming(
     }),
   );
   return Object.freeze({ journeys: count, skipped, unit, steps: Object.freeze(steps) });
+}
+
+function scaled(ms: number | undefined, unitMs: number): number | undefined {
+  return ms === undefined ? undefined : ms / unitMs;
 }

@@ -31,8 +31,8 @@ export interface CohortRetentionResult {
   readonly unit: TimeUnit;
   /** Cohorts with at least one customer, oldest first. */
   readonly cohorts: readonly CohortRetentionRow[];
-  /** Label of the last period observed (the observation end, or the latest activity). */
-  readonly end: string;
+  /** Label of the last period observed (the observation end, or the latest activity); `undefined` with neither. */
+  readonly end: string | undefined;
   /** Customers counted. */
   readonly customers: number;
   /** Activity records read. */
@@ -140,7 +140,7 @@ export function cohortRetention<T>(activity: Values<T>, options?: ActivityOption
   return Object.freeze({
     unit: a.unit,
     cohorts: Object.freeze(cohorts),
-    end: periodLabel(a.end, a.unit),
+    end: a.customers === 0 && !a.endGiven ? undefined : periodLabel(a.end, a.unit),
     customers: a.customers,
     records: a.records,
     skipped: a.skipped,

@@ -117,9 +117,9 @@ function customerStatistics<D>(customers: Values<D>, accessors: SbgCustomerAcces
   let n = 0;
   let skipped = 0;
   forEachValue(customers, (d, i) => {
-    const r = accessors.renewals(d, i);
-    const c = accessors.churned(d, i);
-    if (isMissing(d) || isMissing(r) || isMissing(c)) {
+    const r = isMissing(d) ? undefined : accessors.renewals(d, i);
+    const c = isMissing(d) ? undefined : accessors.churned(d, i);
+    if (isMissing(r) || isMissing(c)) {
       skipped++;
       return;
     }

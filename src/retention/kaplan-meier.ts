@@ -104,9 +104,9 @@ function tallyDurations<T>(values: Values<T>, acc: KaplanMeierDurationAccessors<
   const tally = new Map<number, [number, number]>();
   let skipped = 0;
   forEachValue(values, (d, i) => {
-    const t = acc.duration(d, i);
-    const c = acc.churned(d, i);
-    if (isMissing(d) || isMissing(t) || isMissing(c)) {
+    const t = isMissing(d) ? undefined : acc.duration(d, i);
+    const c = isMissing(d) ? undefined : acc.churned(d, i);
+    if (isMissing(t) || isMissing(c)) {
       skipped++;
       return;
     }

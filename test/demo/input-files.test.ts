@@ -139,6 +139,23 @@ describe('user files: a valid subset', () => {
     expect(text.stdout).toContain('purchases, 0 survey answers');
   });
 
+  it('journeys with their own stage names need --stages; without it the error names the function and the stage', () => {
+    const journey = (id: string, ...names: string[]) =>
+      JSON.stringify({ customerId: id, stages: names.map((name, k) => ({ name, enteredAt: `2024-01-0${k + 1}T00:00:00Z`, interactions: [] })) });
+    const path = file('own-journeys.json', `[\n${[journey('a', 'visit'), journey('b', 'visit', 'buy')].join(',\n')}\n]\n`);
+    const failed = report('--journeys', path);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^error: the data cannot be analysed: journeyFunnel: .*"visit"/);
+    const ok = report('--journeys', path, '--stages', 'visit,buy', '--json');
+    expect(ok.stderr).toBe('');
+    const funnel = (JSON.parse(ok.stdout) as { sections: { funnel: { stages: { stage: string; reached: number }[] } } }).sections.funnel;
+    expect(funnel.stages.map((s) => [s.stage, s.reached])).toEqual([
+      ['visit', 2],
+      ['buy', 1],
+    ]);
+    expect(report('--stages', 'a,,b').code).toBe(2);
+  });
+
   it('unknown options and bad dates are usage errors', () => {
     expect(report('--colour').code).toBe(2);
     const bad = report('--calibration-end', '30/09/1997');

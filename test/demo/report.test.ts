@@ -30,7 +30,19 @@ describe('npm start on the bundled sample', () => {
   it('prints every section whose calculators exist, in order', () => {
     expect(text.code).toBe(0);
     expect(text.stderr).toBe('');
-    const titles = ['Data', 'Net Promoter Score', 'CSAT and CES per touchpoint', 'Weakest touchpoints', 'Customer lifetime value', 'Journey funnel', 'Service levels'];
+    const titles = [
+      'Data',
+      'Net Promoter Score',
+      'NPS by segment and revenue',
+      'CSAT and CES per touchpoint',
+      'Weakest touchpoints',
+      'Retention and cohorts',
+      'Survival: Kaplan–Meier and sBG',
+      'Customer lifetime value',
+      'RFM segments',
+      'Journey funnel',
+      'Service levels',
+    ];
     const lines = text.stdout.split('\n');
     const positions = titles.map((t) => lines.findIndex((l) => l.startsWith(t)));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -73,8 +85,28 @@ describe('npm start on the bundled sample', () => {
   it('--json prints the same sections as JSON', () => {
     expect(json.code).toBe(0);
     const body = JSON.parse(json.stdout) as { sections: Record<string, Record<string, unknown>> };
-    expect(Object.keys(body.sections)).toEqual(['data', 'nps', 'touchpoints', 'weakestTouchpoints', 'clv', 'funnel', 'serviceLevels']);
-    const { data, nps, clv, funnel, serviceLevels, touchpoints } = body.sections as Record<string, any>;
+    expect(Object.keys(body.sections)).toEqual([
+      'data',
+      'nps',
+      'npsSegments',
+      'touchpoints',
+      'weakestTouchpoints',
+      'retention',
+      'survival',
+      'clv',
+      'rfm',
+      'funnel',
+      'serviceLevels',
+    ]);
+    const { data, nps, npsSegments, clv, rfm, funnel, serviceLevels, touchpoints, retention, survival } = body.sections as Record<string, any>;
+    // Revenue by NPS category covers every customer and every dollar of purchases.csv.
+    const csv = readFileSync(join(dataDir, 'purchases.csv'), 'utf8').trim().split('\n').slice(1);
+    const dollars = csv.reduce((s, line) => s + Number(line.split(',')[3]), 0);
+    const groups = npsSegments.revenueByCategory.groups as { customers: number; revenue: number }[];
+    expect(groups.reduce((s, g) => s + g.customers, 0)).toBe(2357);
+    expect(groups.reduce((s, g) => s + g.revenue, 0)).toBeCloseTo(dollars, 6);
+    expect(npsSegments.bySegment.map((g: { segment: string }) => g.segment)).toEqual(['email', 'partner', 'search', 'social']);
+    expect(rfm.segments.reduce((s: number, g: { customers: number }) => s + g.customers, 0) + rfm.unmatched).toBe(2357);
     // Counts known from the source files (CDNOW: 6,919 purchases of 2,357 customers).
     expect(data).toMatchObject({ buyers: 2357, purchases: 6919, observationEnd: '1998-06-30', calibrationEnd: '1997-09-30' });
     expect(clv.bgNbd.r).toBeCloseTo(0.243, 3);
@@ -88,8 +120,17 @@ describe('npm start on the bundled sample', () => {
     expect(funnel.stages.map((s: { stage: string }) => s.stage)).toEqual(['awareness', 'consideration', 'purchase', 'onboarding', 'loyalty']);
     expect(funnel.stages[2].reached).toBe(2357);
     expect(serviceLevels.channels.at(-1).channel).toBe('all');
-    expect(touchpoints.length).toBeGreaterThan(3);
+    expect(touchpoints.groups.length).toBeGreaterThan(3);
     expect(nps.monthly.length).toBe(18);
+    // Every CDNOW customer first bought in 1997-Q1: one quarter of acquisition, three monthly cohorts.
+    expect(retention.quarterly[0]).toMatchObject({ period: '1997-Q1', active: 2357, acquired: 2357 });
+    expect(retention.quarterly.slice(1).every((q: { acquired: number }) => q.acquired === 0)).toBe(true);
+    expect(retention.cohorts.map((c: { cohort: string }) => c.cohort)).toEqual(['1997-01', '1997-02', '1997-03']);
+    expect(retention.cohorts.reduce((s: number, c: { size: number }) => s + c.size, 0)).toBe(2357);
+    expect(survival).toMatchObject({ subjects: 2357, churnAfterMonths: 3 });
+    expect(survival.lost + survival.censored).toBe(2357);
+    expect(survival.curve.at(-1).month).toBe(24);
+    expect('kaplanMeier' in survival.curve.at(-1)).toBe(false); // beyond the data: projection only
   });
 
   it('--json NPS agrees with a count made directly from the file', () => {

@@ -32,6 +32,22 @@ describe('stageTiming', () => {
     expect(t.steps).toHaveLength(2);
   });
 
+  it('gives the Kaplan–Meier median with asOf, counting waiting journeys as censored', () => {
+    const t = stageTiming(data, stages, { unit: 'day', asOf: 10 * DAY });
+    // visit: events at 1, 2, 3, 5 and one censored at 10. By hand: Ŝ(1) = 4/5, Ŝ(2) = 3/5,
+    // Ŝ(3) = 2/5 ≤ 0.5 → median 3, above the completed-only median 2.5.
+    expect(t.steps[0]!.inStage.median).toBe(2.5);
+    expect(t.steps[0]!.inStage.kaplanMeierMedian).toBe(3);
+    // cart: events at 1, 2 and one censored at 8: Ŝ(1) = 2/3, Ŝ(2) = 1/3 → median 2.
+    expect(t.steps[1]!.inStage.kaplanMeierMedian).toBe(2);
+    // visit → buy: events 3, 4, 5; censored 10 and 10. Ŝ(3) = 4/5, Ŝ(4) = 3/5, Ŝ(5) = 2/5 → 5.
+    expect(t.steps[0]!.toFinal.kaplanMeierMedian).toBe(5);
+    // Most journeys still waiting: the curve never reaches one half.
+    const waiting = stageTiming([journey('x', [['visit', 0], ['cart', 1]]), journey('y', [['visit', 0]]), journey('z', [['visit', 0]])], stages, { unit: 'day', asOf: 10 * DAY });
+    expect(waiting.steps[0]!.inStage.kaplanMeierMedian).toBeUndefined();
+    expect(stageTiming(data, stages, { unit: 'day' }).steps[0]!.inStage.kaplanMeierMedian).toBeUndefined();
+  });
+
   it('reports in the unit asked', () => {
     const t = stageTiming(data, stages, { unit: 'hour' });
     expect(t.steps[0]!.inStage.median).toBe(60);
