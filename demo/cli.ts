@@ -4,6 +4,7 @@
  * it directly.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CxMetricsError } from '../src/errors';
 import type { Customer, Interaction, Journey, Purchase } from '../src/models/index';
 import { InputFileError, loadCustomers, loadInteractions, loadJourneys, loadPurchases } from './load';
@@ -19,7 +20,8 @@ import { touchpointSection, weakestSection } from './sections/touchpoints';
 import type { ReportInput, Section } from './sections/types';
 
 /** The bundled sample (see demo/data/README.md). */
-export const SAMPLE_DIR = join(import.meta.dirname, 'data');
+// fileURLToPath rather than import.meta.dirname, which Node 18 lacks.
+export const SAMPLE_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 const SAMPLE = {
   purchases: join(SAMPLE_DIR, 'purchases.csv'),
   interactions: join(SAMPLE_DIR, 'interactions.json'),
@@ -149,6 +151,12 @@ export function loadInput(options: Pick<Options, 'files' | 'calibrationEnd' | 'o
   const journeys: Journey[] = files.journeys === undefined ? [] : loadJourneys(files.journeys);
   // Purchases may also arrive among the interactions.
   for (const i of interactions) if (i.type === 'purchase') purchases.push(i);
+  // Money in different currencies cannot be added up: ask for one.
+  const currencies = [...new Set(purchases.map((p) => p.currency))].sort();
+  if (currencies.length > 1) {
+    const message = `purchases are in ${currencies.length} currencies (${currencies.join(', ')}): convert them to one before running the report`;
+    throw new InputFileError(files.purchases ?? files.interactions ?? 'purchases', [{ line: undefined, field: 'currency', message }]);
+  }
   const observationEnd = options.observationEnd ?? (own ? latestInstant(purchases, interactions, journeys) : SAMPLE.observationEnd) ?? 0;
   const calibrationEnd = options.calibrationEnd ?? (own ? undefined : SAMPLE.calibrationEnd);
   return { purchases, interactions, customers, journeys, observationEnd, calibrationEnd, stages: options.stages ?? STAGES };

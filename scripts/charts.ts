@@ -10,7 +10,8 @@
  * - repeat-purchases.svg      BG/NBD: customers by repeat purchases, observed vs expected (FHL 2005, Fig. 2)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadInput } from '../demo/cli';
 import { num } from '../demo/format';
 import { analyseClv, FREQUENCY_BINS } from '../demo/sections/clv';
@@ -126,7 +127,7 @@ export function charts(input: ReportInput): Record<string, string> {
 
 function main(): void {
   const outIndex = process.argv.indexOf('--out');
-  const out = outIndex === -1 ? join(import.meta.dirname, '..', 'docs', 'images') : (process.argv[outIndex + 1] ?? '');
+  const out = outIndex === -1 ? fileURLToPath(new URL('../docs/images/', import.meta.url)) : (process.argv[outIndex + 1] ?? '');
   mkdirSync(out, { recursive: true });
   for (const [name, svg] of Object.entries(charts(loadInput({ files: {} })))) {
     writeFileSync(join(out, name), svg);
@@ -134,4 +135,5 @@ function main(): void {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) main();
+// Run only as a script, not when a test imports `charts`.
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

@@ -20,8 +20,9 @@
  *   visits: every CDNOW customer reached purchase, loyalty means a real second purchase day,
  *   and prospects who never bought drop off before purchase.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { csvField, parseCsv } from '../demo/csv';
 import { createRandom, normalCdf, type Random } from './lib/random';
 
@@ -32,7 +33,7 @@ const PERIOD_START = Date.UTC(1997, 0, 1);
 const PERIOD_END = Date.UTC(1998, 5, 30, 23, 59, 59); // last instant of the CDNOW observation window
 const PROSPECTS = 2000;
 
-const root = join(import.meta.dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const sampleDir = join(root, 'demo', 'data');
 /** Where the files are written: demo/data, or the directory after `--out` (the determinism test uses a temporary one). */
 const outIndex = process.argv.indexOf('--out');
@@ -164,6 +165,7 @@ interface CustomerFacts {
 }
 
 function main(): void {
+  mkdirSync(dataDir, { recursive: true });
   const cdnow = process.argv.indexOf('--cdnow');
   if (cdnow !== -1) convertCdnow(process.argv[cdnow + 1] ?? '');
   const random = createRandom(SEED);

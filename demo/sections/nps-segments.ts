@@ -22,7 +22,8 @@ export function npsSegmentsSection(input: ReportInput): Section | undefined {
     data.bySegment = rows;
   }
   if (input.purchases.length > 0) {
-    // Purchases joined with each customer's latest NPS answer (a descriptive view, not causal).
+    // Purchases joined with each customer's latest NPS answer (a descriptive view, not causal);
+    // the loader has checked that all purchases share one currency.
     const revenue = npsRevenue([...input.interactions.filter((i) => i.type === 'survey'), ...input.purchases]);
     const groups = (['promoters', 'passives', 'detractors', 'nonRespondents'] as const).map((k) => ({ group: k, ...revenue[k] }));
     const label = { promoters: 'promoters', passives: 'passives', detractors: 'detractors', nonRespondents: 'did not answer' };

@@ -10,3 +10,4 @@ export * from './activity';
 export * from './period-retention';
 export * from './cohort-retention';
 export * from './kaplan-meier';
+export * from './kaplan-meier-tally';

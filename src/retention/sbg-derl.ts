@@ -1,7 +1,7 @@
 import type { SbgParams } from './fit-sbg';
 import { checkSbgParams } from '../internal/sbg';
 import { hyp2f1 } from '../internal/special';
-import { requireCount, requirePositive } from '../internal/validate';
+import { fail, requireCount, requirePositive } from '../internal/validate';
 
 /** Options of {@link sbgDerl}. */
 export interface SbgDerlOptions {
@@ -35,7 +35,8 @@ export interface SbgDerlOptions {
  * @param params α, β (a {@link SbgFit} will do).
  * @param options `discountRate` (required), `renewals` (default 0).
  * @returns Discounted periods, ≥ 0.
- * @throws `INVALID_NUMBER` / `OUT_OF_RANGE` for bad α, β or a discount rate that is not > 0;
+ * @throws `INVALID_NUMBER` / `OUT_OF_RANGE` for bad α, β or a discount rate that is not > 0
+ *   (or so small, below about 1e-8, that neither ₂F₁ nor the series can be evaluated accurately);
  *   `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for bad renewals.
  *
  * @example
@@ -50,5 +51,33 @@ export function sbgDerl(params: SbgParams, options: SbgDerlOptions): number {
   const { alpha, beta } = checkSbgParams(fn, params);
   const d = requirePositive(fn, 'discountRate', (options as Partial<SbgDerlOptions> | undefined)?.discountRate);
   const n = requireCount(fn, 'renewals', options.renewals ?? 0) + 1;
-  return ((beta + n - 1) / (alpha + beta + n - 1)) * hyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + d));
+  const first = (beta + n - 1) / (alpha + beta + n - 1);
+  try {
+    return first * hyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + d));
+  } catch {
+    // ₂F₁ near z = 1 with c − a − b near an integer (tiny d, α near a whole number) is out of
+    // the kernel's reach: sum the series itself, term(t) = term(t − 1)·r(t)/(1 + d), until the
+    // geometric tail bound term/d is below rounding.
+    return derlSeries(alpha, beta, n, d, first);
+  }
+}
+
+const SERIES_LIMIT = 200_000_000;
+
+function derlSeries(alpha: number, beta: number, n: number, d: number, first: number): number {
+  let term = first;
+  let sum = 0;
+  let compensation = 0;
+  for (let t = n; t < n + SERIES_LIMIT; t++) {
+    const y = term - compensation;
+    const next = sum + y;
+    compensation = next - sum - y;
+    sum = next;
+    if (term / d <= 1e-16 * sum) return sum;
+    term *= (beta + t) / (alpha + beta + t) / (1 + d);
+  }
+  throw fail('OUT_OF_RANGE', 'sbgDerl', `discountRate ${d} is too small to sum the residual lifetime accurately for α = ${alpha}`, {
+    field: 'discountRate',
+    value: d,
+  });
 }

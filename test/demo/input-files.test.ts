@@ -105,6 +105,13 @@ describe('user files: errors name the file, the line and the field', () => {
     expect(problems(() => loadJourneys(file('j.csv', 'customerId\n')))[0]?.message).toContain('JSON');
   });
 
+  it('purchases in several currencies are refused: money cannot be added across them', () => {
+    const path = file('fx.csv', 'customer_id,date,amount,currency\n1,2024-01-01,10,USD\n2,2024-01-02,12,EUR\n');
+    const result = report('--purchases', path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('fx.csv, field currency: purchases are in 2 currencies (EUR, USD)');
+  });
+
   it('a missing file, a file of an unknown type, a purchase file holding other interactions', () => {
     expect(report('--purchases', join(dir, 'nope.csv')).stderr).toContain('no such file');
     expect(problems(() => loadPurchases(file('p.txt', '')))[0]?.message).toContain('unknown file type ".txt"');

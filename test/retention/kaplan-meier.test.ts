@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '../../src/retention/kaplan-meier';
+import { kaplanMeierTally } from '../../src/retention/kaplan-meier-tally';
 import { errorCode } from '../support/error-code';
 
 type Row = { t: number; e: boolean };
@@ -180,5 +181,31 @@ describe('kaplanMeier: bad input', () => {
     expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { ...byRow, horizon: -1 }))).toBe('OUT_OF_RANGE');
     expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { ...byRow, confidence: 'arcsine' as never }))).toBe('INVALID_OPTION');
     expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { duration: byRow.duration } as never))).toBe('INVALID_OPTION');
+  });
+});
+
+describe('kaplanMeierTally: batch = fold = merge of any split', () => {
+  const observations = fc.array(fc.record({ duration: fc.integer({ min: 0, max: 20 }).map((t) => t / 2), churned: fc.boolean() }), {
+    maxLength: 50,
+  });
+  test.prop([observations, fc.nat()], { numRuns: 100 })('same curve as kaplanMeier', (data, cut) => {
+    const split = data.length === 0 ? 0 : cut % (data.length + 1);
+    const settings = { confidence: 'log' as const, level: 0.9 };
+    const left = data.slice(0, split).reduce(kaplanMeierTally.add, kaplanMeierTally.create(settings));
+    const right = data.slice(split).reduce(kaplanMeierTally.add, kaplanMeierTally.create(settings));
+    const merged = kaplanMeierTally.result(kaplanMeierTally.merge(right, left));
+    const batch = kaplanMeier(data, { duration: (d) => d.duration, churned: (d) => d.churned, ...settings });
+    expect(merged).toEqual(batch);
+    expect(JSON.parse(JSON.stringify(left))).toEqual(left);
+  });
+  it('bad input and mismatched settings', () => {
+    expect(errorCode(() => kaplanMeierTally.add(kaplanMeierTally.create(), { duration: Number.NaN, churned: true }))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => kaplanMeierTally.add(kaplanMeierTally.create(), { duration: -2, churned: true }, 4))).toBe('NEGATIVE_VALUE');
+    expect(errorCode(() => kaplanMeierTally.add(kaplanMeierTally.create(), { duration: 2, churned: 'no' as never }))).toBe('INVALID_RECORD');
+    expect(errorCode(() => kaplanMeierTally.create({ level: 2 }))).toBe('OUT_OF_RANGE');
+    expect(errorCode(() => kaplanMeierTally.merge(kaplanMeierTally.create(), kaplanMeierTally.create({ level: 0.9 })))).toBe('INCONSISTENT_INPUT');
+    const state = kaplanMeierTally.add(kaplanMeierTally.create(), null as never);
+    expect(state.skipped).toBe(1);
+    expect(kaplanMeierTally.result(state).median).toBeUndefined();
   });
 });

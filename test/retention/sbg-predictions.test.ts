@@ -33,6 +33,17 @@ describe('sBG predictions: known values', () => {
     // A long horizon approaches the full mean.
     expect(sbgExpectedLifetime({ alpha: 3, beta: 2 }, { horizon: 5000 })).toBeCloseTo(2, 6);
   });
+  it('long horizons: the closed form agrees with the term-by-term sum', () => {
+    for (const [alpha, beta] of [[0.704, 1.182], [1, 2], [1.5, 0.3], [1 + 1e-9, 3]] as const) {
+      let sum = 0;
+      let s = 1;
+      for (let t = 0; t < 300_000; t++) {
+        if (t > 0) s = (s * (beta + t - 1)) / (alpha + beta + t - 1);
+        sum += s;
+      }
+      expect(sbgExpectedLifetime({ alpha, beta }, { horizon: 300_000 })).toBeCloseTo(sum, 7);
+    }
+  });
   it('DERL: the hypergeometric closed form equals the series Σₜ₌ₙ S(t)/S(n−1)/(1+d)^(t−n)', () => {
     // scipy.special.hyp2f1 values: (1,1,d=.1,n=1) 1.8014532800860186; regular, n=5: 5.894422859844158.
     expect(sbgDerl({ alpha: 1, beta: 1 }, { discountRate: 0.1 })).toBeCloseTo(1.8014532800860186, 11);
@@ -43,6 +54,13 @@ describe('sBG predictions: known values', () => {
       for (let t = renewals + 1; t < renewals + 4000; t++) series += survivalByProduct(alpha, beta, t) / sPrev / Math.pow(1 + d, t - renewals - 1);
       expect(sbgDerl({ alpha, beta }, { discountRate: d, renewals })).toBeCloseTo(series, 8);
     }
+  });
+});
+
+describe('sbgDerl near z = 1 with α near a whole number (series fallback)', () => {
+  it('matches mpmath (30 digits): (β+n−1)/(α+β+n−1)·hyp2f1(1, β+n, α+β+n, 1/(1+d)), n = 4', () => {
+    expect(sbgDerl({ alpha: 2.01, beta: 3 }, { discountRate: 1e-5, renewals: 3 })).toBeCloseTo(5.93704846549107645454538126013, 11);
+    expect(sbgDerl({ alpha: 2.001, beta: 3 }, { discountRate: 1e-6, renewals: 3 })).toBeCloseTo(5.9935377791400076067091321209, 11);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInput } from '../../demo/cli';
@@ -36,5 +36,14 @@ describe('scripts/charts.ts', () => {
     const fills = [...svg.matchAll(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="[^"]+" fill="(#[0-9A-F]{6})"/g)].map((m) => m[1]);
     expect(fills.slice(0, 3)).toEqual(['#D55E00', '#E69F00', '#009E73']);
     expect(fills.slice(3)).toEqual([...Array(7).fill('#D55E00'), '#E69F00', '#E69F00', '#009E73', '#009E73']);
+  });
+
+  it('every image a guide embeds exists (typedoc copies relatively linked images into the site)', () => {
+    const docs = join(repoRoot, 'docs');
+    const links = readdirSync(docs)
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => [...readFileSync(join(docs, f), 'utf8').matchAll(/!\[[^\]]+\]\((images\/[^)\s]+)\)/g)].map((m) => ({ file: f, image: m[1] as string })));
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const { file, image } of links) expect(existsSync(join(docs, image)), `${file} links ${image}`).toBe(true);
   });
 });

@@ -1,0 +1,115 @@
+import type { Reducer } from '../models/reducer';
+import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings } from './kaplan-meier';
+import { kaplanMeierCurve } from '../internal/kaplan-meier-curve';
+import { isMissing } from '../internal/input';
+import { atIndex, describeValue, fail, requireLevel, requireNonNegative, requireOneOf, requirePositive } from '../internal/validate';
+
+/** One customer's lifetime for {@link kaplanMeierTally}: a duration and whether it ended in churn. */
+export interface KaplanMeierObservation {
+  /** Lifetime or time observed, a finite number ≥ 0. */
+  readonly duration: number;
+  /** `true` when the customer churned at `duration`, `false` when still active (right-censored). */
+  readonly churned: boolean;
+}
+
+/**
+ * The plain, JSON-serialisable state of {@link kaplanMeierTally}: events and censorings per
+ * distinct duration, plus the settings. Its size grows with distinct durations, not customers.
+ */
+export interface KaplanMeierTallyState {
+  /** Confidence level of the band. */
+  level: number;
+  /** Transform of the band. */
+  confidence: KaplanMeierConfidence;
+  /** Horizon of the restricted mean; `null` for the largest observed time. */
+  horizon: number | null;
+  /** `String(duration)` → `[events, censored]`. */
+  counts: Record<string, [number, number]>;
+  /** Observations skipped because they, or a field, were `null`/`undefined`. */
+  skipped: number;
+}
+
+const FN = 'kaplanMeierTally';
+
+function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?: number): KaplanMeierTallyState {
+  if (isMissing(value) || isMissing(value.duration) || isMissing(value.churned)) {
+    state.skipped++;
+    return state;
+  }
+  const t = requireNonNegative(FN, 'duration', value.duration, index) + 0;
+  if (typeof value.churned !== 'boolean') {
+    throw fail('INVALID_RECORD', FN, `churned ${describeValue(value.churned)}${atIndex(index)} is not a boolean`, {
+      field: 'churned',
+      value: value.churned,
+      ...(index === undefined ? {} : { index }),
+      issues: [{ path: index === undefined ? 'churned' : `[${index}].churned`, message: `expected true or false, got ${describeValue(value.churned)}` }],
+    });
+  }
+  const key = String(t);
+  const entry = state.counts[key] ?? (state.counts[key] = [0, 0]);
+  entry[value.churned ? 0 : 1]++;
+  return state;
+}
+
+/**
+ * The {@link kaplanMeier} curve from durations as a streaming, mergeable reducer: tally
+ * lifetimes from a cursor, a queue or several workers, merge the states, read the same curve
+ * as the batch function (same formulas: Greenwood variance, log-log / log / plain band,
+ * median, restricted mean).
+ *
+ * ```text
+ * state = { duration → (events, censored) }        merge = sum of counts per duration
+ * result = Kaplan–Meier over the merged counts
+ * ```
+ *
+ * Source: Kaplan & Meier (1958); Greenwood (1926); see {@link kaplanMeier}.
+ *
+ * @throws `add`: `INVALID_NUMBER`, `NEGATIVE_VALUE` for a bad duration, `INVALID_RECORD` for a
+ *   churned flag that is not a boolean. `create`: `OUT_OF_RANGE`, `INVALID_OPTION` for bad settings.
+ *   `merge`: `INCONSISTENT_INPUT` for states with different settings.
+ *
+ * @example
+ * ```ts
+ * import { kaplanMeierTally } from 'cx-metrics/retention';
+ * const monday = kaplanMeierTally.create();
+ * kaplanMeierTally.add(monday, { duration: 2, churned: true });
+ * kaplanMeierTally.add(monday, { duration: 3, churned: false });
+ * const tuesday = [{ duration: 5, churned: true }, { duration: 5, churned: true }, { duration: 8, churned: false }]
+ *   .reduce(kaplanMeierTally.add, kaplanMeierTally.create());
+ * const km = kaplanMeierTally.result(kaplanMeierTally.merge(monday, tuesday));
+ * km.steps.map((s) => s.survival); // => [0.8, 0.8, 0.27, 0.27]
+ * km.median; // => 5
+ * ```
+ */
+export const kaplanMeierTally: Reducer<KaplanMeierTallyState, KaplanMeierObservation, KaplanMeierResult, KaplanMeierSettings> = {
+  create(options: KaplanMeierSettings = {}): KaplanMeierTallyState {
+    return {
+      level: requireLevel(FN, options.level ?? 0.95),
+      confidence: requireOneOf(FN, 'confidence', options.confidence ?? 'log-log', ['log-log', 'log', 'plain'] as const),
+      horizon: options.horizon === undefined ? null : requirePositive(FN, 'horizon', options.horizon),
+      counts: {},
+      skipped: 0,
+    };
+  },
+  add,
+  merge(a: KaplanMeierTallyState, b: KaplanMeierTallyState): KaplanMeierTallyState {
+    if (a.level !== b.level || a.confidence !== b.confidence || a.horizon !== b.horizon) {
+      throw fail('INCONSISTENT_INPUT', FN, 'cannot merge states created with different settings (level, confidence, horizon)', { field: 'state' });
+    }
+    const counts: Record<string, [number, number]> = {};
+    for (const source of [a.counts, b.counts]) {
+      for (const [key, [e, c]] of Object.entries(source)) {
+        const entry = counts[key] ?? (counts[key] = [0, 0]);
+        entry[0] += e;
+        entry[1] += c;
+      }
+    }
+    return { level: a.level, confidence: a.confidence, horizon: a.horizon, counts, skipped: a.skipped + b.skipped };
+  },
+  result(state: KaplanMeierTallyState): KaplanMeierResult {
+    const times = Object.keys(state.counts).map(Number).sort((x, y) => x - y);
+    const events = times.map((t) => (state.counts[String(t)] as [number, number])[0]);
+    const censored = times.map((t) => (state.counts[String(t)] as [number, number])[1]);
+    return kaplanMeierCurve({ times, events, censored, skipped: state.skipped }, state.level, state.confidence, state.horizon ?? undefined);
+  },
+};
