@@ -22,7 +22,7 @@ import { requireNonNegative } from '../internal/validate';
  * @param customer - The customer's `frequency` x, `recency` tₓ and age `T`, in the model's time unit.
  * @param t - Length of the future period, ≥ 0, in the same unit.
  * @returns Expected purchases in (T, T + t], ≥ 0.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, or a t so long relative to α + T (beyond about
  *   10⁶·(α + T)) that the series cannot reach full accuracy; `NEGATIVE_VALUE` for a negative
  *   recency, T or t;

@@ -19,7 +19,7 @@ import { requireNonNegative } from '../internal/validate';
  * @param params - BG/NBD parameters (a {@link BgNbdFit} will do).
  * @param t - Length of the period, ≥ 0, in the time unit the model was fitted in.
  * @returns Expected purchases, ≥ 0 (0 for t = 0).
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, or a t so long relative to α (beyond about 10⁶·α)
  *   that the series cannot reach full accuracy; `NEGATIVE_VALUE` for t < 0.
  *

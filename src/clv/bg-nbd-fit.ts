@@ -132,7 +132,7 @@ const FN = 'fitBgNbd';
  * @returns The frozen fit: `r`, `alpha`, `a`, `b`, `logLikelihood`, `iterations`,
  *   `converged`, `standardErrors`, `n` and more diagnostics. Never `NaN`: a fit that does not
  *   converge returns the best point found with `converged: false`.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `NEGATIVE_VALUE` for a negative frequency, recency, T or weight; `NOT_AN_INTEGER` for a
  *   fractional frequency; `ORDER_VIOLATION` for recency > T; `INCONSISTENT_INPUT` for a
  *   positive recency with frequency 0 or a zero recency with frequency > 0; `INSUFFICIENT_DATA` when there are fewer than 4

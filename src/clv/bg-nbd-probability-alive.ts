@@ -20,7 +20,7 @@ import { bgNbdLogOddsDead, logisticComplement, requireBgNbdCustomer, requireBgNb
  * @param params - BG/NBD parameters (a {@link BgNbdFit} will do).
  * @param customer - The customer's `frequency` x, `recency` tₓ and age `T`.
  * @returns A probability in [0, 1].
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0; `NEGATIVE_VALUE` for a negative recency or T;
  *   `NOT_AN_INTEGER` for a fractional frequency; `ORDER_VIOLATION` for recency > T;
  *   `INCONSISTENT_INPUT` for a positive recency with frequency 0.

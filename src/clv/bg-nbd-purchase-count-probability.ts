@@ -22,7 +22,7 @@ import { requireCount, requireNonNegative } from '../internal/validate';
  * @param n - Number of purchases, a whole number ≥ 0.
  * @param t - Length of the period, ≥ 0, in the model's time unit.
  * @returns A probability in [0, 1] (for t = 0: 1 when n = 0, else 0).
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0; `NEGATIVE_VALUE` for a negative n or t;
  *   `NOT_AN_INTEGER` for a fractional n.
  *

@@ -44,7 +44,7 @@ const FN = 'discountedClv';
  *
  * @param options - Margin, retention, discount rate (all per period), horizon and timing.
  * @returns The expected discounted margin of one customer, in the money unit of `margin`.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number
  *   (the horizon may be `Infinity`); `OUT_OF_RANGE` for a retention outside [0, 1], or an
  *   infinite horizon with r = 1 and d = 0 (the sum diverges); `NEGATIVE_VALUE` for a negative
  *   discount rate or horizon; `NOT_AN_INTEGER` for a fractional horizon; `INVALID_OPTION` for a

@@ -19,7 +19,7 @@ import { describeValue, fail, requireCount, requireNonNegative } from '../intern
  * @param params - Gamma-Gamma parameters (a {@link GammaGammaFit} will do).
  * @param customer - The customer's `frequency` x and `monetaryValue` z̄ (ignored when x = 0).
  * @returns Expected spend per transaction, in the currency of z̄, > 0.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, or when p·x + q ≤ 1 (q ≤ 1 for x = 0): the model then
  *   has no finite mean spend; `NEGATIVE_VALUE` for a negative frequency or monetary value;
  *   `NOT_AN_INTEGER` for a fractional frequency.

@@ -116,7 +116,7 @@ const FN = 'fitGammaGamma';
  * @param options - Accessors for other record types, `weight`, `maxIterations`.
  * @returns The frozen fit: `p`, `q`, `gamma`, `logLikelihood`, `converged`, `standardErrors`,
  *   `n`, `withoutRepeat`, `frequencySpendCorrelation` and more diagnostics; never `NaN`.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `NEGATIVE_VALUE` for a negative frequency, monetary value or weight; `NOT_AN_INTEGER` for
  *   a fractional frequency; `OUT_OF_RANGE` for a zero monetary value with x > 0 or a bad
  *   `maxIterations`; `INSUFFICIENT_DATA` for fewer than 3 repeat customers or when they all

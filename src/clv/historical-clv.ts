@@ -81,7 +81,7 @@ const FN = 'historicalClv';
  * @param purchases - Purchase records, in any order.
  * @param options - Gross margin and accessors (see {@link HistoricalClvOptions}).
  * @returns A frozen {@link HistoricalClvResult}; `averageValue` is `undefined` for no purchases.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` / `NEGATIVE_VALUE` for an amount that is not
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` / `NEGATIVE_VALUE` for an amount that is not
  *   a finite number ≥ 0; `INVALID_RECORD` for a customer id that is neither a string nor a
  *   finite number; `OUT_OF_RANGE` for a gross margin outside [0, 1].
  *

@@ -99,7 +99,7 @@ const FN = 'predictClv';
  *
  * Discounting is at the end of each period, as in `lifetimes`' `customer_lifetime_value`
  * (discount rate per period), but the period length comes from the documented
- * {@link UNIT_MILLISECONDS} constants (a month is 30.436875 days, a week to month ratio of
+ * {@link models!UNIT_MILLISECONDS} constants (a month is 30.436875 days, a week to month ratio of
  * 4.348125), never from a hidden 30-day month. The model assumes spend independent of the
  * purchase process (check `frequencySpendCorrelation` of the Gamma-Gamma fit). Customers with
  * the same (x, T) share the hypergeometric work, so a million customers take about half a second.
@@ -113,7 +113,7 @@ const FN = 'predictClv';
  * @param customers - Customers with `frequency`, `recency`, `T` and `monetaryValue` (or accessors).
  * @param options - `timeUnit`, `horizon`, `horizonUnit`, `discountRate`, `margin`, accessors.
  * @returns Columns of CLV, expected purchases, expected spend and P(alive) per customer.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, a margin outside [0, 1], or a Gamma-Gamma model with
  *   no finite mean (p·x + q ≤ 1), or a horizon beyond about 10⁶·(α + T); `NEGATIVE_VALUE` for a negative field, horizon or discount
  *   rate; `NOT_AN_INTEGER` for a fractional frequency or horizon; `ORDER_VIOLATION` for

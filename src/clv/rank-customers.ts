@@ -47,7 +47,7 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
  * @param prediction - The result of {@link predictClv}.
  * @param options - `by` (default `'clv'`) and `top` (default all).
  * @returns The ranked customers, at most `top`; empty when there are none.
- * @throws {@link CxMetricsError} `INVALID_OPTION` for an unknown `by`; `INVALID_NUMBER`,
+ * @throws {@link models!CxMetricsError} `INVALID_OPTION` for an unknown `by`; `INVALID_NUMBER`,
  *   `NEGATIVE_VALUE` or `NOT_AN_INTEGER` for a bad `top`; `INCONSISTENT_INPUT` when the
  *   prediction's columns differ in length.
  *

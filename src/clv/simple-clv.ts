@@ -41,7 +41,7 @@ const FN = 'simpleClv';
  *
  * @param options - Average order value, purchase frequency, lifespan and optional gross margin and units.
  * @returns The lifetime value in the money unit of `averageOrderValue`, ≥ 0.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `NEGATIVE_VALUE` for a negative order value, frequency or lifespan; `OUT_OF_RANGE` for a
  *   gross margin outside [0, 1]; `INVALID_OPTION` for an unknown unit, or only one of the two
  *   units given.

@@ -90,7 +90,7 @@ export interface SummarizeTransactionsSettings {
   readonly unit?: TimeUnit;
   /**
    * UTC calendar period within which purchases count once (ISO weeks for `'week'`). Default
-   * `'day'`. Durations are differences of periods converted with {@link UNIT_MILLISECONDS}:
+   * `'day'`. Durations are differences of periods converted with {@link models!UNIT_MILLISECONDS}:
    * exact for day and week; month, quarter and year use the mean Gregorian lengths.
    */
   readonly period?: TimeUnit;
@@ -217,7 +217,7 @@ function grown(array: Float64Array, length: number): Float64Array {
  * @returns A frozen {@link TransactionSummary}: rows in order of first appearance (holdout
  *   rows when `calibrationEnd` is given), the units, and counts of read and skipped records.
  *   Empty input gives no rows.
- * @throws {@link CxMetricsError} `INVALID_DATE` for an instant that is not a valid `Date` or
+ * @throws {@link models!CxMetricsError} `INVALID_DATE` for an instant that is not a valid `Date` or
  *   epoch ms (records, `observationEnd`, `calibrationEnd`); `INVALID_NUMBER` / `NEGATIVE_VALUE`
  *   for an amount that is not a finite number ≥ 0; `INVALID_RECORD` for a customer id that is
  *   neither a string nor a finite number; `ORDER_VIOLATION` for a purchase after the

@@ -12,8 +12,12 @@
  * The batch function is the fold: `result(values.reduce(add, create()))` equals it.
  */
 export interface Reducer<State, Value, Result, Options = undefined> {
+  /** A new, empty state (a plain JSON-serialisable object). */
   readonly create: (options?: Options) => State;
+  /** Fold one value into `state`, mutating it, and return it; `index` is used in error messages. */
   readonly add: (state: State, value: Value, index?: number) => State;
+  /** A new state holding the data of both; neither argument changes. Associative and commutative. */
   readonly merge: (a: State, b: State) => State;
+  /** The figure for the data added so far; the state does not change. */
   readonly result: (state: State) => Result;
 }

@@ -25,7 +25,7 @@ export interface ActivitySettings {
 /**
  * Read activity from interaction records, one per event. Every accessor may return
  * `null`/`undefined` to skip the record (counted in `skipped`). Defaults read the fields of an
- * {@link Interaction}: `customerId`, `at`, `type`.
+ * {@link models!Interaction}: `customerId`, `at`, `type`.
  */
 export interface ActivityRecordAccessors<T> {
   /** The customer: a string or a finite number (`'1'` ≠ `1`). Default `d.customerId`. */

@@ -58,7 +58,7 @@ export interface CesTallyState {
  *
  * Source: see {@link ces}.
  *
- * @throws {@link CxMetricsError} from `create`: the option codes of {@link ces}; from `add`: the
+ * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link ces}; from `add`: the
  *   score and weight codes; from `merge`: `INCONSISTENT_INPUT` for different settings.
  *
  * @example

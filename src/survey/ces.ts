@@ -96,7 +96,7 @@ export interface CesResult {
  * @param values - Scores (or records, with `accessor`): numbers, typed arrays or any iterable.
  * @param options - Accessor, weight, scale, easy / difficult ranges, level.
  * @returns Mean with interval, shares and net effort; figures are `undefined` without answers.
- * @throws {@link CxMetricsError} `INVALID_NUMBER`, `OUT_OF_RANGE`, `NOT_AN_INTEGER`,
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER`, `OUT_OF_RANGE`, `NOT_AN_INTEGER`,
  *   `NEGATIVE_VALUE` for bad scores or weights (as {@link csat}); `OUT_OF_RANGE` for a level
  *   outside (0, 1) or a range off the scale; `ORDER_VIOLATION` for a range with from > to;
  *   `INCONSISTENT_INPUT` for overlapping easy and difficult ranges.

@@ -18,7 +18,7 @@ export type NpsCategory = 'detractor' | 'passive' | 'promoter';
  *
  * @param score - An integer from 0 to 10.
  * @returns `'detractor'`, `'passive'` or `'promoter'`.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or any
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or any
  *   non-number; `OUT_OF_RANGE` outside 0–10; `NOT_AN_INTEGER` for a fraction such as 7.5.
  *
  * @example

@@ -54,7 +54,7 @@ export interface CompareCsatResult {
  * @param b - Second sample, in the same forms.
  * @param options - Level and the options of {@link csat}.
  * @returns The comparison, or `undefined` when either sample has no answer.
- * @throws {@link CxMetricsError} the codes of {@link csatInterval}.
+ * @throws {@link models!CxMetricsError} the codes of {@link csatInterval}.
  *
  * @example
  * ```ts

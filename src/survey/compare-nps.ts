@@ -58,7 +58,7 @@ export interface CompareNpsResult {
  * @param b - Second sample, in the same forms.
  * @param options - Level, interval method, and the accessor / weight of {@link nps} (applied to both).
  * @returns The comparison, or `undefined` when either sample has no answer.
- * @throws {@link CxMetricsError} the codes of {@link nps} (naming `compareNps`); `OUT_OF_RANGE` for a
+ * @throws {@link models!CxMetricsError} the codes of {@link nps} (naming `compareNps`); `OUT_OF_RANGE` for a
  *   level outside (0, 1); `INVALID_OPTION` for an unknown method.
  *
  * @example

@@ -61,7 +61,7 @@ export interface CsatIntervalResult {
  * @param input - Scores, records (with `accessor`), `{ satisfied, total }`, or a {@link csat} result.
  * @param options - Level, method, and the options of {@link csat}.
  * @returns The interval, or `undefined` when there is no answer (or all weights are 0).
- * @throws {@link CxMetricsError} the codes of {@link csat}; `OUT_OF_RANGE`/`INVALID_NUMBER` for a level
+ * @throws {@link models!CxMetricsError} the codes of {@link csat}; `OUT_OF_RANGE`/`INVALID_NUMBER` for a level
  *   not strictly between 0 and 1; `INVALID_OPTION` for an unknown method; `NEGATIVE_VALUE` /
  *   `NOT_AN_INTEGER` for bad counts; `INCONSISTENT_INPUT` for satisfied > total.
  *

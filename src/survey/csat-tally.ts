@@ -48,7 +48,7 @@ export interface CsatTallyState {
  *
  * Source: see {@link csat}.
  *
- * @throws {@link CxMetricsError} from `create`: the option codes of {@link csat}; from `add`:
+ * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link csat}; from `add`:
  *   the score and weight codes of {@link csat}; from `merge`: `INCONSISTENT_INPUT` for tallies
  *   with different scales or thresholds.
  *

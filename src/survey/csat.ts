@@ -68,7 +68,7 @@ export interface CsatResult {
  * @param values - Scores (or records, with `accessor`): numbers, typed arrays or any iterable.
  * @param options - Accessor, weight, scale and threshold.
  * @returns Share, mean, counts per score; `share` and `mean` are `undefined` without answers.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for a non-finite or non-number score or weight;
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a non-finite or non-number score or weight;
  *   `OUT_OF_RANGE` for a score off the scale, a weight above 1e100, or a bad scale/threshold; `NOT_AN_INTEGER` for a
  *   fractional score; `NEGATIVE_VALUE` for a negative weight; `INVALID_OPTION` for a bad option.
  *

@@ -65,7 +65,7 @@ export interface NpsIntervalResult {
  * @param input - Scores, records (with `accessor`), `{ promoters, passives, detractors }`, or an {@link nps} result.
  * @param options - Level, method, and the accessor / weight of {@link nps}.
  * @returns The interval, or `undefined` when there is no answer (or all weights are 0).
- * @throws {@link CxMetricsError} the codes of {@link nps}; `OUT_OF_RANGE` or `INVALID_NUMBER` for a level
+ * @throws {@link models!CxMetricsError} the codes of {@link nps}; `OUT_OF_RANGE` or `INVALID_NUMBER` for a level
  *   not strictly between 0 and 1; `INVALID_OPTION` for an unknown method.
  *
  * @example

@@ -83,7 +83,7 @@ const FN = 'npsRevenue';
  * @param interactions - Survey responses and purchases, in any order (other interactions are counted in `ignored`).
  * @param options - Currency filter.
  * @returns The four groups with revenue, customers and shares.
- * @throws {@link CxMetricsError} the score codes of {@link nps} for a bad NPS answer;
+ * @throws {@link models!CxMetricsError} the score codes of {@link nps} for a bad NPS answer;
  *   `NEGATIVE_VALUE`/`INVALID_NUMBER` for a bad purchase amount; `INVALID_DATE` for a bad
  *   `at` of a response; `INCONSISTENT_INPUT` for purchases in several currencies without a
  *   `currency` option; `INVALID_RECORD` for an interaction without a string customerId.

@@ -55,7 +55,7 @@ export type SurveyTallyValue =
  *
  * Source: the definition of NPS (Reichheld 2003), see {@link nps}.
  *
- * @throws {@link CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight.
+ * @throws {@link models!CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight.
  *
  * @example
  * ```ts

@@ -88,7 +88,7 @@ export interface NpsResult {
  * @param values - Scores 0–10 (or records, with `accessor`), or `{ promoters, passives, detractors }` counts.
  * @param options - Accessor and optional per-response weight.
  * @returns Counts, shares, `score` (`undefined` when there is no answer), `skipped`, effective sample size.
- * @throws {@link CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or a non-number
+ * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or a non-number
  *   score or weight; `OUT_OF_RANGE` for a score outside 0–10 or a weight above 1e100; `NOT_AN_INTEGER` for a fractional
  *   score or count; `NEGATIVE_VALUE` for a negative weight or count; `INVALID_OPTION` for an
  *   accessor or weight that is not a function.

@@ -139,7 +139,7 @@ function readGroupLabel(value: unknown, index: number): string | undefined {
  * @param responses - Interactions; survey responses of `metric` are used, everything else is counted in `ignored`.
  * @param options - The metric, the dimension, the period, interval settings, the minimum size.
  * @returns Groups sorted by label then period, with totals of skipped and ignored responses.
- * @throws {@link CxMetricsError} the score codes of the metric (with the response's index);
+ * @throws {@link models!CxMetricsError} the score codes of the metric (with the response's index);
  *   `INVALID_DATE` for a bad `at` when `period` is set; `INCONSISTENT_INPUT` for a response
  *   whose `scale` differs from the one used; `INVALID_RECORD` for a non-string group label;
  *   `INVALID_OPTION` for an unknown metric, dimension, unit or method, or `by: 'segment'`
