@@ -1,5 +1,5 @@
 /**
- * Journey benchmarks: funnel, stage timing and touchpoint scores over 1,000,000 journeys
+ * Journey benchmarks: funnel, stage timing, touchpoint scores and journey satisfaction over 1,000,000 journeys
  * carrying 10,000,000 interactions, each against a hand-written baseline in this process.
  *
  * Data is generated compactly but as real objects (the functions read real `Journey`s):
@@ -8,7 +8,7 @@
  * or CES) and the rest touchpoint visits.
  */
 import { benchSuite, seededRandom } from './harness';
-import { journeyFunnel, stageTiming, touchpointScores } from '../src/journey';
+import { journeyFunnel, journeySatisfaction, stageTiming, touchpointScores } from '../src/journey';
 import type { Interaction, Journey } from '../src/models';
 
 const JOURNEYS = 1_000_000;
@@ -107,6 +107,71 @@ function naiveTouchpointScores(journeys: readonly Journey[]): Map<string, { prom
   return by;
 }
 
+/** One journey's satisfaction roll-up, as the baseline builds it. */
+interface NaiveSatisfactionRow {
+  customerId: string;
+  responses: number;
+  latestNps: number | undefined;
+  category: 'detractor' | 'passive' | 'promoter' | undefined;
+  csatMean: number | undefined;
+  cesMean: number | undefined;
+}
+
+/**
+ * Baseline journey satisfaction: per journey the latest NPS answer and its category, the
+ * CSAT and CES means by running sums, one plain row each, and the NPS over the latest
+ * answers; no validation, no scales, no freezing.
+ */
+function naiveSatisfaction(journeys: readonly Journey[]): { rows: NaiveSatisfactionRow[]; nps: number } {
+  const rows: NaiveSatisfactionRow[] = [];
+  let promoters = 0;
+  let detractors = 0;
+  let answered = 0;
+  for (const journey of journeys) {
+    let latestAt = -Infinity;
+    let latestNps: number | undefined;
+    let csatSum = 0;
+    let csatN = 0;
+    let cesSum = 0;
+    let cesN = 0;
+    let responses = 0;
+    for (const stage of journey.stages) {
+      for (const x of stage.interactions) {
+        if (x.type !== 'survey') continue;
+        responses++;
+        if (x.metric === 'nps') {
+          if ((x.at as number) >= latestAt) {
+            latestAt = x.at as number;
+            latestNps = x.score;
+          }
+        } else if (x.metric === 'csat') {
+          csatSum += x.score;
+          csatN++;
+        } else {
+          cesSum += x.score;
+          cesN++;
+        }
+      }
+    }
+    let category: NaiveSatisfactionRow['category'];
+    if (latestNps !== undefined) {
+      answered++;
+      category = latestNps >= 9 ? 'promoter' : latestNps >= 7 ? 'passive' : 'detractor';
+      if (category === 'promoter') promoters++;
+      else if (category === 'detractor') detractors++;
+    }
+    rows.push({
+      customerId: journey.customerId,
+      responses,
+      latestNps,
+      category,
+      csatMean: csatN === 0 ? undefined : csatSum / csatN,
+      cesMean: cesN === 0 ? undefined : cesSum / cesN,
+    });
+  }
+  return { rows, nps: answered === 0 ? 0 : (100 * (promoters - detractors)) / answered };
+}
+
 export async function main(): Promise<void> {
   const t0 = performance.now();
   const journeys = generate();
@@ -128,5 +193,10 @@ export async function main(): Promise<void> {
   benchSuite(`touchpointScores over ${interactions.toLocaleString('en')} interactions (${(interactions / 5).toLocaleString('en')} survey responses)`, runs)
     .add('hand-written NPS/mean loop, no validation or intervals (baseline)', () => naiveTouchpointScores(journeys), { baseline: true })
     .add('touchpointScores (NPS, CSAT, CES with intervals)', () => touchpointScores(journeys))
+    .run();
+  benchSuite(`journeySatisfaction over ${JOURNEYS.toLocaleString('en')} journeys (${(interactions / 5).toLocaleString('en')} survey responses)`, runs)
+    .add('hand-written latest NPS + running means per journey, no validation (baseline)', () => naiveSatisfaction(journeys), { baseline: true })
+    .add('journeySatisfaction (validated, frozen rows, NPS overall)', () => journeySatisfaction(journeys))
+    .add("journeySatisfaction, by outcome (converted = reached 'purchase')", () => journeySatisfaction(journeys, { converted: 'purchase' }))
     .run();
 }

@@ -38,7 +38,7 @@ function sumFrom(values: readonly number[], from: number, to: number): number {
 }
 
 /** Weighted mean and Σw(x − mean)² of the bins, on the scale; undefined without weight. */
-function moments(bins: ScoreBins, weightTotal: number): { mean: number; squares: number } | undefined {
+export function moments(bins: ScoreBins, weightTotal: number): { mean: number; squares: number } | undefined {
   if (!(weightTotal > 0)) return undefined;
   let s = 0;
   for (let k = 0; k < bins.weightSums.length; k++) s += k * (bins.weightSums[k] as number);

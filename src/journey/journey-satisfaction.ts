@@ -1,13 +1,11 @@
 import { toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing } from '../internal/input';
 import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
-import type { Float64Buffer } from '../internal/durations';
 import { addResponse, MetricBuffers } from '../internal/survey-responses';
+import { ScaleMeans } from '../internal/scale-means';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
-import { ces } from '../survey/ces';
 import { classifyNps, type NpsCategory } from '../survey/classify-nps';
-import { csat } from '../survey/csat';
 import { nps, type NpsResult } from '../survey/nps';
 
 /** Options of {@link journeySatisfaction}. */
@@ -123,6 +121,10 @@ export function journeySatisfaction(journeys: Values<Journey | null | undefined>
   const isConverted = readConversionTest(FN, options.converted, list);
   const scratch = createScratch();
   const buffers = new MetricBuffers();
+  // The means of `csat` and `ces` from the same bins and moments, without building a full
+  // survey result (and the CES Student-t interval) per journey.
+  const csatMeans = new ScaleMeans('csat');
+  const cesMeans = new ScaleMeans('ces');
   const rows: JourneySatisfactionRow[] = [];
   const latest: number[] = [];
   const latestConverted: number[] = [];
@@ -176,8 +178,8 @@ export function journeySatisfaction(journeys: Values<Journey | null | undefined>
         responses: buffers.nps.length + buffers.csat.length + buffers.ces.length,
         latestNps: latestScore,
         npsCategory: latestScore === undefined ? undefined : classifyNps(latestScore),
-        csatMean: buffers.csat.length === 0 ? undefined : csat(plain(buffers.csat), buffers.csatScale === undefined ? {} : { scale: buffers.csatScale }).mean,
-        cesMean: buffers.ces.length === 0 ? undefined : ces(plain(buffers.ces), buffers.cesScale === undefined ? {} : { scale: buffers.cesScale }).mean,
+        csatMean: csatMeans.mean(buffers.csat, buffers.csatScale),
+        cesMean: cesMeans.mean(buffers.ces, buffers.cesScale),
       }),
     );
   });
@@ -193,12 +195,4 @@ export function journeySatisfaction(journeys: Values<Journey | null | undefined>
             notConverted: Object.freeze({ journeys: rows.length - converted, nps: nps(latestNotConverted) }),
           }),
   });
-}
-
-// A journey's few answers as a plain array: the survey functions' typed-array fast path
-// allocates counting buffers, which per journey would churn memory.
-function plain(buffer: Float64Buffer): number[] {
-  const out = new Array<number>(buffer.length);
-  for (let i = 0; i < buffer.length; i++) out[i] = buffer.data[i] as number;
-  return out;
 }

@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { journeyFunnel } from '../../src/journey';
-import { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/errors';
+import { expectCxMetricsError } from '../support/error-code';
 import { STAGES, journey, journeyArb } from './fixtures';
 
 const stages = ['visit', 'cart', 'buy'];
@@ -90,15 +91,7 @@ describe('journeyFunnel', () => {
     ['a string entry date', () => journeyFunnel([{ customerId: 'x', stages: [{ name: 'visit', enteredAt: '2024-01-01' as never, interactions: [] }] }], stages), 'INVALID_DATE'],
     ['interactions that are not an array', () => journeyFunnel([{ customerId: 'x', stages: [{ name: 'visit', enteredAt: 0, interactions: null as never }] }], stages), 'INVALID_RECORD'],
   ])('rejects %s', (_name, run, code) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CxMetricsError);
-    expect((error as CxMetricsError).code).toBe(code);
-    expect((error as CxMetricsError).message).toMatch(/^journeyFunnel: /);
+    expectCxMetricsError(run, code, 'journeyFunnel');
   });
 
   it('reports the position of the offending interaction', () => {

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { journeyPaths } from '../../src/journey';
-import { CxMetricsError } from '../../src/errors';
+import { expectCxMetricsError } from '../support/error-code';
 import { journey, journeyArb } from './fixtures';
 
 const tp = (touchpoint: string) => ({ touchpoint });
@@ -90,15 +90,7 @@ describe('journeyPaths', () => {
     ['an empty journey', () => journeyPaths([{ customerId: 'x', stages: [] }]), 'INVALID_RECORD'],
     ['a numeric touchpoint', () => journeyPaths([journey('x', [['browse', 0, [{ touchpoint: 4 as never }]]])]), 'INVALID_RECORD'],
   ])('rejects %s', (_name, run, code) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CxMetricsError);
-    expect((error as CxMetricsError).code).toBe(code);
-    expect((error as CxMetricsError).message).toMatch(/^journeyPaths: /);
+    expectCxMetricsError(run, code, 'journeyPaths');
   });
 
   test.prop(

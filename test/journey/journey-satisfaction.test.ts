@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { journeySatisfaction } from '../../src/journey';
 import { compareNps, nps } from '../../src/survey';
-import { CxMetricsError } from '../../src/errors';
+import { expectCxMetricsError } from '../support/error-code';
 import type { Interaction, SurveyMetric } from '../../src/models';
 import { DAY, journey, journeyArb } from './fixtures';
 
@@ -65,15 +65,7 @@ describe('journeySatisfaction', () => {
     ['a non-boolean predicate', () => journeySatisfaction(data, { converted: () => 1 as never }), 'INVALID_OPTION'],
     ['a numeric converted option', () => journeySatisfaction(data, { converted: 1 as never }), 'INVALID_OPTION'],
   ])('rejects %s', (_name, run, code) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CxMetricsError);
-    expect((error as CxMetricsError).code).toBe(code);
-    expect((error as CxMetricsError).message).toMatch(/^journeySatisfaction: /);
+    expectCxMetricsError(run, code, 'journeySatisfaction');
   });
 
   test.prop([fc.array(journeyArb, { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 30 })], { numRuns: 50 })(

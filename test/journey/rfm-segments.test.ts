@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RFM_SEGMENT_RULES, rfmSegments } from '../../src/journey';
-import { CxMetricsError } from '../../src/errors';
+import { expectCxMetricsError } from '../support/error-code';
 import { repoRoot } from '../support/doc-examples';
 
 const since = { recencyMeaning: 'since-last-purchase' } as const;
@@ -105,15 +105,7 @@ describe('rfmSegments', () => {
     ['a rule with min > max', () => rfmSegments([], { ...since, rules: [{ segment: 'x', recency: [4, 2], frequency: [1, 5] }] }), 'INVALID_OPTION'],
     ['a rule without a name', () => rfmSegments([], { ...since, rules: [{ segment: '', recency: [1, 5], frequency: [1, 5] }] }), 'INVALID_OPTION'],
   ])('rejects %s', (_name, run, code) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CxMetricsError);
-    expect((error as CxMetricsError).code).toBe(code);
-    expect((error as CxMetricsError).message).toMatch(/^rfmSegments: /);
+    expectCxMetricsError(run, code, 'rfmSegments');
   });
 
   const rowsArb = fc.array(

@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { serviceLevels } from '../../src/journey';
-import { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/errors';
+import { expectCxMetricsError } from '../support/error-code';
 import type { Channel, Interaction, SupportContact } from '../../src/models';
 
 const MIN = 60_000;
@@ -87,15 +88,7 @@ describe('serviceLevels', () => {
     ['a string FCR flag', () => serviceLevels([{ ...contact('chat', 0), resolvedOnFirstContact: 'yes' as never }], { unit: 'minute' }), 'INVALID_RECORD'],
     ['a number instead of a contact', () => serviceLevels([5 as never], { unit: 'minute' }), 'INVALID_RECORD'],
   ])('rejects %s', (_name, run, code) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CxMetricsError);
-    expect((error as CxMetricsError).code).toBe(code);
-    expect((error as CxMetricsError).message).toMatch(/^serviceLevels: /);
+    expectCxMetricsError(run, code, 'serviceLevels');
   });
 
   it('reports the index of a bad contact', () => {

@@ -2,7 +2,8 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { touchpointScores, weakestTouchpoints } from '../../src/journey';
 import { ces, csat, csatInterval, nps, npsInterval } from '../../src/survey';
-import { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/errors';
+import { expectCxMetricsError, thrownBy } from '../support/error-code';
 import type { Channel, Interaction, SurveyMetric, SurveyResponse } from '../../src/models';
 import { journey } from './fixtures';
 
@@ -116,15 +117,7 @@ describe('touchpointScores', () => {
     ['an empty journey', () => touchpointScores([{ customerId: 'a', stages: [] }]), 'INVALID_RECORD'],
     ['a journey with an end before a start', () => touchpointScores([journey('a', [['x', 5], ['y', 1]])]), 'ORDER_VIOLATION'],
   ])('rejects %s', (_name, run, code) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CxMetricsError);
-    expect((error as CxMetricsError).code).toBe(code);
-    expect((error as CxMetricsError).message).toMatch(/^touchpointScores: /);
+    expectCxMetricsError(run, code, 'touchpointScores');
   });
 
   it('names the position of a bad score', () => {
@@ -211,12 +204,7 @@ describe('weakestTouchpoints', () => {
     ['limit 0', () => weakestTouchpoints(scores, { limit: 0 }), 'OUT_OF_RANGE'],
     ['limit NaN', () => weakestTouchpoints(scores, { limit: Number.NaN }), 'INVALID_NUMBER'],
   ])('rejects %s', (_name, run, code) => {
-    let error: unknown;
-    try {
-      run();
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(run);
     expect((error as CxMetricsError).code).toBe(code);
     expect((error as CxMetricsError).message).toMatch(/^weakestTouchpoints: /);
   });
