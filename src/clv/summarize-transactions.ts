@@ -1,10 +1,10 @@
 import type { Purchase } from '../models/interaction';
 import type { Instant, TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
-import { forEachValue, isMissing } from '../internal/input';
+import { periodIndex } from '../internal/calendar';
 import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
 import { requireCustomerId } from '../internal/customer-id';
-import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
+import { MAX_EPOCH_MS, periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
 import { requireNonNegative } from '../internal/validate';
 
 /**
@@ -122,7 +122,10 @@ export type SummarizeTransactionsOptions<T> = SummarizeTransactionsSettings &
  * The row type {@link summarizeTransactions} returns for options `O`: holdout rows when
  * `calibrationEnd` is given, plain rows otherwise.
  */
-export type TransactionSummaryRowFor<O> = O extends { readonly calibrationEnd: Instant }
+export type TransactionSummaryRowFor<O> = O extends {
+  /** A calibration end splits the purchases: the rows then carry the holdout. */
+  readonly calibrationEnd: Instant;
+}
   ? TransactionSummaryHoldoutRow
   : TransactionSummaryRow;
 
@@ -260,23 +263,46 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   let read = 0;
   let skipped = 0;
 
-  forEachValue(purchases, (d, i) => {
+  const { endPeriod } = window;
+  let lastId: string | number | undefined;
+  let lastSlot = -1;
+
+  // One record. Validation is inlined for the common valid case and falls back to the shared
+  // validators (which throw) otherwise, so messages and codes are exactly theirs.
+  const step = (d: T, i: number): void => {
     const id = readId(d, i);
     const at = readAt(d, i);
     const amount = readAmount(d, i);
-    if (isMissing(id) || isMissing(at) || isMissing(amount)) {
+    if (id === null || id === undefined || at === null || at === undefined || amount === null || amount === undefined) {
       skipped++;
       return;
     }
-    const customerId = requireCustomerId(FN, id, i);
-    const value = requireNonNegative(FN, 'amount', amount, i);
-    const p = purchasePeriod(FN, window, at, i);
+    if (typeof id !== 'string' && !(typeof id === 'number' && id - id === 0)) requireCustomerId(FN, id, i);
+    if (typeof amount !== 'number' || !(amount >= 0 && amount !== Infinity)) requireNonNegative(FN, 'amount', amount, i);
+    const value = amount as number;
+    let p: number;
+    if (typeof at === 'number' && at >= -MAX_EPOCH_MS && at <= MAX_EPOCH_MS) {
+      p = periodIndex(at, period);
+      if (p > endPeriod) purchasePeriod(FN, window, at, i);
+    } else {
+      p = purchasePeriod(FN, window, at, i);
+    }
     read++;
-    let slot = slots.get(customerId);
-    if (slot === undefined) {
-      slot = slots.size;
-      slots.set(customerId, slot);
-      if ((slot + 1) * FIELDS > state.length) state = grown(state, state.length * 2);
+    // Records grouped by customer skip the map: one comparison with the previous id.
+    let slot: number;
+    if (id === lastId) {
+      slot = lastSlot;
+    } else {
+      const known = slots.get(id);
+      if (known === undefined) {
+        slot = slots.size;
+        slots.set(id, slot);
+        if ((slot + 1) * FIELDS > state.length) state = grown(state, state.length * 2);
+      } else {
+        slot = known;
+      }
+      lastId = id;
+      lastSlot = slot;
     }
     const k = slot * FIELDS;
     if (p > calibrationPeriod) {
@@ -284,10 +310,10 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
       addMoney(state, k + HOLDOUT_SUM, value);
       return;
     }
-    const known = state[k + COUNT] !== 0;
+    const wasKnown = state[k + COUNT] !== 0;
     const first = state[k + FIRST] as number;
     countPeriod(seen, state, k, slot, p);
-    if (!known || p === first) {
+    if (!wasKnown || p === first) {
       addMoney(state, k + FIRST_SUM, value);
     } else if (p < first) {
       // A new first period: what the old first period was worth becomes repeat value.
@@ -298,7 +324,14 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
     } else {
       addMoney(state, k + REPEAT_SUM, value);
     }
-  });
+  };
+  if (Array.isArray(purchases) || typeof (purchases as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
+    const list = purchases as ArrayLike<T>;
+    for (let i = 0, n = list.length; i < n; i++) step(list[i] as T, i);
+  } else {
+    let i = 0;
+    for (const d of purchases as Iterable<T>) step(d, i++);
+  }
 
   const toUnit = (periods: number): number => periodsToUnit(window, periods);
   const holdoutDuration = toUnit(window.endPeriod - calibrationPeriod);

@@ -9,7 +9,7 @@ import { periodIndex, requireTimeUnit, toEpochMs } from './calendar';
 import { atIndex, describeValue, fail } from './validate';
 
 /** The instants a `Date` can hold: ±100,000,000 days around 1970 (ECMAScript's time range). */
-const MAX_EPOCH_MS = 8.64e15;
+export const MAX_EPOCH_MS = 8.64e15;
 
 /** `toEpochMs`, also rejecting finite numbers outside the range of a `Date`. */
 export function toInstant(fn: string, what: string, instant: unknown, index?: number): number {

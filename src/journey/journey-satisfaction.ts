@@ -35,9 +35,9 @@ export interface JourneySatisfactionRow {
   readonly latestNps: number | undefined;
   /** Its category, by {@link classifyNps}; `undefined` without an NPS answer. */
   readonly npsCategory: NpsCategory | undefined;
-  /** Mean CSAT answer on its scale, by {@link csat}; `undefined` without CSAT answers. */
+  /** Mean CSAT answer on its scale, by {@link survey!csat | csat}; `undefined` without CSAT answers. */
   readonly csatMean: number | undefined;
-  /** Mean CES answer on its scale, by {@link ces}; `undefined` without CES answers. */
+  /** Mean CES answer on its scale, by {@link survey!ces | ces}; `undefined` without CES answers. */
   readonly cesMean: number | undefined;
 }
 
