@@ -4,7 +4,7 @@
  * | code | thrown when |
  * |---|---|
  * | `INVALID_NUMBER` | a value that must be a finite number is `NaN`, `±Infinity`, a string or another type |
- * | `OUT_OF_RANGE` | a number lies outside its scale or domain (an NPS score of 11, a confidence level of 1.2) |
+ * | `OUT_OF_RANGE` | a number lies outside its scale or domain (an NPS score of 11, a confidence level of 1.2), or a money total overflows a double |
  * | `NOT_AN_INTEGER` | a count or a score on an integer scale has a fractional part |
  * | `NEGATIVE_VALUE` | money, a count, a weight or a duration is negative |
  * | `INVALID_DATE` | an instant is neither a valid `Date` nor finite epoch milliseconds |

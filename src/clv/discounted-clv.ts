@@ -101,7 +101,7 @@ export function discountedClv(options: DiscountedClvOptions): number {
   const remaining = horizon === Number.POSITIVE_INFINITY || r === 0 ? 1 : -Math.expm1(horizon * (Math.log(r) - Math.log1p(d)));
   const value = m * multiple * remaining;
   if (!Number.isFinite(value)) {
-    throw fail('OUT_OF_RANGE', FN, 'the value overflows a double; use smaller units of money', { field: 'margin', value: m });
+    throw fail('OUT_OF_RANGE', FN, 'the value overflows a double; use larger units of money (thousands, millions)', { field: 'margin', value: m });
   }
   return value;
 }

@@ -109,7 +109,7 @@ const FN = 'fitGammaGamma';
  * Source: Fader, Hardie & Lee (2005), RFM and CLV: using iso-value curves for customer base
  * analysis, *J. Marketing Research* 42(4), 415–430; Fader & Hardie (2013), *The Gamma-Gamma
  * model of monetary value* (note). On the 946 CDNOW repeat customers: p = 6.25, q = 3.74,
- * γ = 15.44, as published.
+ * γ = 15.448 (published: 6.25, 3.74, 15.44; the three agree to three significant digits).
  *
  * @param rows - One row per customer (or group with a `weight`); rows with x = 0 are skipped
  *   and counted in `withoutRepeat`; `null`/`undefined` rows or fields in `skipped`.
@@ -171,10 +171,12 @@ export function fitGammaGamma<D = GammaGammaCustomer>(rows: Values<D>, options?:
     }
     const zi = columns.z[i] as number;
     if (zi === 0) {
-      throw fail('OUT_OF_RANGE', FN, `monetaryValue 0 with frequency ${xi} in row ${i}: a repeat customer's average spend must be positive`, {
+      // Name the input position: skipped rows make it differ from i.
+      const index = columns.at[i] as number;
+      throw fail('OUT_OF_RANGE', FN, `monetaryValue 0 at index ${index} with frequency ${xi}: a repeat customer's average spend must be positive`, {
         field: 'monetaryValue',
         value: zi,
-        index: i,
+        index,
       });
     }
     x[m] = xi;

@@ -2,7 +2,7 @@ import type { Purchase } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 import { requireCustomerId } from '../internal/customer-id';
 import { forEachValue, isMissing } from '../internal/input';
-import { requireNonNegative, requireProportion } from '../internal/validate';
+import { describeCustomer, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
 
 /** One customer's value to date. */
 export interface HistoricalClvRow {
@@ -24,7 +24,7 @@ export interface HistoricalClvResult {
   readonly customers: number;
   /** Purchases read (records not skipped). */
   readonly purchases: number;
-  /** Records skipped because their customer id or amount was `null` or `undefined`. */
+  /** Records skipped because they, or their customer id or amount, were `null` or `undefined`. */
   readonly skipped: number;
   /** Sum of every customer's `value`. */
   readonly totalValue: number;
@@ -83,7 +83,7 @@ const FN = 'historicalClv';
  * @returns A frozen {@link HistoricalClvResult}; `averageValue` is `undefined` for no purchases.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` / `NEGATIVE_VALUE` for an amount that is not
  *   a finite number ≥ 0; `INVALID_RECORD` for a customer id that is neither a string nor a
- *   finite number; `OUT_OF_RANGE` for a gross margin outside [0, 1].
+ *   finite number; `OUT_OF_RANGE` for a gross margin outside [0, 1] or a revenue beyond a double.
  *
  * @example
  * ```ts
@@ -113,6 +113,10 @@ export function historicalClv<T = Purchase>(
   let read = 0;
   let skipped = 0;
   forEachValue(purchases, (d, i) => {
+    if (isMissing(d)) {
+      skipped++;
+      return;
+    }
     const id = readId(d, i);
     const amount = readAmount(d, i);
     if (isMissing(id) || isMissing(amount)) {
@@ -137,14 +141,14 @@ export function historicalClv<T = Purchase>(
   let total = 0;
   let compensation = 0;
   for (const [customerId, [count, sum, comp]] of totals) {
-    const revenue = sum + comp;
+    const revenue = requireFiniteTotal(FN, 'revenue', sum + comp, describeCustomer(customerId));
     const value = revenue * grossMargin;
     rows.push(Object.freeze({ customerId, purchases: count, revenue, value }));
     const t = total + value;
     compensation += total >= value ? total - t + value : value - t + total;
     total = t;
   }
-  const totalValue = total + compensation;
+  const totalValue = requireFiniteTotal(FN, 'total value', total + compensation);
   return Object.freeze({
     rows: Object.freeze(rows),
     customers: rows.length,

@@ -9,7 +9,7 @@ import { gammaGammaMean, requireGammaGammaParams } from '../internal/gamma-gamma
 import { groupRows } from '../internal/group-rows';
 import { readRfmRows } from '../internal/rfm-rows';
 import { preciseSum } from '../internal/sum';
-import { requireCount, requireNonNegative, requireProportion } from '../internal/validate';
+import { requireCount, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
 
 /** One customer as {@link predictClv} reads them; a `summarizeTransactions` row is one. */
 export interface PredictClvCustomer {
@@ -115,7 +115,7 @@ const FN = 'predictClv';
  * @returns Columns of CLV, expected purchases, expected spend and P(alive) per customer.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, a margin outside [0, 1], or a Gamma-Gamma model with
- *   no finite mean (p·x + q ≤ 1), or a horizon beyond about 10⁶·(α + T); `NEGATIVE_VALUE` for a negative field, horizon or discount
+ *   no finite mean (p·x + q ≤ 1), a horizon beyond about 10⁶·(α + T), or a CLV beyond a double; `NEGATIVE_VALUE` for a negative field, horizon or discount
  *   rate; `NOT_AN_INTEGER` for a fractional frequency or horizon; `ORDER_VIOLATION` for
  *   recency > T; `INCONSISTENT_INPUT` for a recency inconsistent with the frequency;
  *   `INVALID_OPTION` for an unknown unit.
@@ -198,7 +198,7 @@ export function predictClv<D = PredictClvCustomer>(
     probabilityAlive[i] = alive;
     expectedSpend[i] = spend;
     expectedPurchases[i] = alive * (total[g] as number);
-    clv[i] = margin * spend * alive * (discounted[g] as number);
+    clv[i] = requireFiniteTotal(FN, 'CLV', margin * spend * alive * (discounted[g] as number), `the customer at index ${rows.at[i]}`);
     index[i] = rows.at[i] as number;
   }
   return Object.freeze({
@@ -207,7 +207,7 @@ export function predictClv<D = PredictClvCustomer>(
     expectedPurchases,
     expectedSpend,
     probabilityAlive,
-    total: preciseSum(clv),
+    total: requireFiniteTotal(FN, 'total CLV', preciseSum(clv)),
     skipped: rows.skipped,
     periodLength,
   });

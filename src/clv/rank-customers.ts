@@ -1,5 +1,5 @@
 import type { PredictClvResult } from './predict-clv';
-import { fail, requireCount, requireOneOf } from '../internal/validate';
+import { describeValue, fail, requireCount, requireFinite, requireOneOf } from '../internal/validate';
 
 /** The per-customer columns of a {@link PredictClvResult} that customers can be ranked by. */
 export type RankCustomersBy = 'clv' | 'probabilityAlive' | 'expectedPurchases' | 'expectedSpend';
@@ -48,8 +48,9 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
  * @param options - `by` (default `'clv'`) and `top` (default all).
  * @returns The ranked customers, at most `top`; empty when there are none.
  * @throws {@link models!CxMetricsError} `INVALID_OPTION` for an unknown `by`; `INVALID_NUMBER`,
- *   `NEGATIVE_VALUE` or `NOT_AN_INTEGER` for a bad `top`; `INCONSISTENT_INPUT` when the
- *   prediction's columns differ in length.
+ *   `NEGATIVE_VALUE` or `NOT_AN_INTEGER` for a bad `top`; `INVALID_NUMBER` for a score that is
+ *   not a finite number (naming its index); `INCONSISTENT_INPUT` when `prediction` is not a
+ *   {@link predictClv} result or its columns differ in length.
  *
  * @example
  * ```ts
@@ -73,14 +74,24 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
 export function rankCustomers(prediction: PredictClvResult, options: RankCustomersOptions = {}): RankedCustomer[] {
   const fn = 'rankCustomers';
   const by = options.by === undefined ? 'clv' : requireOneOf(fn, 'by', options.by, BY);
+  if (prediction === null || typeof prediction !== 'object' || !ArrayBuffer.isView(prediction.index)) {
+    throw fail('INCONSISTENT_INPUT', fn, `prediction ${describeValue(prediction)} is not a predictClv result (no index column)`, {
+      field: 'prediction',
+      value: prediction,
+    });
+  }
   const n = prediction.index.length;
   for (const column of BY) {
-    if (prediction[column].length !== n) {
-      throw fail('INCONSISTENT_INPUT', fn, `the prediction's ${column} has ${prediction[column].length} values for ${n} customers`, { field: column });
+    const values: ArrayLike<number> | undefined = prediction[column];
+    if (!ArrayBuffer.isView(values) || values.length !== n) {
+      const found = ArrayBuffer.isView(values) ? `${values.length} values` : describeValue(values);
+      throw fail('INCONSISTENT_INPUT', fn, `the prediction's ${column} has ${found} for ${n} customers`, { field: column });
     }
   }
   const top = options.top === undefined ? n : Math.min(n, requireCount(fn, 'top', options.top));
   const score = prediction[by];
+  // A NaN would make the order depend on the sort's internals: refuse it (predictClv never gives one).
+  for (let i = 0; i < n; i++) requireFinite(fn, by, score[i], i);
   // a ranks before b: higher score, then lower position.
   const before = (i: number, j: number) => (score[i] as number) > (score[j] as number) || ((score[i] as number) === (score[j] as number) && i < j);
   let order: number[];

@@ -75,7 +75,7 @@ export function simpleClv(options: SimpleClvOptions): number {
   }
   const value = averageOrderValue * purchaseFrequency * periods * grossMargin;
   if (!Number.isFinite(value)) {
-    throw fail('OUT_OF_RANGE', FN, 'the product overflows a double; use smaller units of money', { field: 'averageOrderValue', value: averageOrderValue });
+    throw fail('OUT_OF_RANGE', FN, 'the product overflows a double; use larger units of money (thousands, millions)', { field: 'averageOrderValue', value: averageOrderValue });
   }
   return value;
 }

@@ -5,7 +5,7 @@ import { periodIndex } from '../internal/calendar';
 import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
 import { requireCustomerId } from '../internal/customer-id';
 import { MAX_EPOCH_MS, periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
-import { requireNonNegative } from '../internal/validate';
+import { describeCustomer, requireFiniteTotal, requireNonNegative } from '../internal/validate';
 
 /**
  * One customer's purchase history reduced to what the probabilistic CLV models fit
@@ -55,7 +55,7 @@ export interface TransactionSummary<Row extends TransactionSummaryRow = Transact
   readonly calibrationEnd?: number;
   /** Purchases read (records not skipped). */
   readonly purchases: number;
-  /** Records skipped because their customer id, instant or amount was `null` or `undefined`. */
+  /** Records skipped because they, or their customer id, instant or amount, were `null` or `undefined`. */
   readonly skipped: number;
   /** Customers whose first purchase falls in the holdout window: they have no calibration history and get no row. */
   readonly holdoutOnlyCustomers: number;
@@ -225,7 +225,8 @@ function grown(array: Float64Array, length: number): Float64Array {
  *   for an amount that is not a finite number ≥ 0; `INVALID_RECORD` for a customer id that is
  *   neither a string nor a finite number; `ORDER_VIOLATION` for a purchase after the
  *   observation end or a calibration end after the observation end; `INVALID_OPTION` for an
- *   unknown `unit` or `period`, or a missing `observationEnd`.
+ *   unknown `unit` or `period`, or a missing `observationEnd`; `OUT_OF_RANGE` for a customer's
+ *   spend beyond a double.
  *
  * @example
  * ```ts
@@ -270,6 +271,11 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   // One record. Validation is inlined for the common valid case and falls back to the shared
   // validators (which throw) otherwise, so messages and codes are exactly theirs.
   const step = (d: T, i: number): void => {
+    // A missing record is skipped before any accessor sees it, as a record with a missing field.
+    if (d === null || d === undefined) {
+      skipped++;
+      return;
+    }
     const id = readId(d, i);
     const at = readAt(d, i);
     const amount = readAmount(d, i);
@@ -325,6 +331,8 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
       addMoney(state, k + REPEAT_SUM, value);
     }
   };
+  // forEachValue's loop, written out so that `step` has a call site of its own (forEachValue's
+  // is shared by every caller in the library).
   if (Array.isArray(purchases) || typeof (purchases as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
     const list = purchases as ArrayLike<T>;
     for (let i = 0, n = list.length; i < n; i++) step(list[i] as T, i);
@@ -349,11 +357,12 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
     const frequency = count - 1;
     const recency = toUnit((state[k + LAST] as number) - first);
     const T = toUnit(calibrationPeriod - first);
-    const monetaryValue = frequency === 0 ? 0 : ((state[k + REPEAT_SUM] as number) + (state[k + REPEAT_SUM + 1] as number)) / frequency;
+    const repeatSpend = requireFiniteTotal(FN, 'repeat spend', (state[k + REPEAT_SUM] as number) + (state[k + REPEAT_SUM + 1] as number), describeCustomer(customerId));
+    const monetaryValue = frequency === 0 ? 0 : repeatSpend / frequency;
     if (split) {
       const holdoutFrequency = state[k + HOLDOUT + COUNT] as number;
-      const holdoutMonetaryValue =
-        holdoutFrequency === 0 ? 0 : ((state[k + HOLDOUT_SUM] as number) + (state[k + HOLDOUT_SUM + 1] as number)) / holdoutFrequency;
+      const holdoutSpend = requireFiniteTotal(FN, 'holdout spend', (state[k + HOLDOUT_SUM] as number) + (state[k + HOLDOUT_SUM + 1] as number), describeCustomer(customerId));
+      const holdoutMonetaryValue = holdoutFrequency === 0 ? 0 : holdoutSpend / holdoutFrequency;
       rows.push(Object.freeze({ customerId, frequency, recency, T, monetaryValue, holdoutFrequency, holdoutMonetaryValue, holdoutDuration }));
     } else {
       rows.push(Object.freeze({ customerId, frequency, recency, T, monetaryValue }));

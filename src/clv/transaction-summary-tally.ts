@@ -4,7 +4,7 @@ import { requireCustomerId } from '../internal/customer-id';
 import { isMissing } from '../internal/input';
 import { preciseSum } from '../internal/sum';
 import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
-import { describeValue, fail, requireNonNegative } from '../internal/validate';
+import { describeCustomer, describeValue, fail, requireFiniteTotal, requireNonNegative } from '../internal/validate';
 import type {
   SummarizeTransactionsSettings,
   TransactionRecord,
@@ -93,13 +93,16 @@ function add(state: TransactionSummaryTallyState, value: TransactionRecord, inde
     state.skipped++;
     return state;
   }
+  // Checked in the order summarizeTransactions checks them, so a record with several bad
+  // fields fails the same way in both.
   const customerId = requireCustomerId(FN, value.customerId, index);
-  const p = purchasePeriod(FN, state, value.at, index);
   const amount = requireNonNegative(FN, 'amount', value.amount, index);
+  const p = purchasePeriod(FN, state, value.at, index);
   const key = `${typeof customerId === 'string' ? 's' : 'n'}:${customerId}`;
   let customer = state.customers[key];
   if (customer === undefined) {
-    customer = { customerId, periods: [], values: [] };
+    // −0 is customer 0, as a Map key (summarizeTransactions) and in JSON.
+    customer = { customerId: customerId === 0 ? 0 : customerId, periods: [], values: [] };
     state.customers[key] = customer;
   }
   addToPeriod(customer, p, amount);
@@ -147,11 +150,12 @@ function result(state: TransactionSummaryTallyState): TransactionSummary<Transac
       frequency,
       recency: periodsToUnit(state, (periods[calibration - 1] as number) - first),
       T: periodsToUnit(state, state.calibrationPeriod - first),
-      monetaryValue: frequency === 0 ? 0 : preciseSum(values.slice(1, calibration)) / frequency,
+      monetaryValue: frequency === 0 ? 0 : requireFiniteTotal(FN, 'repeat spend', preciseSum(values.slice(1, calibration)), describeCustomer(customerId)) / frequency,
     };
     if (split) {
       const holdoutFrequency = periods.length - calibration;
-      const holdoutMonetaryValue = holdoutFrequency === 0 ? 0 : preciseSum(values.slice(calibration)) / holdoutFrequency;
+      const holdoutMonetaryValue =
+        holdoutFrequency === 0 ? 0 : requireFiniteTotal(FN, 'holdout spend', preciseSum(values.slice(calibration)), describeCustomer(customerId)) / holdoutFrequency;
       rows.push(Object.freeze({ ...row, holdoutFrequency, holdoutMonetaryValue, holdoutDuration }));
     } else rows.push(Object.freeze(row));
   }
@@ -186,7 +190,8 @@ function result(state: TransactionSummaryTallyState): TransactionSummary<Transac
  * @throws {@link models!CxMetricsError} `create`: as {@link summarizeTransactions} for its options;
  *   `add`: `INVALID_DATE`, `INVALID_NUMBER`, `NEGATIVE_VALUE`, `INVALID_RECORD`,
  *   `ORDER_VIOLATION` as the batch function, naming the index when one is passed; `merge`:
- *   `INCONSISTENT_INPUT` for states with different windows or units.
+ *   `INCONSISTENT_INPUT` for states with different windows or units; `result`: `OUT_OF_RANGE` for
+ *   a customer's spend beyond a double.
  *
  * @example
  * ```ts

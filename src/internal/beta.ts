@@ -105,8 +105,9 @@ export function betaQuantileFromTails(p: number, q: number, a: number, b: number
   if (!(p >= 0 && p <= 1 && q >= 0 && q <= 1) || !(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
     throw new Error(`internal betaQuantile: needs p in [0, 1] and a, b > 0, got p=${p}, a=${a}, b=${b}`);
   }
-  if (p === 0 || q === 1) return 0;
-  if (p === 1 || q === 0) return 1;
+  // Decide on the tail given exactly: q = 1 − p may round to 1 while p (say 2e-300) still has a quantile.
+  if (p === 0) return 0;
+  if (q === 0) return 1;
   const logB = logBeta(a, b);
   const upper = p > 0.5;
   // Residual increasing in x, computed in the tail where it is accurate.

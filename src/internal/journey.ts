@@ -4,12 +4,14 @@
  * same code and message everywhere. Positions are reported as the journey's index in the
  * input (`details.index`) and the path inside it (`details.field`, e.g. `stages[2].name`).
  */
+import { CHANNELS, type Channel } from '../models/channel';
 import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';
 import type { Accessor } from '../models/values';
 import type { JourneyDurationUnit } from '../journey/duration-unit';
 import { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from '../journey/duration-unit';
 import { toEpochMs } from './calendar';
+import { isMissing } from './input';
 import { describeValue, fail, requireOneOf } from './validate';
 
 /** An ordered stage list, validated, with each name's position. */
@@ -78,7 +80,9 @@ export function createScratch(): JourneyScratch {
  * array (`INVALID_RECORD`); a stage name not in the list (`UNKNOWN_REFERENCE`); a stage that
  * comes at or before the previous one in the list, or an `enteredAt` earlier than the
  * previous stage's (`ORDER_VIOLATION`); an invalid `enteredAt` or interaction `at`
- * (`INVALID_DATE`); an interaction of another customer (`UNKNOWN_REFERENCE`).
+ * (`INVALID_DATE`); an interaction of another customer (`UNKNOWN_REFERENCE`); an interaction
+ * whose `type` is not one of the four (`INVALID_RECORD`: it would otherwise be skipped
+ * silently by every function that reads some types only).
  */
 export function readJourney(
   fn: string,
@@ -152,6 +156,8 @@ export function readJourney(
       if (interaction === null || typeof interaction !== 'object') {
         bad(fn, i, `stages[${k}].interactions[${m}]`, interaction, 'is not an interaction');
       }
+      const type = interaction.type;
+      if (!isInteractionType(type)) bad(fn, i, `stages[${k}].interactions[${m}].type`, type, TYPE_EXPECTED);
       if (interaction.customerId !== customerId) {
         throw fail('UNKNOWN_REFERENCE', fn, `journey at index ${i}: stages[${k}].interactions[${m}] belongs to customer ${describeValue(interaction.customerId)}, not to the journey's customer ${describeValue(customerId)}`, {
           index: i,
@@ -182,14 +188,59 @@ interface JourneyStageLike {
   readonly interactions: unknown;
 }
 
-/** The channel of a journey's first interaction that names one (its entry channel). */
-export function entryChannel(journey: Journey): string | undefined {
-  for (const stage of journey.stages) {
-    for (const interaction of stage.interactions) if (interaction.channel !== undefined) return interaction.channel;
-  }
-  return undefined;
+const TYPE_EXPECTED = "is not one of 'survey', 'purchase', 'support', 'visit'";
+
+/** One of the four interaction types (compared directly: this runs for every interaction). */
+function isInteractionType(type: unknown): boolean {
+  return type === 'visit' || type === 'survey' || type === 'purchase' || type === 'support';
 }
 
+/**
+ * Reject an element of an interaction list whose `type` is not one of the four, which the
+ * functions reading only some types would otherwise drop without a word.
+ */
+export function requireInteractionType(fn: string, type: unknown, i: number): void {
+  if (!isInteractionType(type)) throw fail('INVALID_RECORD', fn, `type ${describeValue(type)} at index ${i} ${TYPE_EXPECTED}`, { index: i, field: 'type', value: type });
+}
+
+/** A channel read from input: one of {@link CHANNELS} (`UNKNOWN_REFERENCE` otherwise, naming `field` of the element at index `i`). */
+export function requireChannel(fn: string, channel: unknown, i: number, field: string): Channel {
+  if ((CHANNELS as readonly unknown[]).includes(channel)) return channel as Channel;
+  throw fail('UNKNOWN_REFERENCE', fn, `${field} ${describeValue(channel)} at index ${i} is not one of ${CHANNELS.join(', ')}`, {
+    index: i,
+    field,
+    value: channel,
+  });
+}
+
+/**
+ * The channel of a validated journey's first interaction that names one (its entry channel);
+ * `null` when none does. A channel outside {@link CHANNELS} is `UNKNOWN_REFERENCE`.
+ */
+export function entryChannel(fn: string, journey: Journey, i: number): Channel | null {
+  const stages = journey.stages;
+  for (let k = 0; k < stages.length; k++) {
+    const interactions = (stages[k] as Journey['stages'][number]).interactions;
+    for (let m = 0; m < interactions.length; m++) {
+      const channel = (interactions[m] as Interaction).channel;
+      if (!isMissing(channel)) return requireChannel(fn, channel, i, `stages[${k}].interactions[${m}].channel`);
+    }
+  }
+  return null;
+}
+
+/** A validated journey's `segment` as a group key: a string, or `null` when absent (`INVALID_RECORD` otherwise). */
+export function segmentKey(fn: string, journey: Journey, i: number): string | null {
+  const segment: unknown = journey.segment;
+  if (isMissing(segment)) return null;
+  if (typeof segment === 'string') return segment;
+  throw fail('INVALID_RECORD', fn, `journey at index ${i}: segment ${describeValue(segment)} is not a string`, {
+    index: i,
+    field: 'segment',
+    value: segment,
+    issues: [{ path: 'segment', message: `expected a string, got ${describeValue(segment)}` }],
+  });
+}
 
 /**
  * Read a `converted` option: a stage name (converted = the journey has that stage; checked

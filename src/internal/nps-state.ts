@@ -7,8 +7,8 @@ import type { NpsCounts, NpsResult } from '../survey/nps';
 import type { NpsIntervalMethod, NpsIntervalResult } from '../survey/nps-interval';
 import { normalQuantile } from './normal';
 import type { NpsTallyState } from '../survey/nps-tally';
-import { addAnswer, binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, type ScoreBins } from './survey-scores';
-import { fail } from './validate';
+import { addAnswer, binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, sumRange, type ScoreBins } from './survey-scores';
+import { describeValue, fail, requireNonNegative } from './validate';
 
 export function createNpsState(): NpsTallyState {
   return {
@@ -22,12 +22,6 @@ export function createNpsState(): NpsTallyState {
     skipped: 0,
     weighted: false,
   };
-}
-
-function sumRange(values: readonly number[], from: number, to: number): number {
-  let s = 0;
-  for (let k = from; k <= to; k++) s += values[k] as number;
-  return s;
 }
 
 /** Fold 0–10 bins into the three categories. */
@@ -55,6 +49,7 @@ export function addNpsAnswer(fn: string, state: NpsTallyState, value: unknown, i
   scratch.skipped = 0;
   scratch.weighted = false;
   addAnswer(fn, scratch, value, index);
+  if (scratch.weighted) state.weighted = true;
   if (scratch.skipped) {
     state.skipped++;
     return state;
@@ -72,7 +67,6 @@ export function addNpsAnswer(fn: string, state: NpsTallyState, value: unknown, i
     state.detractorWeight += w;
   }
   state.weightSquares += scratch.weightSquares;
-  if (scratch.weighted) state.weighted = true;
   return state;
 }
 
@@ -111,6 +105,28 @@ export function npsStateFromCounts(fn: string, counts: NpsCounts): NpsTallyState
 
 export function isNpsCounts(value: unknown): value is NpsCounts {
   return isSummaryObject(value, 'promoters') && !('effectiveSampleSize' in value);
+}
+
+/**
+ * An `npsTally` state passed where counts are accepted (TypeScript allows it: a state has the
+ * three count fields): read with its weights, validated, so a weighted tally is not silently
+ * treated as unweighted counts.
+ */
+function npsStateFromTally(fn: string, s: Record<string, unknown>): NpsTallyState {
+  const weight = (what: string) => requireNonNegative(fn, what, s[what]);
+  const state: NpsTallyState = {
+    ...npsStateFromCounts(fn, s as unknown as NpsCounts),
+    promoterWeight: weight('promoterWeight'),
+    passiveWeight: weight('passiveWeight'),
+    detractorWeight: weight('detractorWeight'),
+    weightSquares: weight('weightSquares'),
+    skipped: readCount(fn, 'skipped', s.skipped),
+    weighted: s.weighted === true,
+  };
+  if (typeof s.weighted !== 'boolean') {
+    throw fail('INVALID_OPTION', fn, `weighted ${describeValue(s.weighted)} of an npsTally state must be a boolean`, { field: 'weighted', value: s.weighted });
+  }
+  return state;
 }
 
 export function isNpsResult(value: unknown): value is NpsResult {
@@ -206,7 +222,7 @@ export function clip(x: number, limit: number): number {
   return Math.max(-limit, Math.min(limit, x));
 }
 
-/** Resolve any NPS input (values, counts, a result) to its result. */
+/** Resolve any NPS input (values, counts, an npsTally state, a result) to its result. */
 export function readNpsInput<T>(
   fn: string,
   input: unknown,
@@ -214,6 +230,7 @@ export function readNpsInput<T>(
   weight: ((d: T, i: number) => unknown) | undefined,
 ): NpsResult {
   if (isNpsResult(input)) return input;
+  if (isSummaryObject(input, 'promoterWeight')) return npsResult(npsStateFromTally(fn, input));
   if (isNpsCounts(input)) return npsResult(npsStateFromCounts(fn, input));
   return npsResult(npsStateFromBins(binScores(fn, input as Iterable<T>, 0, 10, accessor, weight)));
 }

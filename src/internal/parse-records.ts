@@ -41,17 +41,14 @@ import {
 
 /**
  * The record with its absent optional fields left out, or {@link INVALID} if any field was
- * invalid (its issue is already recorded).
+ * invalid (its issue is already recorded). For records whose fields do not depend on a
+ * discriminant; `readInteraction` fills a {@link RecordBuilder} field by field instead.
  */
 function assemble<T>(fields: Record<string, unknown>): Read<T> {
-  const out: Record<string, unknown> = {};
-  // The keys are the model's own field names, never input keys, so plain assignment is safe.
-  for (const key in fields) {
-    const v = fields[key];
-    if (v === INVALID) return INVALID;
-    if (v !== undefined) out[key] = v;
-  }
-  return out as T;
+  const out = new RecordBuilder();
+  // The keys are the model's own field names, never input keys.
+  for (const key in fields) out.set(key, fields[key]);
+  return out.done<T>();
 }
 
 const readChannel: Reader<Channel> = (ctx, path, value) => readOneOf(ctx, path, value, CHANNELS);

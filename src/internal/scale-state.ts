@@ -12,7 +12,7 @@ import { wilsonInterval } from './wilson';
 import type { CsatTallyState } from '../survey/csat-tally';
 import { DEFAULT_SURVEY_SCALES } from '../models/interaction';
 import { studentTQuantile } from './student-t';
-import { binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, requireScale, requireScalePoint, total, type ScoreBins } from './survey-scores';
+import { binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, requireScale, requireScalePoint, sumRange, total, type ScoreBins } from './survey-scores';
 import { describeValue, fail, requireLevel } from './validate';
 
 export interface CsatSettings {
@@ -31,12 +31,6 @@ export function createCsatState(settings: CsatSettings): CsatTallyState {
   return { ...createBins(settings.min, settings.max), threshold: settings.threshold };
 }
 
-function sumFrom(values: readonly number[], from: number, to: number): number {
-  let s = 0;
-  for (let k = from; k <= to; k++) s += values[k] as number;
-  return s;
-}
-
 /** Weighted mean and Σw(x − mean)² of the bins, on the scale; undefined without weight. */
 export function moments(bins: ScoreBins, weightTotal: number): { mean: number; squares: number } | undefined {
   if (!(weightTotal > 0)) return undefined;
@@ -53,12 +47,12 @@ export function csatResult(state: CsatTallyState): CsatResult {
   const weightTotal = total(state.weightSums);
   const from = state.threshold - state.min;
   const to = state.max - state.min;
-  const satisfiedWeight = sumFrom(state.weightSums, from, to);
+  const satisfiedWeight = sumRange(state.weightSums, from, to);
   const m = moments(state, weightTotal);
   const result: CsatResult = {
     share: weightTotal > 0 ? Math.min(1, satisfiedWeight / weightTotal) : undefined,
     mean: m?.mean,
-    satisfied: sumFrom(state.counts, from, to),
+    satisfied: sumRange(state.counts, from, to),
     total: answers,
     skipped: state.skipped,
     counts: Object.freeze([...state.counts]),
@@ -121,8 +115,8 @@ export function cesResult(state: CesTallyState): CesResult {
   const weightTotal = total(state.weightSums);
   const n = effectiveSampleSize(state.weighted, answers, weightTotal, state.weightSquares);
   const m = moments(state, weightTotal);
-  const easyWeight = sumFrom(state.weightSums, state.easyFrom - state.min, state.easyTo - state.min);
-  const difficultWeight = sumFrom(state.weightSums, state.difficultFrom - state.min, state.difficultTo - state.min);
+  const easyWeight = sumRange(state.weightSums, state.easyFrom - state.min, state.easyTo - state.min);
+  const difficultWeight = sumRange(state.weightSums, state.difficultFrom - state.min, state.difficultTo - state.min);
   let standardDeviation: number | undefined;
   let standardError: number | undefined;
   let lower: number | undefined;
@@ -132,9 +126,10 @@ export function cesResult(state: CesTallyState): CesResult {
     const variance = ((m.squares / weightTotal) * n) / (n - 1);
     standardDeviation = Math.sqrt(variance);
     standardError = Math.sqrt(variance / n);
-    const t = studentTQuantile(1 - (1 - state.level) / 2, n - 1);
-    lower = Math.max(state.min, m.mean - t * standardError);
-    upper = Math.min(state.max, m.mean + t * standardError);
+    // With n_eff barely above 1, t can overflow to Infinity; identical answers (SE 0) still give a point.
+    const halfWidth = standardError === 0 ? 0 : studentTQuantile(1 - (1 - state.level) / 2, n - 1) * standardError;
+    lower = Math.max(state.min, m.mean - halfWidth);
+    upper = Math.min(state.max, m.mean + halfWidth);
   }
   const easyShare = weightTotal > 0 ? Math.min(1, easyWeight / weightTotal) : undefined;
   const difficultShare = weightTotal > 0 ? Math.min(1, difficultWeight / weightTotal) : undefined;
@@ -148,8 +143,8 @@ export function cesResult(state: CesTallyState): CesResult {
     easyShare,
     difficultShare,
     netEffort: easyShare === undefined || difficultShare === undefined ? undefined : easyShare - difficultShare,
-    easy: sumFrom(state.counts, state.easyFrom - state.min, state.easyTo - state.min),
-    difficult: sumFrom(state.counts, state.difficultFrom - state.min, state.difficultTo - state.min),
+    easy: sumRange(state.counts, state.easyFrom - state.min, state.easyTo - state.min),
+    difficult: sumRange(state.counts, state.difficultFrom - state.min, state.difficultTo - state.min),
     total: answers,
     skipped: state.skipped,
     counts: Object.freeze([...state.counts]),
@@ -192,9 +187,10 @@ export function csatIntervalOf(successes: number, n: number, level: number, meth
   if (method === 'wilson') {
     ({ lower, upper } = wilsonInterval(x, n, level));
   } else {
-    const alpha = 1 - level;
-    lower = x <= 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1);
-    upper = x >= n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x);
+    // At x = 0 and x = n the beta quantiles have closed forms: I_u(1, n) = 1 − (1 − u)ⁿ, I_u(n, 1) = uⁿ.
+    const logHalfAlpha = Math.log((1 - level) / 2);
+    lower = x <= 0 ? 0 : x >= n ? Math.exp(logHalfAlpha / n) : betaQuantile((1 - level) / 2, x, n - x + 1);
+    upper = x >= n ? 1 : x <= 0 ? -Math.expm1(logHalfAlpha / n) : betaQuantile(1 - (1 - level) / 2, x + 1, n - x);
     lower = Math.min(lower, share);
     upper = Math.max(upper, share);
   }

@@ -5,7 +5,7 @@
 import { betaQuantileFromTails, incompleteBetaPair } from './beta';
 import { normalCdf, normalQuantile } from './normal';
 
-/** Beyond this many degrees of freedom the t and normal distributions agree to double precision. */
+/** Beyond this many degrees of freedom the t and normal distribution functions agree to double precision. */
 const NORMAL_LIMIT = 1e15;
 
 function requireDf(fn: string, df: number): void {
@@ -36,8 +36,9 @@ export function studentTCdf(t: number, df: number): number {
 /**
  * The p-quantile of Student's t with `df` > 0 degrees of freedom, by inverting the incomplete
  * beta (betaQuantile) on the smaller of x = df/(df + t²) and y = 1 − x, so both t near 0 and
- * far tails keep full relative precision; closed forms for df = 1 (Cauchy) and df = 2; the normal
- * quantile beyond 1e15. p = 0 and 1 give ∓Infinity.
+ * far tails keep full relative precision; closed forms for df = 1 (Cauchy) and df = 2; for large
+ * df (where the incomplete beta loses digits, ~df·ε) the Cornish–Fisher expansion in 1/df, which
+ * is the normal quantile at df = Infinity. p = 0 and 1 give ∓Infinity.
  */
 export function studentTQuantile(p: number, df: number): number {
   requireDf('studentTQuantile', df);
@@ -45,15 +46,32 @@ export function studentTQuantile(p: number, df: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
-  if (df >= NORMAL_LIMIT) return normalQuantile(p);
   if (p > 0.5) return -lowerQuantile(1 - p, df);
   return lowerQuantile(p, df);
+}
+
+/**
+ * t ≈ z + g₁(z)/ν + g₂(z)/ν² + g₃(z)/ν³ + g₄(z)/ν⁴ with z = Φ⁻¹(p) (Abramowitz & Stegun 26.7.5,
+ * after Fisher & Cornish 1960). The omitted terms are O(z¹¹/ν⁵); measured against mpmath, the
+ * truncation error is below 2e-16 relative whenever ν ≥ max(1000, 250·z²).
+ */
+function cornishFisher(z: number, df: number): number {
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
+  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
+  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
+  return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
 }
 
 /** Quantile for p < 1/2 (a negative t). */
 function lowerQuantile(p: number, df: number): number {
   if (df === 1) return -1 / Math.tan(Math.PI * p);
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+  if (df >= 1000) {
+    const z = normalQuantile(p);
+    if (df >= 250 * z * z) return cornishFisher(z, df);
+  }
   // P(T ≤ t) = I_x(df/2, 1/2)/2 with x = df/(df + t²).
   const x = betaQuantileFromTails(2 * p, 1 - 2 * p, df / 2, 0.5);
   if (x < 0.5) return -Math.sqrt((df * (1 - x)) / x);

@@ -5,7 +5,7 @@
  */
 import type { Accessor, Values } from '../models/values';
 import { forEachValue, isMissing, isNumericTypedArray } from './input';
-import { describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from './validate';
+import { atIndex, describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from './validate';
 
 /** Answers per score on an integer scale `[min, max]`; index = score − min. Plain, mergeable. */
 export interface ScoreBins {
@@ -21,7 +21,7 @@ export interface ScoreBins {
   weightSquares: number;
   /** Missing answers (null/undefined score or weight). */
   skipped: number;
-  /** Whether any answer came with an explicit weight. */
+  /** Whether any `{ score, weight }` pair was added (even a skipped one), as `weight` makes the batch functions weighted. */
   weighted: boolean;
 }
 
@@ -32,11 +32,18 @@ export interface ScoreBins {
  */
 export const MAX_WEIGHT = 1e100;
 
-/** A finite weight in [0, MAX_WEIGHT]. */
+/**
+ * Smallest positive weight accepted: w² ≥ 1e-200 never underflows, so Σw² > 0 whenever Σw > 0
+ * and Kish's (Σw)²/Σw² is never 0/0. A weight of exactly 0 is fine (the answer counts for nothing).
+ */
+export const MIN_POSITIVE_WEIGHT = 1e-100;
+
+/** A finite weight: 0 or in [MIN_POSITIVE_WEIGHT, MAX_WEIGHT]. */
 export function requireWeight(fn: string, value: unknown, index: number | undefined): number {
   const w = requireNonNegative(fn, 'weight', value, index);
-  if (w > MAX_WEIGHT) {
-    throw fail('OUT_OF_RANGE', fn, `weight ${describeValue(w)}${index === undefined ? '' : ` at index ${index}`} is above 1e100; weights are relative, rescale them`, {
+  if (w > MAX_WEIGHT || (w > 0 && w < MIN_POSITIVE_WEIGHT)) {
+    const bound = w > MAX_WEIGHT ? 'above 1e100' : 'positive but below 1e-100';
+    throw fail('OUT_OF_RANGE', fn, `weight ${describeValue(w)}${atIndex(index)} is ${bound}; weights are relative, rescale them`, {
       field: 'weight',
       value,
       ...(index === undefined ? {} : { index }),
@@ -110,6 +117,9 @@ export function addAnswer(fn: string, bins: ScoreBins, value: unknown, index: nu
     weight = (value as Partial<WeightedScoreValue>).weight;
     explicit = true;
   }
+  // A { score, weight } pair marks the tally weighted even when skipped, as the batch
+  // functions are weighted whenever a weight accessor is given.
+  if (explicit) bins.weighted = true;
   if (isMissing(score) || isMissing(weight)) {
     bins.skipped++;
     return;
@@ -122,7 +132,6 @@ export function addAnswer(fn: string, bins: ScoreBins, value: unknown, index: nu
   bins.counts[k] = (bins.counts[k] as number) + 1;
   bins.weightSums[k] = (bins.weightSums[k] as number) + w;
   bins.weightSquares += w * w;
-  if (explicit) bins.weighted = true;
 }
 
 /** A new state holding both; `INCONSISTENT_INPUT` when the scales differ. */
@@ -160,7 +169,12 @@ export function binScores<T>(
   if (weight !== undefined && typeof weight !== 'function') {
     throw fail('INVALID_OPTION', fn, `weight ${describeValue(weight)} must be a function`, { field: 'weight', value: weight });
   }
-  if (values === null || typeof values !== 'object') {
+  // A plain object without `length` would otherwise read as an empty list: a silent wrong answer.
+  if (
+    values === null ||
+    typeof values !== 'object' ||
+    (typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function' && typeof (values as { length?: unknown }).length !== 'number')
+  ) {
     throw fail('INVALID_OPTION', fn, `values ${describeValue(values)} must be an array, a typed array or an iterable`, { field: 'values', value: values });
   }
   const bins = createBins(min, max);
@@ -272,6 +286,13 @@ function countTypedArray(fn: string, values: NumericArray, min: number, max: num
   return counts;
 }
 
+/** Σ of `values[from..to]`, both ends included (a range of bins). */
+export function sumRange(values: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let k = from; k <= to; k++) s += values[k] as number;
+  return s;
+}
+
 /** Σ of a bins array. */
 export function total(values: readonly number[]): number {
   let s = 0;
@@ -285,9 +306,16 @@ export function effectiveSampleSize(weighted: boolean, answers: number, weightTo
   return weightTotal > 0 ? (weightTotal * weightTotal) / weightSquares : 0;
 }
 
-/** A pre-aggregated count (e.g. from SQL): a whole number ≥ 0. */
+/**
+ * A pre-aggregated count (e.g. from SQL): a whole number ≥ 0 and at most 2⁵³ − 1, so that sums of
+ * counts stay exact and finite (a count of 1e308 would make the total Infinity).
+ */
 export function readCount(fn: string, what: string, value: unknown): number {
-  return requireCount(fn, what, value);
+  const x = requireCount(fn, what, value);
+  if (x > Number.MAX_SAFE_INTEGER) {
+    throw fail('OUT_OF_RANGE', fn, `${what} ${describeValue(x)} is above 2^53 − 1, the largest exact count`, { field: what, value });
+  }
+  return x;
 }
 
 /** True for a plain object (not an array, typed array or iterable) that has `key`. */

@@ -43,6 +43,24 @@ export function requireFinite(fn: string, what: string, value: unknown, index?: 
   return value;
 }
 
+/**
+ * A sum or product of valid money that must still fit in a double: `OUT_OF_RANGE` naming
+ * `what` and whose it is (`customer "a"`) when it overflowed, so no `Infinity` or `NaN` leaks out.
+ */
+export function requireFiniteTotal(fn: string, what: string, value: number, owner?: string): number {
+  if (Number.isFinite(value)) return value;
+  const of = owner === undefined ? '' : ` of ${owner}`;
+  throw fail('OUT_OF_RANGE', fn, `${what}${of} overflows a double; use larger units of money (thousands, millions)`, {
+    field: what,
+    value,
+  });
+}
+
+/** `customer "a"` / `customer 7`, for messages about one customer's figures. */
+export function describeCustomer(id: string | number): string {
+  return `customer ${describeValue(id)}`;
+}
+
 /** A finite number ≥ 0 (money, weights, durations). */
 export function requireNonNegative(fn: string, what: string, value: unknown, index?: number): number {
   const x = requireFinite(fn, what, value, index);

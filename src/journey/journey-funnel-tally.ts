@@ -1,7 +1,7 @@
 import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, type FunnelCounts } from '../internal/funnel';
 import { isMissing } from '../internal/input';
-import { createScratch, entryChannel, readJourney, readStageList, type StageList } from '../internal/journey';
-import { describeValue, fail, requireLevel, requireOneOf } from '../internal/validate';
+import { createScratch, entryChannel, readJourney, readStageList, segmentKey, type StageList } from '../internal/journey';
+import { fail, requireLevel, requireOneOf } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Reducer } from '../models/reducer';
 import type { JourneyFunnelResult } from './journey-funnel';
@@ -111,10 +111,7 @@ export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null
       const count = readJourney(FN, journey, index, stageListOf(state), scratch);
       addToCounts(state, scratch.positions, count);
       if (state.groupBy !== null) {
-        const key = (state.groupBy === 'segment' ? journey.segment : entryChannel(journey)) ?? null;
-        if (key !== null && typeof key !== 'string') {
-          throw fail('INVALID_RECORD', FN, `segment ${describeValue(key)} of the journey at index ${index} is not a string`, { index, field: 'segment', value: key });
-        }
+        const key = state.groupBy === 'segment' ? segmentKey(FN, journey, index) : entryChannel(FN, journey, index);
         let group = state.groups.find((g) => g.key === key);
         if (group === undefined) state.groups.push((group = { key, ...createCounts(state.stages.length) }));
         addToCounts(group, scratch.positions, count);

@@ -1,6 +1,6 @@
 import { forEachValue, isMissing } from '../internal/input';
-import { addToCounts, compareGroupKeys, funnelSteps, type FunnelCounts } from '../internal/funnel';
-import { createScratch, entryChannel, readJourney, readStageList } from '../internal/journey';
+import { addToCounts, compareGroupKeys, createCounts, funnelSteps, type FunnelCounts } from '../internal/funnel';
+import { createScratch, entryChannel, readJourney, readStageList, segmentKey } from '../internal/journey';
 import { describeValue, fail, requireLevel } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
@@ -14,7 +14,9 @@ export interface JourneyFunnelOptions {
    * Split the funnel into groups whose counts add up to the whole funnel:
    * `'segment'` (the journey's `segment`), `'channel'` (the channel of the journey's first
    * interaction that names one — its entry channel) or an accessor returning a group key.
-   * Journeys without a key form the group whose `key` is `null`. Default: no grouping.
+   * Journeys without a key form the group whose `key` is `null`. A `segment` that is not a
+   * string, a channel outside `CHANNELS` or an accessor result that is not a string, `null` or
+   * `undefined` throws. Default: no grouping.
    */
   readonly groupBy?: 'segment' | 'channel' | Accessor<Journey, string | null | undefined>;
 }
@@ -93,10 +95,12 @@ const FN = 'journeyFunnel';
  * @param stages - The ordered stage names (non-empty, distinct); every journey's stages must come from it, in this order.
  * @param options - See {@link JourneyFunnelOptions}.
  * @returns Counts and rates per stage (and per group); rates are `undefined` when their denominator is 0.
- * @throws CxMetricsError `INVALID_OPTION` (empty or repeated stage list, bad `groupBy`),
- *   `OUT_OF_RANGE` (level), `UNKNOWN_REFERENCE` (a stage not in the list, an interaction of
- *   another customer), `ORDER_VIOLATION` (stages out of list order or entered earlier than
- *   the stage before), `INVALID_DATE`, `INVALID_RECORD` (not a journey, empty stage list).
+ * @throws CxMetricsError `INVALID_OPTION` (empty or repeated stage list, bad `groupBy` or
+ *   accessor result), `OUT_OF_RANGE` (level), `UNKNOWN_REFERENCE` (a stage not in the list,
+ *   an interaction of another customer, an entry channel outside `CHANNELS`),
+ *   `ORDER_VIOLATION` (stages out of list order or entered earlier than the stage before),
+ *   `INVALID_DATE`, `INVALID_RECORD` (not a journey, empty stage list, an interaction of no
+ *   known `type`, a segment that is not a string).
  *
  * @example
  * ```ts
@@ -127,8 +131,8 @@ export function journeyFunnel(
   const keyOf = groupKeyReader(options.groupBy);
   const n = list.names.length;
   const scratch = createScratch();
-  const total = new Counts(n);
-  const groups = keyOf === undefined ? undefined : new Map<string | null, Counts>();
+  const total = createCounts(n);
+  const groups = keyOf === undefined ? undefined : new Map<string | null, FunnelCounts>();
   let skipped = 0;
   forEachValue(journeys, (journey, i) => {
     if (isMissing(journey)) {
@@ -136,20 +140,12 @@ export function journeyFunnel(
       return;
     }
     const count = readJourney(FN, journey, i, list, scratch);
-    total.add(scratch.positions, count);
+    addToCounts(total, scratch.positions, count);
     if (groups !== undefined && keyOf !== undefined) {
-      const raw = keyOf(journey, i);
-      if (!isMissing(raw) && typeof raw !== 'string') {
-        throw fail('INVALID_OPTION', FN, `groupBy returned ${describeValue(raw)} for the journey at index ${i}; expected a string, null or undefined`, {
-          field: 'groupBy',
-          value: raw,
-          index: i,
-        });
-      }
-      const key = isMissing(raw) ? null : raw;
+      const key = keyOf(journey, i);
       let counts = groups.get(key);
-      if (counts === undefined) groups.set(key, (counts = new Counts(n)));
-      counts.add(scratch.positions, count);
+      if (counts === undefined) groups.set(key, (counts = createCounts(n)));
+      addToCounts(counts, scratch.positions, count);
     }
   });
   const grouped =
@@ -158,35 +154,34 @@ export function journeyFunnel(
       : Object.freeze(
           [...groups.entries()]
             .sort(([a], [b]) => compareGroupKeys(a, b))
-            .map(([key, counts]) => Object.freeze({ key, journeys: counts.journeys, steps: counts.steps(list.names, level) })),
+            .map(([key, counts]) => Object.freeze({ key, journeys: counts.journeys, steps: funnelSteps(counts, list.names, level) })),
         );
-  return Object.freeze({ journeys: total.journeys, skipped, level, steps: total.steps(list.names, level), groups: grouped });
+  return Object.freeze({ journeys: total.journeys, skipped, level, steps: funnelSteps(total, list.names, level), groups: grouped });
 }
 
-function groupKeyReader(groupBy: JourneyFunnelOptions['groupBy']): Accessor<Journey, unknown> | undefined {
+/**
+ * The group key of a validated journey. The built-in keys are fields of the record, so a bad
+ * one is the record's fault (`INVALID_RECORD`, `UNKNOWN_REFERENCE`); an accessor's is the
+ * option's (`INVALID_OPTION`).
+ */
+function groupKeyReader(groupBy: JourneyFunnelOptions['groupBy']): Accessor<Journey, string | null> | undefined {
   if (groupBy === undefined) return undefined;
-  if (groupBy === 'segment') return (j) => j.segment;
-  if (groupBy === 'channel') return (j) => entryChannel(j);
-  if (typeof groupBy === 'function') return groupBy;
+  if (groupBy === 'segment') return (j, i) => segmentKey(FN, j, i);
+  if (groupBy === 'channel') return (j, i) => entryChannel(FN, j, i);
+  if (typeof groupBy === 'function') {
+    return (j, i) => {
+      const raw: unknown = groupBy(j, i);
+      if (isMissing(raw)) return null;
+      if (typeof raw === 'string') return raw;
+      throw fail('INVALID_OPTION', FN, `groupBy returned ${describeValue(raw)} for the journey at index ${i}; expected a string, null or undefined`, {
+        field: 'groupBy',
+        value: raw,
+        index: i,
+      });
+    };
+  }
   throw fail('INVALID_OPTION', FN, `groupBy ${describeValue(groupBy)} is not 'segment', 'channel' or a function`, {
     field: 'groupBy',
     value: groupBy,
   });
-}
-
-/** Histogram of furthest stage and of stages entered; enough to build every figure. */
-class Counts implements FunnelCounts {
-  journeys = 0;
-  readonly furthest: number[];
-  readonly entered: number[];
-  constructor(n: number) {
-    this.furthest = new Array<number>(n).fill(0);
-    this.entered = new Array<number>(n).fill(0);
-  }
-  add(positions: Int32Array, count: number): void {
-    addToCounts(this, positions, count);
-  }
-  steps(names: readonly string[], level: number): readonly JourneyFunnelStep[] {
-    return funnelSteps(this, names, level);
-  }
 }

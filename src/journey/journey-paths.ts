@@ -1,6 +1,7 @@
 import { forEachValue, isMissing } from '../internal/input';
 import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
 import { describeValue, fail, requireCount } from '../internal/validate';
+import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
 
@@ -31,9 +32,13 @@ export interface JourneyPath {
   readonly count: number;
   /** `count` / journeys in the ranking's population; the shares of all paths sum to 1. */
   readonly share: number;
-  /** Of those, journeys that converted; `undefined` without `converted`. */
+  /**
+   * Journeys on this path that converted, counted over all journeys (so in the `droppingOff`
+   * ranking it tells how many others on the same path did convert); `undefined` without
+   * `converted`.
+   */
   readonly converted: number | undefined;
-  /** `converted / count`; `undefined` without `converted`. */
+  /** `converted` / all journeys on this path; `undefined` without `converted`. */
   readonly conversionRate: number | undefined;
 }
 
@@ -43,7 +48,7 @@ export interface JourneyPathRanking {
   readonly journeys: number;
   /** Distinct paths in it. */
   readonly distinct: number;
-  /** The `top` most frequent paths, by count (ties by label). */
+  /** The `top` most frequent paths, by count; ties in the order of their touchpoint ids (compared id by id, a path before its extensions). */
   readonly paths: readonly JourneyPath[];
   /** Journeys on paths not listed (so listed shares plus `otherShare` is 1). */
   readonly other: number;
@@ -70,7 +75,8 @@ const SEP = '\u0000';
  *
  * A journey's path is the `touchpoint` of each of its interactions, in order across its
  * stages (interactions without a touchpoint are left out), optionally with consecutive
- * repeats collapsed and cut to `maxLength`. Paths are ranked by count, ties by label.
+ * repeats collapsed and cut to `maxLength`. Paths are ranked by count, ties in the order of
+ * their touchpoint ids (compared id by id, so a path comes before its extensions).
  *
  * ```text
  * share(path)          = journeys on path / journeys             (Σ over all paths = 1)
@@ -129,14 +135,18 @@ export function journeyPaths(journeys: Values<Journey | null | undefined>, optio
     }
     readJourney(FN, journey, i, list, scratch);
     parts.length = 0;
-    outer: for (const stage of journey.stages) {
-      for (const interaction of stage.interactions) {
-        const touchpoint = interaction.touchpoint;
-        if (touchpoint === undefined) continue;
-        if (typeof touchpoint !== 'string') {
-          throw fail('INVALID_RECORD', FN, `journey at index ${i}: touchpoint ${describeValue(touchpoint)} is not a string`, {
+    const stages = journey.stages;
+    outer: for (let k = 0; k < stages.length; k++) {
+      const interactions = (stages[k] as Journey['stages'][number]).interactions;
+      for (let m = 0; m < interactions.length; m++) {
+        const touchpoint: unknown = (interactions[m] as Interaction).touchpoint;
+        if (isMissing(touchpoint)) continue;
+        // '' would be indistinguishable from a journey without touchpoints.
+        if (typeof touchpoint !== 'string' || touchpoint === '') {
+          const field = `stages[${k}].interactions[${m}].touchpoint`;
+          throw fail('INVALID_RECORD', FN, `journey at index ${i}: ${field} ${describeValue(touchpoint)} is not a non-empty string`, {
             index: i,
-            field: 'touchpoint',
+            field,
             value: touchpoint,
           });
         }
@@ -173,7 +183,6 @@ function atLeastOne(what: string, value: unknown): number {
   if (x < 1) throw fail('OUT_OF_RANGE', FN, `${what} ${describeValue(x)} must be at least 1`, { field: what, value });
   return x;
 }
-
 
 function rank(
   counts: ReadonlyMap<string, [number, number]>,

@@ -111,8 +111,8 @@ export interface RfmSegmentCount {
   readonly segment: string;
   /** Customers in it. */
   readonly count: number;
-  /** `count / customers scored`. */
-  readonly share: number;
+  /** `count / customers scored`; `undefined` when no customer was scored. */
+  readonly share: number | undefined;
 }
 
 /** What {@link rfmSegments} returns. */
@@ -151,7 +151,8 @@ const FN = 'rfmSegments';
  *
  * @param summary - One row per customer; `null`/`undefined` rows skipped.
  * @param options - `recencyMeaning` (required), accessors, `rules`; see {@link RfmSegmentsOptions}.
- * @returns Per-customer scores and segment sizes; empty lists when nothing was scored.
+ * @returns Per-customer scores and segment sizes; with nothing scored, no customers and
+ *   every segment's `share` `undefined`.
  * @throws CxMetricsError `INVALID_NUMBER`, `NEGATIVE_VALUE` (a negative recency, frequency
  *   or spend), `ORDER_VIOLATION` (first-to-last recency greater than T), `INVALID_OPTION`
  *   (`recencyMeaning`, malformed rules).
@@ -243,7 +244,7 @@ export function rfmSegments<T>(summary: Values<T | null | undefined>, options: R
   return Object.freeze({
     customers: Object.freeze(customers),
     skipped,
-    segments: Object.freeze(names.map((segment) => Object.freeze({ segment, count: sizes.get(segment) ?? 0, share: n > 0 ? (sizes.get(segment) ?? 0) / n : 0 }))),
+    segments: Object.freeze(names.map((segment) => Object.freeze({ segment, count: sizes.get(segment) ?? 0, share: n > 0 ? (sizes.get(segment) ?? 0) / n : undefined }))),
     unmatched,
   });
 }

@@ -1,7 +1,7 @@
 import { toEpochMs } from '../internal/calendar';
 import { DurationBuffer, readPercentiles, summarizeDurations } from '../internal/durations';
 import { forEachValue, isMissing } from '../internal/input';
-import { requireDurationUnit, unitMs } from '../internal/journey';
+import { requireChannel, requireDurationUnit, requireInteractionType, unitMs } from '../internal/journey';
 import { rateInterval } from '../internal/rate-interval';
 import { describeValue, fail, requireLevel, requireNonNegative } from '../internal/validate';
 import type { Channel } from '../models/channel';
@@ -115,7 +115,8 @@ const FN = 'serviceLevels';
  * @throws CxMetricsError `INVALID_OPTION` (unit), `OUT_OF_RANGE` (level, percentiles),
  *   `NEGATIVE_VALUE`/`INVALID_NUMBER` (targets), `INVALID_DATE`, `ORDER_VIOLATION` (a response or
  *   resolution before the contact was opened), `UNKNOWN_REFERENCE` (a channel not in
- *   `CHANNELS`), `INVALID_RECORD` (not an interaction, a non-boolean `resolvedOnFirstContact`).
+ *   `CHANNELS`), `INVALID_RECORD` (not an interaction, a `type` that is none of the four, a
+ *   non-boolean `resolvedOnFirstContact`).
  *
  * @example
  * ```ts
@@ -160,17 +161,11 @@ export function serviceLevels(contacts: Values<Interaction | null | undefined>, 
       throw fail('INVALID_RECORD', FN, `contact ${describeValue(contact)} at index ${i} is not an interaction`, { index: i, value: contact });
     }
     if (contact.type !== 'support') {
+      requireInteractionType(FN, contact.type, i);
       ignored++;
       return;
     }
-    const channel = contact.channel;
-    if (!CHANNELS.includes(channel)) {
-      throw fail('UNKNOWN_REFERENCE', FN, `channel ${describeValue(channel)} at index ${i} is not one of ${CHANNELS.join(', ')}`, {
-        index: i,
-        field: 'channel',
-        value: channel,
-      });
-    }
+    const channel = requireChannel(FN, contact.channel, i, 'channel');
     const opened = toEpochMs(FN, 'at', contact.at, i);
     const responded = contact.firstResponseAt === undefined ? undefined : toEpochMs(FN, 'firstResponseAt', contact.firstResponseAt, i);
     const resolved = contact.resolvedAt === undefined ? undefined : toEpochMs(FN, 'resolvedAt', contact.resolvedAt, i);

@@ -160,11 +160,12 @@ export function stageTiming(
     const lastPosition = positions[stageCount - 1] as number;
     const reachedFinal = lastPosition === last;
     const finalTime = times[stageCount - 1] as number;
-    if (asOf !== undefined && (times[stageCount - 1] as number) > asOf) {
-      throw fail('ORDER_VIOLATION', FN, `journey at index ${i}: stages[${stageCount - 1}] was entered after asOf ${new Date(asOf).toISOString()}`, {
+    // Entry times never decrease, so the last stage's is the latest.
+    if (asOf !== undefined && finalTime > asOf) {
+      throw fail('ORDER_VIOLATION', FN, `journey at index ${i}: stages[${stageCount - 1}] was entered at ${new Date(finalTime).toISOString()}, after asOf ${new Date(asOf).toISOString()}`, {
         index: i,
         field: `stages[${stageCount - 1}].enteredAt`,
-        value: times[stageCount - 1],
+        value: journey.stages[stageCount - 1]?.enteredAt,
       });
     }
     for (let k = 0; k < stageCount; k++) {

@@ -1,9 +1,9 @@
+import { compareGroupKeys } from '../internal/funnel';
 import { forEachValue, isMissing } from '../internal/input';
-import { createScratch } from '../internal/journey';
+import { createScratch, requireChannel, requireInteractionType } from '../internal/journey';
 import { addResponse, forEachInteraction, MetricBuffers } from '../internal/survey-responses';
 import { describeValue, fail, requireLevel, requireOneOf } from '../internal/validate';
 import type { Channel } from '../models/channel';
-import { CHANNELS } from '../models/channel';
 import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';
 import type { Values } from '../models/values';
@@ -88,7 +88,8 @@ const GROUPINGS: readonly TouchpointScoresGroupBy[] = ['touchpoint', 'channel', 
  *   scale), `INVALID_NUMBER`, `NOT_AN_INTEGER` (scores), `UNKNOWN_REFERENCE` (an unknown
  *   metric or channel, another customer's interaction in a journey), `INCONSISTENT_INPUT` (an NPS scale
  *   other than 0–10, CSAT/CES answers on different scales in one group), `INVALID_RECORD`,
- *   `ORDER_VIOLATION`, `INVALID_DATE` (journeys).
+ *   `ORDER_VIOLATION`, `INVALID_DATE` (journeys); `INVALID_RECORD` also for an interaction
+ *   whose `type` is none of the four (it is not silently ignored).
  *
  * @example
  * ```ts
@@ -127,6 +128,7 @@ export function touchpointScores(
       throw fail('INVALID_RECORD', FN, `interaction ${describeValue(interaction)} at index ${index} is not an interaction`, { index, value: interaction });
     }
     if (interaction.type !== 'survey') {
+      requireInteractionType(FN, interaction.type, index);
       ignored++;
       return;
     }
@@ -134,20 +136,14 @@ export function touchpointScores(
       skipped++;
       return;
     }
-    if (interaction.touchpoint !== undefined && typeof interaction.touchpoint !== 'string') {
+    if (!isMissing(interaction.touchpoint) && typeof interaction.touchpoint !== 'string') {
       throw fail('INVALID_RECORD', FN, `touchpoint ${describeValue(interaction.touchpoint)} at index ${index} is not a string`, {
         index,
         field: 'touchpoint',
         value: interaction.touchpoint,
       });
     }
-    if (interaction.channel !== undefined && !CHANNELS.includes(interaction.channel)) {
-      throw fail('UNKNOWN_REFERENCE', FN, `channel ${describeValue(interaction.channel)} at index ${index} is not one of ${CHANNELS.join(', ')}`, {
-        index,
-        field: 'channel',
-        value: interaction.channel,
-      });
-    }
+    if (!isMissing(interaction.channel)) requireChannel(FN, interaction.channel, index, 'channel');
     const touchpoint = useTouchpoint ? (interaction.touchpoint ?? null) : null;
     const channel = useChannel ? (interaction.channel ?? null) : null;
     let byChannel = groups.get(touchpoint);
@@ -178,7 +174,7 @@ export function touchpointScores(
 }
 
 function sortedKeys<V>(map: ReadonlyMap<string | null, V>): (string | null)[] {
-  return [...map.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
+  return [...map.keys()].sort(compareGroupKeys);
 }
 
 function scoreGroup(buffers: MetricBuffers, touchpoint: string | null | undefined, channel: Channel | null | undefined, level: number): TouchpointScoresGroup {

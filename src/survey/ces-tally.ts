@@ -42,7 +42,7 @@ export interface CesTallyState {
   weightSquares: number;
   /** Missing answers seen. */
   skipped: number;
-  /** Whether any answer came with an explicit weight. */
+  /** Whether any `{ score, weight }` pair was added (even a skipped one), as `weight` makes the batch functions weighted. */
   weighted: boolean;
 }
 

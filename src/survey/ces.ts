@@ -16,7 +16,7 @@ export interface CesRange {
 export interface CesOptions<T = number> {
   /** Reads the score of a record. Default: the element itself. `null`/`undefined` = no answer. */
   readonly accessor?: Accessor<T, number | null | undefined>;
-  /** Reads a survey weight in [0, 1e100] per response. Default: none. A `null`/`undefined` weight skips the response. */
+  /** Reads a survey weight per response: 0, or between 1e-100 and 1e100 (weights are relative). Default: none. A `null`/`undefined` weight skips the response. */
   readonly weight?: Accessor<T, number | null | undefined>;
   /** The integer answer scale. Default `{ min: 1, max: 7 }` (CES 2.0); use `{ min: 1, max: 5 }` for five points. */
   readonly scale?: SurveyScale;

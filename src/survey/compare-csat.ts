@@ -1,6 +1,6 @@
 import { requireOptions } from '../internal/nps-state';
 import { normalCdf, normalQuantile } from '../internal/normal';
-import { csatIntervalOf, readCsatInput } from '../internal/scale-state';
+import { readCsatInput } from '../internal/scale-state';
 import { requireLevel } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';
@@ -22,7 +22,7 @@ export interface CompareCsatResult {
   readonly difference: number;
   /** Unpooled standard error of the difference (used for the interval). */
   readonly standardError: number;
-  /** Lower end of the interval for the difference, ≥ −1. */
+  /** Lower end of the (Wald) interval for the difference, ≥ −1; it has zero width when both samples are unanimous. */
   readonly lower: number;
   /** Upper end of the interval for the difference, ≤ 1. */
   readonly upper: number;
@@ -74,7 +74,7 @@ export function compareCsat<T = number>(
   const level = requireLevel(fn, options?.level ?? 0.95);
   const read = (input: unknown) => {
     const { successes, n } = readCsatInput<T>(fn, input, options);
-    return csatIntervalOf(successes, n, level, 'wilson');
+    return n > 0 ? { share: Math.min(1, successes / n), n } : undefined;
   };
   const first = read(a);
   const second = read(b);

@@ -54,7 +54,7 @@ export interface CompareNpsResult {
  * Statistician 70(4), 365–372, §5 (differences of independent NPS); the variance of the
  * difference of two independent estimates is the sum of their variances.
  *
- * @param a - First sample: scores, records (with `accessor`), counts, or an {@link nps} result.
+ * @param a - First sample: scores, records (with `accessor`), counts, an {@link nps} result, or an {@link npsTally} state.
  * @param b - Second sample, in the same forms.
  * @param options - Level, interval method, and the accessor / weight of {@link nps} (applied to both).
  * @returns The comparison, or `undefined` when either sample has no answer.

@@ -63,7 +63,8 @@ export interface CsatIntervalResult {
  * @returns The interval, or `undefined` when there is no answer (or all weights are 0).
  * @throws {@link models!CxMetricsError} the codes of {@link csat}; `OUT_OF_RANGE`/`INVALID_NUMBER` for a level
  *   not strictly between 0 and 1; `INVALID_OPTION` for an unknown method; `NEGATIVE_VALUE` /
- *   `NOT_AN_INTEGER` for bad counts; `INCONSISTENT_INPUT` for satisfied > total.
+ *   `NOT_AN_INTEGER` / `INVALID_NUMBER` for bad counts, `OUT_OF_RANGE` for a count above 2⁵³ − 1;
+ *   `INCONSISTENT_INPUT` for satisfied > total.
  *
  * @example
  * ```ts

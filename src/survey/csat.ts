@@ -8,7 +8,7 @@ import type { Accessor, Values } from '../models/values';
 export interface CsatOptions<T = number> {
   /** Reads the score of a record, e.g. `(r) => r.score`. Default: the element itself. `null`/`undefined` = no answer. */
   readonly accessor?: Accessor<T, number | null | undefined>;
-  /** Reads a survey weight in [0, 1e100] per response. Default: none. A response whose weight is `null`/`undefined` is skipped. */
+  /** Reads a survey weight per response: 0, or between 1e-100 and 1e100 (weights are relative). Default: none. A response whose weight is `null`/`undefined` is skipped. */
   readonly weight?: Accessor<T, number | null | undefined>;
   /** The integer answer scale. Default `{ min: 1, max: 5 }`. */
   readonly scale?: SurveyScale;
@@ -69,7 +69,7 @@ export interface CsatResult {
  * @param options - Accessor, weight, scale and threshold.
  * @returns Share, mean, counts per score; `share` and `mean` are `undefined` without answers.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a non-finite or non-number score or weight;
- *   `OUT_OF_RANGE` for a score off the scale, a weight above 1e100, or a bad scale/threshold; `NOT_AN_INTEGER` for a
+ *   `OUT_OF_RANGE` for a score off the scale, a positive weight outside [1e-100, 1e100], or a bad scale/threshold; `NOT_AN_INTEGER` for a
  *   fractional score; `NEGATIVE_VALUE` for a negative weight; `INVALID_OPTION` for a bad option.
  *
  * @example

@@ -62,7 +62,8 @@ export interface NpsIntervalResult {
  * tiny samples (a single promoter) the observed score can lie outside it. That is the
  * adjustment doing its job: one answer says little.
  *
- * @param input - Scores, records (with `accessor`), `{ promoters, passives, detractors }`, or an {@link nps} result.
+ * @param input - Scores, records (with `accessor`), `{ promoters, passives, detractors }`, an {@link nps} result,
+ *   or an {@link npsTally} state (read with its weights).
  * @param options - Level, method, and the accessor / weight of {@link nps}.
  * @returns The interval, or `undefined` when there is no answer (or all weights are 0).
  * @throws {@link models!CxMetricsError} the codes of {@link nps}; `OUT_OF_RANGE` or `INVALID_NUMBER` for a level

@@ -2,7 +2,7 @@ import { toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing } from '../internal/input';
 import { requireOptions } from '../internal/nps-state';
 import { addToSum, createSum, mergeSums, sumValue, type CompensatedSum } from '../internal/sum';
-import { describeValue, fail, requireNonNegative, requireScore } from '../internal/validate';
+import { describeValue, fail, requireFiniteTotal, requireNonNegative, requireScore } from '../internal/validate';
 import type { Interaction } from '../models/interaction';
 import type { Values } from '../models/values';
 import type { NpsCategory } from './classify-nps';
@@ -83,10 +83,13 @@ const FN = 'npsRevenue';
  * @param interactions - Survey responses and purchases, in any order (other interactions are counted in `ignored`).
  * @param options - Currency filter.
  * @returns The four groups with revenue, customers and shares.
- * @throws {@link models!CxMetricsError} the score codes of {@link nps} for a bad NPS answer;
+ * @throws {@link models!CxMetricsError} the score codes of {@link nps} for a bad NPS answer
+ *   (`INCONSISTENT_INPUT` for an NPS response whose `scale` is not 0–10);
  *   `NEGATIVE_VALUE`/`INVALID_NUMBER` for a bad purchase amount; `INVALID_DATE` for a bad
- *   `at` of a response; `INCONSISTENT_INPUT` for purchases in several currencies without a
- *   `currency` option; `INVALID_RECORD` for an interaction without a string customerId.
+ *   `at` of a response or purchase; `INCONSISTENT_INPUT` for purchases in several currencies without a
+ *   `currency` option; `INVALID_RECORD` for an interaction that is not an object, has no string
+ *   customerId, or a purchase without a string currency; `INVALID_OPTION` for a non-string `currency` option;
+ *   `OUT_OF_RANGE` for a revenue beyond a double.
  *
  * @example
  * ```ts
@@ -133,6 +136,9 @@ export function npsRevenue(interactions: Values<Interaction>, options?: NpsReven
       throw fail('INVALID_RECORD', FN, `interaction ${describeValue(d)} at index ${i} is not an object`, { value: d, index: i });
     }
     if (d.type === 'survey' && d.metric === 'nps') {
+      if (d.scale !== undefined && (d.scale?.min !== 0 || d.scale?.max !== 10)) {
+        throw fail('INCONSISTENT_INPUT', FN, `NPS response at index ${i} has a scale other than 0–10`, { field: 'scale', value: d.scale, index: i });
+      }
       if (isMissing(d.score)) {
         skipped++;
         return;
@@ -145,6 +151,14 @@ export function npsRevenue(interactions: Values<Interaction>, options?: NpsReven
         r.category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
       }
     } else if (d.type === 'purchase') {
+      if (typeof d.currency !== 'string') {
+        throw fail('INVALID_RECORD', FN, `purchase at index ${i} has currency ${describeValue(d.currency)}, not a code such as 'EUR'`, {
+          field: 'currency',
+          value: d.currency,
+          index: i,
+        });
+      }
+      toEpochMs(FN, 'at', d.at, i);
       if (wanted !== undefined && d.currency !== wanted) {
         ignored++;
         return;
@@ -173,7 +187,7 @@ export function npsRevenue(interactions: Values<Interaction>, options?: NpsReven
     sums[key] = mergeSums(sums[key], r.revenue);
     all = mergeSums(all, r.revenue);
   }
-  const revenue = sumValue(all);
+  const revenue = requireFiniteTotal(FN, 'revenue', sumValue(all));
   const customers = rows.size;
   const group = (key: keyof typeof counts): NpsRevenueGroup => {
     const value = sumValue(sums[key]);

@@ -23,7 +23,7 @@ export interface NpsTallyState {
   weightSquares: number;
   /** Missing answers seen. */
   skipped: number;
-  /** Whether any answer came with an explicit weight. */
+  /** Whether any `{ score, weight }` pair was added (even a skipped one), as `weight` makes the batch functions weighted. */
   weighted: boolean;
 }
 
@@ -38,7 +38,7 @@ export type SurveyTallyValue =
   | {
       /** The answer on the scale, or `null`/`undefined` for no answer. */
       readonly score: number | null | undefined;
-      /** Its weight in [0, 1e100], or `null`/`undefined` (then the answer is skipped). */
+      /** Its weight (0, or between 1e-100 and 1e100), or `null`/`undefined` (then the answer is skipped). */
       readonly weight: number | null | undefined;
     };
 

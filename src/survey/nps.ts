@@ -1,5 +1,4 @@
-import { isNpsCounts, npsResult, npsStateFromBins, npsStateFromCounts, requireOptions } from '../internal/nps-state';
-import { binScores } from '../internal/survey-scores';
+import { readNpsInput, requireOptions } from '../internal/nps-state';
 import type { Accessor, Values } from '../models/values';
 
 /** Pre-aggregated NPS answers, e.g. from a SQL `GROUP BY`: whole numbers ≥ 0. */
@@ -39,8 +38,9 @@ export interface NpsOptions<T = number> {
   /** Reads the 0–10 score of a record, e.g. `(r) => r.score`. Default: the element itself. `null`/`undefined` = no answer. */
   readonly accessor?: Accessor<T, number | null | undefined>;
   /**
-   * Reads a survey weight in [0, 1e100] per response (post-stratification, design weights). Default: none
-   * (every answer counts once). A response whose weight is `null`/`undefined` is skipped.
+   * Reads a survey weight per response (post-stratification, design weights): 0, or between
+   * 1e-100 and 1e100 (weights are relative). Default: none (every answer counts once). A
+   * response whose weight is `null`/`undefined` is skipped.
    */
   readonly weight?: Accessor<T, number | null | undefined>;
 }
@@ -82,16 +82,18 @@ export interface NpsResult {
  * 81(12); effective sample size: L. Kish (1965), *Survey Sampling*, Wiley, §11.7.
  *
  * Accepts numbers, typed arrays (a `Uint8Array` of scores takes a counting fast path),
- * any iterable, records read through `accessor`, and pre-aggregated {@link NpsCounts}.
+ * any iterable, records read through `accessor`, pre-aggregated {@link NpsCounts}, and an
+ * {@link npsTally} state (read with its weights, as `npsTally.result` would).
  * For an interval use {@link npsInterval}; to stream use {@link npsTally}.
  *
- * @param values - Scores 0–10 (or records, with `accessor`), or `{ promoters, passives, detractors }` counts.
+ * @param values - Scores 0–10 (or records, with `accessor`), `{ promoters, passives, detractors }` counts, or an npsTally state.
  * @param options - Accessor and optional per-response weight.
  * @returns Counts, shares, `score` (`undefined` when there is no answer), `skipped`, effective sample size.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or a non-number
- *   score or weight; `OUT_OF_RANGE` for a score outside 0–10 or a weight above 1e100; `NOT_AN_INTEGER` for a fractional
- *   score or count; `NEGATIVE_VALUE` for a negative weight or count; `INVALID_OPTION` for an
- *   accessor or weight that is not a function.
+ *   score or weight; `OUT_OF_RANGE` for a score outside 0–10, a positive weight outside
+ *   [1e-100, 1e100] or a count above 2⁵³ − 1; `NOT_AN_INTEGER` for a fractional score or count;
+ *   `NEGATIVE_VALUE` for a negative weight or count; `INVALID_OPTION` for an accessor or weight
+ *   that is not a function, or values that are neither a list, an iterable nor counts.
  *
  * @example
  * ```ts
@@ -108,6 +110,5 @@ export interface NpsResult {
  */
 export function nps<T = number>(values: Values<T> | NpsCounts, options?: NpsOptions<T>): NpsResult {
   requireOptions('nps', options);
-  if (isNpsCounts(values)) return npsResult(npsStateFromCounts('nps', values));
-  return npsResult(npsStateFromBins(binScores('nps', values, 0, 10, options?.accessor, options?.weight)));
+  return readNpsInput('nps', values, options?.accessor, options?.weight);
 }

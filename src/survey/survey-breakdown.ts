@@ -31,8 +31,9 @@ export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
   /**
    * Group by `'touchpoint'` or `'channel'` (fields of the response), `'segment'` (the
    * `segment` of the response's customer, from `customers`), or an accessor returning a label.
-   * Default: no grouping (one group, `group: undefined`). Responses without a value form their
-   * own group with `group: undefined`; nothing is dropped.
+   * Default: no grouping (one group, `group: undefined`). Responses without a value (including
+   * customers missing from `customers` or without a segment) form their own group with
+   * `group: undefined`; nothing is dropped.
    */
   readonly by?: SurveyBreakdownDimension;
   /** Split every group by calendar period of `at` (UTC; ISO weeks) for trends. Default: no split. */
@@ -50,7 +51,7 @@ export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
    * decisions, lower it for exploration; `0` flags nothing.
    */
   readonly minimumSize?: number;
-  /** Reads a survey weight in [0, 1e100] per response. Default: none. A `null`/`undefined` weight skips the response. */
+  /** Reads a survey weight per response: 0, or between 1e-100 and 1e100 (weights are relative). Default: none. A `null`/`undefined` weight skips the response. */
   readonly weight?: Accessor<SurveyResponse, number | null | undefined>;
   /** CSAT/CES answer scale. Default: the metric's usual scale (CSAT 1–5, CES 1–7); NPS is always 0–10. */
   readonly scale?: SurveyScale;

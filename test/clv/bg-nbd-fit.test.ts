@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, type BgNbdCustomer } from '../../src/clv';
+import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, type BgNbdCustomer } from '../../src/clv';
 import { CxMetricsError } from '../../src/errors';
+import { errorCode as code } from '../support/error-code';
 import { bgNbdNegativeLogLikelihood, bgNbdSufficientStatistics } from '../../src/internal/bg-nbd-likelihood';
 import { cdnowBgNbdSummary, reference, relativeError } from './clv-data';
 import { simulateCustomers } from './clv-simulate';
 
 const cdnow = cdnowBgNbdSummary();
-
-function code(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 function statsOf(rows: readonly BgNbdCustomer[], group = true) {
   const n = rows.length;
@@ -92,6 +83,34 @@ describe('fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)', () => {
       const sumX = cdnow.reduce((s, d) => s + d.frequency, 0);
       expect(scaled.logLikelihood).toBeCloseTo(fit.logLikelihood - sumX * Math.log(k), 6);
     }
+  });
+
+  it('fits the model on times scaled by k to predictions that agree at scaled times', () => {
+    const k = 7; // weeks → days
+    const days = fitBgNbd(cdnow.map((d) => ({ frequency: d.frequency, recency: d.recency * k, T: d.T * k })));
+    for (const c of [cdnow[0]!, cdnow[17]!, { frequency: 0, recency: 0, T: 20 }]) {
+      const inDays = { frequency: c.frequency, recency: c.recency * k, T: c.T * k };
+      expect(relativeError(bgNbdProbabilityAlive(days, inDays), bgNbdProbabilityAlive(fit, c))).toBeLessThan(1e-6);
+      expect(relativeError(bgNbdConditionalExpectedPurchases(days, inDays, 52 * k), bgNbdConditionalExpectedPurchases(fit, c, 52))).toBeLessThan(1e-6);
+    }
+  });
+
+  it('fits millions of customers (grouped rows of weight 1,000): same estimates, log-likelihood × 1,000', () => {
+    const million = fitBgNbd(cdnow, { weight: () => 1000 });
+    expect(million.n).toBe(2_357_000);
+    expect(million.converged).toBe(true);
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(relativeError(million[k], fit[k])).toBeLessThan(1e-7);
+    expect(relativeError(million.logLikelihood, 1000 * fit.logLikelihood)).toBeLessThan(1e-12);
+    // Standard errors shrink by √1000.
+    expect(relativeError(million.standardErrors!.r * Math.sqrt(1000), fit.standardErrors!.r)).toBeLessThan(1e-4);
+  });
+
+  it('stays finite with a customer of 10,000 purchases (tₓ = T) among the rows', () => {
+    const heavy = fitBgNbd([...cdnow, { frequency: 10_000, recency: 38.86, T: 38.86 }]);
+    expect([heavy.r, heavy.alpha, heavy.a, heavy.b, heavy.logLikelihood].every(Number.isFinite)).toBe(true);
+    expect(heavy.converged).toBe(true);
+    // The extreme buyer raises the heterogeneity of rates: a smaller shape r.
+    expect(heavy.r).toBeLessThan(fit.r);
   });
 
   it('reads any iterable and accessors, and skips and counts missing rows and fields', () => {
@@ -210,6 +229,8 @@ describe('fitBgNbd on too little or degenerate data', () => {
     expect(() => fitBgNbd(noRepeat)).toThrow(/no customer made a repeat purchase/);
     expect(code(() => fitBgNbd(noRepeat))).toBe('INSUFFICIENT_DATA');
     expect(code(() => fitBgNbd([null, null] as unknown as BgNbdCustomer[]))).toBe('INSUFFICIENT_DATA');
+    // Four rows standing for two customers: the weights decide.
+    expect(() => fitBgNbd(cdnow.slice(0, 4), { weight: () => 0.5 })).toThrow(/at least 4 customers .* got 2/);
   });
 });
 
@@ -240,8 +261,10 @@ describe('fitBgNbd bad input', () => {
     expect((error as CxMetricsError).message).toMatch(/^fitBgNbd: .* at index 3/);
   });
 
-  it('rejects negative weights and bad maxIterations', () => {
+  it('rejects bad weights and bad maxIterations', () => {
     expect(code(() => fitBgNbd(ok, { weight: (_d, i) => (i === 2 ? -1 : 1) }))).toBe('NEGATIVE_VALUE');
+    expect(code(() => fitBgNbd(ok, { weight: (_d, i) => (i === 2 ? Number.NaN : 1) }))).toBe('INVALID_NUMBER');
+    expect(code(() => fitBgNbd(ok, { weight: () => '1' as unknown as number }))).toBe('INVALID_NUMBER');
     expect(code(() => fitBgNbd(ok, { maxIterations: 0 }))).toBe('OUT_OF_RANGE');
     expect(code(() => fitBgNbd(ok, { maxIterations: 2.5 }))).toBe('NOT_AN_INTEGER');
   });
@@ -255,8 +278,9 @@ describe('fitBgNbd bad input', () => {
 
   it('reports converged: false with finite values when the iteration budget is too small', () => {
     const fit = fitBgNbd(cdnow, { maxIterations: 2 });
-    expect([fit.r, fit.alpha, fit.a, fit.b].every(Number.isFinite)).toBe(true);
-    expect(typeof fit.converged).toBe('boolean');
+    expect([fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood].every(Number.isFinite)).toBe(true);
+    expect(fit.converged).toBe(false);
+    expect(fit.message).toMatch(/iteration limit/);
   });
 });
 

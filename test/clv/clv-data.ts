@@ -38,6 +38,36 @@ export function cdnowBgNbdSummary(): CdnowRow[] {
     });
 }
 
+export interface CdnowPurchase {
+  readonly sampleId: number;
+  /** UTC midnight of the purchase day, epoch ms. */
+  readonly at: number;
+  readonly amount: number;
+}
+
+/** `CDNOW_sample.txt`: `master_id sample_id YYYYMMDD number_of_cds dollar_value`, CRLF, leading spaces. */
+export function cdnowTransactions(): CdnowPurchase[] {
+  const out: CdnowPurchase[] = [];
+  for (const line of readFileSync(join(dataDir, 'CDNOW_sample.txt'), 'utf8').split(/\r?\n/)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 5) continue;
+    const date = fields[2] as string;
+    out.push({
+      sampleId: Number(fields[1]),
+      at: Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))),
+      amount: Number(fields[4]),
+    });
+  }
+  return out;
+}
+
+/** A CSV of `../shared/data` as records of numbers, keyed by the header. */
+export function readDataCsv(name: string): Record<string, number>[] {
+  const [header, ...lines] = readFileSync(join(dataDir, name), 'utf8').trim().split(/\r?\n/);
+  const keys = (header as string).split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i] as string, Number(v)])));
+}
+
 /** Values computed by reference/bg_nbd_reference.py (mpmath, scipy), independent of src/. */
 export interface Reference {
   bgnbdCdnow: { params: number[]; logLikelihood: number; standardErrors: number[] };

@@ -1,34 +1,22 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   bgNbdConditionalExpectedPurchases,
   bgNbdProbabilityAlive,
-  fitBgNbd,
-  fitGammaGamma,
   gammaGammaExpectedSpend,
   predictClv,
-  rankCustomers,
   type PredictClvCustomer,
 } from '../../src/clv';
 import { CxMetricsError } from '../../src/errors';
 import { UNIT_MILLISECONDS } from '../../src/models';
+import { errorCode } from '../support/error-code';
+import { BAD_BG_NBD_PARAMS, BAD_CUSTOMERS } from './clv-bad-input';
 import { cdnowSummary, reference, relativeError } from './clv-data';
 
 const bgNbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const gammaGamma = { p: 6.25, q: 3.74, gamma: 15.44 };
 const monthly = { timeUnit: 'week', horizon: 12, horizonUnit: 'month' } as const;
 
-function code(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
-
-describe('predictClv', () => {
+describe('predictClv: known values', () => {
   it('matches an independent mpmath computation (eq. 10 differences × eq. 5 spend × margin, discounted)', () => {
     for (const [x, tx, T, z, horizon, discountRate, margin, expected] of reference.clv) {
       const result = predictClv(bgNbd, gammaGamma, [{ frequency: x, recency: tx, T, monetaryValue: z }], {
@@ -75,6 +63,12 @@ describe('predictClv', () => {
     expect(relativeError(yearly.clv[0] as number, inWeeks.clv[0] as number)).toBeLessThan(1e-12);
   });
 
+  it('gives 0 over a zero horizon, and the population spend to a customer without repeat purchase', () => {
+    const c = [{ frequency: 0, recency: 0, T: 10, monetaryValue: 0 }];
+    expect(predictClv(bgNbd, gammaGamma, c, { ...monthly, horizon: 0 }).clv[0]).toBe(0);
+    expect(relativeError(predictClv(bgNbd, gammaGamma, c, monthly).expectedSpend[0] as number, (6.25 * 15.44) / 2.74)).toBeLessThan(1e-15);
+  });
+
   it('skips and counts missing customers, reporting the input positions of the others', () => {
     const result = predictClv(
       bgNbd,
@@ -89,83 +83,56 @@ describe('predictClv', () => {
     expect(empty.total).toBe(0);
   });
 
-  it('works end to end from fits on CDNOW, ranking customers', () => {
-    const rows = cdnowSummary();
-    const result = predictClv(fitBgNbd(rows), fitGammaGamma(rows), rows, { ...monthly, discountRate: 0.01 });
-    const top = rankCustomers(result, { top: 10 });
-    expect(top).toHaveLength(10);
-    const sorted = Array.from(result.clv).sort((x, y) => y - x);
-    expect(top.map((c) => c.clv)).toEqual(sorted.slice(0, 10));
-    expect(top.every((c, k) => c.rank === k + 1 && result.clv[c.index] === c.clv)).toBe(true);
+  it('reads other records through accessors, from any iterable', () => {
+    const tuples = cdnowSummary()
+      .slice(0, 50)
+      .map((d) => [d.frequency, d.recency, d.T, d.monetaryValue] as const);
+    function* generate() {
+      yield* tuples;
+    }
+    const accessors = { frequency: (d: readonly number[]) => d[0], recency: (d: readonly number[]) => d[1], T: (d: readonly number[]) => d[2], monetaryValue: (d: readonly number[]) => d[3] };
+    const fromTuples = predictClv(bgNbd, gammaGamma, generate(), { ...monthly, ...accessors });
+    expect(Array.from(fromTuples.clv)).toEqual(Array.from(predictClv(bgNbd, gammaGamma, cdnowSummary().slice(0, 50), monthly).clv));
   });
 });
 
-const customer = fc
-  .record({
-    x: fc.integer({ min: 0, max: 200 }),
-    T: fc.double({ min: 0.5, max: 100, noNaN: true }),
-    share: fc.double({ min: 0.01, max: 1, noNaN: true }),
-    z: fc.double({ min: 0.5, max: 1000, noNaN: true }),
-  })
-  .map(({ x, T, share, z }) => ({ frequency: x, recency: x === 0 ? 0 : T * share, T, monetaryValue: x === 0 ? 0 : z }));
-
-describe('predictClv properties', () => {
-  test.prop(
-    [customer, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 10 }), fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })],
-    { numRuns: 80 },
-  )('CLV is ≥ 0, non-decreasing in horizon and margin, non-increasing in the discount rate', (c, horizon, more, d, dd, m, dm) => {
-    const run = (h: number, rate: number, margin: number) =>
-      predictClv(bgNbd, gammaGamma, [c], { timeUnit: 'week', horizon: h, horizonUnit: 'month', discountRate: rate, margin }).clv[0] as number;
-    const base = run(horizon, d, m);
-    expect(base).toBeGreaterThanOrEqual(0);
-    expect(run(horizon + more, d, m)).toBeGreaterThanOrEqual(base * (1 - 1e-12));
-    expect(run(horizon, d, Math.min(1, m + dm))).toBeGreaterThanOrEqual(base * (1 - 1e-12));
-    expect(run(horizon, d + dd, m)).toBeLessThanOrEqual(base * (1 + 1e-12));
+describe('predictClv: bad input', () => {
+  const ok = { frequency: 2, recency: 10, T: 20, monetaryValue: 30 };
+  it.each(BAD_CUSTOMERS)('a customer with %s → %s, naming its index', (_what, customer, code) => {
+    let error: unknown;
+    try {
+      predictClv(bgNbd, gammaGamma, [ok, { ...customer, monetaryValue: 30 } as PredictClvCustomer], monthly);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CxMetricsError);
+    expect((error as CxMetricsError).code).toBe(code);
+    expect((error as CxMetricsError).details.index).toBe(1);
   });
-
-  test.prop([fc.array(customer, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 40 })], { numRuns: 50 })(
-    'rankCustomers: sorted descending, ties by position, top-k equals the head of the full ranking',
-    (rows, top) => {
-      const result = predictClv(bgNbd, gammaGamma, rows, monthly);
-      for (const by of ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedSpend'] as const) {
-        const all = rankCustomers(result, { by });
-        expect(all).toHaveLength(rows.length);
-        for (let k = 1; k < all.length; k++) {
-          const prev = all[k - 1]![by];
-          const cur = all[k]![by];
-          expect(prev > cur || (prev === cur && all[k - 1]!.index < all[k]!.index)).toBe(true);
-        }
-        expect(rankCustomers(result, { by, top })).toEqual(all.slice(0, top));
-      }
-    },
-  );
-});
-
-describe('predictClv and rankCustomers bad input', () => {
-  const c = [{ frequency: 2, recency: 10, T: 20, monetaryValue: 30 }];
+  it('a CLV beyond a double is OUT_OF_RANGE naming the customer, never Infinity', () => {
+    const rich = { frequency: 20, recency: 19.5, T: 20, monetaryValue: 1e308 }; // ≈ 40 purchases a year
+    expect(errorCode(() => predictClv(bgNbd, gammaGamma, [ok, rich], monthly))).toBe('OUT_OF_RANGE');
+    expect(() => predictClv(bgNbd, gammaGamma, [ok, rich], monthly)).toThrow(/^predictClv: CLV of the customer at index 1 overflows/);
+  });
+  it.each(BAD_BG_NBD_PARAMS)('BG/NBD parameters with %s → %s', (_what, params, code) => {
+    expect(errorCode(() => predictClv(params as typeof bgNbd, gammaGamma, [ok], monthly))).toBe(code);
+  });
   it.each<[string, () => unknown, string]>([
-    ['unknown time unit', () => predictClv(bgNbd, gammaGamma, c, { ...monthly, timeUnit: 'fortnight' as 'week' }), 'INVALID_OPTION'],
-    ['missing horizon unit', () => predictClv(bgNbd, gammaGamma, c, { ...monthly, horizonUnit: undefined as never }), 'INVALID_OPTION'],
-    ['fractional horizon', () => predictClv(bgNbd, gammaGamma, c, { ...monthly, horizon: 1.5 }), 'NOT_AN_INTEGER'],
-    ['negative horizon', () => predictClv(bgNbd, gammaGamma, c, { ...monthly, horizon: -1 }), 'NEGATIVE_VALUE'],
-    ['negative discount rate', () => predictClv(bgNbd, gammaGamma, c, { ...monthly, discountRate: -0.1 }), 'NEGATIVE_VALUE'],
-    ['margin of 30 (percent)', () => predictClv(bgNbd, gammaGamma, c, { ...monthly, margin: 30 }), 'OUT_OF_RANGE'],
-    ['bad BG/NBD parameter', () => predictClv({ ...bgNbd, a: 0 }, gammaGamma, c, monthly), 'OUT_OF_RANGE'],
+    ['negative money', () => predictClv(bgNbd, gammaGamma, [{ ...ok, monetaryValue: -1 }], monthly), 'NEGATIVE_VALUE'],
+    ['NaN money', () => predictClv(bgNbd, gammaGamma, [{ ...ok, monetaryValue: Number.NaN }], monthly), 'INVALID_NUMBER'],
     ['Gamma-Gamma with q ≤ 1', () => predictClv(bgNbd, { ...gammaGamma, q: 0.5 }, [{ frequency: 0, recency: 0, T: 5, monetaryValue: 0 }], monthly), 'OUT_OF_RANGE'],
-    ['negative money', () => predictClv(bgNbd, gammaGamma, [{ ...c[0]!, monetaryValue: -1 }], monthly), 'NEGATIVE_VALUE'],
-    ['recency > T', () => predictClv(bgNbd, gammaGamma, [{ ...c[0]!, recency: 21 }], monthly), 'ORDER_VIOLATION'],
-    ['NaN T', () => predictClv(bgNbd, gammaGamma, [{ ...c[0]!, T: Number.NaN }], monthly), 'INVALID_NUMBER'],
-    ['fractional frequency', () => predictClv(bgNbd, gammaGamma, [{ ...c[0]!, frequency: 0.5 }], monthly), 'NOT_AN_INTEGER'],
-    ['unknown ranking column', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { by: 'T' as 'clv' }), 'INVALID_OPTION'],
-    ['negative top', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { top: -1 }), 'NEGATIVE_VALUE'],
-    ['fractional top', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { top: 1.5 }), 'NOT_AN_INTEGER'],
-    ['NaN top', () => rankCustomers(predictClv(bgNbd, gammaGamma, c, monthly), { top: Number.NaN }), 'INVALID_NUMBER'],
-    [
-      'columns of different lengths',
-      () => rankCustomers({ ...predictClv(bgNbd, gammaGamma, c, monthly), clv: new Float64Array(2) }),
-      'INCONSISTENT_INPUT',
-    ],
+    ['Gamma-Gamma with NaN p', () => predictClv(bgNbd, { ...gammaGamma, p: Number.NaN }, [ok], monthly), 'INVALID_NUMBER'],
+    ['no Gamma-Gamma parameters', () => predictClv(bgNbd, undefined as never, [ok], monthly), 'INVALID_NUMBER'],
+    ['unknown time unit', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, timeUnit: 'fortnight' as 'week' }), 'INVALID_OPTION'],
+    ['missing horizon unit', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizonUnit: undefined as never }), 'INVALID_OPTION'],
+    ['missing horizon', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizon: undefined as never }), 'INVALID_NUMBER'],
+    ['fractional horizon', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizon: 1.5 }), 'NOT_AN_INTEGER'],
+    ['negative horizon', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizon: -1 }), 'NEGATIVE_VALUE'],
+    ['negative discount rate', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, discountRate: -0.1 }), 'NEGATIVE_VALUE'],
+    ['NaN discount rate', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, discountRate: Number.NaN }), 'INVALID_NUMBER'],
+    ['margin of 30 (percent)', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, margin: 30 }), 'OUT_OF_RANGE'],
+    ['NaN margin', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, margin: Number.NaN }), 'INVALID_NUMBER'],
   ])('%s → %s', (_name, run, expected) => {
-    expect(code(run)).toBe(expected);
+    expect(errorCode(run)).toBe(expected);
   });
 });

@@ -1,6 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { summarizeTransactions } from '../../src/clv/summarize-transactions';
+import { transactionSummaryTally as tally } from '../../src/clv/transaction-summary-tally';
+import { CxMetricsError } from '../../src/errors';
+import { thrownBy } from '../support/error-code';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
@@ -125,3 +128,59 @@ describe('summarizeTransactions properties', () => {
     });
   });
 });
+
+/**
+ * summarizeTransactions validates the common valid record inline and falls back to the shared
+ * validators otherwise; transactionSummaryTally calls those validators directly. On any mix of
+ * valid, missing and invalid fields the two must agree: same rows, or the same error (code,
+ * field, index and message after the function's name).
+ */
+describe('summarizeTransactions: inline validation = the shared validators', () => {
+  const id = fc.oneof(
+    fc.integer({ min: 1, max: 4 }),
+    fc.constantFrom('a', 'b', '1', -0, null, undefined, Number.NaN, Number.POSITIVE_INFINITY, true, {}, 2n),
+  );
+  const instant = fc.oneof(
+    fc.integer({ min: START, max: START + 90 * DAY - 1 }),
+    fc.integer({ min: START, max: START + 90 * DAY - 1 }).map((t) => new Date(t)),
+    fc.constantFrom(null, undefined, Number.NaN, Number.POSITIVE_INFINITY, -1e300, 8.64e15, 8.64e15 + 1, START + 91 * DAY, new Date(Number.NaN), '2023-01-05'),
+  );
+  const amount = fc.oneof(
+    fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100),
+    fc.constantFrom(null, undefined, -0, -0.01, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '5', 1e308),
+  );
+  const record = fc.record({ customerId: id, at: instant, amount });
+  const records = fc.array(fc.oneof({ weight: 12, arbitrary: record }, { weight: 1, arbitrary: fc.constantFrom(null, undefined) }), { maxLength: 25 });
+  const options = { observationEnd: START + 90 * DAY, calibrationEnd: START + 45 * DAY, unit: 'day' } as const;
+
+  test.prop([records], { numRuns: 400 })('same rows or the same error as folding transactionSummaryTally', (rs) => {
+    const input = rs as never[];
+    let batch: ReturnType<typeof summarizeTransactions> | undefined;
+    const batchError = thrownBy(() => {
+      batch = summarizeTransactions(input, options);
+    });
+    let folded: ReturnType<typeof tally.result> | undefined;
+    const foldError = thrownBy(() => {
+      folded = tally.result(input.reduce((state, r, i) => tally.add(state, r, i), tally.create(options)));
+    });
+    if (foldError !== undefined) {
+      expect(foldError).toBeInstanceOf(CxMetricsError);
+      expect(batchError).toBeInstanceOf(CxMetricsError);
+      const a = batchError as CxMetricsError;
+      const b = foldError as CxMetricsError;
+      expect([a.code, a.details.field, a.details.index]).toEqual([b.code, b.details.field, b.details.index]);
+      expect(a.message.replace(/^summarizeTransactions: /, '')).toBe(b.message.replace(/^transactionSummaryTally: /, ''));
+      return;
+    }
+    expect(batchError).toBeUndefined();
+    expect(batch!.purchases).toBe(folded!.purchases);
+    expect(batch!.skipped).toBe(folded!.skipped);
+    expect(batch!.rows.length).toBe(folded!.rows.length);
+    batch!.rows.forEach((row, k) => {
+      const other = folded!.rows[k]!;
+      expect(other).toMatchObject({ customerId: row.customerId, frequency: row.frequency, recency: row.recency, T: row.T });
+      expect(other.monetaryValue).toBeCloseTo(row.monetaryValue, 9);
+    });
+  });
+});
+

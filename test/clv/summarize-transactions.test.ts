@@ -3,6 +3,7 @@ import { CxMetricsError } from '../../src/errors';
 import { errorCode } from '../support/error-code';
 import { summarizeTransactions } from '../../src/clv/summarize-transactions';
 import type { Purchase } from '../../src/models/interaction';
+import { cdnowTransactions, readDataCsv } from './clv-data';
 
 const DAY = 86_400_000;
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -233,6 +234,23 @@ describe('summarizeTransactions: missing and bad input', () => {
     expect(summary.rows[0]?.frequency).toBe(0);
   });
 
+  it('repeat or holdout spend beyond a double is OUT_OF_RANGE naming the customer, never Infinity', () => {
+    const huge: Row[] = [ok, { id: 'a', t: day('2024-01-02'), v: 1e308 }, { id: 'a', t: day('2024-01-03'), v: 1e308 }];
+    expect(() => summarizeTransactions(huge, end)).toThrow(/^summarizeTransactions: repeat spend of customer "a" overflows a double/);
+    const split = { ...end, calibrationEnd: day('2024-01-01') };
+    expect(() => summarizeTransactions(huge, split)).toThrow(/^summarizeTransactions: holdout spend of customer "a" overflows/);
+    expect(summarizeTransactions(huge.slice(0, 2), end).rows[0]?.monetaryValue).toBe(1e308);
+  });
+
+  it('skips and counts null and undefined records before any accessor reads them', () => {
+    const rows = [ok, null, undefined, { ...ok, t: day('2024-01-05') }] as Row[];
+    const summary = summarizeTransactions(rows, end);
+    expect(summary).toMatchObject({ purchases: 2, skipped: 2 });
+    expect(summary.rows[0]?.frequency).toBe(1);
+    const purchases = [purchase('a', day('2024-01-01'), 1), null] as Purchase[];
+    expect(summarizeTransactions(purchases, { observationEnd: day('2024-02-01') })).toMatchObject({ purchases: 1, skipped: 1 });
+  });
+
   it.each<[string, Row, string]>([
     ['negative money', { id: 'a', t: day('2024-01-02'), v: -1 }, 'NEGATIVE_VALUE'],
     ['NaN money', { id: 'a', t: day('2024-01-02'), v: Number.NaN }, 'INVALID_NUMBER'],
@@ -273,3 +291,89 @@ describe('summarizeTransactions: missing and bad input', () => {
     expect(errorCode(() => summarizeTransactions([ok], { ...end, calibrationEnd: new Date('x') }))).toBe('INVALID_DATE');
   });
 });
+
+/**
+ * The published CDNOW calibration summary (Fader, Hardie & Lee 2005), rebuilt from the raw
+ * transactions of the 1-in-10 sample: frequency, recency and T in weeks to 2 decimals, and the
+ * mean repeat spend `zbar` of the Gamma-Gamma paper.
+ */
+describe('summarizeTransactions on CDNOW', () => {
+  const purchases = cdnowTransactions();
+  const calibrationEnd = Date.UTC(1997, 8, 30);
+  const summary = summarizeTransactions(purchases, {
+    customerId: (d) => d.sampleId,
+    at: (d) => d.at,
+    amount: (d) => d.amount,
+    calibrationEnd,
+    observationEnd: Date.UTC(1998, 5, 30),
+    unit: 'week',
+  });
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+
+  it('reads every purchase of the 2,357 customers', () => {
+    expect(purchases.length).toBe(6919);
+    expect(summary.purchases).toBe(6919);
+    expect(summary.skipped).toBe(0);
+    expect(summary.rows.length).toBe(2357);
+    expect(summary.holdoutOnlyCustomers).toBe(0);
+    expect(summary.rows.filter((r) => r.frequency > 0).length).toBe(946);
+  });
+
+  type SummaryRow = (typeof summary.rows)[number];
+  /** Rows of a published CSV that disagree with ours, as readable lines (none expected). */
+  function mismatches(file: string, agrees: (row: SummaryRow, published: Record<string, number>) => boolean): string[] {
+    const published = readDataCsv(file);
+    expect(published.length).toBe(2357);
+    const byId = new Map(summary.rows.map((r) => [r.customerId, r]));
+    return published
+      .filter((e) => {
+        const row = byId.get(e['ID'] as number);
+        return row === undefined || !agrees(row, e);
+      })
+      .map((e) => `${e['ID']}: ${JSON.stringify(e)} vs ${JSON.stringify(byId.get(e['ID'] as number))}`);
+  }
+
+  it('rebuilds cdnow_customers_summary.csv exactly (weeks, 2 decimals)', () => {
+    const bad = mismatches(
+      'cdnow_customers_summary.csv',
+      (row, e) => row.frequency === e['frequency'] && round2(row.recency) === e['recency'] && round2(row.T) === e['T'],
+    );
+    expect(bad).toEqual([]);
+    expect(Math.max(...summary.rows.map((r) => r.T))).toBe(272 / 7);
+  });
+
+  it('rebuilds zbar of cdnow_customers_summary_with_transactions.csv to the cent', () => {
+    const bad = mismatches(
+      'cdnow_customers_summary_with_transactions.csv',
+      (row, e) =>
+        row.frequency === e['x'] &&
+        round2(row.recency) === e['t_x'] &&
+        round2(row.T) === e['T'] &&
+        // zbar is rounded half up from the exact decimal mean: 18.135 → 18.14, where the double
+        // 18.134999999999998 would round down. Rounding our mean half up (1e-9 nudge) gives every cent.
+        Math.round(row.monetaryValue * 100 + 1e-9) / 100 === e['zbar'],
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('splits off the holdout window 1997-10-01 … 1998-06-30, checked against a direct count', () => {
+    // 273 days, from the calibration end day (exclusive) to the observation end day (inclusive).
+    expect(summary.rows[0]?.holdoutDuration).toBe(273 / 7);
+    // Independently: each customer's holdout purchases grouped by day, then counted and averaged.
+    const days = new Map<number, Map<number, number>>();
+    for (const p of purchases) {
+      if (p.at <= calibrationEnd) continue;
+      const byDay = days.get(p.sampleId) ?? new Map<number, number>();
+      days.set(p.sampleId, byDay);
+      byDay.set(p.at, (byDay.get(p.at) ?? 0) + p.amount);
+    }
+    for (const row of summary.rows) {
+      const byDay = days.get(row.customerId as number);
+      const values = byDay === undefined ? [] : [...byDay.values()];
+      expect(row.holdoutFrequency).toBe(values.length);
+      const mean = values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
+      expect(Math.abs(row.holdoutMonetaryValue - mean)).toBeLessThanOrEqual(1e-9 * (1 + mean));
+    }
+  });
+});
+

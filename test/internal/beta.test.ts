@@ -50,6 +50,10 @@ describe('betaQuantile', () => {
     [0.999999, 2, 3, 0.9936904263297945],
     [0.025, 0.2, 5, 1.382739202931144e-9],
     [0.3, 200, 800, 0.19322339863669624],
+    // p so small that 1 − p rounds to 1: the quantile is still found from p.
+    [1e-20, 2, 3, 4.082482904749741e-11],
+    [2e-300, 5e4, 0.5, 0.9863688155988037],
+    [1e-300, 3, 18, 9.572639770585561e-102],
   ];
   it.each(known)('betaQuantile(%s, %s, %s) matches mpmath', (p, a, b, want) => expectClose(betaQuantile(p, a, b), want, 1e-13));
 

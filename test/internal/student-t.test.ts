@@ -54,12 +54,59 @@ describe('studentTQuantile', () => {
     [1e-10, 4, -416.1751403296041],
     [0.6, 7, 0.2631668613520228],
     [0.975, 2.5, 3.5746548420036817],
+    // Far tails, where 1 − 2p rounds to 1 (the inverse beta must still use p itself).
+    [1e-300, 4, -1.3160740129524924e75],
+    [1e-300, 30, -50178575360.50508],
   ];
   it.each(known)('studentTQuantile(%s, %s) matches mpmath', (p, df, want) => expectClose(studentTQuantile(p, df), want, 1e-13));
 
+  // Large df, where inverting the incomplete beta loses digits (~df·ε) and the Cornish–Fisher
+  // expansion takes over: mpmath (mp.dps = 60) findroot of tcdf(t, df) − p, tcdf as above.
+  const large: [number, number, number][] = [
+    [0.975, 1e4, 1.960201239890626],
+    [0.995, 1e4, 2.5763210466685287],
+    [1e-10, 1e4, -6.367941351482803],
+    [0.6, 1e4, 0.2533538434457268],
+    [0.975, 1e5, 1.9599877075346093],
+    [0.995, 1e5, 2.575878469908375],
+    [1e-10, 1e5, -6.3620004198436915],
+    [0.6, 1e5, 0.2533477771571799],
+    [0.975, 1e6, 1.9599663568141066],
+    [0.995, 1e6, 2.575834220105334],
+    [1e-10, 1e6, -6.361406848876743],
+    [0.6, 1e6, 0.2533471705378416],
+    [0.975, 1e7, 1.959964221767205],
+    [0.995, 1e7, 2.5758297952037488],
+    [1e-10, 1e7, -6.361347496998616],
+    [0.6, 1e7, 0.25334710987600295],
+    [0.975, 1e8, 1.9599640082627665],
+    [0.995, 1e8, 2.5758293527143774],
+    [1e-10, 1e8, -6.361341561862985],
+    [0.6, 1e8, 0.25334710380982006],
+    [0.975, 1e10, 1.959963984777281],
+    [0.995, 1e10, 2.575829304040555],
+    [1e-10, 1e10, -6.361340908998645],
+    [0.6, 1e10, 0.25334710314253994],
+    [0.975, 1e12, 1.9599639845424262],
+    [0.995, 1e12, 2.575829303553817],
+    [1e-10, 1e12, -6.361340902470002],
+    [0.6, 1e12, 0.25334710313586717],
+    [0.975, 1e14, 1.9599639845400776],
+    [0.995, 1e14, 2.5758293035489497],
+    [1e-10, 1e14, -6.361340902404716],
+    [0.6, 1e14, 0.2533471031358004],
+    // Far tails with large df, below the expansion's range (df < 250·z²): the inverse beta.
+    [1e-300, 1e5, -37.174670665466216],
+    [1e-100, 2e4, -21.394636651281658],
+    [1e-20, 2e4, -9.272397894762687],
+  ];
+  it.each(large)('studentTQuantile(%s, %s) matches mpmath for large df', (p, df, want) => expectClose(studentTQuantile(p, df), want, 2e-15));
+
   it('approaches the normal quantile and handles the ends', () => {
     expectClose(studentTQuantile(0.975, 1e7), normalQuantile(0.975), 1e-6);
-    expect(studentTQuantile(0.975, 1e16)).toBe(normalQuantile(0.975));
+    // t(0.975; 1e16) = z + (z³ + z)/(4·1e16) ≈ z + 1.2e-16 with z = 1.9599639845400538 (mpmath, p = fl(0.975)).
+    expectClose(studentTQuantile(0.975, 1e16), 1.9599639845400538, 2.3e-16);
+    expect(studentTQuantile(0.975, Infinity)).toBe(normalQuantile(0.975));
     expect(studentTQuantile(0.5, 7)).toBe(0);
     expect(studentTQuantile(0, 7)).toBe(-Infinity);
     expect(studentTQuantile(1, 7)).toBe(Infinity);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError, type CxMetricsErrorCode } from '../../src/errors';
 import {
+  describeCustomer,
   describeValue,
   requireCount,
   requireFinite,
+  requireFiniteTotal,
   requireLevel,
   requireNonNegative,
   requireOneOf,
@@ -30,6 +32,15 @@ describe('shared validation', () => {
     expect(describeValue(-0)).toBe('0');
     expect(describeValue(new Date(0))).toBe('1970-01-01T00:00:00.000Z');
     expect(describeValue([1])).toBe('an array');
+  });
+
+  it('lets finite totals through and names an overflowed one and its owner', () => {
+    expect(requireFiniteTotal('f', 'revenue', 1e308)).toBe(1e308);
+    expect(codeOf(() => requireFiniteTotal('f', 'revenue', Number.POSITIVE_INFINITY))).toBe('OUT_OF_RANGE');
+    expect(() => requireFiniteTotal('f', 'revenue', Number.NaN, describeCustomer('a'))).toThrow(
+      'f: revenue of customer "a" overflows a double; use larger units of money (thousands, millions)',
+    );
+    expect(describeCustomer(7)).toBe('customer 7');
   });
 
   it('writes the message the guide asks for', () => {

@@ -1,6 +1,6 @@
 /** Small builders and fast-check arbitraries for journey tests. */
 import { fc } from '@fast-check/vitest';
-import type { Channel, Interaction, Journey } from '../../src/models';
+import type { Channel, Interaction, Journey, SurveyMetric, SurveyResponse } from '../../src/models';
 
 export const DAY = 86_400_000;
 export const STAGES = ['awareness', 'consideration', 'purchase', 'loyalty'] as const;
@@ -19,6 +19,20 @@ export function journey(
       enteredAt: day * DAY,
       interactions: interactions.map((x) => ({ type: 'visit', customerId, at: day * DAY, touchpoint: 'x', ...x }) as Interaction),
     })),
+  };
+}
+
+/** A survey answer of customer `c` at instant 0, with a touchpoint and a channel when given. */
+export function answer(touchpoint: string | undefined, channel: Channel | undefined, metric: SurveyMetric, score: number, extra: Partial<SurveyResponse> = {}): SurveyResponse {
+  return {
+    type: 'survey',
+    customerId: 'c',
+    at: 0,
+    metric,
+    score,
+    ...(touchpoint === undefined ? {} : { touchpoint }),
+    ...(channel === undefined ? {} : { channel }),
+    ...extra,
   };
 }
 
@@ -50,3 +64,8 @@ export const journeyArb: fc.Arbitrary<Journey> = fc
     });
     return { customerId, stages, ...(segment ? { segment } : {}) };
   });
+
+/** Independent definition: score = ⌊5 · #{values strictly below} / n⌋ + 1, computed by brute force. */
+export function bruteScores(values: readonly number[]): number[] {
+  return values.map((v) => Math.floor((5 * values.filter((w) => w < v).length) / values.length) + 1);
+}

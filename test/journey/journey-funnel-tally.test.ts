@@ -1,9 +1,9 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { journeyFunnel, journeyFunnelTally } from '../../src/journey';
 import type { Journey } from '../../src/models';
-import { errorCode } from '../support/error-code';
-import { STAGES, journey, journeyArb } from './fixtures';
+import type { CxMetricsError } from '../../src/errors';
+import { expectCxMetricsError, thrownBy } from '../support/error-code';
+import { journey } from './fixtures';
 
 const fold = (js: readonly (Journey | null)[], options: Parameters<typeof journeyFunnelTally.create>[0]) =>
   js.reduce(journeyFunnelTally.add, journeyFunnelTally.create(options));
@@ -35,26 +35,24 @@ describe('journeyFunnelTally', () => {
     ['stages out of order', () => fold([journey('a', [['b', 0], ['a', 1]])], { stages: ['a', 'b'] }), 'ORDER_VIOLATION'],
     ['another customer inside', () => fold([journey('a', [['a', 0, [{ customerId: 'z' }]]])], { stages: ['a'] }), 'UNKNOWN_REFERENCE'],
     ['an empty journey', () => fold([{ customerId: 'a', stages: [] }], { stages: ['a'] }), 'INVALID_RECORD'],
+    ['an end before a start', () => fold([journey('a', [['a', 3], ['b', 1]])], { stages: ['a', 'b'] }), 'ORDER_VIOLATION'],
+    ['an empty stage list', () => journeyFunnelTally.create({ stages: [] }), 'INVALID_OPTION'],
+    ['a numeric segment, grouping by segment', () => fold([journey('a', [['a', 0]], { segment: 7 as never })], { stages: ['a'], groupBy: 'segment' }), 'INVALID_RECORD'],
+    ['an entry channel outside CHANNELS', () => fold([journey('a', [['a', 0, [{ channel: 'fax' as never }]]])], { stages: ['a'], groupBy: 'channel' }), 'UNKNOWN_REFERENCE'],
+    ['an interaction of no known type', () => fold([journey('a', [['a', 0, [{ type: 'click' as never }]]])], { stages: ['a'] }), 'INVALID_RECORD'],
     [
       'merging different stage lists',
       () => journeyFunnelTally.merge(journeyFunnelTally.create({ stages: ['a'] }), journeyFunnelTally.create({ stages: ['b'] })),
       'INCONSISTENT_INPUT',
     ],
   ])('rejects %s', (_name, run, code) => {
-    expect(errorCode(run)).toBe(code);
+    expectCxMetricsError(run, code, 'journeyFunnelTally');
   });
 
-  test.prop([fc.array(fc.option(journeyArb, { nil: null }), { maxLength: 40 }), fc.nat(), fc.nat(), fc.constantFrom('segment' as const, 'channel' as const)], {
-    numRuns: 60,
-  })('batch = fold = merge of any split, in any order', (js, cut1, cut2, groupBy) => {
-    const options = { stages: STAGES, groupBy };
-    const [i, j] = [cut1 % (js.length + 1), cut2 % (js.length + 1)].sort((x, y) => x - y) as [number, number];
-    const parts = [js.slice(0, i), js.slice(i, j), js.slice(j)].map((p) => fold(p, options));
-    const left = journeyFunnelTally.merge(journeyFunnelTally.merge(parts[0]!, parts[1]!), parts[2]!);
-    const right = journeyFunnelTally.merge(parts[2]!, journeyFunnelTally.merge(parts[1]!, parts[0]!));
-    const batch = journeyFunnel(js, STAGES, { groupBy });
-    expect(journeyFunnelTally.result(fold(js, options))).toEqual(batch);
-    expect(journeyFunnelTally.result(left)).toEqual(batch);
-    expect(journeyFunnelTally.result(right)).toEqual(batch);
+  it('names the journey by its position in the stream', () => {
+    const state = fold([journey('a', [['a', 0]]), null], { stages: ['a', 'b'] });
+    const error = thrownBy(() => journeyFunnelTally.add(state, journey('x', [['b', 0], ['a', 1]]))) as CxMetricsError;
+    expect(error.details).toMatchObject({ index: 2, field: 'stages[1].name', value: 'a' });
+    expect(error.code).toBe('ORDER_VIOLATION');
   });
 });

@@ -2,8 +2,10 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { journeySatisfaction } from '../../src/journey';
 import { ces, classifyNps, csat, nps } from '../../src/survey';
+import { errorCode } from '../support/error-code';
+import { journeyArb as sharedJourneyArb } from '../support/arbitraries';
 import type { Interaction, Journey, SurveyMetric, SurveyScale } from '../../src/models';
-import { DAY } from './fixtures';
+import { DAY, journeyArb } from './fixtures';
 
 /** Scales a journey's CSAT or CES answers may be on (`undefined` = the metric's default). */
 const SCALES: readonly (SurveyScale | undefined)[] = [undefined, { min: 1, max: 5 }, { min: 1, max: 7 }, { min: 0, max: 10 }, { min: 1, max: 10 }, { min: -3, max: 3 }, { min: 1, max: 2 }];
@@ -124,5 +126,36 @@ describe('journeySatisfaction equals the survey functions called per journey', (
     }
     expect(viaCes).toBeDefined();
     expect(() => journeySatisfaction(journeys)).toThrow(viaCes as Error);
+  });
+});
+
+describe('journeySatisfaction by outcome', () => {
+  test.prop([fc.array(journeyArb, { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 30 })], { numRuns: 50 })(
+    'outcome groups partition the journeys and their NPS answers',
+    (journeys, scores) => {
+      // Give some journeys an NPS answer in their first stage.
+      const withAnswers = journeys.map((j, k) =>
+        k < scores.length
+          ? { ...j, stages: j.stages.map((s, m) => (m === 0 ? { ...s, interactions: [...s.interactions, { type: 'survey' as const, customerId: j.customerId, at: s.enteredAt, metric: 'nps' as const, score: scores[k]! }] } : s)) }
+          : j,
+      );
+      const s = journeySatisfaction(withAnswers, { converted: 'purchase' });
+      const { converted, notConverted } = s.byOutcome!;
+      expect(converted.journeys + notConverted.journeys).toBe(withAnswers.length);
+      expect(converted.nps.total + notConverted.nps.total).toBe(s.nps.total);
+      expect(s.nps.total).toBe(Math.min(scores.length, journeys.length));
+    },
+  );
+
+  // The library-wide arbitraries: every interaction type, CSAT/CES answers on varied scales.
+  test.prop([fc.array(sharedJourneyArb, { maxLength: 25 })], { numRuns: 40 })('over the shared arbitraries: one row per journey, or a scale conflict reported', (journeys) => {
+    const code = errorCode(() => journeySatisfaction(journeys, { converted: 'purchase' }));
+    if (code !== undefined) {
+      expect(code).toBe('INCONSISTENT_INPUT');
+      return;
+    }
+    const s = journeySatisfaction(journeys, { converted: 'purchase' });
+    expect(s.journeys).toHaveLength(journeys.length);
+    for (const row of s.journeys) if (row.latestNps !== undefined) expect(row.latestNps >= 0 && row.latestNps <= 10).toBe(true);
   });
 });

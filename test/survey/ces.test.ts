@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ces, cesTally } from '../../src/survey/index';
-import { BAD_LEVELS, BAD_WEIGHTS, codeOf } from './helpers';
+import { ces } from '../../src/survey/index';
+import { BAD_LEVELS, BAD_SCORES_1_TO_7, BAD_WEIGHTS, codeOf, expectRejected } from './helpers';
 
 // Independent values: python3 + scipy: x.mean(), x.std(ddof=1), stats.t.ppf(1 − (1 − level)/2, n − 1).
 describe('ces known values', () => {
@@ -37,6 +37,13 @@ describe('ces known values', () => {
     expect(r.lower).toBe(1);
     expect(r.upper).toBe(7);
   });
+  it('effective n barely above 1: t overflows to Infinity, yet nothing is NaN', () => {
+    // n_eff = (1 + 1e-9)²/(1 + 1e-18) ≈ 1 + 2e-9, so df ≈ 2e-9 and t(0.975; df) = Infinity.
+    const same = ces([5, 5], { weight: (_d, i) => (i === 0 ? 1 : 1e-9) });
+    expect(same).toMatchObject({ mean: 5, lower: 5, upper: 5, standardDeviation: 0 });
+    const spread = ces([5, 4], { weight: (_d, i) => (i === 0 ? 1 : 1e-9) });
+    expect(spread).toMatchObject({ lower: 1, upper: 7 });
+  });
   it('no interval with one answer; zero-width with identical answers; nothing without answers', () => {
     expect(ces([6])).toMatchObject({ mean: 6, lower: undefined, upper: undefined, standardDeviation: undefined });
     expect(ces([6, 6, 6])).toMatchObject({ lower: 6, upper: 6, standardDeviation: 0 });
@@ -45,49 +52,28 @@ describe('ces known values', () => {
 });
 
 describe('ces bad input', () => {
-  it.each<[unknown, string]>([
-    [Number.NaN, 'INVALID_NUMBER'],
-    [Infinity, 'INVALID_NUMBER'],
-    ['7', 'INVALID_NUMBER'],
-    [8, 'OUT_OF_RANGE'],
-    [0, 'OUT_OF_RANGE'],
-    [6.5, 'NOT_AN_INTEGER'],
-  ])('score %o → %s', (bad, code) => {
-    expect(codeOf(() => ces([7, bad as number]))).toBe(code);
-    expect(codeOf(() => cesTally.add(cesTally.create(), bad as number))).toBe(code);
-    expect(() => ces([7, bad as number])).toThrow(/^ces: .*index 1/);
+  it.each(BAD_SCORES_1_TO_7)('score %o → %s with its index, on every input path', (bad, code) => {
+    expectRejected(() => ces([7, bad as number]), code, 'ces', bad, 1);
+    expectRejected(() => ces([7, bad as number].map((s) => ({ s })), { accessor: (r) => r.s }), code, 'ces', bad, 1);
+    expectRejected(() => ces([7, bad as number], { weight: () => 1 }), code, 'ces', bad, 1);
   });
-  it.each(BAD_WEIGHTS)('weight %o → %s', (w, code) => {
-    expect(codeOf(() => ces([7], { weight: () => w as number }))).toBe(code);
+  it('scores off a 1–5 scale', () => {
+    expectRejected(() => ces([5, 6], { scale: { min: 1, max: 5 } }), 'OUT_OF_RANGE', 'ces', 6, 1);
+    expectRejected(() => ces(new Uint8Array([5, 0]), { scale: { min: 1, max: 5 } }), 'OUT_OF_RANGE', 'ces', 0, 1);
+  });
+  it.each(BAD_WEIGHTS)('weight %o → %s with its index', (w, code) => {
+    expectRejected(() => ces([7, 6], { weight: (_d, i) => (i === 1 ? (w as number) : 1) }), code, 'ces', w, 1);
   });
   it.each(BAD_LEVELS)('level %o → %s', (level, code) => {
-    expect(codeOf(() => ces([7], { level: level as number }))).toBe(code);
-    expect(codeOf(() => cesTally.create({ level: level as number }))).toBe(code);
+    expectRejected(() => ces([7], { level: level as number }), code, 'ces', level);
   });
-  it('rejects bad ranges', () => {
+  it('rejects bad ranges, scales and options', () => {
     expect(codeOf(() => ces([7], { easy: { from: 6, to: 8 } }))).toBe('OUT_OF_RANGE');
     expect(codeOf(() => ces([7], { easy: { from: 7, to: 5 } }))).toBe('ORDER_VIOLATION');
     expect(codeOf(() => ces([7], { easy: { from: 3, to: 7 } }))).toBe('INCONSISTENT_INPUT');
     expect(codeOf(() => ces([7], { easy: { from: 5.5, to: 7 } }))).toBe('NOT_AN_INTEGER');
     expect(codeOf(() => ces([7], { difficult: 3 as never }))).toBe('INVALID_OPTION');
-  });
-});
-
-describe('cesTally', () => {
-  it('folds and merges to the batch result', () => {
-    const a = [7, 6, null, 2];
-    const b = [5, 5, 1];
-    const merged = cesTally.merge(a.reduce(cesTally.add, cesTally.create()), b.reduce(cesTally.add, cesTally.create()));
-    expect(cesTally.result(merged)).toEqual(ces([...a, ...b]));
-  });
-  it('refuses to merge different settings', () => {
-    expect(codeOf(() => cesTally.merge(cesTally.create(), cesTally.create({ level: 0.9 })))).toBe('INCONSISTENT_INPUT');
-    expect(codeOf(() => cesTally.merge(cesTally.create(), cesTally.create({ scale: { min: 1, max: 5 } })))).toBe('INCONSISTENT_INPUT');
-  });
-  it('holds constant memory', () => {
-    const state = cesTally.create();
-    for (let i = 0; i < 200_000; i++) cesTally.add(state, 1 + (i % 7));
-    expect(state.counts).toHaveLength(7);
-    expect(cesTally.result(state).mean).toBeCloseTo(4, 3);
+    expect(codeOf(() => ces([7], { scale: { min: 7, max: 1 } }))).toBe('OUT_OF_RANGE');
+    expect(codeOf(() => ces([7], null as never))).toBe('INVALID_OPTION');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareNps, nps } from '../../src/survey/index';
-import { BAD_LEVELS, codeOf } from './helpers';
+import { compareNps, nps, npsTally } from '../../src/survey/index';
+import { BAD_COUNTS, BAD_LEVELS, BAD_NPS_SCORES, BAD_WEIGHTS, codeOf, expectRejected } from './helpers';
 
 // python3 + scipy.stats.norm: V = p + d − (p − d)²; se = √(Va/na + Vb/nb); z = diff/se;
 // p = 2·norm.sf(|z|); adjusted interval with (P + .75)/(n + 3), (D + .75)/(n + 3) per sample.
@@ -37,15 +37,35 @@ describe('compareNps known values', () => {
     expect(r.upper).toBeLessThanOrEqual(200);
     expect(compareNps([10], [9])).toMatchObject({ difference: 0, z: 0, pValue: 1 });
   });
-  it.each(BAD_LEVELS)('level %o → %s', (level, code) => {
-    expect(codeOf(() => compareNps([10], [9], { level: level as number }))).toBe(code);
+  it('weighted samples use Kish effective n (python: n_a = 36/14, n_b = 2)', () => {
+    // a: scores 10, 8, 2 with weights 3, 1, 2 → p = 1/2, d = 1/3, n = 36/14;  b: 9, 0 unweighted → p = d = 1/2, n = 2.
+    // V = p + d − (p − d)²; SE = √(V_a/n_a + V_b/n_b) = √((5/6 − 1/36)·14/36 + 1/2) = 0.9472...
+    const a = npsTally.result([{ score: 10, weight: 3 }, { score: 8, weight: 1 }, { score: 2, weight: 2 }].reduce(npsTally.add, npsTally.create()));
+    const r = compareNps(a, [9, 0], { method: 'wald' })!;
+    const se = Math.sqrt(((5 / 6 - 1 / 36) * 14) / 36 + 1 / 2);
+    expect(r.difference).toBeCloseTo(100 / 6, 12);
+    expect(r.standardError).toBeCloseTo(100 * se, 10);
+    expect(r.z).toBeCloseTo(1 / 6 / se, 12);
   });
-  it('rejects bad scores, counts and weights naming compareNps', () => {
+});
+
+describe('compareNps bad input', () => {
+  it.each(BAD_LEVELS)('level %o → %s', (level, code) => {
+    expectRejected(() => compareNps([10], [9], { level: level as number }), code, 'compareNps', level);
+  });
+  it.each(BAD_NPS_SCORES)('score %o → %s with its index, in either sample', (bad, code) => {
+    expectRejected(() => compareNps([10, bad as number], [9]), code, 'compareNps', bad, 1);
+    expectRejected(() => compareNps([10], [9, 9, bad as number]), code, 'compareNps', bad, 2);
+  });
+  it.each(BAD_WEIGHTS)('weight %o → %s with its index', (w, code) => {
+    expectRejected(() => compareNps([9], [9, 9], { weight: (_d, i) => (i === 1 ? (w as number) : 1) }), code, 'compareNps', w, 1);
+  });
+  it.each(BAD_COUNTS)('count %o → %s', (bad, code) => {
+    expectRejected(() => compareNps({ promoters: bad as number, passives: 0, detractors: 0 }, [9]), code, 'compareNps', bad);
+  });
+  it('rejects unknown methods and non-object options', () => {
     expect(() => compareNps([10], [11])).toThrow(/^compareNps: score 11 at index 0/);
-    expect(codeOf(() => compareNps([10], ['9' as unknown as number]))).toBe('INVALID_NUMBER');
-    expect(codeOf(() => compareNps([7.5], [9]))).toBe('NOT_AN_INTEGER');
-    expect(codeOf(() => compareNps({ promoters: -1, passives: 0, detractors: 0 }, [9]))).toBe('NEGATIVE_VALUE');
-    expect(codeOf(() => compareNps([9], [9], { weight: () => -2 }))).toBe('NEGATIVE_VALUE');
     expect(codeOf(() => compareNps([9], [9], { method: 'x' as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => compareNps([9], [9], 3 as never))).toBe('INVALID_OPTION');
   });
 });

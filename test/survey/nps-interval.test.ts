@@ -1,17 +1,6 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
-import { nps, npsInterval } from '../../src/survey/index';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { nps, npsInterval, npsTally } from '../../src/survey/index';
+import { BAD_COUNTS, BAD_LEVELS, BAD_NPS_SCORES, BAD_WEIGHTS, codeOf, expectRejected } from './helpers';
 
 // Independent values: python3 + scipy.stats.norm, by the formulas
 //   adjusted: n' = n + 3; p' = (P + .75)/n'; d' = (D + .75)/n'; c = p' − d'; se = √((p' + d' − c²)/n')
@@ -55,6 +44,21 @@ describe('npsInterval known values', () => {
     expect(npsInterval(scores)).toEqual(npsInterval(r));
     expect(npsInterval(scores)).toEqual(npsInterval({ promoters: r.promoters, passives: r.passives, detractors: r.detractors }));
   });
+  it('an npsTally state keeps its weights (Kish n), as its result does', () => {
+    const rows = [
+      { score: 10, weight: 3 },
+      { score: 8, weight: 1 },
+      { score: 2, weight: 2 },
+    ];
+    const state = rows.reduce(npsTally.add, npsTally.create());
+    expect(npsInterval(state)).toEqual(npsInterval(npsTally.result(state)));
+    expect(npsInterval(state)!.n).toBeCloseTo(36 / 14, 12);
+  });
+  it('tiny accepted weights still give the unweighted interval (no 0/0 in Kish n)', () => {
+    const scores = [10, 9, 7, 3, 0];
+    expect(npsInterval(scores, { weight: () => 1e-100 })!.n).toBeCloseTo(5, 12);
+    expect(npsInterval(scores, { weight: () => 1e-100 })!.lower).toBeCloseTo(npsInterval(scores)!.lower, 9);
+  });
   it('returns undefined without answers', () => {
     expect(npsInterval([null])).toBeUndefined();
     expect(npsInterval({ promoters: 0, passives: 0, detractors: 0 })).toBeUndefined();
@@ -63,62 +67,22 @@ describe('npsInterval known values', () => {
 });
 
 describe('npsInterval bad input', () => {
-  it.each<[unknown, string]>([
-    [0, 'OUT_OF_RANGE'],
-    [1, 'OUT_OF_RANGE'],
-    [95, 'OUT_OF_RANGE'],
-    [-0.5, 'OUT_OF_RANGE'],
-    [Number.NaN, 'INVALID_NUMBER'],
-    [Infinity, 'INVALID_NUMBER'],
-    ['0.95', 'INVALID_NUMBER'],
-  ])('level %o → %s', (level, code) => {
-    expect(codeOf(() => npsInterval([10], { level: level as number }))).toBe(code);
+  it.each(BAD_LEVELS)('level %o → %s', (level, code) => {
+    expectRejected(() => npsInterval([10], { level: level as number }), code, 'npsInterval', level);
   });
-  it('rejects bad scores, counts, weights and methods', () => {
-    expect(codeOf(() => npsInterval([10, 11]))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => npsInterval([Number.NaN]))).toBe('INVALID_NUMBER');
-    expect(codeOf(() => npsInterval(['9' as unknown as number]))).toBe('INVALID_NUMBER');
-    expect(codeOf(() => npsInterval([7.5]))).toBe('NOT_AN_INTEGER');
-    expect(codeOf(() => npsInterval([-1]))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => npsInterval({ promoters: -2, passives: 1, detractors: 1 }))).toBe('NEGATIVE_VALUE');
-    expect(codeOf(() => npsInterval({ promoters: 2.5, passives: 1, detractors: 1 }))).toBe('NOT_AN_INTEGER');
-    expect(codeOf(() => npsInterval([9], { weight: () => -1 }))).toBe('NEGATIVE_VALUE');
-    expect(codeOf(() => npsInterval([9], { weight: () => Infinity }))).toBe('INVALID_NUMBER');
+  it.each(BAD_NPS_SCORES)('score %o → %s with its index', (bad, code) => {
+    expectRejected(() => npsInterval([10, bad as number]), code, 'npsInterval', bad, 1);
+  });
+  it.each(BAD_WEIGHTS)('weight %o → %s with its index', (w, code) => {
+    expectRejected(() => npsInterval([9, 9], { weight: (_d, i) => (i === 1 ? (w as number) : 1) }), code, 'npsInterval', w, 1);
+  });
+  it.each(BAD_COUNTS)('count %o → %s', (bad, code) => {
+    expectRejected(() => npsInterval({ promoters: 2, passives: bad as number, detractors: 1 }), code, 'npsInterval', bad);
+  });
+  it('rejects unknown methods and malformed tally states', () => {
     expect(codeOf(() => npsInterval([9], { method: 'wilson' as never }))).toBe('INVALID_OPTION');
-  });
-});
-
-const counts = fc.record({
-  promoters: fc.integer({ min: 0, max: 500 }),
-  passives: fc.integer({ min: 0, max: 500 }),
-  detractors: fc.integer({ min: 0, max: 500 }),
-});
-const level = fc.double({ min: 0.5, max: 0.999, noNaN: true });
-const method = fc.constantFrom('adjusted-wald' as const, 'wald' as const);
-
-describe('npsInterval properties', () => {
-  test.prop([counts, level, method], { numRuns: 200 })('contains its estimate and stays within [−100, 100]', (c, l, m) => {
-    const r = npsInterval(c, { level: l, method: m });
-    if (c.promoters + c.passives + c.detractors === 0) {
-      expect(r).toBeUndefined();
-      return;
-    }
-    expect(r!.lower).toBeGreaterThanOrEqual(-100);
-    expect(r!.upper).toBeLessThanOrEqual(100);
-    expect(r!.lower).toBeLessThanOrEqual(r!.estimate + 1e-9);
-    expect(r!.upper).toBeGreaterThanOrEqual(r!.estimate - 1e-9);
-    if (m === 'wald') expect(r!.estimate).toBeCloseTo(r!.score, 9);
-  });
-  test.prop([counts, level, method, fc.integer({ min: 2, max: 20 })], { numRuns: 200 })('narrows as n grows with the same shares', (c, l, m, k) => {
-    if (c.promoters + c.passives + c.detractors === 0) return;
-    const small = npsInterval(c, { level: l, method: m })!;
-    const big = npsInterval({ promoters: k * c.promoters, passives: k * c.passives, detractors: k * c.detractors }, { level: l, method: m })!;
-    expect(big.upper - big.lower).toBeLessThanOrEqual(small.upper - small.lower + 1e-9);
-  });
-  test.prop([counts, method], { numRuns: 100 })('widens with the level', (c, m) => {
-    if (c.promoters + c.passives + c.detractors === 0) return;
-    const a = npsInterval(c, { level: 0.8, method: m })!;
-    const b = npsInterval(c, { level: 0.99, method: m })!;
-    expect(b.upper - b.lower).toBeGreaterThanOrEqual(a.upper - a.lower - 1e-9);
+    const state = npsTally.add(npsTally.create(), { score: 9, weight: 2 });
+    expect(codeOf(() => npsInterval({ ...state, promoterWeight: -1 } as never))).toBe('NEGATIVE_VALUE');
+    expect(codeOf(() => npsInterval({ ...state, weighted: 'yes' } as never))).toBe('INVALID_OPTION');
   });
 });

@@ -1,8 +1,7 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/models/index';
 import { npsRevenue } from '../../src/survey/index';
-import { codeOf } from './helpers';
+import { BAD_NPS_SCORES, codeOf, expectRejected } from './helpers';
 
 const t0 = Date.UTC(2024, 0, 1);
 const survey = (customerId: string, score: number | null, at = t0): Interaction => ({ type: 'survey', metric: 'nps', customerId, at, score: score as number });
@@ -32,6 +31,10 @@ describe('npsRevenue', () => {
     expect(r.detractors).toEqual({ customers: 1, revenue: 0, revenuePerCustomer: 0, revenueShare: 0, customerShare: 1 / 6 });
     expect(r.nonRespondents).toEqual({ customers: 2, revenue: 300, revenuePerCustomer: 150, revenueShare: 0.6, customerShare: 2 / 6 });
   });
+  it('revenue beyond a double is OUT_OF_RANGE, never Infinity', () => {
+    expect(codeOf(() => npsRevenue([buy('a', 1e308), buy('b', 1e308)]))).toBe('OUT_OF_RANGE');
+    expect(() => npsRevenue([buy('a', 1e308), buy('b', 1e308)])).toThrow(/^npsRevenue: revenue overflows a double/);
+  });
   it('ties on `at` go to the later answer in input order', () => {
     expect(npsRevenue([survey('a', 0), survey('a', 10)]).promoters.customers).toBe(1);
     expect(npsRevenue([survey('a', 10), survey('a', 0)]).detractors.customers).toBe(1);
@@ -51,36 +54,24 @@ describe('npsRevenue', () => {
     expect(npsRevenue(rows, { currency: 'USD' })).toMatchObject({ revenue: 5, currency: 'USD', ignored: 1 });
     expect(codeOf(() => npsRevenue(rows, { currency: 3 as never }))).toBe('INVALID_OPTION');
   });
-  it('rejects bad input with codes', () => {
-    expect(codeOf(() => npsRevenue([survey('a', 11)]))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => npsRevenue([survey('a', -1)]))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => npsRevenue([survey('a', 7.5)]))).toBe('NOT_AN_INTEGER');
-    expect(codeOf(() => npsRevenue([survey('a', Number.NaN)]))).toBe('INVALID_NUMBER');
-    expect(codeOf(() => npsRevenue([survey('a', Infinity)]))).toBe('INVALID_NUMBER');
-    expect(codeOf(() => npsRevenue([survey('a', '9' as never)]))).toBe('INVALID_NUMBER');
-    expect(codeOf(() => npsRevenue([buy('a', -5)]))).toBe('NEGATIVE_VALUE');
-    expect(codeOf(() => npsRevenue([buy('a', Number.NaN)]))).toBe('INVALID_NUMBER');
-    expect(codeOf(() => npsRevenue([{ ...survey('a', 9), at: Number.NaN }]))).toBe('INVALID_DATE');
-    expect(codeOf(() => npsRevenue([{ ...buy('a', 1), customerId: 7 as never }]))).toBe('INVALID_RECORD');
-    expect(() => npsRevenue([survey('a', 9), buy('b', -5)])).toThrow(/^npsRevenue: amount -5 at index 1/);
+  it('Date instants; the latest answer wins across Date and epoch forms', () => {
+    const r = npsRevenue([survey('a', 0, t0), { ...survey('a', 9), at: new Date(t0 + 1) }, buy('a', 40)]);
+    expect(r.promoters).toMatchObject({ customers: 1, revenue: 40, revenueShare: 1, customerShare: 1 });
+    expect(r.score).toBe(100);
   });
-});
-
-describe('npsRevenue properties', () => {
-  const event = fc.oneof(
-    fc.record({ kind: fc.constant('s' as const), id: fc.constantFrom('a', 'b', 'c', 'd'), score: fc.integer({ min: 0, max: 10 }), at: fc.integer({ min: 0, max: 1e6 }) }),
-    fc.record({ kind: fc.constant('p' as const), id: fc.constantFrom('a', 'b', 'c', 'd', 'e'), amount: fc.integer({ min: 0, max: 1000 }) }),
-  );
-  test.prop([fc.array(event, { maxLength: 60 })], { numRuns: 80 })('groups partition customers and revenue', (events) => {
-    const rows: Interaction[] = events.map((e) =>
-      e.kind === 's' ? survey(e.id, e.score, e.at) : buy(e.id, e.amount),
-    );
-    const r = npsRevenue(rows);
-    const groups = [r.promoters, r.passives, r.detractors, r.nonRespondents];
-    expect(groups.reduce((s, g) => s + g.customers, 0)).toBe(r.customers);
-    expect(groups.reduce((s, g) => s + g.revenue, 0)).toBeCloseTo(r.revenue, 6);
-    const purchases = events.reduce((s, e) => s + (e.kind === 'p' ? e.amount : 0), 0);
-    expect(r.revenue).toBe(purchases);
-    if (r.revenue > 0) expect(groups.reduce((s, g) => s + g.revenueShare!, 0)).toBeCloseTo(1, 12);
+  it.each(BAD_NPS_SCORES)('NPS score %o → %s with its index', (bad, code) => {
+    expectRejected(() => npsRevenue([buy('a', 5), survey('a', bad as number)]), code, 'npsRevenue', bad, 1);
+  });
+  it('rejects bad purchases, dates, records and options with codes', () => {
+    expectRejected(() => npsRevenue([survey('a', 9), buy('b', -5)]), 'NEGATIVE_VALUE', 'npsRevenue', -5, 1);
+    expectRejected(() => npsRevenue([buy('a', Number.NaN)]), 'INVALID_NUMBER', 'npsRevenue', Number.NaN, 0);
+    expectRejected(() => npsRevenue([buy('a', Infinity)]), 'INVALID_NUMBER', 'npsRevenue', Infinity, 0);
+    expect(codeOf(() => npsRevenue([{ ...survey('a', 9), at: Number.NaN }]))).toBe('INVALID_DATE');
+    expect(codeOf(() => npsRevenue([{ ...buy('a', 1), at: new Date(Number.NaN) }]))).toBe('INVALID_DATE');
+    expect(codeOf(() => npsRevenue([{ ...buy('a', 1), customerId: 7 as never }]))).toBe('INVALID_RECORD');
+    expect(codeOf(() => npsRevenue([{ ...buy('a', 1), currency: undefined } as never]))).toBe('INVALID_RECORD');
+    expect(codeOf(() => npsRevenue([{ ...survey('a', 9), scale: { min: 1, max: 5 } } as Interaction]))).toBe('INCONSISTENT_INPUT');
+    expect(codeOf(() => npsRevenue([null as never]))).toBe('INVALID_RECORD');
+    expect(codeOf(() => npsRevenue([], 'EUR' as never))).toBe('INVALID_OPTION');
   });
 });

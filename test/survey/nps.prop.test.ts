@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { nps, npsTally } from '../../src/survey/index';
+import { nps } from '../../src/survey/index';
+import { shuffle } from './helpers';
 
 const score = fc.integer({ min: 0, max: 10 });
 const answers = fc.array(fc.option(score, { nil: null, freq: 8 }), { maxLength: 200 });
@@ -20,29 +21,7 @@ describe('nps properties', () => {
   });
 
   test.prop([answers, fc.integer()], opts)('invariant under reordering', (values, seed) => {
-    const shuffled = [...values];
-    let x = seed >>> 0;
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-      const j = x % (i + 1);
-      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-    }
-    expect(nps(shuffled)).toEqual(nps(values));
-  });
-
-  test.prop([answers, fc.array(fc.nat(), { maxLength: 5 })], opts)('tallies merged from any split equal the batch', (values, cuts) => {
-    const points = [...new Set(cuts.map((c) => c % (values.length + 1)))].sort((a, b) => a - b);
-    const parts: (number | null)[][] = [];
-    let from = 0;
-    for (const p of [...points, values.length]) {
-      parts.push(values.slice(from, p));
-      from = p;
-    }
-    const states = parts.map((part) => part.reduce(npsTally.add, npsTally.create()));
-    const merged = states.reduce((a, b) => npsTally.merge(a, b), npsTally.create());
-    const mergedOtherWay = states.reduceRight((a, b) => npsTally.merge(b, a), npsTally.create());
-    expect(npsTally.result(merged)).toEqual(nps(values));
-    expect(npsTally.result(mergedOtherWay)).toEqual(nps(values));
+    expect(nps(shuffle(values, seed))).toEqual(nps(values));
   });
 
   test.prop([answers], opts)('counts and raw scores give the same answer', (values) => {
@@ -50,6 +29,7 @@ describe('nps properties', () => {
     const fromCounts = nps({ promoters: r.promoters, passives: r.passives, detractors: r.detractors });
     expect(fromCounts.score).toBe(r.score);
     expect(fromCounts.shares).toEqual(r.shares);
+    expect(fromCounts.effectiveSampleSize).toBe(r.effectiveSampleSize);
   });
 
   test.prop([answers], opts)('weights of 1 equal no weights', (values) => {
@@ -60,13 +40,24 @@ describe('nps properties', () => {
     expect(weighted.effectiveSampleSize).toBe(plain.effectiveSampleSize);
   });
 
-  test.prop([answers, fc.double({ min: 0.01, max: 100, noNaN: true })], opts)('a common weight changes the score, not the effective n', (values, w) => {
+  test.prop([answers, fc.double({ min: 1e-100, max: 1e100, noNaN: true })], opts)('a common weight changes neither the score nor the effective n', (values, w) => {
     const plain = nps(values);
     const weighted = nps(values, { weight: () => w });
     if (plain.score === undefined) return;
     expect(weighted.score).toBeCloseTo(plain.score, 9);
     expect(weighted.effectiveSampleSize).toBeCloseTo(plain.total, 9);
   });
+
+  test.prop([fc.array(fc.record({ score, weight: fc.oneof(fc.constant(0), fc.double({ min: 1e-100, max: 1e100, noNaN: true })) }), { maxLength: 60 })], opts)(
+    'any accepted weights give finite figures, 1 ≤ effective n ≤ answers',
+    (rows) => {
+      const r = nps(rows, { accessor: (d) => d.score, weight: (d) => d.weight });
+      if (r.score === undefined) return;
+      expect(Number.isFinite(r.score)).toBe(true);
+      expect(r.effectiveSampleSize).toBeGreaterThanOrEqual(1 - 1e-9);
+      expect(r.effectiveSampleSize).toBeLessThanOrEqual(r.total * (1 + 1e-9));
+    },
+  );
 
   test.prop([fc.uint8Array({ maxLength: 300 }).map((a) => a.map((v) => v % 11))], opts)('the typed-array fast path equals the generic path', (bytes) => {
     expect(nps(bytes)).toEqual(nps([...bytes]));

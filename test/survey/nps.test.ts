@@ -1,40 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
-import { classifyNps, nps, npsTally } from '../../src/survey/index';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
-
-describe('classifyNps', () => {
-  it('uses the Net Promoter cut-offs 0–6, 7–8, 9–10', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(classifyNps)).toEqual([
-      ...Array(7).fill('detractor'),
-      'passive',
-      'passive',
-      'promoter',
-      'promoter',
-    ]);
-  });
-  it.each<[unknown, string]>([
-    [Number.NaN, 'INVALID_NUMBER'],
-    [Infinity, 'INVALID_NUMBER'],
-    [-Infinity, 'INVALID_NUMBER'],
-    ['9', 'INVALID_NUMBER'],
-    [null, 'INVALID_NUMBER'],
-    [11, 'OUT_OF_RANGE'],
-    [-1, 'OUT_OF_RANGE'],
-    [7.5, 'NOT_AN_INTEGER'],
-  ])('rejects %o with %s', (value, code) => {
-    expect(codeOf(() => classifyNps(value as number))).toBe(code);
-  });
-});
+import { nps, npsTally } from '../../src/survey/index';
+import { BAD_COUNTS, BAD_NPS_SCORES, BAD_WEIGHTS, codeOf, expectRejected } from './helpers';
 
 describe('nps known values', () => {
   it('50 promoters, 30 passives, 20 detractors → 30 (hand computation)', () => {
@@ -51,9 +17,13 @@ describe('nps known values', () => {
     const scores = [10, 0, 7, 9, 9, 3, 8, 10];
     const want = nps(scores);
     expect(want.score).toBe(25); // (4 − 2) / 8
-    for (const form of [new Uint8Array(scores), new Int16Array(scores), new Float64Array(scores), new Set([0]).size ? scores.values() : scores]) {
-      expect(nps(form as Iterable<number>)).toEqual(want);
+    const forms: Iterable<number>[] = [new Uint8Array(scores), new Uint8ClampedArray(scores), new Int16Array(scores), new Float64Array(scores), scores.values()];
+    for (const form of forms) expect(nps(form)).toEqual(want);
+    function* generate() {
+      yield* scores;
     }
+    expect(nps(generate())).toEqual(want);
+    expect(nps({ ...scores, length: scores.length } as ArrayLike<number>)).toEqual(want);
     expect(nps(scores.map((s) => ({ s })), { accessor: (r) => r.s })).toEqual(want);
   });
   it('counts null and undefined as skipped', () => {
@@ -68,7 +38,8 @@ describe('nps known values', () => {
     }
   });
   it('weights: weighted shares and Kish effective n (hand computation)', () => {
-    // weights 3 (promoter), 1 (passive), 2 (detractor): Σw = 6, Σw² = 14 → n_eff = 36/14.
+    // weights 3 (promoter), 1 (passive), 2 (detractor): Σw = 6, Σw² = 14 → n_eff = 36/14;
+    // NPS = 100 × (3 − 2)/6.
     const rows = [
       { s: 10, w: 3 },
       { s: 8, w: 1 },
@@ -81,10 +52,17 @@ describe('nps known values', () => {
     expect(r.weights).toEqual({ promoters: 3, passives: 1, detractors: 2, total: 6 });
     expect(r).toMatchObject({ promoters: 1, passives: 1, detractors: 1, total: 3, weighted: true });
   });
-  it('huge (but accepted) weights never give NaN', () => {
-    const r = nps([10, 0, 9], { weight: () => 1e100 });
-    expect(r.score).toBeCloseTo(100 / 3, 9);
-    expect(r.effectiveSampleSize).toBeCloseTo(3, 9);
+  it('the extreme accepted weights never give NaN', () => {
+    const big = nps([10, 0, 9], { weight: () => 1e100 });
+    expect(big.score).toBeCloseTo(100 / 3, 9);
+    expect(big.effectiveSampleSize).toBeCloseTo(3, 9);
+    // 1e-100² = 1e-200 does not underflow, so Kish's n is 3, not 0/0.
+    const tiny = nps([10, 0, 9], { weight: () => 1e-100 });
+    expect(tiny.score).toBeCloseTo(100 / 3, 9);
+    expect(tiny.effectiveSampleSize).toBeCloseTo(3, 9);
+    const mixed = nps([10, 0], { weight: (_d, i) => (i === 0 ? 1e100 : 1e-100) });
+    expect(mixed.score).toBe(100);
+    expect(mixed.effectiveSampleSize).toBe(1);
   });
   it('a missing weight skips the response; zero weights give no score', () => {
     const r = nps([10, 0], { weight: (_d, i) => (i === 0 ? null : 1) });
@@ -92,6 +70,16 @@ describe('nps known values', () => {
     const zero = nps([10, 0], { weight: () => 0 });
     expect(zero.score).toBeUndefined();
     expect(zero.effectiveSampleSize).toBe(0);
+  });
+  it('reads an npsTally state with its weights, and an nps result as itself', () => {
+    const state = [
+      { score: 10, weight: 3 },
+      { score: 0, weight: 1 },
+    ].reduce(npsTally.add, npsTally.create());
+    expect(nps(state)).toEqual(npsTally.result(state));
+    expect(nps(state).effectiveSampleSize).toBeCloseTo(16 / 10, 12);
+    const result = nps([10, 3]);
+    expect(nps(result)).toEqual(result);
   });
   it('does not mutate its input', () => {
     const scores = new Uint8Array([10, 3]);
@@ -101,81 +89,38 @@ describe('nps known values', () => {
 });
 
 describe('nps bad input', () => {
-  it.each<[unknown, string, number]>([
-    [Number.NaN, 'INVALID_NUMBER', 2],
-    [Infinity, 'INVALID_NUMBER', 2],
-    [-Infinity, 'INVALID_NUMBER', 2],
-    ['9', 'INVALID_NUMBER', 2],
-    [11, 'OUT_OF_RANGE', 2],
-    [-1, 'OUT_OF_RANGE', 2],
-    [7.5, 'NOT_AN_INTEGER', 2],
-  ])('score %o → %s naming the value and index', (bad, code, index) => {
-    const values = [10, 9, bad, 3];
-    try {
-      nps(values as number[]);
-      expect.fail('did not throw');
-    } catch (error) {
-      expect(error).toBeInstanceOf(CxMetricsError);
-      const e = error as CxMetricsError;
-      expect(e.code).toBe(code);
-      expect(e.details).toMatchObject({ function: 'nps', index });
-      expect(e.message).toContain(`index ${index}`);
-    }
-    expect(codeOf(() => npsTally.add(npsTally.create(), bad as number))).toBe(code);
-    expect(codeOf(() => nps(values.map((s) => ({ s })), { accessor: (r) => r.s as number }))).toBe(code);
+  it.each(BAD_NPS_SCORES)('score %o → %s naming the value and its index, on every input path', (bad, code) => {
+    const values = [10, 9, bad, 3] as number[];
+    expectRejected(() => nps(values), code, 'nps', bad, 2);
+    expectRejected(() => nps(values.map((s) => ({ s })), { accessor: (r) => r.s }), code, 'nps', bad, 2);
+    expectRejected(() => nps(values, { weight: () => 1 }), code, 'nps', bad, 2);
+    expectRejected(() => nps(values.values()), code, 'nps', bad, 2);
   });
   it('typed arrays report the first offending index', () => {
-    const bytes = new Uint8Array([10, 3, 200, 11]);
-    expect(() => nps(bytes)).toThrow('nps: score 200 at index 2 is outside 0–10');
-    expect(() => nps(new Float64Array([1, Number.NaN]))).toThrow(/NaN at index 1/);
-    expect(codeOf(() => nps(new Float32Array([9.5])))).toBe('NOT_AN_INTEGER');
-    expect(codeOf(() => nps(new Int8Array([-1])))).toBe('OUT_OF_RANGE');
+    expect(() => nps(new Uint8Array([10, 3, 200, 11]))).toThrow('nps: score 200 at index 2 is outside 0–10');
+    expectRejected(() => nps(new Float64Array([1, Number.NaN])), 'INVALID_NUMBER', 'nps', Number.NaN, 1);
+    expectRejected(() => nps(new Float64Array([1, -Infinity])), 'INVALID_NUMBER', 'nps', -Infinity, 1);
+    expectRejected(() => nps(new Float32Array([9.5])), 'NOT_AN_INTEGER', 'nps', 9.5, 0);
+    expectRejected(() => nps(new Int8Array([5, -1])), 'OUT_OF_RANGE', 'nps', -1, 1);
+    expectRejected(() => nps(new Uint8ClampedArray([0, 11])), 'OUT_OF_RANGE', 'nps', 11, 1);
   });
-  it.each<[unknown, string]>([
-    [-1, 'NEGATIVE_VALUE'],
-    [Number.NaN, 'INVALID_NUMBER'],
-    [Infinity, 'INVALID_NUMBER'],
-    ['2', 'INVALID_NUMBER'],
-    [1e101, 'OUT_OF_RANGE'],
-  ])('weight %o → %s', (w, code) => {
-    expect(codeOf(() => nps([10, 9], { weight: (_d, i) => (i === 1 ? (w as number) : 1) }))).toBe(code);
-    expect(codeOf(() => npsTally.add(npsTally.create(), { score: 9, weight: w as number }))).toBe(code);
+  it.each(BAD_WEIGHTS)('weight %o → %s with its index', (w, code) => {
+    expectRejected(() => nps([10, 9], { weight: (_d, i) => (i === 1 ? (w as number) : 1) }), code, 'nps', w, 1);
   });
-  it.each<[Record<string, unknown>, string]>([
-    [{ promoters: -1, passives: 0, detractors: 0 }, 'NEGATIVE_VALUE'],
-    [{ promoters: 1.5, passives: 0, detractors: 0 }, 'NOT_AN_INTEGER'],
-    [{ promoters: 1, passives: Number.NaN, detractors: 0 }, 'INVALID_NUMBER'],
-    [{ promoters: 1, passives: 0 }, 'INVALID_NUMBER'],
-  ])('counts %o → %s', (counts, code) => {
-    expect(codeOf(() => nps(counts as never))).toBe(code);
+  it.each(BAD_COUNTS)('count %o → %s', (bad, code) => {
+    for (const field of ['promoters', 'passives', 'detractors'] as const) {
+      const counts = { promoters: 1, passives: 1, detractors: 1, [field]: bad };
+      expectRejected(() => nps(counts as never), code, 'nps', bad);
+    }
   });
-  it('rejects non-function accessors and non-object options', () => {
+  it('rejects a missing count, non-function accessors, non-object options and non-list values', () => {
+    expect(codeOf(() => nps({ promoters: 1, passives: 0 } as never))).toBe('INVALID_NUMBER');
     expect(codeOf(() => nps([1], { accessor: 3 as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => nps([1], { weight: 'w' as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => nps([1], 'x' as never))).toBe('INVALID_OPTION');
     expect(codeOf(() => nps(5 as never))).toBe('INVALID_OPTION');
-  });
-});
-
-describe('npsTally', () => {
-  it('folds to the batch result and skips missing answers', () => {
-    const scores = [10, 0, null, 7, 9, 9, 3, 8, 10];
-    const folded = npsTally.result(scores.reduce(npsTally.add, npsTally.create()));
-    expect(folded).toEqual(nps(scores));
-  });
-  it('merge leaves its arguments unchanged', () => {
-    const a = npsTally.add(npsTally.create(), 10);
-    const b = npsTally.add(npsTally.create(), 0);
-    const before = JSON.stringify([a, b]);
-    const m = npsTally.merge(a, b);
-    expect(JSON.stringify([a, b])).toBe(before);
-    expect(npsTally.result(m).score).toBe(0);
-  });
-  it('holds constant memory: the state has the same size after a million answers', () => {
-    const state = npsTally.create();
-    const size = JSON.stringify(state).length;
-    for (let i = 0; i < 1_000_000; i++) npsTally.add(state, i % 11);
-    expect(Object.keys(state)).toHaveLength(9);
-    expect(JSON.stringify(state).length).toBeLessThan(size + 60); // only the digits grow
-    expect(npsTally.result(state).total).toBe(1_000_000);
+    expect(codeOf(() => nps('9' as never))).toBe('INVALID_OPTION');
+    // A plain object is neither a list nor counts: an error, not an empty result.
+    expect(codeOf(() => nps({ score: 9 } as never))).toBe('INVALID_OPTION');
   });
 });

@@ -1,8 +1,7 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Interaction, SurveyResponse } from '../../src/models/index';
 import { ces, csat, csatInterval, nps, npsInterval, surveyBreakdown } from '../../src/survey/index';
-import { BAD_LEVELS, codeOf } from './helpers';
+import { BAD_LEVELS, BAD_NPS_SCORES, BAD_SCORES_1_TO_5, BAD_SCORES_1_TO_7, BAD_WEIGHTS, codeOf, expectRejected } from './helpers';
 
 const day = 86_400_000;
 const jan = Date.UTC(2024, 0, 10);
@@ -99,28 +98,69 @@ describe('surveyBreakdown', () => {
     expect(codeOf(() => surveyBreakdown([response(9)], undefined as never))).toBe('INVALID_OPTION');
   });
   it.each(BAD_LEVELS)('level %o → %s', (level, code) => {
-    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', level: level as number }))).toBe(code);
+    expectRejected(() => surveyBreakdown([response(9)], { metric: 'nps', level: level as number }), code, 'surveyBreakdown', level);
+  });
+  it.each(BAD_NPS_SCORES)('NPS score %o → %s with the response index', (bad, code) => {
+    expectRejected(() => surveyBreakdown([response(9), response(bad as number)], { metric: 'nps', by: 'channel' }), code, 'surveyBreakdown', bad, 1);
+  });
+  it.each(BAD_SCORES_1_TO_5)('CSAT score %o → %s with the response index', (bad, code) => {
+    const rows = [5, bad].map((score) => response(score as number, { metric: 'csat' }));
+    expectRejected(() => surveyBreakdown(rows, { metric: 'csat' }), code, 'surveyBreakdown', bad, 1);
+  });
+  it.each(BAD_SCORES_1_TO_7)('CES score %o → %s with the response index', (bad, code) => {
+    const rows = [7, bad].map((score) => response(score as number, { metric: 'ces' }));
+    expectRejected(() => surveyBreakdown(rows, { metric: 'ces', period: 'week' }), code, 'surveyBreakdown', bad, 1);
+  });
+  it.each(BAD_WEIGHTS)('weight %o → %s with the response index', (w, code) => {
+    expectRejected(() => surveyBreakdown([response(9), response(7)], { metric: 'nps', weight: (_d, i) => (i === 1 ? (w as number) : 1) }), code, 'surveyBreakdown', w, 1);
   });
 });
 
-describe('surveyBreakdown properties', () => {
-  const row = fc.record({
-    score: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 8 }),
-    channel: fc.constantFrom('web' as const, 'app' as const, undefined),
-    at: fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2025, 0, 1) }),
+describe('surveyBreakdown periods (UTC)', () => {
+  const at = (iso: string) => response(10, { at: new Date(iso) });
+  it('quarters split at UTC midnight, whatever offset the instant was written in', () => {
+    // 2024-03-31T23:30-02:00 is 2024-04-01T01:30Z: Q2.
+    const r = surveyBreakdown([at('2024-03-31T23:59:59.999Z'), at('2024-03-31T23:30:00-02:00'), at('2023-12-31T23:00:00Z')], { metric: 'nps', period: 'quarter' });
+    expect(r.groups.map((g) => [g.period, g.periodStart, g.n])).toEqual([
+      ['2023-Q4', Date.UTC(2023, 9, 1), 1],
+      ['2024-Q1', Date.UTC(2024, 0, 1), 1],
+      ['2024-Q2', Date.UTC(2024, 3, 1), 1],
+    ]);
   });
-  test.prop([fc.array(row, { maxLength: 120 })], { numRuns: 60 })('groups partition the answers and are order independent', (rows) => {
-    const responses = rows.map((r) => response(r.score, { at: r.at, ...(r.channel ? { channel: r.channel } : {}) }));
-    const result = surveyBreakdown(responses, { metric: 'nps', by: 'channel', period: 'quarter' });
-    const total = result.groups.reduce((s, g) => s + g.n, 0);
-    expect(total).toBe(nps(rows.map((r) => r.score)).total);
-    expect(result.skipped).toBe(rows.filter((r) => r.score === null).length);
-    expect(surveyBreakdown([...responses].reverse(), { metric: 'nps', by: 'channel', period: 'quarter' })).toEqual(result);
-    for (const g of result.groups) {
-      if (g.score === undefined) continue;
-      expect(g.score).toBeGreaterThanOrEqual(-100);
-      expect(g.score).toBeLessThanOrEqual(100);
-      expect(g.belowMinimum).toBe(g.effectiveSampleSize < 30);
-    }
+  it('ISO weeks start on Monday 00:00 UTC; week 1 holds the first Thursday of the year', () => {
+    // 2024-01-01 is a Monday (2024-W01); 2021-01-03 is a Sunday in 2020-W53; 2026-12-31 (Thursday) is 2026-W53.
+    const r = surveyBreakdown([at('2024-01-07T23:59:59Z'), at('2024-01-08T00:00:00Z'), at('2021-01-03T12:00:00Z'), at('2026-12-31T12:00:00Z')], { metric: 'nps', period: 'week' });
+    expect(r.groups.map((g) => [g.period, new Date(g.periodStart!).toISOString().slice(0, 10)])).toEqual([
+      ['2020-W53', '2020-12-28'],
+      ['2024-W01', '2024-01-01'],
+      ['2024-W02', '2024-01-08'],
+      ['2026-W53', '2026-12-28'],
+    ]);
+  });
+  it('months and epoch-millisecond instants', () => {
+    const r = surveyBreakdown([response(9, { at: Date.UTC(2024, 1, 29, 23, 59) }), response(0, { at: Date.UTC(2024, 2, 1) })], { metric: 'nps', period: 'month' });
+    expect(r.groups.map((g) => [g.key, g.score])).toEqual([
+      ['2024-02', 100],
+      ['2024-03', -100],
+    ]);
+  });
+});
+
+describe('surveyBreakdown small groups', () => {
+  const many = (n: number, channel: 'web' | 'app') => Array.from({ length: n }, (_, i) => response(i % 11, { channel }));
+  it('flags groups under the default minimum of 30, and keeps them', () => {
+    const r = surveyBreakdown([...many(29, 'app'), ...many(30, 'web')], { metric: 'nps', by: 'channel' });
+    expect(r.groups.map((g) => [g.group, g.n, g.belowMinimum])).toEqual([
+      ['app', 29, true],
+      ['web', 30, false],
+    ]);
+    expect(r.groups[0]!.lower).toBe(npsInterval(many(29, 'app').map((d) => d.score))!.lower);
+  });
+  it('uses the configured minimum and interval method for every group', () => {
+    const rows = many(12, 'web');
+    const r = surveyBreakdown(rows, { metric: 'nps', minimumSize: 12, method: 'wald', level: 0.8 });
+    const want = npsInterval(rows.map((d) => d.score), { method: 'wald', level: 0.8 })!;
+    expect(r.groups[0]).toMatchObject({ belowMinimum: false, lower: want.lower, upper: want.upper });
+    expect(surveyBreakdown(rows, { metric: 'nps', minimumSize: 0 }).groups[0]!.belowMinimum).toBe(false);
   });
 });

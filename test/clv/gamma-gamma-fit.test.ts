@@ -1,22 +1,12 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaCustomer } from '../../src/clv';
+import { fitGammaGamma, type GammaGammaCustomer } from '../../src/clv';
 import { CxMetricsError } from '../../src/errors';
+import { errorCode as code } from '../support/error-code';
 import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../../src/internal/gamma-gamma-likelihood';
 import { cdnowSummary, reference, relativeError } from './clv-data';
 import { simulateCustomers } from './clv-simulate';
 
 const cdnow = cdnowSummary();
-
-function code(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('fitGammaGamma on the CDNOW repeat customers (Fader, Hardie & Lee 2005)', () => {
   const fit = fitGammaGamma(cdnow);
@@ -111,45 +101,6 @@ describe('Gamma-Gamma parameter recovery from simulated data', () => {
   });
 });
 
-describe('gammaGammaExpectedSpend', () => {
-  it('matches the closed form computed independently (FHL 2013 eq. 5)', () => {
-    const params = { p: 6.25, q: 3.74, gamma: 15.44 };
-    for (const [x, z, expected] of reference.gammaGammaSpend) {
-      expect(relativeError(gammaGammaExpectedSpend(params, { frequency: x, monetaryValue: z }), expected)).toBeLessThan(1e-14);
-    }
-  });
-
-  test.prop(
-    [
-      fc.record({ p: fc.double({ min: 0.1, max: 50, noNaN: true }), q: fc.double({ min: 1.01, max: 50, noNaN: true }), gamma: fc.double({ min: 0.1, max: 1e4, noNaN: true }) }),
-      fc.integer({ min: 1, max: 10_000 }),
-      fc.double({ min: 0.01, max: 1e5, noNaN: true }),
-    ],
-    { numRuns: 200 },
-  )('lies between the population mean and the customer mean, moving towards z̄ with x', (params, x, z) => {
-    const population = gammaGammaExpectedSpend(params, { frequency: 0, monetaryValue: 0 });
-    const value = gammaGammaExpectedSpend(params, { frequency: x, monetaryValue: z });
-    const lo = Math.min(population, z) * (1 - 1e-12);
-    const hi = Math.max(population, z) * (1 + 1e-12);
-    expect(value).toBeGreaterThanOrEqual(lo);
-    expect(value).toBeLessThanOrEqual(hi);
-    const more = gammaGammaExpectedSpend(params, { frequency: x + 1, monetaryValue: z });
-    expect(Math.abs(more - z)).toBeLessThanOrEqual(Math.abs(value - z) * (1 + 1e-12) + 1e-12);
-  });
-
-  it.each<[string, () => unknown, string]>([
-    ['q ≤ 1 (no finite mean)', () => gammaGammaExpectedSpend({ p: 1, q: 1, gamma: 2 }, { frequency: 0, monetaryValue: 0 }), 'OUT_OF_RANGE'],
-    ['zero p', () => gammaGammaExpectedSpend({ p: 0, q: 3, gamma: 2 }, { frequency: 1, monetaryValue: 5 }), 'OUT_OF_RANGE'],
-    ['NaN gamma', () => gammaGammaExpectedSpend({ p: 1, q: 3, gamma: Number.NaN }, { frequency: 1, monetaryValue: 5 }), 'INVALID_NUMBER'],
-    ['negative money', () => gammaGammaExpectedSpend({ p: 1, q: 3, gamma: 2 }, { frequency: 1, monetaryValue: -5 }), 'NEGATIVE_VALUE'],
-    ['fractional frequency', () => gammaGammaExpectedSpend({ p: 1, q: 3, gamma: 2 }, { frequency: 1.5, monetaryValue: 5 }), 'NOT_AN_INTEGER'],
-    ['string money', () => gammaGammaExpectedSpend({ p: 1, q: 3, gamma: 2 }, { frequency: 1, monetaryValue: '5' as never }), 'INVALID_NUMBER'],
-    ['missing customer', () => gammaGammaExpectedSpend({ p: 1, q: 3, gamma: 2 }, undefined as never), 'INVALID_NUMBER'],
-  ])('%s → %s', (_name, run, expected) => {
-    expect(code(run)).toBe(expected);
-  });
-});
-
 describe('fitGammaGamma bad input', () => {
   const ok = cdnow.slice(0, 60);
   it.each<[string, unknown, string]>([
@@ -157,17 +108,23 @@ describe('fitGammaGamma bad input', () => {
     ['fractional frequency', { frequency: 0.5, monetaryValue: 3 }, 'NOT_AN_INTEGER'],
     ['negative money', { frequency: 1, monetaryValue: -3 }, 'NEGATIVE_VALUE'],
     ['NaN money', { frequency: 1, monetaryValue: Number.NaN }, 'INVALID_NUMBER'],
+    ['infinite money', { frequency: 1, monetaryValue: Number.POSITIVE_INFINITY }, 'INVALID_NUMBER'],
+    ['money as a string', { frequency: 1, monetaryValue: '3' }, 'INVALID_NUMBER'],
+    ['NaN frequency', { frequency: Number.NaN, monetaryValue: 3 }, 'INVALID_NUMBER'],
     ['zero spend of a repeat customer', { frequency: 2, monetaryValue: 0 }, 'OUT_OF_RANGE'],
-  ])('%s → %s', (_name, row, expected) => {
-    const rows = [...ok.slice(0, 4), row, ...ok.slice(4)] as GammaGammaCustomer[];
+  ])('%s → %s, naming the input index', (_name, row, expected) => {
+    // Two skipped rows first: the index must be the input position, not the position among kept rows.
+    const rows = [null, ...ok.slice(0, 3), { frequency: 1, monetaryValue: undefined }, row, ...ok.slice(3)] as GammaGammaCustomer[];
     let error: unknown;
     try {
       fitGammaGamma(rows);
     } catch (e) {
       error = e;
     }
+    expect(error).toBeInstanceOf(CxMetricsError);
     expect((error as CxMetricsError).code).toBe(expected);
-    expect((error as CxMetricsError).details.index).toBe(4);
+    expect((error as CxMetricsError).details.index).toBe(5);
+    expect((error as CxMetricsError).message).toMatch(/^fitGammaGamma: .* at index 5 /);
   });
 
   it('too little data: INSUFFICIENT_DATA saying why', () => {
@@ -175,8 +132,23 @@ describe('fitGammaGamma bad input', () => {
     expect(code(() => fitGammaGamma([]))).toBe('INSUFFICIENT_DATA');
     const same = Array.from({ length: 5 }, () => ({ frequency: 2, monetaryValue: 10 }));
     expect(() => fitGammaGamma(same)).toThrow(/no variation/);
+    expect(code(() => fitGammaGamma([null, undefined] as unknown as GammaGammaCustomer[]))).toBe('INSUFFICIENT_DATA');
+    // Three rows, but weights of 0.5 each: 1.5 customers.
+    expect(() => fitGammaGamma(ok.filter((d) => d.frequency > 0).slice(0, 3), { weight: () => 0.5 })).toThrow(/at least 3 repeat customers .* got 1\.5/);
+  });
+
+  it('rejects bad weights and options', () => {
     expect(code(() => fitGammaGamma(ok, { weight: () => -1 }))).toBe('NEGATIVE_VALUE');
+    expect(code(() => fitGammaGamma(ok, { weight: () => Number.NaN }))).toBe('INVALID_NUMBER');
     expect(code(() => fitGammaGamma(ok, { maxIterations: 0 }))).toBe('OUT_OF_RANGE');
+    expect(code(() => fitGammaGamma(ok, { maxIterations: 1.5 }))).toBe('NOT_AN_INTEGER');
+  });
+
+  it('never mutates its input', () => {
+    const rows = ok.map((d) => Object.freeze({ ...d }));
+    const copy = JSON.stringify(rows);
+    fitGammaGamma(rows);
+    expect(JSON.stringify(rows)).toBe(copy);
   });
 
   it('a fit that cannot identify q says so, with finite values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDateTime } from '../../src/internal/parse';
+import { child, parseIsoDateTime, pathText, show } from '../../src/internal/parse';
 
 describe('parseIsoDateTime (the instant strings every parser accepts)', () => {
   it.each([
@@ -49,4 +49,18 @@ describe('parseIsoDateTime (the instant strings every parser accepts)', () => {
       expect(parseIsoDateTime(text)).toBe('not an ISO-8601 date-time with a time zone (Z or ±HH:mm)');
     },
   );
+});
+
+describe('paths and quoted values in issues', () => {
+  it('writes paths as code would: dots, indices, quoted keys that are not identifiers', () => {
+    expect(pathText(child(child(child('', 'stages'), 0), 'interactions'))).toBe('stages[0].interactions');
+    expect(pathText(child(child('', 3), 'score'))).toBe('[3].score');
+    expect(pathText(child('attributes', 'plan name'))).toBe('attributes["plan name"]');
+    expect(pathText(child('', '$ok_1'))).toBe('$ok_1');
+  });
+
+  it('shortens long strings to 60 characters', () => {
+    expect(show('x'.repeat(61))).toBe(`"${'x'.repeat(60)}"…`);
+    expect(show('x'.repeat(60))).toBe(`"${'x'.repeat(60)}"`);
+  });
 });

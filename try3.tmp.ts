@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { bgBbProbabilityAlive, bgBbExpectedTransactions, bgBbConditionalExpectedTransactions, bgBbDert } from './src/clv/index';
+import { bgBbLogKernel } from './src/internal/bg-bb-predict';
+import { logBeta } from './src/internal/special';
+const ref = JSON.parse(readFileSync('test/clv/reference/bg-bb-reference.json','utf8'));
+const P = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+const rel=(a:number,b:number)=>Math.abs(a-b)/Math.abs(b);
+let m=0;
+for (const [x,tx,n,v] of ref.alive) m=Math.max(m, rel(bgBbProbabilityAlive(P,{frequency:x,recency:tx,periods:n}),v)); console.log('alive',m); m=0;
+for (const [x,tx,n,v] of ref.likelihood) m=Math.max(m, Math.abs(bgBbLogKernel(1.204,0.75,0.657,2.783,x,tx,n)-logBeta(1.204,0.75)-logBeta(0.657,2.783)-v)); console.log('ll',m); m=0;
+for (const [n,v] of ref.expected) if (v) m=Math.max(m, rel(bgBbExpectedTransactions(P,n),v)); console.log('ex',m); m=0;
+for (const [[a,b,g,d],n,v] of ref.expectedSum) m=Math.max(m, rel(bgBbExpectedTransactions({alpha:a,beta:b,gamma:g,delta:d},n),v)); console.log('exsum',m); m=0;
+for (const [x,tx,n,ns,v] of ref.conditional) m=Math.max(m, rel(bgBbConditionalExpectedTransactions(P,{frequency:x,recency:tx,periods:n},ns),v)); console.log('cond',m); m=0;
+for (const [[a,b,g,d],x,tx,n,ns,v] of ref.conditionalSum) m=Math.max(m, rel(bgBbConditionalExpectedTransactions({alpha:a,beta:b,gamma:g,delta:d},{frequency:x,recency:tx,periods:n},ns),v)); console.log('condsum',m); m=0;
+for (const [x,tx,n,dd,v] of ref.dert) m=Math.max(m, rel(bgBbDert(P,{frequency:x,recency:tx,periods:n},{discountRate:dd}),v)); console.log('dert',m); m=0;
+for (const e of ref.extreme) { const [x,tx,n]=e.customer; const c={frequency:x,recency:tx,periods:n};
+ console.log(e.customer, rel(bgBbProbabilityAlive(P,c),e.alive), rel(bgBbConditionalExpectedTransactions(P,c,10),e.conditional10), rel(bgBbDert(P,c,{discountRate:0.1}),e.dert), Math.abs(bgBbLogKernel(1.204,0.75,0.657,2.783,x,tx,n)-logBeta(1.204,0.75)-logBeta(0.657,2.783)-e.logLikelihood)); }
+console.log(rel(bgBbExpectedTransactions(P,10000), ref.expectedLarge[0][1]));
+const M = ref.donations.params; const Q={alpha:M[0],beta:M[1],gamma:M[2],delta:M[3]};
+for (const [t,v] of ref.trackingAtMle) m=Math.max(m, rel(bgBbExpectedTransactions(Q,t),v)); console.log('track',m); m=0;
+for (const [x,tx,n,v] of ref.aliveTableAtMle) m=Math.max(m, rel(bgBbProbabilityAlive(Q,{frequency:x,recency:tx,periods:n}),v)); console.log('table6',m); m=0;
