@@ -98,8 +98,10 @@ export interface CollectedActivity {
   readonly last: Int32Array;
   /** Whether each slot's last period is known to be its last activity (false: still active, spans mode). */
   readonly open: Uint8Array;
-  /** Per-customer active periods (records mode with `trackPeriods`); `null` for spans (active every period first … last). */
+  /** Per-customer active periods (records mode with `trackPeriods`); `null` otherwise (spans: active every period first … last). */
   readonly bits: PeriodBits | null;
+  /** Whether the activity was read as spans (`firstActive` / `lastActive`) rather than records. */
+  readonly spans: boolean;
   /** The observation end period: given, or the latest activity period. */
   readonly end: number;
   readonly endGiven: boolean;
@@ -160,6 +162,12 @@ export function collectActivity<T>(
     if (typeof o.firstActive !== 'function' || typeof o.lastActive !== 'function') {
       throw fail('INVALID_OPTION', fn, 'spans need both accessors, firstActive and lastActive', { field: 'firstActive' });
     }
+    if (activity !== 'any') {
+      throw fail('INVALID_OPTION', fn, `activity '${activity}' filters interaction records by type; spans (firstActive / lastActive) have no type`, {
+        field: 'activity',
+        value: activity,
+      });
+    }
     const firstActive = o.firstActive;
     const lastActive = o.lastActive;
     const stillActive: number[] = [];
@@ -197,7 +205,7 @@ export function collectActivity<T>(
     });
     const end = endGiven ? endPeriod : maxPeriod;
     for (const s of stillActive) last[s] = end;
-    return { unit, customers: n, first, last, open, bits: null, end: n === 0 ? endPeriod : end, endGiven, records, skipped, ignored };
+    return { unit, customers: n, first, last, open, bits: null, spans: true, end: n === 0 ? endPeriod : end, endGiven, records, skipped, ignored };
   }
 
   const customerId = o.customerId ?? (readField('customerId') as (d: T, i: number) => string | number | null | undefined);
@@ -232,7 +240,8 @@ export function collectActivity<T>(
       skipped++;
       return;
     }
-    const ms = typeof instant === 'number' && Number.isFinite(instant) ? instant : toEpochMs(fn, 'at', instant, i);
+    // Fast path for plain epoch ms inside the Date range (±8.64e15); anything else is checked in full.
+    const ms = typeof instant === 'number' && Math.abs(instant) <= 8.64e15 ? instant : toEpochMs(fn, 'at', instant, i);
     let p: number;
     if (ms >= cacheStart && ms < cacheEnd) p = cachePeriod;
     else {
@@ -276,6 +285,7 @@ export function collectActivity<T>(
     last,
     open,
     bits,
+    spans: false,
     end: endGiven || n === 0 ? endPeriod : maxPeriod,
     endGiven,
     records,

@@ -3,8 +3,22 @@
  * the pointwise band, the median and the restricted mean (formulas in `kaplanMeier`).
  */
 import type { TimeUnit } from '../models/time';
-import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierStep } from '../retention/kaplan-meier';
+import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings, KaplanMeierStep } from '../retention/kaplan-meier';
 import { normalQuantile } from './normal';
+import { requireLevel, requireOneOf, requirePositive } from './validate';
+
+/** The validated settings shared by `kaplanMeier` and `kaplanMeierTally`, defaults applied. */
+export function kaplanMeierSettings(
+  fn: string,
+  options: KaplanMeierSettings | undefined,
+): { level: number; confidence: KaplanMeierConfidence; horizon: number | undefined } {
+  const o = options ?? {};
+  return {
+    level: requireLevel(fn, o.level ?? 0.95),
+    confidence: requireOneOf(fn, 'confidence', o.confidence ?? 'log-log', ['log-log', 'log', 'plain'] as const),
+    horizon: o.horizon === undefined ? undefined : requirePositive(fn, 'horizon', o.horizon),
+  };
+}
 
 /** Events and censorings at distinct increasing times. */
 export interface KaplanMeierTallies {

@@ -11,13 +11,16 @@ export interface ActivitySettings {
   /** The UTC calendar period activity is bucketed in (ISO weeks for `'week'`). Default `'month'`. */
   readonly unit?: TimeUnit;
   /**
-   * End of observation. Activity in a later period throws `ORDER_VIOLATION`; customers without
-   * a last-active instant are active through it. Default: the period of the latest activity.
+   * End of observation: an instant in the last calendar period observed, which is observed
+   * whole (activity later in that same period counts). Activity in a later period, a first
+   * activity included, throws `ORDER_VIOLATION`; customers without a last-active instant are
+   * active through it. Default: the period of the latest activity.
    */
   readonly observationEnd?: Instant;
   /**
    * Which interaction records count as activity: `'any'` (default) or `'purchases'` (records
-   * whose `type` is `'purchase'`; the others are ignored and counted in `ignored`). Records mode only.
+   * whose `type` is `'purchase'`; the others are ignored and counted in `ignored`). Records mode
+   * only: spans have no type, and `'purchases'` with spans throws `INVALID_OPTION`.
    */
   readonly activity?: 'any' | 'purchases';
 }

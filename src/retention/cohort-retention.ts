@@ -72,7 +72,7 @@ export interface CohortRetentionResult {
  * @throws `INVALID_DATE` for an instant that is not a valid Date or epoch ms; `ORDER_VIOLATION`
  *   for activity after the observation end or a span ending before it starts; `INVALID_RECORD`
  *   for a customer id that is neither a string nor a finite number; `INVALID_OPTION` for a bad
- *   unit or filter.
+ *   unit or filter (`activity: 'purchases'` with spans), or only one of the span accessors.
  *
  * @example
  * ```ts

@@ -2,6 +2,7 @@ import type { Accessor, Values } from '../models/values';
 import { forEachValue, isMissing } from '../internal/input';
 import { fitLogScale } from '../internal/log-scale-fit';
 import { sbgObjective, type SbgStatistics } from '../internal/sbg';
+import { requireChurnedFlag } from '../internal/churn-flag';
 import { atIndex, describeValue, fail, requireCount, requirePositive } from '../internal/validate';
 
 /** The two shifted-beta-geometric parameters: the churn probability θ ~ Beta(α, β) across customers. */
@@ -47,7 +48,7 @@ export interface SbgFit extends SbgParams {
   readonly customers: number;
   /** Customers lost during the observation. */
   readonly churned: number;
-  /** The last renewal opportunity observed. */
+  /** The last renewal opportunity with a customer lost or still active at it. */
   readonly periods: number;
   /** Customer records skipped because a field was `null`/`undefined` (always 0 for survivor counts). */
   readonly skipped: number;
@@ -104,16 +105,24 @@ function survivorStatistics(survivors: Values<number>): SbgStatistics {
     });
   }
   const periods = counts.length - 1;
-  const events = new Float64Array(periods + 1);
-  const censored = new Float64Array(periods + 1);
-  for (let t = 1; t <= periods; t++) events[t] = (counts[t - 1] as number) - (counts[t] as number);
-  censored[periods] = counts[periods] as number;
-  return { events, censored, customers: cohort };
+  const times: number[] = [];
+  const events: number[] = [];
+  const censored: number[] = [];
+  for (let t = 1; t <= periods; t++) {
+    const lost = (counts[t - 1] as number) - (counts[t] as number);
+    const active = t === periods ? (counts[t] as number) : 0;
+    if (lost === 0 && active === 0) continue;
+    times.push(t);
+    events.push(lost);
+    censored.push(active);
+  }
+  return { times, events, censored, customers: cohort };
 }
 
 function customerStatistics<D>(customers: Values<D>, accessors: SbgCustomerAccessors<D>): SbgStatistics & { skipped: number } {
-  let events = new Float64Array(16);
-  let censored = new Float64Array(16);
+  // Renewal count → [lost at the next opportunity, still active]; sparse, so one customer with
+  // a huge renewal count costs one entry, not an array that long.
+  const tally = new Map<number, [number, number]>();
   let n = 0;
   let skipped = 0;
   forEachValue(customers, (d, i) => {
@@ -124,30 +133,19 @@ function customerStatistics<D>(customers: Values<D>, accessors: SbgCustomerAcces
       return;
     }
     const renewals = requireCount(FN, 'renewals', r, i);
-    if (typeof c !== 'boolean') {
-      throw fail('INVALID_RECORD', FN, `churned ${describeValue(c)}${atIndex(i)} is not a boolean`, {
-        field: 'churned',
-        value: c,
-        index: i,
-        issues: [{ path: `[${i}].churned`, message: `expected true or false, got ${describeValue(c)}` }],
-      });
-    }
-    const t = c ? renewals + 1 : renewals;
-    if (t >= events.length) {
-      const size = Math.max(t + 1, events.length * 2);
-      const e = new Float64Array(size);
-      e.set(events);
-      events = e;
-      const s = new Float64Array(size);
-      s.set(censored);
-      censored = s;
-    }
-    if (c) events[t] = (events[t] as number) + 1;
-    else censored[t] = (censored[t] as number) + 1;
+    const churned = requireChurnedFlag(FN, c, i);
     n++;
+    // Churned: lost at opportunity renewals + 1. Active with 0 renewals: S(0) = 1, nothing to add.
+    const t = churned ? renewals + 1 : renewals;
+    if (t === 0) return;
+    let entry = tally.get(t);
+    if (entry === undefined) tally.set(t, (entry = [0, 0]));
+    entry[churned ? 0 : 1]++;
   });
   if (n === 0) throw fail('INSUFFICIENT_DATA', FN, 'no customer records to fit', { field: 'customers' });
-  return { events, censored, customers: n, skipped };
+  const times = Array.from(tally.keys()).sort((a, b) => a - b);
+  const counts = times.map((t) => tally.get(t) as [number, number]);
+  return { times, events: counts.map((e) => e[0]), censored: counts.map((e) => e[1]), customers: n, skipped };
 }
 
 /**
@@ -163,7 +161,10 @@ function customerStatistics<D>(customers: Values<D>, accessors: SbgCustomerAcces
  * ```
  *
  * The likelihood is maximised over (ln α, ln β) by BFGS (Nelder–Mead fallback) from α = β = 1;
- * standard errors come from the inverse Hessian and the delta method.
+ * standard errors come from the inverse Hessian and the delta method. ln L is evaluated from the
+ * product form of S(t), not from differences of ln B values, so it stays exact where those cancel:
+ * when retention does not rise (no heterogeneity to fit) the maximum lies at α, β → ∞, and the fit
+ * reports the homogeneous geometric log-likelihood with `converged: false`.
  *
  * Source: Fader & Hardie (2007), "How to project customer retention", *Journal of Interactive
  * Marketing* 21(1), 76–90, eqs. (3)–(6). On its Table 1 (1,000 customers, years 1–7) this
@@ -245,11 +246,8 @@ export function fitSbg<D>(input: Values<D> | Values<number>, options?: SbgFitSet
     stats = survivorStatistics(input as Values<number>);
   }
   let churned = 0;
-  let periods = 0;
-  for (let t = 1; t < stats.events.length; t++) {
-    churned += stats.events[t] as number;
-    if ((stats.events[t] as number) > 0 || (stats.censored[t] as number) > 0) periods = t;
-  }
+  for (const e of stats.events) churned += e;
+  const periods = stats.times.length === 0 ? 0 : (stats.times[stats.times.length - 1] as number);
   const { objective, gradient } = sbgObjective(stats);
   const fit = fitLogScale(FN, objective, gradient, [0, 0], stats.customers, maxIterations);
   const [alpha, beta] = fit.estimates as [number, number];

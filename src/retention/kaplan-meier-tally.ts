@@ -1,8 +1,9 @@
 import type { Reducer } from '../models/reducer';
 import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings } from './kaplan-meier';
-import { kaplanMeierCurve } from '../internal/kaplan-meier-curve';
+import { requireChurnedFlag } from '../internal/churn-flag';
+import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
 import { isMissing } from '../internal/input';
-import { atIndex, describeValue, fail, requireLevel, requireNonNegative, requireOneOf, requirePositive } from '../internal/validate';
+import { fail, requireNonNegative } from '../internal/validate';
 
 /** One customer's lifetime for {@link kaplanMeierTally}: a duration and whether it ended in churn. */
 export interface KaplanMeierObservation {
@@ -37,17 +38,10 @@ function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?
     return state;
   }
   const t = requireNonNegative(FN, 'duration', value.duration, index) + 0;
-  if (typeof value.churned !== 'boolean') {
-    throw fail('INVALID_RECORD', FN, `churned ${describeValue(value.churned)}${atIndex(index)} is not a boolean`, {
-      field: 'churned',
-      value: value.churned,
-      ...(index === undefined ? {} : { index }),
-      issues: [{ path: index === undefined ? 'churned' : `[${index}].churned`, message: `expected true or false, got ${describeValue(value.churned)}` }],
-    });
-  }
+  const churned = requireChurnedFlag(FN, value.churned, index);
   const key = String(t);
   const entry = state.counts[key] ?? (state.counts[key] = [0, 0]);
-  entry[value.churned ? 0 : 1]++;
+  entry[churned ? 0 : 1]++;
   return state;
 }
 
@@ -83,13 +77,8 @@ function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?
  */
 export const kaplanMeierTally: Reducer<KaplanMeierTallyState, KaplanMeierObservation, KaplanMeierResult, KaplanMeierSettings> = {
   create(options: KaplanMeierSettings = {}): KaplanMeierTallyState {
-    return {
-      level: requireLevel(FN, options.level ?? 0.95),
-      confidence: requireOneOf(FN, 'confidence', options.confidence ?? 'log-log', ['log-log', 'log', 'plain'] as const),
-      horizon: options.horizon === undefined ? null : requirePositive(FN, 'horizon', options.horizon),
-      counts: {},
-      skipped: 0,
-    };
+    const { level, confidence, horizon } = kaplanMeierSettings(FN, options);
+    return { level, confidence, horizon: horizon ?? null, counts: {}, skipped: 0 };
   },
   add,
   merge(a: KaplanMeierTallyState, b: KaplanMeierTallyState): KaplanMeierTallyState {

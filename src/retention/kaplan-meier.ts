@@ -3,8 +3,9 @@ import type { Accessor, Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import { collectActivity, minFirst } from '../internal/activity-collector';
 import { forEachValue, isMissing } from '../internal/input';
-import { kaplanMeierCurve } from '../internal/kaplan-meier-curve';
-import { atIndex, describeValue, fail, requireCount, requireLevel, requireNonNegative, requireOneOf, requirePositive } from '../internal/validate';
+import { requireChurnedFlag } from '../internal/churn-flag';
+import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
+import { fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
 
 /** How the pointwise confidence band of {@link kaplanMeier} is built from Greenwood's variance. */
 export type KaplanMeierConfidence = 'log-log' | 'log' | 'plain';
@@ -40,8 +41,9 @@ export interface KaplanMeierResult {
   /** Right-censored subjects (still active at the end of observation). */
   readonly censored: number;
   /**
-   * Median lifetime: the smallest time with Ŝ ≤ 0.5 (the midpoint to the next time when Ŝ is
-   * exactly 0.5 there, as R's `survfit`); `undefined` when the curve never reaches 0.5.
+   * Median lifetime: the smallest time with Ŝ ≤ 0.5 (when Ŝ is exactly 0.5 there, the midpoint
+   * to the next event time, or that time itself when no event follows, as R's `survfit`);
+   * `undefined` when the curve never reaches 0.5.
    */
   readonly median: number | undefined;
   /** Restricted mean lifetime ∫₀^horizon Ŝ(t) dt; `undefined` without subjects. */
@@ -110,21 +112,15 @@ function tallyDurations<T>(values: Values<T>, acc: KaplanMeierDurationAccessors<
       skipped++;
       return;
     }
+    // + 0 turns −0 into 0: one key per time.
     const time = requireNonNegative(FN, 'duration', t, i) + 0;
-    if (typeof c !== 'boolean') {
-      throw fail('INVALID_RECORD', FN, `churned ${describeValue(c)}${atIndex(i)} is not a boolean`, {
-        field: 'churned',
-        value: c,
-        index: i,
-        issues: [{ path: `[${i}].churned`, message: `expected true or false, got ${describeValue(c)}` }],
-      });
-    }
+    const churned = requireChurnedFlag(FN, c, i);
     let entry = tally.get(time);
     if (entry === undefined) {
       entry = [0, 0];
       tally.set(time, entry);
     }
-    entry[c ? 0 : 1]++;
+    entry[churned ? 0 : 1]++;
   });
   const times = Array.from(tally.keys()).sort((x, y) => x - y);
   return { times, events: times.map((t) => (tally.get(t) as [number, number])[0]), censored: times.map((t) => (tally.get(t) as [number, number])[1]), skipped };
@@ -139,11 +135,10 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
   const length = base === undefined ? 1 : a.end - base + 2;
   const ev = new Float64Array(length);
   const ce = new Float64Array(length);
-  const spans = 'firstActive' in options;
   for (let s = 0; s < a.customers; s++) {
     const f = a.first[s] as number;
     const l = a.last[s] as number;
-    const churned = spans ? a.open[s] === 0 : a.end - l >= churnAfter;
+    const churned = a.spans ? a.open[s] === 0 : a.end - l >= churnAfter;
     if (churned) ev[l - f + 1] = (ev[l - f + 1] as number) + 1;
     else ce[a.end - f + 1] = (ce[a.end - f + 1] as number) + 1;
   }
@@ -187,8 +182,9 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
  * @returns The curve; `steps` empty, `median`/`restrictedMean` `undefined` without subjects.
  * @throws `INVALID_NUMBER`, `NEGATIVE_VALUE` for a bad duration; `INVALID_RECORD` for a churned
  *   flag that is not a boolean or a bad customer id; `INVALID_DATE`; `ORDER_VIOLATION` for
- *   activity after the observation end; `OUT_OF_RANGE` for a bad level or horizon;
- *   `INVALID_OPTION` for a bad transform or unit.
+ *   activity after the observation end or a span ending before it starts; `OUT_OF_RANGE` for a
+ *   bad level, horizon or `churnAfter`; `INVALID_OPTION` for a bad transform, unit or filter
+ *   (`activity: 'purchases'` with spans), or only one of a pair of accessors.
  *
  * @example
  * ```ts
@@ -205,9 +201,7 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
  */
 export function kaplanMeier<T>(subjects: Values<T>, options: KaplanMeierOptions<T>): KaplanMeierResult {
   const o = (options ?? {}) as KaplanMeierSettings & Partial<KaplanMeierDurationAccessors<T>>;
-  const level = requireLevel(FN, o.level ?? 0.95);
-  const confidence = requireOneOf(FN, 'confidence', o.confidence ?? 'log-log', ['log-log', 'log', 'plain'] as const);
-  const horizonOption = o.horizon === undefined ? undefined : requirePositive(FN, 'horizon', o.horizon);
+  const { level, confidence, horizon } = kaplanMeierSettings(FN, o);
   let tally: { times: number[]; events: number[]; censored: number[]; skipped: number; unit?: TimeUnit };
   if (o.duration !== undefined || o.churned !== undefined) {
     if (typeof o.duration !== 'function' || typeof o.churned !== 'function') {
@@ -217,5 +211,5 @@ export function kaplanMeier<T>(subjects: Values<T>, options: KaplanMeierOptions<
   } else {
     tally = tallyActivity(subjects, options as ActivityOptions<T> & KaplanMeierActivitySettings);
   }
-  return kaplanMeierCurve(tally, level, confidence, horizonOption);
+  return kaplanMeierCurve(tally, level, confidence, horizon);
 }

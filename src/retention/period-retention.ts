@@ -64,7 +64,8 @@ export interface PeriodRetentionResult {
  *   accessors (see {@link ActivityOptions}).
  * @returns One row per period; `periods` is empty without activity.
  * @throws `INVALID_DATE`, `ORDER_VIOLATION` (activity after the observation end, a span ending
- *   before it starts), `INVALID_RECORD` (bad customer id), `INVALID_OPTION`.
+ *   before it starts, a first activity after it), `INVALID_RECORD` (bad customer id),
+ *   `INVALID_OPTION` (bad unit or filter, `activity: 'purchases'` with spans, one span accessor alone).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import type { SbgParams } from './fit-sbg';
-import { checkSbgParams } from '../internal/sbg';
+import { checkSbgParams, sbgRetention } from '../internal/sbg';
 import { fail, requireCount } from '../internal/validate';
 
 /**
@@ -32,5 +32,5 @@ export function sbgRetentionRate(params: SbgParams, t: number): number {
   const { alpha, beta } = checkSbgParams('sbgRetentionRate', params);
   const n = requireCount('sbgRetentionRate', 't', t);
   if (n < 1) throw fail('OUT_OF_RANGE', 'sbgRetentionRate', 't 0 must be at least 1 (the first renewal)', { field: 't', value: t });
-  return (beta + n - 1) / (alpha + beta + n - 1);
+  return sbgRetention(alpha, beta, n - 1);
 }

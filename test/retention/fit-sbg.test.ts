@@ -1,60 +1,35 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { fitSbg } from '../../src/retention/fit-sbg';
-import { seededRandom } from '../../bench/harness';
-import { betaSample } from '../clv/clv-simulate';
-import { repoRoot } from '../support/doc-examples';
-import { errorCode } from '../support/error-code';
-
-/** Table 1 of Fader & Hardie (2007): percent alive after each yearly renewal, × 1000 customers = counts. */
-function paperSurvivors(): { regular: number[]; highEnd: number[] } {
-  const text = readFileSync(join(repoRoot, '..', 'shared', 'data', 'sbg_survival_calibration.csv'), 'utf8');
-  const rows = text.trim().split(/\r?\n/).slice(1).map((line) => line.split(',').map(Number));
-  return {
-    regular: rows.map((r) => Math.round((r[1] as number) * 10)),
-    highEnd: rows.map((r) => Math.round((r[2] as number) * 10)),
-  };
-}
+import { errorCode, expectCxMetricsError } from '../support/error-code';
+import { paperSurvivors, reference, relativeError } from './retention-data';
 
 const sig3 = (x: number): number => Number(x.toPrecision(3));
 const sig4 = (x: number): number => Number(x.toPrecision(4));
+type Customer = { renewals: number; churned: boolean };
+const accessors = { renewals: (c: Customer) => c.renewals, churned: (c: Customer) => c.churned };
 
-/** Simulate the sBG: θᵢ ~ Beta(α, β), renew with probability 1 − θᵢ until churn or `periods`. */
-function simulate(alpha: number, beta: number, customers: number, periods: number, seed: number) {
-  const random = seededRandom(seed);
-  const rows: { renewals: number; churned: boolean }[] = [];
-  for (let i = 0; i < customers; i++) {
-    const theta = betaSample(random, alpha, beta);
-    let renewals = 0;
-    let churned = false;
-    while (renewals < periods) {
-      if (random() < theta) {
-        churned = true;
-        break;
-      }
-      renewals++;
-    }
-    rows.push({ renewals, churned });
+/** Per-customer records of a cohort from its survivor counts, survivors censored after `counts.length − 1` renewals. */
+function customersOf(counts: readonly number[]): Customer[] {
+  const customers: Customer[] = [];
+  for (let t = 1; t < counts.length; t++) {
+    for (let k = 0; k < (counts[t - 1] as number) - (counts[t] as number); k++) customers.push({ renewals: t - 1, churned: true });
   }
-  return rows;
+  for (let k = 0; k < (counts.at(-1) as number); k++) customers.push({ renewals: counts.length - 1, churned: false });
+  return customers;
 }
 
 describe('fitSbg: the published estimates (Fader & Hardie 2007, Table 1, years 0–7)', () => {
   const { regular, highEnd } = paperSurvivors();
   it('reads 1,000-customer cohorts from the CSV', () => {
     expect(regular).toEqual([1000, 631, 468, 382, 326, 289, 262, 241]);
-    expect(highEnd[0]).toBe(1000);
+    expect(highEnd).toEqual([1000, 869, 743, 653, 593, 551, 517, 491]);
   });
   it('regular: α = 0.704, β = 1.182', () => {
     const fit = fitSbg(regular);
     expect(fit.converged).toBe(true);
     expect(sig3(fit.alpha)).toBe(0.704);
     expect(sig4(fit.beta)).toBe(1.182);
-    expect(fit.customers).toBe(1000);
-    expect(fit.churned).toBe(759);
-    expect(fit.periods).toBe(7);
+    expect([fit.customers, fit.churned, fit.periods, fit.skipped]).toEqual([1000, 759, 7, 0]);
     expect(Object.isFrozen(fit)).toBe(true);
   });
   it('high end: α = 0.668, β = 3.806', () => {
@@ -62,10 +37,22 @@ describe('fitSbg: the published estimates (Fader & Hardie 2007, Table 1, years 0
     expect(fit.converged).toBe(true);
     expect(sig3(fit.alpha)).toBe(0.668);
     expect(sig4(fit.beta)).toBe(3.806);
-    expect(fit.standardErrors?.alpha).toBeGreaterThan(0);
   });
-  it('the log-likelihood equals the closed form evaluated independently', () => {
-    // ln L at the estimates by the recursion P(1) = α/(α+β), P(t) = P(t−1)(β+t−2)/(α+β+t−1).
+  it('estimates, log-likelihood and standard errors equal an independent fit (scipy betaln + Nelder–Mead, mpmath Hessian)', () => {
+    for (const [counts, ref] of [
+      [regular, reference.sbgRegular],
+      [highEnd, reference.sbgHighEnd],
+    ] as const) {
+      const fit = fitSbg(counts);
+      expect(relativeError(fit.alpha, ref.alpha)).toBeLessThan(1e-6);
+      expect(relativeError(fit.beta, ref.beta)).toBeLessThan(1e-6);
+      expect(fit.logLikelihood).toBeCloseTo(ref.logLikelihood, 7);
+      expect(relativeError(fit.standardErrors?.alpha as number, ref.se[0])).toBeLessThan(1e-4);
+      expect(relativeError(fit.standardErrors?.beta as number, ref.se[1])).toBeLessThan(1e-4);
+    }
+  });
+  it('the log-likelihood at the estimates equals the closed form evaluated by hand', () => {
+    // ln L by the recursion P(1) = α/(α+β), P(t) = P(t−1)(β+t−2)/(α+β+t−1), S(7) = 1 − Σ P(t).
     const fit = fitSbg(regular);
     let p = fit.alpha / (fit.alpha + fit.beta);
     let s = 1 - p;
@@ -78,59 +65,96 @@ describe('fitSbg: the published estimates (Fader & Hardie 2007, Table 1, years 0
     ll += 241 * Math.log(s);
     expect(fit.logLikelihood).toBeCloseTo(ll, 8);
   });
-  it('per-customer records give the same fit as the survivor counts', () => {
-    const customers: { renewals: number; churned: boolean }[] = [];
-    for (let t = 1; t <= 7; t++) {
-      for (let k = 0; k < (regular[t - 1] as number) - (regular[t] as number); k++) customers.push({ renewals: t - 1, churned: true });
-    }
-    for (let k = 0; k < 241; k++) customers.push({ renewals: 7, churned: false });
-    customers.push(null as never);
-    const fit = fitSbg(customers, { renewals: (c) => c.renewals, churned: (c) => c.churned });
-    const reference = fitSbg(regular);
-    expect(fit.alpha).toBeCloseTo(reference.alpha, 6);
-    expect(fit.beta).toBeCloseTo(reference.beta, 6);
-    expect(fit.logLikelihood).toBeCloseTo(reference.logLikelihood, 6);
-    expect(fit.skipped).toBe(1);
+});
+
+describe('fitSbg: per-customer records with censoring', () => {
+  const { regular, highEnd } = paperSurvivors();
+  it('records of one cohort give the fit of its survivor counts', () => {
+    const customers: (Customer | null)[] = customersOf(regular);
+    customers.push(null, { renewals: null, churned: true } as never);
+    const fit = fitSbg(customers as Customer[], accessors);
+    const counts = fitSbg(regular);
+    expect(fit.alpha).toBeCloseTo(counts.alpha, 6);
+    expect(fit.beta).toBeCloseTo(counts.beta, 6);
+    expect(fit.logLikelihood).toBeCloseTo(counts.logLikelihood, 6);
+    expect([fit.customers, fit.churned, fit.periods, fit.skipped]).toEqual([1000, 759, 7, 2]);
+  });
+  it('cohorts censored at different ages: the independent maximum likelihood', () => {
+    // The regular cohort observed 7 years and the high-end one only 4 (its 593 survivors censored at 4).
+    const customers = [...customersOf(regular), ...customersOf(highEnd.slice(0, 5))];
+    const fit = fitSbg(customers, accessors);
+    const ref = reference.sbgMixed;
+    expect(fit.converged).toBe(true);
+    expect(relativeError(fit.alpha, ref.alpha)).toBeLessThan(1e-6);
+    expect(relativeError(fit.beta, ref.beta)).toBeLessThan(1e-6);
+    expect(fit.logLikelihood).toBeCloseTo(ref.logLikelihood, 6);
+    expect(relativeError(fit.standardErrors?.beta as number, ref.se[1])).toBeLessThan(1e-4);
+    expect([fit.customers, fit.periods]).toEqual([2000, 7]);
+  });
+  it('customers still active with 0 renewals add nothing to the likelihood but count as customers', () => {
+    const base = customersOf(regular);
+    const fit = fitSbg([...base, { renewals: 0, churned: false }, { renewals: 0, churned: false }], accessors);
+    expect(fit.logLikelihood).toBeCloseTo(fitSbg(base, accessors).logLikelihood, 8);
+    expect(fit.customers).toBe(1002);
+  });
+  it('a customer with a huge renewal count costs one entry, not an array that long', () => {
+    const fit = fitSbg([...customersOf(regular), { renewals: 1e9, churned: false }], accessors);
+    expect(fit.converged).toBe(true);
+    expect(fit.periods).toBe(1e9);
+    expect(Number.isFinite(fit.logLikelihood)).toBe(true);
   });
 });
 
-describe('fitSbg: recovers α, β from data simulated with known values', () => {
-  test.prop(
-    [fc.constantFrom([0.7, 1.2], [1.5, 4], [3, 2]), fc.integer({ min: 1, max: 1_000_000 })],
-    { numRuns: 4 },
-  )('within 4 standard errors', ([alpha, beta], seed) => {
-    const rows = simulate(alpha, beta, 6000, 12, seed);
-    const fit = fitSbg(rows, { renewals: (c) => c.renewals, churned: (c) => c.churned });
-    expect(fit.converged).toBe(true);
-    const se = fit.standardErrors;
-    expect(se).toBeDefined();
-    expect(Math.abs(fit.alpha - alpha)).toBeLessThan(4 * (se?.alpha ?? 0));
-    expect(Math.abs(fit.beta - beta)).toBeLessThan(4 * (se?.beta ?? 0));
+describe('fitSbg: boundary maxima are reported honestly', () => {
+  it('nobody churned: not converged, finite parameters', () => {
+    const fit = fitSbg([100, 100, 100]);
+    expect(fit.converged).toBe(false);
+    expect(Number.isFinite(fit.alpha) && Number.isFinite(fit.beta)).toBe(true);
+    expect(fit.logLikelihood).toBeLessThanOrEqual(0);
+  });
+  it('falling retention (no heterogeneity fits): the likelihood reaches the homogeneous geometric supremum', () => {
+    // r = 0.50, 0.50, 0.48: the sBG only makes retention rise, so the supremum is at α, β → ∞
+    // with α/(α + β) → θ̂ = churned / exposures. A difference of ln B values would lose every
+    // digit here; the fit must still report the right log-likelihood and converged = false.
+    const ref = reference.sbgFallingSupremum;
+    const fit = fitSbg(ref.survivors);
+    expect(fit.converged).toBe(false);
+    expect(fit.logLikelihood).toBeLessThanOrEqual(ref.logLikelihood + 1e-9);
+    expect(fit.logLikelihood).toBeCloseTo(ref.logLikelihood, 5);
+    expect(fit.alpha / (fit.alpha + fit.beta)).toBeCloseTo(ref.theta, 5);
   });
 });
 
 describe('fitSbg: bad input', () => {
-  it('rejects impossible survivor series with codes', () => {
-    expect(errorCode(() => fitSbg([1000, 631, 700]))).toBe('ORDER_VIOLATION');
+  it('rejects impossible survivor series with codes and positions', () => {
+    expectCxMetricsError(() => fitSbg([1000, 631, 700]), 'ORDER_VIOLATION', 'fitSbg');
+    expect(() => fitSbg([1000, 631, 700])).toThrow(/700 at index 2/);
     expect(errorCode(() => fitSbg([100, 120]))).toBe('INCONSISTENT_INPUT');
+    expect(() => fitSbg([100, 50, 120])).toThrow(/120 at index 2 exceeds the cohort/);
     expect(errorCode(() => fitSbg([100, -1]))).toBe('NEGATIVE_VALUE');
+    expect(errorCode(() => fitSbg([-100, -100]))).toBe('NEGATIVE_VALUE');
     expect(errorCode(() => fitSbg([100, Number.NaN]))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => fitSbg([100, Number.POSITIVE_INFINITY]))).toBe('INVALID_NUMBER');
     expect(errorCode(() => fitSbg([100, null as never]))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => fitSbg([100, '50' as never]))).toBe('INVALID_NUMBER');
     expect(errorCode(() => fitSbg([100, 50.5]))).toBe('NOT_AN_INTEGER');
+    expect(errorCode(() => fitSbg([]))).toBe('INSUFFICIENT_DATA');
     expect(errorCode(() => fitSbg([100]))).toBe('INSUFFICIENT_DATA');
     expect(errorCode(() => fitSbg([0, 0]))).toBe('INSUFFICIENT_DATA');
   });
   it('rejects bad customer records', () => {
     const acc = { renewals: (c: { r: unknown; c: unknown }) => c.r as number, churned: (c: { r: unknown; c: unknown }) => c.c as boolean };
-    expect(errorCode(() => fitSbg([{ r: Number.NaN, c: true }], acc))).toBe('INVALID_NUMBER');
+    expectCxMetricsError(() => fitSbg([{ r: 1, c: true }, { r: Number.NaN, c: true }], acc), 'INVALID_NUMBER', 'fitSbg');
+    expect(() => fitSbg([{ r: 1, c: true }, { r: Number.NaN, c: true }], acc)).toThrow(/NaN at index 1/);
     expect(errorCode(() => fitSbg([{ r: -1, c: true }], acc))).toBe('NEGATIVE_VALUE');
+    expect(errorCode(() => fitSbg([{ r: 1.5, c: true }], acc))).toBe('NOT_AN_INTEGER');
     expect(errorCode(() => fitSbg([{ r: 1, c: 'yes' }], acc))).toBe('INVALID_RECORD');
     expect(errorCode(() => fitSbg([], acc))).toBe('INSUFFICIENT_DATA');
+    expect(errorCode(() => fitSbg([null as never], acc))).toBe('INSUFFICIENT_DATA');
     expect(errorCode(() => fitSbg([{ r: 1, c: true }], { renewals: acc.renewals } as never))).toBe('INVALID_OPTION');
   });
-  it('reports a boundary maximum honestly when nobody churned', () => {
-    const fit = fitSbg([100, 100, 100]);
-    expect(fit.converged).toBe(false);
-    expect(Number.isFinite(fit.alpha) && Number.isFinite(fit.beta)).toBe(true);
+  it('rejects a bad iteration budget', () => {
+    expect(errorCode(() => fitSbg([100, 50], { maxIterations: 0 }))).toBe('OUT_OF_RANGE');
+    expect(errorCode(() => fitSbg([100, 50], { maxIterations: 2.5 }))).toBe('NOT_AN_INTEGER');
   });
 });

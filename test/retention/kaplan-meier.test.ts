@@ -1,60 +1,120 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '../../src/retention/kaplan-meier';
-import { kaplanMeierTally } from '../../src/retention/kaplan-meier-tally';
-import { errorCode } from '../support/error-code';
+import { errorCode, expectCxMetricsError } from '../support/error-code';
+import { reference } from './retention-data';
 
 type Row = { t: number; e: boolean };
 const byRow = { duration: (d: Row) => d.t, churned: (d: Row) => d.e };
-const rows = (pairs: [number, 0 | 1][]): Row[] => pairs.map(([t, e]) => ({ t, e: e === 1 }));
+const rows = (pairs: readonly (readonly [number, 0 | 1])[]): Row[] => pairs.map(([t, e]) => ({ t, e: e === 1 }));
 
-describe('kaplanMeier: known values', () => {
-  // Independent computation (python3 + scipy.stats.norm.ppf(0.975), by the formulas of
-  // Klein & Moeschberger 2003 §4.2–4.3): S = Π(1 − d/n), Greenwood SE = S·√Σ d/(n(n − d)),
-  // log-log band S^exp(∓z√v/ln S), log band S·exp(−z√v).
-  const data = rows([[1, 1], [2, 1], [2, 1], [2, 0], [3, 1], [4, 0], [5, 1], [6, 1], [6, 0], [8, 0]]);
-  const expected = [
-    // time, atRisk, events, S, SE, lower (log-log), upper (log-log), lower (log)
-    [1, 10, 1, 0.9, 0.09486832980505137, 0.47300927136205034, 0.9852813933673431, 0.7320116427439927],
-    [2, 9, 2, 0.7, 0.14491376746189438, 0.3287165932797347, 0.8919490412248443, 0.46653322613948905],
-    [3, 6, 1, 0.5833333333333334, 0.16101529717988267, 0.22978651892398366, 0.8207394971721561, 0.33959621908419524],
-    [4, 5, 0, 0.5833333333333334, 0.16101529717988267, 0.22978651892398366, 0.8207394971721561, 0.33959621908419524],
-    [5, 4, 1, 0.4375, 0.17473938928205818, 0.11871521791481762, 0.7256487921236798, 0.19998825234428044],
-    [6, 3, 1, 0.2916666666666667, 0.16657983849371624, 0.04705501429507142, 0.6085264832472468, 0.09522244230877204],
-    [8, 1, 0, 0.2916666666666667, 0.16657983849371624, 0.04705501429507142, 0.6085264832472468, 0.09522244230877204],
+describe('kaplanMeier: the Freireich et al. (1963) 6-MP arm, the textbook example', () => {
+  // 21 leukaemia patients, weeks in remission, 12 censored. Published values (Klein &
+  // Moeschberger 2003, Table 4.1A; R: survfit(Surv(time, status) ~ 1), conf.type "log"):
+  //  time n.risk n.event survival std.err lower 95% upper 95%
+  //     6     21       3    0.857  0.0764     0.720     1.000
+  //     7     17       1    0.807  0.0869     0.653     0.996
+  //    10     15       1    0.753  0.0963     0.586     0.968
+  //    13     12       1    0.690  0.1068     0.510     0.935
+  //    16     11       1    0.627  0.1141     0.439     0.896
+  //    22      7       1    0.538  0.1282     0.337     0.858
+  //    23      6       1    0.448  0.1346     0.249     0.807
+  // median 23; restricted mean to 35 weeks 23.287 (R print(fit, rmean = 35)).
+  const published = [
+    [6, 21, 3, 0.857, 0.0764, 0.72, 1],
+    [7, 17, 1, 0.807, 0.0869, 0.653, 0.996],
+    [10, 15, 1, 0.753, 0.0963, 0.586, 0.968],
+    [13, 12, 1, 0.69, 0.1068, 0.51, 0.935],
+    [16, 11, 1, 0.627, 0.1141, 0.439, 0.896],
+    [22, 7, 1, 0.538, 0.1282, 0.337, 0.858],
+    [23, 6, 1, 0.448, 0.1346, 0.249, 0.807],
   ] as const;
-  it('Ŝ, at-risk and event counts, Greenwood SE and the log-log band', () => {
-    const km = kaplanMeier(data, byRow);
-    expect(km.steps.map((s) => s.time)).toEqual(expected.map((e) => e[0]));
-    km.steps.forEach((s, i) => {
-      const e = expected[i] as (typeof expected)[number];
-      expect(s.atRisk).toBe(e[1]);
-      expect(s.events).toBe(e[2]);
-      expect(s.survival).toBeCloseTo(e[3], 13);
-      expect(s.standardError).toBeCloseTo(e[4], 13);
-      expect(s.lower).toBeCloseTo(e[5], 12);
-      expect(s.upper).toBeCloseTo(e[6], 12);
-    });
-    expect(km.subjects).toBe(10);
-    expect(km.events).toBe(6);
-    expect(km.censored).toBe(4);
-    expect(km.confidence).toBe('log-log');
-  });
-  it('the log band', () => {
+  const data = rows(reference.freireich6mp.data);
+  it('matches the published table (3–4 decimals)', () => {
     const km = kaplanMeier(data, { ...byRow, confidence: 'log' });
-    km.steps.forEach((s, i) => expect(s.lower).toBeCloseTo((expected[i] as (typeof expected)[number])[7], 12));
+    const eventSteps = km.steps.filter((s) => s.events > 0);
+    expect(eventSteps.map((s) => [s.time, s.atRisk, s.events])).toEqual(published.map((p) => [p[0], p[1], p[2]]));
+    eventSteps.forEach((s, i) => {
+      const p = published[i] as (typeof published)[number];
+      expect(s.survival).toBeCloseTo(p[3], 3);
+      expect(s.standardError).toBeCloseTo(p[4], 4);
+      expect(s.lower).toBeCloseTo(p[5], 3);
+      expect(s.upper).toBeCloseTo(p[6], 3);
+    });
+    expect(km.median).toBe(23);
+    expect(km.restrictedMean).toBeCloseTo(23.287, 3);
+    expect([km.subjects, km.events, km.censored, km.horizon]).toEqual([21, 9, 12, 35]);
   });
-  it('median and restricted mean by hand', () => {
+  it('matches the independent computation to full precision, censoring times and both bands included', () => {
+    const loglog = kaplanMeier(data, byRow);
+    const log = kaplanMeier(data, { ...byRow, confidence: 'log' });
+    expect(loglog.steps.map((s) => [s.time, s.atRisk, s.events, s.censored])).toEqual(reference.freireich6mp.steps.map((r) => r.slice(0, 4)));
+    reference.freireich6mp.steps.forEach((r, i) => {
+      const a = loglog.steps[i];
+      const b = log.steps[i];
+      expect(a?.survival).toBeCloseTo(r[4] as number, 14);
+      expect(a?.standardError).toBeCloseTo(r[5] as number, 14);
+      expect(a?.lower).toBeCloseTo(r[6] as number, 12);
+      expect(a?.upper).toBeCloseTo(r[7] as number, 12);
+      expect(b?.lower).toBeCloseTo(r[8] as number, 12);
+      expect(b?.upper).toBeCloseTo(r[9] as number, 12);
+    });
+    expect(loglog.median).toBe(reference.freireich6mp.median);
+    expect(loglog.restrictedMean).toBeCloseTo(reference.freireich6mp.restrictedMean35, 12);
+  });
+  it('the placebo arm (no censoring): the empirical survival, median 8 weeks', () => {
+    const placebo = [1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23].map((t) => ({ t, e: true }));
+    const km = kaplanMeier(placebo, byRow);
+    // S(5) = 12/21, S(8) = 8/21: the first time at or below ½ is 8.
+    expect(km.steps.find((s) => s.time === 5)?.survival).toBeCloseTo(12 / 21, 14);
+    expect(km.steps.find((s) => s.time === 8)?.survival).toBeCloseTo(8 / 21, 14);
+    expect(km.median).toBe(8);
+    // Without censoring the restricted mean to the last time is the sample mean: 182/21.
+    expect(km.restrictedMean).toBeCloseTo(182 / 21, 12);
+  });
+});
+
+describe('kaplanMeier: hand-computed small cases', () => {
+  // 10 customers: churn at 1, 2, 2, 3, 5, 6; still active at 2, 4, 6, 8.
+  const data = rows([[1, 1], [2, 1], [2, 1], [2, 0], [3, 1], [4, 0], [5, 1], [6, 1], [6, 0], [8, 0]]);
+  it('Ŝ = Π(1 − d/n), at-risk counts include those censored at the time', () => {
+    const km = kaplanMeier(data, { ...byRow, confidence: 'plain' });
+    // 9/10; ·7/9; ·5/6; ·3/4; ·2/3.
+    const s = [0.9, 0.7, 0.7 * (5 / 6), 0.7 * (5 / 6), 0.7 * (5 / 6) * 0.75, 0.7 * (5 / 6) * 0.75 * (2 / 3), 0.7 * (5 / 6) * 0.75 * (2 / 3)];
+    expect(km.steps.map((x) => [x.time, x.atRisk, x.events, x.censored])).toEqual([
+      [1, 10, 1, 0],
+      [2, 9, 2, 1],
+      [3, 6, 1, 0],
+      [4, 5, 0, 1],
+      [5, 4, 1, 0],
+      [6, 3, 1, 1],
+      [8, 1, 0, 1],
+    ]);
+    km.steps.forEach((x, i) => expect(x.survival).toBeCloseTo(s[i] as number, 14));
+    // Greenwood at t = 2: v = 1/(10·9) + 2/(9·7); plain band Ŝ ± 1.959964·Ŝ√v.
+    const v = 1 / 90 + 2 / 63;
+    const se = 0.7 * Math.sqrt(v);
+    expect(km.steps[1]?.standardError).toBeCloseTo(se, 14);
+    expect(km.steps[1]?.lower).toBeCloseTo(0.7 - 1.959963984540054 * se, 12);
+  });
+  it('median and restricted mean', () => {
     const km = kaplanMeier(data, byRow);
-    expect(km.median).toBe(5); // first time with Ŝ ≤ 0.5
+    expect(km.median).toBe(5); // Ŝ(3) = 0.583, Ŝ(5) = 0.4375
     // ∫₀⁸ Ŝ = 1·1 + 0.9·1 + 0.7·1 + 0.58333·2 + 0.4375·1 + 0.29167·2
-    expect(km.restrictedMean).toBeCloseTo(1 + 0.9 + 0.7 + (0.5833333333333334 * 2) + 0.4375 + 0.2916666666666667 * 2, 12);
+    expect(km.restrictedMean).toBeCloseTo(1 + 0.9 + 0.7 + (7 / 12) * 2 + 0.4375 + (7 / 24) * 2, 12);
     expect(kaplanMeier(data, { ...byRow, horizon: 2.5 }).restrictedMean).toBeCloseTo(1 + 0.9 + 0.7 * 0.5, 12);
-    expect(kaplanMeier(data, { ...byRow, horizon: 10 }).restrictedMean).toBeCloseTo(4.7875 + 0.2916666666666667 * 2, 12);
+    expect(kaplanMeier(data, { ...byRow, horizon: 0.5 }).restrictedMean).toBe(0.5);
+    // Beyond the last time the curve stays at its last value.
+    expect(kaplanMeier(data, { ...byRow, horizon: 10 }).restrictedMean).toBeCloseTo(4.7875 + (7 / 24) * 2, 12);
   });
-  it('median at exactly 0.5 is the midpoint to the next event time (R survfit)', () => {
+  it('median at exactly 0.5: the midpoint to the next event time, or the time itself when none follows (R survfit)', () => {
     expect(kaplanMeier(rows([[1, 1], [2, 1], [3, 1], [4, 1]]), byRow).median).toBe(2.5);
-    expect(kaplanMeier(rows([[1, 1], [2, 0], [3, 0]]), byRow).median).toBeUndefined();
+    expect(kaplanMeier(rows([[1, 1], [2, 1], [3, 0], [4, 0]]), byRow).median).toBe(2);
+  });
+  it('median undefined when the curve never reaches 0.5', () => {
+    const km = kaplanMeier(rows([[1, 1], [2, 0], [3, 0]]), byRow);
+    expect(km.steps.at(-1)?.survival).toBeCloseTo(2 / 3, 14);
+    expect(km.median).toBeUndefined();
+    expect(km.restrictedMean).toBeCloseTo(1 + (2 / 3) * 2, 14);
   });
   it('a curve that reaches 0 has zero SE and a degenerate band', () => {
     const km = kaplanMeier(rows([[1, 1], [2, 1]]), byRow);
@@ -63,12 +123,18 @@ describe('kaplanMeier: known values', () => {
     expect(last?.standardError).toBe(0);
     expect([last?.lower, last?.upper]).toEqual([0, 0]);
   });
-  it('empty input: no steps, undefined figures; nulls skipped', () => {
-    const km = kaplanMeier([null, { t: null, e: true }] as unknown as Row[], byRow);
+  it('churn at time 0 counts; −0 and 0 are one time', () => {
+    const km = kaplanMeier(rows([[0, 1], [-0, 0], [2, 1]]), byRow);
+    expect(km.steps.map((s) => [s.time, s.atRisk, s.events, s.censored])).toEqual([
+      [0, 3, 1, 1],
+      [2, 1, 1, 0],
+    ]);
+  });
+  it('empty input: no steps, undefined figures; nulls skipped and counted', () => {
+    const km = kaplanMeier([null, { t: null, e: true }, { t: 1, e: undefined }] as unknown as Row[], byRow);
     expect(km.steps).toEqual([]);
-    expect(km.median).toBeUndefined();
-    expect(km.restrictedMean).toBeUndefined();
-    expect(km.skipped).toBe(2);
+    expect([km.median, km.restrictedMean, km.horizon]).toEqual([undefined, undefined, undefined]);
+    expect(km.skipped).toBe(3);
   });
 });
 
@@ -100,112 +166,31 @@ describe('kaplanMeier: from activity', () => {
     const km = kaplanMeier(spans, { unit: 'month', observationEnd: at(2024, 3), firstActive: (d) => d.from, lastActive: (d) => d.to });
     expect(km.steps.map((s) => [s.time, s.events, s.censored])).toEqual([[3, 1, 1]]);
   });
-  it('rejects activity after the observation end and a span ending before it starts', () => {
-    expect(errorCode(() => kaplanMeier(visits, { unit: 'month', observationEnd: Date.UTC(2024, 4, 1) }))).toBe('ORDER_VIOLATION');
-    expect(
-      errorCode(() => kaplanMeier([{ from: at(2024, 3), to: at(2024, 1) }], { firstActive: (d) => d.from, lastActive: (d) => d.to })),
-    ).toBe('ORDER_VIOLATION');
-    expect(
-      errorCode(() =>
-        kaplanMeier([{ from: at(2024, 3), to: null }], { observationEnd: at(2024, 1), firstActive: (d) => d.from, lastActive: (d) => d.to }),
-      ),
-    ).toBe('ORDER_VIOLATION');
-    expect(errorCode(() => kaplanMeier([{ customerId: 'a', at: Number.NaN }], {}))).toBe('INVALID_DATE');
-    expect(errorCode(() => kaplanMeier(visits, { churnAfter: 0 }))).toBe('OUT_OF_RANGE');
-  });
-});
-
-describe('kaplanMeier: properties', () => {
-  const subjects = fc.array(fc.record({ t: fc.integer({ min: 0, max: 30 }), e: fc.boolean() }), { minLength: 1, maxLength: 60 });
-  test.prop([subjects], { numRuns: 150 })('Ŝ is non-increasing, within [0, 1], band brackets it', (data) => {
-    const km = kaplanMeier(data, byRow);
-    let previous = 1;
-    for (const s of km.steps) {
-      expect(s.survival).toBeLessThanOrEqual(previous + 1e-15);
-      expect(s.survival).toBeGreaterThanOrEqual(0);
-      expect(s.lower).toBeLessThanOrEqual(s.survival + 1e-12);
-      expect(s.upper).toBeGreaterThanOrEqual(s.survival - 1e-12);
-      expect(s.lower).toBeGreaterThanOrEqual(0);
-      expect(s.upper).toBeLessThanOrEqual(1);
-      previous = s.survival;
-    }
-    expect(km.events + km.censored).toBe(data.length);
-  });
-  test.prop([fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 60 })], { numRuns: 150 })(
-    'without censoring Ŝ(t) is the empirical survival |{T > t}| / n',
-    (times) => {
-      const km = kaplanMeier(times, { duration: (t) => t, churned: () => true });
-      for (const s of km.steps) {
-        const empirical = times.filter((t) => t > s.time).length / times.length;
-        expect(s.survival).toBeCloseTo(empirical, 12);
-      }
-    },
-  );
-  test.prop(
-    [
-      fc.array(fc.record({ customerId: fc.integer({ min: 0, max: 12 }), at: fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2024, 5, 30) }) }), {
-        minLength: 1,
-        maxLength: 80,
-      }),
-      fc.integer({ min: 1, max: 4 }),
-    ],
-    { numRuns: 80 },
-  )('from activity equals the duration curve of brute-force lifetimes', (visits, churnAfter) => {
-    const end = 2024 * 12 + 5;
-    const spans = new Map<number, [number, number]>();
-    for (const v of visits) {
-      const d = new Date(v.at);
-      const p = d.getUTCFullYear() * 12 + d.getUTCMonth();
-      const s = spans.get(v.customerId) ?? [p, p];
-      spans.set(v.customerId, [Math.min(s[0], p), Math.max(s[1], p)]);
-    }
-    const lifetimes = [...spans.values()].map(([f, l]) => (end - l >= churnAfter ? { t: l - f + 1, e: true } : { t: end - f + 1, e: false }));
-    const fromActivity = kaplanMeier(visits, { unit: 'month', observationEnd: Date.UTC(2024, 5, 30), churnAfter });
-    const fromDurations = kaplanMeier(lifetimes, byRow);
-    expect(fromActivity.steps).toEqual(fromDurations.steps);
-    expect(fromActivity.restrictedMean).toBeCloseTo(fromDurations.restrictedMean as number, 12);
-  });
-  test.prop([subjects], { numRuns: 60 })('invariant under reordering', (data) => {
-    const a = kaplanMeier(data, byRow);
-    const b = kaplanMeier([...data].reverse(), byRow);
-    expect(b).toEqual(a);
+  it('spans are recognised by working accessors, not by the presence of a key', () => {
+    const options = { unit: 'month', observationEnd: Date.UTC(2024, 5, 30), firstActive: undefined, lastActive: undefined } as const;
+    expect(kaplanMeier(visits, options as never)).toEqual(kaplanMeier(visits, { unit: 'month', observationEnd: Date.UTC(2024, 5, 30) }));
   });
 });
 
 describe('kaplanMeier: bad input', () => {
-  it('throws with codes', () => {
-    expect(errorCode(() => kaplanMeier([{ t: Number.NaN, e: true }], byRow))).toBe('INVALID_NUMBER');
+  it('durations and churned flags', () => {
+    expectCxMetricsError(() => kaplanMeier([{ t: 1, e: true }, { t: Number.NaN, e: true }], byRow), 'INVALID_NUMBER', 'kaplanMeier');
+    expect(() => kaplanMeier([{ t: 1, e: true }, { t: Number.NaN, e: true }], byRow)).toThrow(/NaN at index 1/);
+    expect(errorCode(() => kaplanMeier([{ t: Number.POSITIVE_INFINITY, e: false }], byRow))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => kaplanMeier([{ t: '3' as never, e: false }], byRow))).toBe('INVALID_NUMBER');
     expect(errorCode(() => kaplanMeier([{ t: -1, e: true }], byRow))).toBe('NEGATIVE_VALUE');
-    expect(errorCode(() => kaplanMeier([{ t: 1, e: 1 as never }], byRow))).toBe('INVALID_RECORD');
+    expectCxMetricsError(() => kaplanMeier([{ t: 1, e: 1 as never }], byRow), 'INVALID_RECORD', 'kaplanMeier');
+  });
+  it('settings', () => {
     expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { ...byRow, level: 95 }))).toBe('OUT_OF_RANGE');
+    expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { ...byRow, level: Number.NaN }))).toBe('INVALID_NUMBER');
     expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { ...byRow, horizon: -1 }))).toBe('OUT_OF_RANGE');
+    expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { ...byRow, horizon: Number.NaN }))).toBe('INVALID_NUMBER');
     expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { ...byRow, confidence: 'arcsine' as never }))).toBe('INVALID_OPTION');
     expect(errorCode(() => kaplanMeier([{ t: 1, e: true }], { duration: byRow.duration } as never))).toBe('INVALID_OPTION');
-  });
-});
-
-describe('kaplanMeierTally: batch = fold = merge of any split', () => {
-  const observations = fc.array(fc.record({ duration: fc.integer({ min: 0, max: 20 }).map((t) => t / 2), churned: fc.boolean() }), {
-    maxLength: 50,
-  });
-  test.prop([observations, fc.nat()], { numRuns: 100 })('same curve as kaplanMeier', (data, cut) => {
-    const split = data.length === 0 ? 0 : cut % (data.length + 1);
-    const settings = { confidence: 'log' as const, level: 0.9 };
-    const left = data.slice(0, split).reduce(kaplanMeierTally.add, kaplanMeierTally.create(settings));
-    const right = data.slice(split).reduce(kaplanMeierTally.add, kaplanMeierTally.create(settings));
-    const merged = kaplanMeierTally.result(kaplanMeierTally.merge(right, left));
-    const batch = kaplanMeier(data, { duration: (d) => d.duration, churned: (d) => d.churned, ...settings });
-    expect(merged).toEqual(batch);
-    expect(JSON.parse(JSON.stringify(left))).toEqual(left);
-  });
-  it('bad input and mismatched settings', () => {
-    expect(errorCode(() => kaplanMeierTally.add(kaplanMeierTally.create(), { duration: Number.NaN, churned: true }))).toBe('INVALID_NUMBER');
-    expect(errorCode(() => kaplanMeierTally.add(kaplanMeierTally.create(), { duration: -2, churned: true }, 4))).toBe('NEGATIVE_VALUE');
-    expect(errorCode(() => kaplanMeierTally.add(kaplanMeierTally.create(), { duration: 2, churned: 'no' as never }))).toBe('INVALID_RECORD');
-    expect(errorCode(() => kaplanMeierTally.create({ level: 2 }))).toBe('OUT_OF_RANGE');
-    expect(errorCode(() => kaplanMeierTally.merge(kaplanMeierTally.create(), kaplanMeierTally.create({ level: 0.9 })))).toBe('INCONSISTENT_INPUT');
-    const state = kaplanMeierTally.add(kaplanMeierTally.create(), null as never);
-    expect(state.skipped).toBe(1);
-    expect(kaplanMeierTally.result(state).median).toBeUndefined();
+    const visits = [{ customerId: 'a', at: 0 }];
+    expect(errorCode(() => kaplanMeier(visits, { churnAfter: 0 }))).toBe('OUT_OF_RANGE');
+    expect(errorCode(() => kaplanMeier(visits, { churnAfter: 1.5 }))).toBe('NOT_AN_INTEGER');
+    expect(errorCode(() => kaplanMeier(visits, { churnAfter: Number.NaN }))).toBe('INVALID_NUMBER');
   });
 });

@@ -1,0 +1,20 @@
+import { test } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import { churnRate } from '../../src/retention/churn-rate';
+import { retentionRate } from '../../src/retention/retention-rate';
+import { countsArb } from './rate-counts';
+
+test.prop([countsArb], { numRuns: 200 })('churnRate lies in [0, 1]', (c) => {
+  const k = churnRate(c);
+  expect(k).toBeGreaterThanOrEqual(0);
+  expect(k).toBeLessThanOrEqual(1);
+});
+
+test.prop([countsArb], { numRuns: 200 })('retention + churn = 1 when nothing is acquired', (c) => {
+  const noneAcquired = { start: c.start, end: c.end - c.acquired };
+  expect(retentionRate(noneAcquired) + churnRate(noneAcquired)).toBeCloseTo(1, 14);
+});
+
+test.prop([countsArb], { numRuns: 200 })('and with acquisitions too: acquired customers are neither kept nor lost', (c) => {
+  expect(retentionRate(c) + churnRate(c)).toBeCloseTo(1, 14);
+});
