@@ -1,6 +1,6 @@
 /** Small builders and fast-check arbitraries for journey tests. */
 import { fc } from '@fast-check/vitest';
-import type { Channel, Interaction, Journey, SurveyMetric, SurveyResponse } from '../../src/models';
+import type { Channel, Interaction, Journey, SupportContact, SurveyMetric, SurveyResponse } from '../../src/models';
 
 export const DAY = 86_400_000;
 export const STAGES = ['awareness', 'consideration', 'purchase', 'loyalty'] as const;
@@ -19,6 +19,21 @@ export function journey(
       enteredAt: day * DAY,
       interactions: interactions.map((x) => ({ type: 'visit', customerId, at: day * DAY, touchpoint: 'x', ...x }) as Interaction),
     })),
+  };
+}
+
+export const MIN = 60_000;
+
+/** A support contact of customer `c` opened at minute `opened`, answered and resolved at the minutes given. */
+export function contact(channel: Channel, opened: number, response?: number, resolved?: number, fcr?: boolean): SupportContact {
+  return {
+    type: 'support',
+    customerId: 'c',
+    channel,
+    at: opened * MIN,
+    ...(response === undefined ? {} : { firstResponseAt: response * MIN }),
+    ...(resolved === undefined ? {} : { resolvedAt: resolved * MIN }),
+    ...(fcr === undefined ? {} : { resolvedOnFirstContact: fcr }),
   };
 }
 

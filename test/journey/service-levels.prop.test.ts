@@ -1,21 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { serviceLevels } from '../../src/journey';
-import type { Channel, SupportContact } from '../../src/models';
+import type { Channel } from '../../src/models';
 import { supportContactArb } from '../support/arbitraries';
+import { contact, MIN } from './fixtures';
 
-const MIN = 60_000;
-function contact(channel: Channel, opened: number, response?: number, resolved?: number, fcr?: boolean): SupportContact {
-  return {
-    type: 'support',
-    customerId: 'c',
-    channel,
-    at: opened * MIN,
-    ...(response === undefined ? {} : { firstResponseAt: response * MIN }),
-    ...(resolved === undefined ? {} : { resolvedAt: resolved * MIN }),
-    ...(fcr === undefined ? {} : { resolvedOnFirstContact: fcr }),
-  };
-}
 
 describe('serviceLevels properties', () => {
   const contactArb = fc

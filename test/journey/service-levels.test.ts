@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { serviceLevels } from '../../src/journey';
 import type { CxMetricsError } from '../../src/errors';
 import { expectCxMetricsError } from '../support/error-code';
-import type { Channel, Interaction, SupportContact } from '../../src/models';
+import type { Interaction } from '../../src/models';
+import { contact, MIN } from './fixtures';
 
-const MIN = 60_000;
-function contact(channel: Channel, opened: number, response?: number, resolved?: number, fcr?: boolean): SupportContact {
-  return {
-    type: 'support',
-    customerId: 'c',
-    channel,
-    at: opened * MIN,
-    ...(response === undefined ? {} : { firstResponseAt: response * MIN }),
-    ...(resolved === undefined ? {} : { resolvedAt: resolved * MIN }),
-    ...(fcr === undefined ? {} : { resolvedOnFirstContact: fcr }),
-  };
-}
 
 const data: (Interaction | null)[] = [
   contact('chat', 0, 1, 15, true),
