@@ -114,6 +114,20 @@ describe('studentTQuantile', () => {
     expect(() => studentTQuantile(0.5, -1)).toThrow(/internal studentTQuantile/);
   });
 
+  // Far below one degree of freedom (a weighted CES whose effective n is barely above 1):
+  // mpmath (60 digits, findroot on the incomplete-beta CDF) where the quantile is a double,
+  // ±Infinity where it is not (|t| ≈ √ν·(2p)^(−1/ν) ≈ 10^(10¹⁶) for ν = 1e-16).
+  it.each<[number, number, number]>([
+    [0.975, 0.01, 6.3641819284000115e128],
+    [0.75, 0.004, 5.73074679455418e73],
+    [0.6, 0.001, 1.285764641292127e95],
+  ])('studentTQuantile(%s, %s) matches mpmath for a fraction of a degree of freedom', (p, df, want) => expectClose(studentTQuantile(p, df), want, 1e-9));
+  it('overflows to ±Infinity, not an error, when ν is so small that |t| is no double', () => {
+    expect(studentTQuantile(0.975, 1e-16)).toBe(Infinity);
+    expect(studentTQuantile(0.025, 1e-16)).toBe(-Infinity);
+    expect(studentTQuantile(0.5000001, 1e-16)).toBe(Infinity);
+  });
+
   test.prop([fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), fc.oneof(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0.5, max: 1e7, noNaN: true }))], {
     numRuns: 200,
   })('round trip studentTCdf(studentTQuantile(p)) = p, and antisymmetry', (p, df) => {

@@ -43,6 +43,13 @@ describe('ces known values', () => {
     expect(same).toMatchObject({ mean: 5, lower: 5, upper: 5, standardDeviation: 0 });
     const spread = ces([5, 4], { weight: (_d, i) => (i === 0 ? 1 : 1e-9) });
     expect(spread).toMatchObject({ lower: 1, upper: 7 });
+    // df ≈ 1e-16 (weights 16 orders apart), found by fast-check: the t quantile is no double either.
+    const rows = [
+      { score: 1, weight: 1.725436586697641e69 },
+      { score: 1, weight: 2.5504396206983984e85 },
+      { score: 2, weight: 1e-100 },
+    ];
+    expect(ces(rows, { accessor: (d) => d.score, weight: (d) => d.weight })).toMatchObject({ mean: 1, lower: 1, upper: 7 });
   });
   it('no interval with one answer; zero-width with identical answers; nothing without answers', () => {
     expect(ces([6])).toMatchObject({ mean: 6, lower: undefined, upper: undefined, standardDeviation: undefined });

@@ -215,6 +215,12 @@ for x, tx, n in customers:
         assert rel(a, b) < mp.mpf('1e-25'), (x, tx, n, d, a, b)
         out['dert'].append([x, tx, n, float(d), f(a)])
 
+# Small discount rates with gamma a whole number (where a float 2F1 has no fast route near z = 1).
+out['dertSmallRate'] = []
+for g, d in [('2', '1e-6'), ('1', '1e-5'), ('0.657', '1e-8')]:
+    q = (P[0], P[1], mp.mpf(g), P[3])
+    out['dertSmallRate'].append([list(map(f, q)), 2, 4, 6, float(d), f(dert(*q, 2, 4, 6, mp.mpf(d)))])
+
 # --- Extreme customers, 80 digits: x = 10,000 opportunities, tx = n, x = 0 ---
 mp.mp.dps = 80
 out['extreme'] = []

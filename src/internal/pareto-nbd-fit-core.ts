@@ -1,0 +1,62 @@
+/**
+ * The Pareto/NBD maximum-likelihood fit on sufficient statistics (used by fitParetoNbd, and by
+ * the benchmark with ungrouped statistics as its baseline).
+ */
+import type { ParetoNbdFit, ParetoNbdStandardErrors } from '../clv/pareto-nbd-fit';
+import { fitLogScale } from './log-scale-fit';
+import { paretoNbdNegativeLogLikelihood, type ParetoNbdSufficientStatistics } from './pareto-nbd-likelihood';
+import { fail } from './validate';
+
+const FN = 'fitParetoNbd';
+
+/** The fit on sufficient statistics (shared with the benchmark's ungrouped baseline). */
+export function fitParetoNbdStatistics(
+  stats: ParetoNbdSufficientStatistics,
+  rows: number,
+  skipped: number,
+  maxIterations = 1000,
+): ParetoNbdFit {
+  const n = stats.totalWeight;
+  if (!(n >= 4)) {
+    throw fail('INSUFFICIENT_DATA', FN, `needs at least 4 customers to estimate 4 parameters, got ${n}`, { field: 'rows', value: n });
+  }
+  if (!(stats.repeatWeight > 0)) {
+    throw fail(
+      'INSUFFICIENT_DATA',
+      FN,
+      'no customer made a repeat purchase (every frequency is 0), so purchase rates and dropout cannot be estimated',
+      { field: 'frequency' },
+    );
+  }
+  if (!(stats.weightedAge > 0)) {
+    throw fail('INSUFFICIENT_DATA', FN, 'every T is 0: there is no observation time to estimate purchase rates from', { field: 'T' });
+  }
+  // r = s = 1, mean purchase rate r/α = the observed repeat rate, mean lifetime scale β = mean T.
+  const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, Math.log(stats.weightedAge / n)];
+  const objective = (theta: readonly number[]): number => paretoNbdNegativeLogLikelihood(theta, stats);
+  const gradient = (theta: readonly number[]): number[] => {
+    const g = [0, 0, 0, 0];
+    paretoNbdNegativeLogLikelihood(theta, stats, g);
+    return g;
+  };
+  const fit = fitLogScale(FN, objective, gradient, start, n, maxIterations);
+  const [r, alpha, s, beta] = fit.estimates as [number, number, number, number];
+  const se = fit.standardErrors;
+  const standardErrors: ParetoNbdStandardErrors | undefined =
+    se === undefined ? undefined : Object.freeze({ r: se[0] as number, alpha: se[1] as number, s: se[2] as number, beta: se[3] as number });
+  return Object.freeze({
+    r,
+    alpha,
+    s,
+    beta,
+    logLikelihood: fit.logLikelihood,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    method: fit.method,
+    message: fit.message,
+    standardErrors,
+    n,
+    rows,
+    skipped,
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Pareto/NBD predictions in log space, unvalidated (the public functions validate).
+ *
+ * P(alive) (Fader & Hardie 2005, "A note on deriving the Pareto/NBD model and related
+ * expressions", eq. 21) is the share of the likelihood bracket due to a customer still alive at T:
+ *
+ *   P(alive | x, tₓ, T) = (α+T)^(−(r+x)) (β+T)^(−s) / [ (r+x) I(r+x+1, α, s, β; T) + s I(r+x, α, s+1, β; tₓ) ]
+ *
+ * (the bracket written as a sum of positive terms, see pareto-nbd-likelihood.ts), and
+ *
+ *   E[Y(t) | x, tₓ, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive)   (eq. 22)
+ *
+ * where (1 − ((β+T)/(β+T+t))^(s−1))/(s−1) = −expm1(−(s−1)L)/(s−1), L = ln(1 + t/(β+T)), is
+ * evaluated without cancellation for s near 1 and equals L at s = 1 (the limit). With x = 0 and
+ * T = 0 it is E[X(t)] of a new customer (eq. 17).
+ */
+import { logPowerIntegral } from './hypergeometric';
+import { logSumExp } from './special';
+import { describeValue, fail, requirePositive } from './validate';
+
+/** ln P(alive | x, tₓ, T); 0 when tₓ = T (nobody can have dropped out unseen). */
+export function paretoNbdLogProbabilityAlive(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
+  if (tx === T) return 0;
+  const rx = r + x;
+  const m = rx + s;
+  // Both sides multiplied by α^r β^s, folded into the powers (see hypergeometric.ts).
+  const lnAlive = -r * Math.log1p(T / alpha) - (x === 0 ? 0 : x * Math.log(alpha + T)) - s * Math.log1p(T / beta);
+  const w1 = Math.log(rx) + logPowerIntegral(rx + 1, alpha, s, beta, T, m, x + 1, 0);
+  const w2 = Math.log(s) + logPowerIntegral(rx, alpha, s + 1, beta, tx, m, x, 1);
+  const value = lnAlive - logSumExp(w1, w2);
+  // Rounding can only push a probability of about 1 above it.
+  return value < 0 ? value : 0;
+}
+
+/** ln[(1 − e^(−cL))/c] for L > 0, any real c (the limit ln L at c = 0), without overflow. */
+function logExpm1Ratio(c: number, L: number): number {
+  if (c === 0) return Math.log(L);
+  if (c > 0) return Math.log(-Math.expm1(-c * L)) - Math.log(c);
+  const d = -c * L; // (e^d − 1)/|c| with d > 0
+  return d + Math.log(-Math.expm1(-d)) - Math.log(-c);
+}
+
+/** E[Y(t) | x, tₓ, T] (E[X(t)] for x = tₓ = T = 0), ≥ 0; 0 for t = 0. */
+export function paretoNbdConditionalExpectation(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  x: number,
+  tx: number,
+  T: number,
+  t: number,
+): number {
+  if (t === 0) return 0;
+  const L = Math.log1p(t / (beta + T));
+  const logValue =
+    Math.log(r + x) -
+    Math.log(alpha + T) +
+    Math.log(beta + T) +
+    logExpm1Ratio(s - 1, L) +
+    paretoNbdLogProbabilityAlive(r, alpha, s, beta, x, tx, T);
+  return Math.exp(logValue);
+}
+
+/** The parameters checked (each finite and > 0), as a tuple. */
+export function requireParetoNbdParams(
+  fn: string,
+  params: { readonly r: number; readonly alpha: number; readonly s: number; readonly beta: number },
+): [number, number, number, number] {
+  if (params === null || typeof params !== 'object') {
+    throw fail('INVALID_NUMBER', fn, `params ${describeValue(params)} must be an object with r, alpha, s, beta`, { field: 'params', value: params });
+  }
+  return [
+    requirePositive(fn, 'r', params.r),
+    requirePositive(fn, 'alpha', params.alpha),
+    requirePositive(fn, 's', params.s),
+    requirePositive(fn, 'beta', params.beta),
+  ];
+}
