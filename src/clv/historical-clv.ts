@@ -2,7 +2,7 @@ import type { Purchase } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 import { requireCustomerId } from '../internal/customer-id';
 import { forEachValue, isMissing } from '../internal/input';
-import { describeCustomer, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
+import { requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
 
 /** One customer's value to date. */
 export interface HistoricalClvRow {
@@ -141,7 +141,7 @@ export function historicalClv<T = Purchase>(
   let total = 0;
   let compensation = 0;
   for (const [customerId, [count, sum, comp]] of totals) {
-    const revenue = requireFiniteTotal(FN, 'revenue', sum + comp, describeCustomer(customerId));
+    const revenue = requireFiniteTotal(FN, 'revenue', sum + comp, customerId);
     const value = revenue * grossMargin;
     rows.push(Object.freeze({ customerId, purchases: count, revenue, value }));
     const t = total + value;

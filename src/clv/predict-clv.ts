@@ -198,7 +198,7 @@ export function predictClv<D = PredictClvCustomer>(
     probabilityAlive[i] = alive;
     expectedSpend[i] = spend;
     expectedPurchases[i] = alive * (total[g] as number);
-    clv[i] = requireFiniteTotal(FN, 'CLV', margin * spend * alive * (discounted[g] as number), `the customer at index ${rows.at[i]}`);
+    clv[i] = requireFiniteTotal(FN, 'CLV', margin * spend * alive * (discounted[g] as number), undefined, rows.at[i]);
     index[i] = rows.at[i] as number;
   }
   return Object.freeze({

@@ -5,7 +5,7 @@ import { periodIndex } from '../internal/calendar';
 import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
 import { requireCustomerId } from '../internal/customer-id';
 import { MAX_EPOCH_MS, periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
-import { describeCustomer, requireFiniteTotal, requireNonNegative } from '../internal/validate';
+import { requireFiniteTotal, requireNonNegative } from '../internal/validate';
 
 /**
  * One customer's purchase history reduced to what the probabilistic CLV models fit
@@ -357,11 +357,11 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
     const frequency = count - 1;
     const recency = toUnit((state[k + LAST] as number) - first);
     const T = toUnit(calibrationPeriod - first);
-    const repeatSpend = requireFiniteTotal(FN, 'repeat spend', (state[k + REPEAT_SUM] as number) + (state[k + REPEAT_SUM + 1] as number), describeCustomer(customerId));
+    const repeatSpend = requireFiniteTotal(FN, 'repeat spend', (state[k + REPEAT_SUM] as number) + (state[k + REPEAT_SUM + 1] as number), customerId);
     const monetaryValue = frequency === 0 ? 0 : repeatSpend / frequency;
     if (split) {
       const holdoutFrequency = state[k + HOLDOUT + COUNT] as number;
-      const holdoutSpend = requireFiniteTotal(FN, 'holdout spend', (state[k + HOLDOUT_SUM] as number) + (state[k + HOLDOUT_SUM + 1] as number), describeCustomer(customerId));
+      const holdoutSpend = requireFiniteTotal(FN, 'holdout spend', (state[k + HOLDOUT_SUM] as number) + (state[k + HOLDOUT_SUM + 1] as number), customerId);
       const holdoutMonetaryValue = holdoutFrequency === 0 ? 0 : holdoutSpend / holdoutFrequency;
       rows.push(Object.freeze({ customerId, frequency, recency, T, monetaryValue, holdoutFrequency, holdoutMonetaryValue, holdoutDuration }));
     } else {

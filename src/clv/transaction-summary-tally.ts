@@ -4,7 +4,7 @@ import { requireCustomerId } from '../internal/customer-id';
 import { isMissing } from '../internal/input';
 import { preciseSum } from '../internal/sum';
 import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
-import { describeCustomer, describeValue, fail, requireFiniteTotal, requireNonNegative } from '../internal/validate';
+import { describeValue, fail, requireFiniteTotal, requireNonNegative } from '../internal/validate';
 import type {
   SummarizeTransactionsSettings,
   TransactionRecord,
@@ -150,12 +150,12 @@ function result(state: TransactionSummaryTallyState): TransactionSummary<Transac
       frequency,
       recency: periodsToUnit(state, (periods[calibration - 1] as number) - first),
       T: periodsToUnit(state, state.calibrationPeriod - first),
-      monetaryValue: frequency === 0 ? 0 : requireFiniteTotal(FN, 'repeat spend', preciseSum(values.slice(1, calibration)), describeCustomer(customerId)) / frequency,
+      monetaryValue: frequency === 0 ? 0 : requireFiniteTotal(FN, 'repeat spend', preciseSum(values.slice(1, calibration)), customerId) / frequency,
     };
     if (split) {
       const holdoutFrequency = periods.length - calibration;
       const holdoutMonetaryValue =
-        holdoutFrequency === 0 ? 0 : requireFiniteTotal(FN, 'holdout spend', preciseSum(values.slice(calibration)), describeCustomer(customerId)) / holdoutFrequency;
+        holdoutFrequency === 0 ? 0 : requireFiniteTotal(FN, 'holdout spend', preciseSum(values.slice(calibration)), customerId) / holdoutFrequency;
       rows.push(Object.freeze({ ...row, holdoutFrequency, holdoutMonetaryValue, holdoutDuration }));
     } else rows.push(Object.freeze(row));
   }

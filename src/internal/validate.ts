@@ -45,20 +45,18 @@ export function requireFinite(fn: string, what: string, value: unknown, index?: 
 
 /**
  * A sum or product of valid money that must still fit in a double: `OUT_OF_RANGE` naming
- * `what` and whose it is (`customer "a"`) when it overflowed, so no `Infinity` or `NaN` leaks out.
+ * `what` and whose it is (a customer id, or the input index) when it overflowed, so no
+ * `Infinity` or `NaN` leaks out. Nothing is formatted unless it throws: it runs per customer.
  */
-export function requireFiniteTotal(fn: string, what: string, value: number, owner?: string): number {
+export function requireFiniteTotal(fn: string, what: string, value: number, customerId?: string | number, index?: number): number {
   if (Number.isFinite(value)) return value;
-  const of = owner === undefined ? '' : ` of ${owner}`;
+  const of =
+    customerId !== undefined ? ` of customer ${describeValue(customerId)}` : index !== undefined ? ` of the customer at index ${index}` : '';
   throw fail('OUT_OF_RANGE', fn, `${what}${of} overflows a double; use larger units of money (thousands, millions)`, {
     field: what,
     value,
+    ...(index === undefined ? {} : { index }),
   });
-}
-
-/** `customer "a"` / `customer 7`, for messages about one customer's figures. */
-export function describeCustomer(id: string | number): string {
-  return `customer ${describeValue(id)}`;
 }
 
 /** A finite number ≥ 0 (money, weights, durations). */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError, type CxMetricsErrorCode } from '../../src/errors';
 import {
-  describeCustomer,
   describeValue,
   requireCount,
   requireFinite,
@@ -37,10 +36,10 @@ describe('shared validation', () => {
   it('lets finite totals through and names an overflowed one and its owner', () => {
     expect(requireFiniteTotal('f', 'revenue', 1e308)).toBe(1e308);
     expect(codeOf(() => requireFiniteTotal('f', 'revenue', Number.POSITIVE_INFINITY))).toBe('OUT_OF_RANGE');
-    expect(() => requireFiniteTotal('f', 'revenue', Number.NaN, describeCustomer('a'))).toThrow(
+    expect(() => requireFiniteTotal('f', 'revenue', Number.NaN, 'a')).toThrow(
       'f: revenue of customer "a" overflows a double; use larger units of money (thousands, millions)',
     );
-    expect(describeCustomer(7)).toBe('customer 7');
+    expect(() => requireFiniteTotal('f', 'CLV', Number.POSITIVE_INFINITY, undefined, 3)).toThrow('f: CLV of the customer at index 3 overflows');
   });
 
   it('writes the message the guide asks for', () => {
