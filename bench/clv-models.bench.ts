@@ -9,7 +9,7 @@ import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, fit
 import { fitBgNbdStatistics } from '../src/internal/bg-nbd-fit-core';
 import { bgNbdSufficientStatistics } from '../src/internal/bg-nbd-likelihood';
 import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../src/internal/gamma-gamma-likelihood';
-import { fitLogScale } from '../src/internal/log-scale-fit';
+import { fitLogScaleLikelihood } from '../src/internal/log-scale-fit';
 import { simulateCustomers, type SimulatedCustomer } from '../test/clv/clv-simulate';
 import { benchSuite } from './harness';
 
@@ -65,18 +65,7 @@ function gammaGammaUngrouped(c: ReturnType<typeof columns>) {
   const z = Float64Array.from(keep, (i) => c.z[i] as number);
   const w = new Float64Array(keep.length).fill(1);
   const stats = gammaGammaSufficientStatistics(x, z, w, keep.length, false);
-  return fitLogScale(
-    'bench',
-    (t) => gammaGammaNegativeLogLikelihood(t, stats),
-    (t) => {
-      const g = [0, 0, 0];
-      gammaGammaNegativeLogLikelihood(t, stats, g);
-      return g;
-    },
-    [0, Math.log(2), Math.log(stats.meanSpend)],
-    stats.totalWeight,
-    1000,
-  );
+  return fitLogScaleLikelihood('bench', (t, g) => gammaGammaNegativeLogLikelihood(t, stats, g), [0, Math.log(2), Math.log(stats.meanSpend)], stats.totalWeight, 1000);
 }
 
 export async function main(): Promise<void> {

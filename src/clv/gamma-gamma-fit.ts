@@ -1,6 +1,6 @@
 import type { Accessor, Values } from '../models/values';
 import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../internal/gamma-gamma-likelihood';
-import { fitLogScale } from '../internal/log-scale-fit';
+import { fitLogScaleLikelihood } from '../internal/log-scale-fit';
 import { readRfmRows } from '../internal/rfm-rows';
 import { fail, requireCount } from '../internal/validate';
 
@@ -211,13 +211,7 @@ export function fitGammaGamma<D = GammaGammaCustomer>(rows: Values<D>, options?:
   }
   const frequencySpendCorrelation = cxx > 0 && czz > 0 ? Math.max(-1, Math.min(1, cxz / Math.sqrt(cxx * czz))) : undefined;
   const stats = gammaGammaSufficientStatistics(x, z, w, m);
-  const objective = (theta: readonly number[]): number => gammaGammaNegativeLogLikelihood(theta, stats);
-  const gradient = (theta: readonly number[]): number[] => {
-    const g = [0, 0, 0];
-    gammaGammaNegativeLogLikelihood(theta, stats, g);
-    return g;
-  };
-  const fit = fitLogScale(FN, objective, gradient, [0, Math.log(2), Math.log(stats.meanSpend)], sw, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => gammaGammaNegativeLogLikelihood(theta, stats, g), [0, Math.log(2), Math.log(stats.meanSpend)], sw, maxIterations);
   const [p, q, gamma] = fit.estimates as [number, number, number];
   const se = fit.standardErrors;
   return Object.freeze({

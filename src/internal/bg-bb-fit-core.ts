@@ -4,7 +4,7 @@
  */
 import type { BgBbFit, BgBbStandardErrors } from '../clv/bg-bb-fit';
 import { bgBbNegativeLogLikelihood, type BgBbSufficientStatistics } from './bg-bb-likelihood';
-import { fitLogScale } from './log-scale-fit';
+import { fitLogScaleLikelihood } from './log-scale-fit';
 import { fail } from './validate';
 
 const FN = 'fitBgBb';
@@ -26,13 +26,7 @@ export function fitBgBbStatistics(stats: BgBbSufficientStatistics, rows: number,
       { field: 'frequency' },
     );
   }
-  const objective = (theta: readonly number[]): number => bgBbNegativeLogLikelihood(theta, stats);
-  const gradient = (theta: readonly number[]): number[] => {
-    const g = [0, 0, 0, 0];
-    bgBbNegativeLogLikelihood(theta, stats, g);
-    return g;
-  };
-  const fit = fitLogScale(FN, objective, gradient, [0, 0, 0, 0], n, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => bgBbNegativeLogLikelihood(theta, stats, g), [0, 0, 0, 0], n, maxIterations);
   const [alpha, beta, gamma, delta] = fit.estimates as [number, number, number, number];
   let converged = fit.converged;
   let message = fit.message;

@@ -4,7 +4,7 @@
  */
 import type { BgNbdFit, BgNbdStandardErrors } from '../clv/bg-nbd-fit';
 import { bgNbdNegativeLogLikelihood, type BgNbdSufficientStatistics } from './bg-nbd-likelihood';
-import { fitLogScale } from './log-scale-fit';
+import { fitLogScaleLikelihood } from './log-scale-fit';
 import { fail } from './validate';
 
 const FN = 'fitBgNbd';
@@ -32,13 +32,7 @@ export function fitBgNbdStatistics(
     throw fail('INSUFFICIENT_DATA', FN, 'every T is 0: there is no observation time to estimate purchase rates from', { field: 'T' });
   }
   const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, 0];
-  const objective = (theta: readonly number[]): number => bgNbdNegativeLogLikelihood(theta, stats);
-  const gradient = (theta: readonly number[]): number[] => {
-    const g = [0, 0, 0, 0];
-    bgNbdNegativeLogLikelihood(theta, stats, g);
-    return g;
-  };
-  const fit = fitLogScale(FN, objective, gradient, start, n, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => bgNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations);
   const [r, alpha, a, b] = fit.estimates as [number, number, number, number];
   const se = fit.standardErrors;
   const standardErrors: BgNbdStandardErrors | undefined =

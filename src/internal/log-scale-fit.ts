@@ -1,7 +1,7 @@
 /**
  * Maximum likelihood for models whose parameters are all positive, estimated on the log
- * scale (BG/NBD, Gamma-Gamma): the optimizer run, the guard against non-finite results, the
- * standard errors and the honest `converged` flag, in one place.
+ * scale (BG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB, sBG): the optimizer run, the guard against
+ * non-finite results, the standard errors and the honest `converged` flag, in one place.
  *
  * Standard errors: the Hessian of the negative log-likelihood by central differences of its
  * analytic gradient (error O(h²), far smaller than differencing values twice), inverted by
@@ -106,4 +106,23 @@ export function fitLogScale(
     method: result.method,
     message,
   };
+}
+
+/**
+ * {@link fitLogScale} for a negative log-likelihood in the kernel's convention: the mean over
+ * the customers, which fills `gradient` (in log-parameters) in place when it is given one.
+ */
+export function fitLogScaleLikelihood(
+  fn: string,
+  negativeLogLikelihood: (theta: readonly number[], gradient?: number[]) => number,
+  start: readonly number[],
+  n: number,
+  maxIterations: number,
+): LogScaleFit {
+  const gradient = (theta: readonly number[]): number[] => {
+    const g = new Array<number>(theta.length).fill(0);
+    negativeLogLikelihood(theta, g);
+    return g;
+  };
+  return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations);
 }

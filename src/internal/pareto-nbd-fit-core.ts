@@ -3,7 +3,7 @@
  * the benchmark with ungrouped statistics as its baseline).
  */
 import type { ParetoNbdFit, ParetoNbdStandardErrors } from '../clv/pareto-nbd-fit';
-import { fitLogScale } from './log-scale-fit';
+import { fitLogScaleLikelihood } from './log-scale-fit';
 import { paretoNbdNegativeLogLikelihood, type ParetoNbdSufficientStatistics } from './pareto-nbd-likelihood';
 import { fail } from './validate';
 
@@ -33,13 +33,7 @@ export function fitParetoNbdStatistics(
   }
   // r = s = 1, mean purchase rate r/α = the observed repeat rate, mean lifetime scale β = mean T.
   const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, Math.log(stats.weightedAge / n)];
-  const objective = (theta: readonly number[]): number => paretoNbdNegativeLogLikelihood(theta, stats);
-  const gradient = (theta: readonly number[]): number[] => {
-    const g = [0, 0, 0, 0];
-    paretoNbdNegativeLogLikelihood(theta, stats, g);
-    return g;
-  };
-  const fit = fitLogScale(FN, objective, gradient, start, n, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => paretoNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations);
   const [r, alpha, s, beta] = fit.estimates as [number, number, number, number];
   const se = fit.standardErrors;
   const standardErrors: ParetoNbdStandardErrors | undefined =
