@@ -1,10 +1,10 @@
 import type { Purchase } from '../models/interaction';
 import type { Instant, TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
-import { periodIndex } from '../internal/calendar';
+import { forEachValue, isMissing } from '../internal/input';
 import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
 import { requireCustomerId } from '../internal/customer-id';
-import { MAX_EPOCH_MS, periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
+import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
 import { requireFiniteTotal, requireNonNegative } from '../internal/validate';
 
 /**
@@ -264,35 +264,25 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   let read = 0;
   let skipped = 0;
 
-  const { endPeriod } = window;
   let lastId: string | number | undefined;
   let lastSlot = -1;
 
-  // One record. Validation is inlined for the common valid case and falls back to the shared
-  // validators (which throw) otherwise, so messages and codes are exactly theirs.
   const step = (d: T, i: number): void => {
     // A missing record is skipped before any accessor sees it, as a record with a missing field.
-    if (d === null || d === undefined) {
+    if (isMissing(d)) {
       skipped++;
       return;
     }
     const id = readId(d, i);
     const at = readAt(d, i);
     const amount = readAmount(d, i);
-    if (id === null || id === undefined || at === null || at === undefined || amount === null || amount === undefined) {
+    if (isMissing(id) || isMissing(at) || isMissing(amount)) {
       skipped++;
       return;
     }
-    if (typeof id !== 'string' && !(typeof id === 'number' && id - id === 0)) requireCustomerId(FN, id, i);
-    if (typeof amount !== 'number' || !(amount >= 0 && amount !== Infinity)) requireNonNegative(FN, 'amount', amount, i);
-    const value = amount as number;
-    let p: number;
-    if (typeof at === 'number' && at >= -MAX_EPOCH_MS && at <= MAX_EPOCH_MS) {
-      p = periodIndex(at, period);
-      if (p > endPeriod) purchasePeriod(FN, window, at, i);
-    } else {
-      p = purchasePeriod(FN, window, at, i);
-    }
+    requireCustomerId(FN, id, i);
+    const value = requireNonNegative(FN, 'amount', amount, i);
+    const p = purchasePeriod(FN, window, at, i);
     read++;
     // Records grouped by customer skip the map: one comparison with the previous id.
     let slot: number;
@@ -331,15 +321,7 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
       addMoney(state, k + REPEAT_SUM, value);
     }
   };
-  // forEachValue's loop, written out so that `step` has a call site of its own (forEachValue's
-  // is shared by every caller in the library).
-  if (Array.isArray(purchases) || typeof (purchases as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
-    const list = purchases as ArrayLike<T>;
-    for (let i = 0, n = list.length; i < n; i++) step(list[i] as T, i);
-  } else {
-    let i = 0;
-    for (const d of purchases as Iterable<T>) step(d, i++);
-  }
+  forEachValue(purchases, step);
 
   const toUnit = (periods: number): number => periodsToUnit(window, periods);
   const holdoutDuration = toUnit(window.endPeriod - calibrationPeriod);

@@ -8,7 +8,7 @@
 import type { ActivityOptions, ActivityRecordAccessors, ActivitySpanAccessors } from '../retention/activity';
 import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
-import { periodIndex, periodLabel, requireTimeUnit, toEpochMs } from './calendar';
+import { MAX_EPOCH_MS, periodIndex, periodLabel, requireTimeUnit, toEpochMs } from './calendar';
 import { requireCustomerId } from './customer-id';
 import { forEachValue, isMissing } from './input';
 import { atIndex, describeValue, fail, requireOneOf } from './validate';
@@ -240,8 +240,8 @@ export function collectActivity<T>(
       skipped++;
       return;
     }
-    // Fast path for plain epoch ms inside the Date range (±8.64e15); anything else is checked in full.
-    const ms = typeof instant === 'number' && Math.abs(instant) <= 8.64e15 ? instant : toEpochMs(fn, 'at', instant, i);
+    // Fast path for plain epoch ms inside the Date range; anything else is checked in full.
+    const ms = typeof instant === 'number' && Math.abs(instant) <= MAX_EPOCH_MS ? instant : toEpochMs(fn, 'at', instant, i);
     let p: number;
     if (ms >= cacheStart && ms < cacheEnd) p = cachePeriod;
     else {

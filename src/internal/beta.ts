@@ -7,6 +7,8 @@ import { logBeta } from './special';
 const EPSILON = 1e-16;
 const TINY = 1e-300;
 const MAX_CF_ITERATIONS = 100_000;
+/** ln of the smallest positive double (5e-324). */
+const LOG_MIN_VALUE = Math.log(Number.MIN_VALUE);
 
 /**
  * Continued fraction for I_x(a, b) (Numerical Recipes 3e §6.4 `betacf`, modified Lentz
@@ -109,6 +111,10 @@ export function betaQuantileFromTails(p: number, q: number, a: number, b: number
   if (p === 0) return 0;
   if (q === 0) return 1;
   const logB = logBeta(a, b);
+  // Below the smallest double, I_x(a, b) = x^a / (a·B(a, b)) exactly ((1 − x)^b and the series
+  // are 1): when even that exceeds p, the quantile is no positive double (tiny a puts the mass
+  // there, e.g. Student t with ν ≪ 1), and the iteration below could not converge to it.
+  if (a * LOG_MIN_VALUE - Math.log(a) - logB > (p > 0.5 ? Math.log1p(-q) : Math.log(p))) return 0;
   const upper = p > 0.5;
   // Residual increasing in x, computed in the tail where it is accurate.
   const residual = (x: number): number => {

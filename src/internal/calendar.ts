@@ -14,11 +14,13 @@ import { atIndex, describeValue, fail, requireOneOf } from './validate';
 
 const DAY = 86_400_000;
 
+/** The largest |epoch ms| a `Date` can hold: ±100,000,000 days around 1970 (ECMA-262 §21.4.1.1). */
+export const MAX_EPOCH_MS = 8.64e15;
+
 /** Epoch milliseconds of a valid instant, or `INVALID_DATE` naming the function, field and index. */
 export function toEpochMs(fn: string, what: string, instant: unknown, index?: number): number {
   const ms = instant instanceof Date ? instant.getTime() : instant;
-  // ±8.64e15 ms is the range a Date can represent (ECMA-262 §21.4.1.1).
-  if (typeof ms !== 'number' || !(Math.abs(ms) <= 8.64e15) || !(instant instanceof Date || typeof instant === 'number')) {
+  if (typeof ms !== 'number' || !(Math.abs(ms) <= MAX_EPOCH_MS) || !(instant instanceof Date || typeof instant === 'number')) {
     throw fail('INVALID_DATE', fn, `${what} ${describeValue(instant)}${atIndex(index)} is not a valid Date or epoch milliseconds`, {
       field: what,
       value: instant,

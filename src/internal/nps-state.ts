@@ -113,20 +113,19 @@ export function isNpsCounts(value: unknown): value is NpsCounts {
  * treated as unweighted counts.
  */
 function npsStateFromTally(fn: string, s: Record<string, unknown>): NpsTallyState {
+  if (typeof s.weighted !== 'boolean') {
+    throw fail('INVALID_OPTION', fn, `weighted ${describeValue(s.weighted)} of an npsTally state must be a boolean`, { field: 'weighted', value: s.weighted });
+  }
   const weight = (what: string) => requireNonNegative(fn, what, s[what]);
-  const state: NpsTallyState = {
+  return {
     ...npsStateFromCounts(fn, s as unknown as NpsCounts),
     promoterWeight: weight('promoterWeight'),
     passiveWeight: weight('passiveWeight'),
     detractorWeight: weight('detractorWeight'),
     weightSquares: weight('weightSquares'),
     skipped: readCount(fn, 'skipped', s.skipped),
-    weighted: s.weighted === true,
+    weighted: s.weighted,
   };
-  if (typeof s.weighted !== 'boolean') {
-    throw fail('INVALID_OPTION', fn, `weighted ${describeValue(s.weighted)} of an npsTally state must be a boolean`, { field: 'weighted', value: s.weighted });
-  }
-  return state;
 }
 
 export function isNpsResult(value: unknown): value is NpsResult {

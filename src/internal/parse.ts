@@ -12,6 +12,7 @@
  */
 import type { CxMetricsIssue } from '../errors';
 import type { Instant } from '../models/time';
+import { MAX_EPOCH_MS } from './calendar';
 import { describeValue, fail } from './validate';
 
 /** Marks a field that could not be read; its issue has already been recorded. */
@@ -149,8 +150,6 @@ export const readNonNegative: Reader<number> = (ctx, path, value) =>
 export const readCount: Reader<number> = (ctx, path, value) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : expected(ctx, path, 'a whole number ≥ 0', value);
 
-/** The largest |epoch ms| a `Date` can hold (±100 000 000 days around 1970). */
-const MAX_EPOCH_MS = 8.64e15;
 
 const INSTANT = 'a Date, epoch milliseconds or an ISO-8601 date-time such as "2024-03-05T14:30:00Z"';
 

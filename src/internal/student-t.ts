@@ -5,8 +5,6 @@
 import { betaQuantileFromTails, incompleteBetaPair } from './beta';
 import { normalCdf, normalQuantile } from './normal';
 
-/** ln(Number.MAX_VALUE) + 10: a margin over the approximation below, whose |t| is then surely no double. */
-const LOG_OVERFLOW = Math.log(Number.MAX_VALUE) + 10;
 /** Beyond this many degrees of freedom the t and normal distribution functions agree to double precision. */
 const NORMAL_LIMIT = 1e15;
 
@@ -74,10 +72,8 @@ function lowerQuantile(p: number, df: number): number {
     const z = normalQuantile(p);
     if (df >= 250 * z * z) return cornishFisher(z, df);
   }
-  // Far below one degree of freedom the tail is P(T < t) ≈ ½·(|t|/√ν)^(−ν), so |t| ≈ √ν·(2p)^(−1/ν):
-  // beyond the doubles, where the incomplete beta (with a = ν/2 near 0) cannot converge either.
-  if (0.5 * Math.log(df) - Math.log(2 * p) / df > LOG_OVERFLOW) return -Infinity;
-  // P(T ≤ t) = I_x(df/2, 1/2)/2 with x = df/(df + t²).
+  // P(T ≤ t) = I_x(df/2, 1/2)/2 with x = df/(df + t²); x = 0 (far below one degree of freedom,
+  // |t| is no double) gives −Infinity.
   const x = betaQuantileFromTails(2 * p, 1 - 2 * p, df / 2, 0.5);
   if (x < 0.5) return -Math.sqrt((df * (1 - x)) / x);
   // |t| small relative to √df: solve for y = t²/(df + t²) directly, 1 − 2p = I_y(1/2, df/2).

@@ -8,22 +8,6 @@ import { UNIT_MILLISECONDS } from '../models/time';
 import { periodIndex, requireTimeUnit, toEpochMs } from './calendar';
 import { atIndex, describeValue, fail } from './validate';
 
-/** The instants a `Date` can hold: ±100,000,000 days around 1970 (ECMAScript's time range). */
-export const MAX_EPOCH_MS = 8.64e15;
-
-/** `toEpochMs`, also rejecting finite numbers outside the range of a `Date`. */
-export function toInstant(fn: string, what: string, instant: unknown, index?: number): number {
-  const ms = toEpochMs(fn, what, instant, index);
-  if (ms < -MAX_EPOCH_MS || ms > MAX_EPOCH_MS) {
-    throw fail('INVALID_DATE', fn, `${what} ${describeValue(instant)}${atIndex(index)} is outside the range of a Date (±8.64e15 ms)`, {
-      field: what,
-      value: instant,
-      ...(index === undefined ? {} : { index }),
-    });
-  }
-  return ms;
-}
-
 /** The settings as the user gives them. */
 export interface TransactionWindowSettings {
   readonly observationEnd?: Instant;
@@ -51,9 +35,9 @@ export function resolveTransactionWindow(fn: string, settings: TransactionWindow
   if (settings.observationEnd === undefined) {
     throw fail('INVALID_OPTION', fn, 'observationEnd is required (T is measured up to it)', { field: 'observationEnd' });
   }
-  const observationEnd = toInstant(fn, 'observationEnd', settings.observationEnd);
+  const observationEnd = toEpochMs(fn, 'observationEnd', settings.observationEnd);
   const endPeriod = periodIndex(observationEnd, period);
-  const calibrationEnd = settings.calibrationEnd === undefined ? undefined : toInstant(fn, 'calibrationEnd', settings.calibrationEnd);
+  const calibrationEnd = settings.calibrationEnd === undefined ? undefined : toEpochMs(fn, 'calibrationEnd', settings.calibrationEnd);
   const calibrationPeriod = calibrationEnd === undefined ? endPeriod : periodIndex(calibrationEnd, period);
   if (calibrationPeriod > endPeriod) {
     throw fail(
@@ -73,7 +57,7 @@ export function purchasePeriod(
   at: unknown,
   index: number | undefined,
 ): number {
-  const ms = toInstant(fn, 'purchase time', at, index);
+  const ms = toEpochMs(fn, 'purchase time', at, index);
   const p = periodIndex(ms, window.period);
   if (p > window.endPeriod) {
     throw fail(

@@ -130,12 +130,11 @@ describe('summarizeTransactions properties', () => {
 });
 
 /**
- * summarizeTransactions validates the common valid record inline and falls back to the shared
- * validators otherwise; transactionSummaryTally calls those validators directly. On any mix of
- * valid, missing and invalid fields the two must agree: same rows, or the same error (code,
- * field, index and message after the function's name).
+ * summarizeTransactions and transactionSummaryTally read records each in their own loop. On any
+ * mix of valid, missing and invalid fields the two must agree: same rows, or the same error
+ * (code, field, index and message after the function's name).
  */
-describe('summarizeTransactions: inline validation = the shared validators', () => {
+describe('summarizeTransactions: batch validation = the tally\'s', () => {
   const id = fc.oneof(
     fc.integer({ min: 1, max: 4 }),
     fc.constantFrom('a', 'b', '1', -0, null, undefined, Number.NaN, Number.POSITIVE_INFINITY, true, {}, 2n),

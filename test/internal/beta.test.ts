@@ -57,6 +57,18 @@ describe('betaQuantile', () => {
   ];
   it.each(known)('betaQuantile(%s, %s, %s) matches mpmath', (p, a, b, want) => expectClose(betaQuantile(p, a, b), want, 1e-13));
 
+  it('is 0 when the quantile lies below the smallest double (I at 5e-324 already exceeds p)', () => {
+    // A shape near 0 puts the quantile far out, yet still a double (mpmath; x ∝ p^(1/a), so a
+    // relative error ε in I is ε/a in x: 1e-12 for a = 0.01).
+    expectClose(betaQuantile(0.05, 0.01, 0.5), 3.1046979706126071e-130, 1e-12);
+    // mpmath: I_{2^-1074}(0.002, 0.5) = 0.2250, so the 0.2-quantile underflows and the 0.25-quantile does not.
+    expect(betaQuantile(0.2, 0.002, 0.5)).toBe(0);
+    expect(betaQuantile(0.25, 0.002, 0.5)).toBeGreaterThan(0);
+    // a = 5e-17 (Student t with ν = 1e-16): every quantile below 1 − 1e-13 is 0, the upper tail given exactly.
+    expect(betaQuantileFromTails(0.9999998, 2e-7, 5e-17, 0.5)).toBe(0);
+    expect(betaQuantile(0.05, 1e-16, 0.5)).toBe(0);
+  });
+
   it('handles p = 0, p = 1, tiny and huge shapes', () => {
     expect(betaQuantile(0, 2, 3)).toBe(0);
     expect(betaQuantile(1, 2, 3)).toBe(1);
