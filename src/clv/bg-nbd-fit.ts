@@ -136,7 +136,7 @@ const FN = 'fitBgNbd';
  *   `NEGATIVE_VALUE` for a negative frequency, recency, T or weight; `NOT_AN_INTEGER` for a
  *   fractional frequency; `ORDER_VIOLATION` for recency > T; `INCONSISTENT_INPUT` for a
  *   positive recency with frequency 0 or a zero recency with frequency > 0; `INSUFFICIENT_DATA` when there are fewer than 4
- *   customers, no repeat purchase, or no observation time; `OUT_OF_RANGE` for a
+ *   customers or no repeat purchase; `OUT_OF_RANGE` for a
  *   `maxIterations` that is not a whole number ≥ 1.
  *
  * @example

@@ -4,8 +4,7 @@
  */
 import type { BgBbFit, BgBbStandardErrors } from '../clv/bg-bb-fit';
 import { bgBbNegativeLogLikelihood, type BgBbSufficientStatistics } from './bg-bb-likelihood';
-import { fitLogScaleLikelihood } from './log-scale-fit';
-import { fail } from './validate';
+import { fitLogScaleLikelihood, requireRepeatData } from './log-scale-fit';
 
 const FN = 'fitBgBb';
 
@@ -15,17 +14,11 @@ const POINT_MASS = 1e6;
 /** The fit on sufficient statistics. Deterministic start α = β = γ = δ = 1. */
 export function fitBgBbStatistics(stats: BgBbSufficientStatistics, rows: number, skipped: number, maxIterations = 1000): BgBbFit {
   const n = stats.totalWeight;
-  if (!(n >= 4)) {
-    throw fail('INSUFFICIENT_DATA', FN, `needs at least 4 customers to estimate 4 parameters, got ${n}`, { field: 'rows', value: n });
-  }
-  if (!(stats.repeatWeight > 0)) {
-    throw fail(
-      'INSUFFICIENT_DATA',
-      FN,
-      'no customer made a repeat transaction (every frequency is 0), so transaction and dropout probabilities cannot be estimated',
-      { field: 'frequency' },
-    );
-  }
+  requireRepeatData(
+    FN,
+    stats,
+    'no customer made a repeat transaction (every frequency is 0), so transaction and dropout probabilities cannot be estimated',
+  );
   const fit = fitLogScaleLikelihood(FN, (theta, g) => bgBbNegativeLogLikelihood(theta, stats, g), [0, 0, 0, 0], n, maxIterations);
   const [alpha, beta, gamma, delta] = fit.estimates as [number, number, number, number];
   let converged = fit.converged;

@@ -28,7 +28,7 @@
  */
 import { LOG_BETA_ANCHOR } from './bg-bb-predict';
 import { groupRows } from './group-rows';
-import { LOG_PARAMETER_LIMIT } from './log-scale-fit';
+import { outsideLogRange } from './log-scale-fit';
 import { digamma, logBeta } from './special';
 
 /** Rows reduced to what the likelihood needs. */
@@ -155,12 +155,7 @@ function logBetaTable(a: number, b: number, count: number, out: Float64Array): v
  * (with respect to θ) when given. Returns +Infinity outside |θᵢ| ≤ 30 or if anything is not finite.
  */
 export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSufficientStatistics, gradient?: number[]): number {
-  for (const t of theta) {
-    if (!(Math.abs(t) <= LOG_PARAMETER_LIMIT)) {
-      if (gradient) gradient.fill(0);
-      return Infinity;
-    }
-  }
+  if (outsideLogRange(theta, gradient)) return Infinity;
   const alpha = Math.exp(theta[0] as number);
   const beta = Math.exp(theta[1] as number);
   const gamma = Math.exp(theta[2] as number);

@@ -21,7 +21,8 @@
  * that it is smooth through γ = 1 (W → Σ 1/(c+j)) and never forms a ratio of huge gamma
  * functions: u is a sum of same-signed terms, so it is accurate in relative terms.
  */
-import { hyp2f1, logBeta } from './special';
+import { sbgDiscountedSurvival } from './sbg';
+import { logBeta } from './special';
 import { describeValue, fail, requireCount, requirePositive } from './validate';
 
 /**
@@ -207,11 +208,6 @@ export function requireBgBbCustomer(
   return [x, tx, n];
 }
 
-const SERIES_LIMIT = 100_000_000;
-
-/** From this discount rate up, the series needs at most ~4,000 terms and is summed directly. */
-const DIRECT_SERIES_RATE = 0.01;
-
 /**
  * Smallest discount rate accepted: 1/(1+d) carries d to about 1e-16/d relative precision only,
  * so below this the result would be accurate to fewer than 8 digits (and a series needs ~40/d
@@ -220,41 +216,10 @@ const DIRECT_SERIES_RATE = 0.01;
 export const MIN_DISCOUNT_RATE = 1e-8;
 
 /**
- * Σ_{k≥0} B(γ, δ+n+1+k)/B(γ, δ+n+1) / (1+d)^(k+1) = ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / (1+d):
- * the expected discounted number of opportunities alive after n, for a customer alive at n+1.
- * The series has positive terms whose ratios stay below 1/(1+d), so the tail after a term is at
- * most term/d: summed directly while that takes at most ~4,000 terms (d ≥ 0.01); for smaller d
- * the kernel's ₂F₁ (its transformation near z = 1), and the series where that declines (γ near a
- * whole number). Throws OUT_OF_RANGE for `fn` when d is too small to sum.
+ * DERT(d | x, tₓ, n) = P(alive at n+1) · (α+x)/(α+β+n) · Σ_{k≥0} S(n+1+k | alive at n+1)/(1+d)^(k+1):
+ * the dropout process is an sBG with (γ, δ), so the last factor is its discounted survival after
+ * opportunity n + 1, over (1 + d).
  */
-export function bgBbDiscountedSurvival(fn: string, gamma: number, delta: number, n: number, d: number): number {
-  const b = delta + n + 1;
-  const z = 1 / (1 + d);
-  if (d < DIRECT_SERIES_RATE) {
-    try {
-      return hyp2f1(1, b, b + gamma, z) * z;
-    } catch {
-      // fall through to the series
-    }
-  }
-  let term = z;
-  let sum = 0;
-  let compensation = 0;
-  for (let k = 0; k < SERIES_LIMIT; k++) {
-    const y = term - compensation;
-    const next = sum + y;
-    compensation = next - sum - y;
-    sum = next;
-    if (term / d <= 1e-16 * sum) return sum;
-    term *= ((b + k) / (b + gamma + k)) * z;
-  }
-  throw fail('OUT_OF_RANGE', fn, `discountRate ${describeValue(d)} is too small to sum the discounted transactions accurately`, {
-    field: 'discountRate',
-    value: d,
-  });
-}
-
-/** DERT(d | x, tₓ, n) = P(alive at n+1) · (α+x)/(α+β+n) · bgBbDiscountedSurvival. */
 export function bgBbDiscountedResidualTransactions(
   fn: string,
   alpha: number,
@@ -266,5 +231,5 @@ export function bgBbDiscountedResidualTransactions(
   n: number,
   d: number,
 ): number {
-  return bgBbAlive(alpha, beta, gamma, delta, x, tx, n) * ((alpha + x) / (alpha + beta + n)) * bgBbDiscountedSurvival(fn, gamma, delta, n, d);
+  return bgBbAlive(alpha, beta, gamma, delta, x, tx, n) * ((alpha + x) / (alpha + beta + n)) * (sbgDiscountedSurvival(fn, gamma, delta, n + 1, d) / (1 + d));
 }

@@ -4,8 +4,7 @@
  */
 import type { BgNbdFit, BgNbdStandardErrors } from '../clv/bg-nbd-fit';
 import { bgNbdNegativeLogLikelihood, type BgNbdSufficientStatistics } from './bg-nbd-likelihood';
-import { fitLogScaleLikelihood } from './log-scale-fit';
-import { fail } from './validate';
+import { fitLogScaleLikelihood, NO_REPEAT_PURCHASE, requireRepeatData } from './log-scale-fit';
 
 const FN = 'fitBgNbd';
 
@@ -17,20 +16,7 @@ export function fitBgNbdStatistics(
   maxIterations = 1000,
 ): BgNbdFit {
   const n = stats.totalWeight;
-  if (!(n >= 4)) {
-    throw fail('INSUFFICIENT_DATA', FN, `needs at least 4 customers to estimate 4 parameters, got ${n}`, { field: 'rows', value: n });
-  }
-  if (!(stats.repeatWeight > 0)) {
-    throw fail(
-      'INSUFFICIENT_DATA',
-      FN,
-      'no customer made a repeat purchase (every frequency is 0), so purchase rates and dropout cannot be estimated',
-      { field: 'frequency' },
-    );
-  }
-  if (!(stats.weightedAge > 0)) {
-    throw fail('INSUFFICIENT_DATA', FN, 'every T is 0: there is no observation time to estimate purchase rates from', { field: 'T' });
-  }
+  requireRepeatData(FN, stats, NO_REPEAT_PURCHASE);
   const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, 0];
   const fit = fitLogScaleLikelihood(FN, (theta, g) => bgNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations);
   const [r, alpha, a, b] = fit.estimates as [number, number, number, number];

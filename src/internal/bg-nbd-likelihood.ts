@@ -23,7 +23,7 @@
  * x > 0 are grouped by (x, tₓ, T).
  */
 import { groupRows } from './group-rows';
-import { LOG_PARAMETER_LIMIT } from './log-scale-fit';
+import { outsideLogRange } from './log-scale-fit';
 import { digamma, logGamma } from './special';
 
 
@@ -158,12 +158,7 @@ export function bgNbdNegativeLogLikelihood(
   s: BgNbdSufficientStatistics,
   gradient?: number[],
 ): number {
-  for (const t of theta) {
-    if (!(Math.abs(t) <= LOG_PARAMETER_LIMIT)) {
-      if (gradient) gradient.fill(0);
-      return Infinity;
-    }
-  }
+  if (outsideLogRange(theta, gradient)) return Infinity;
   const r = Math.exp(theta[0] as number);
   const alpha = Math.exp(theta[1] as number);
   const a = Math.exp(theta[2] as number);

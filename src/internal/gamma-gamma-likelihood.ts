@@ -15,7 +15,7 @@
  * ln(γ + x z̄) needs every (x, z̄) group.
  */
 import { groupRows } from './group-rows';
-import { LOG_PARAMETER_LIMIT } from './log-scale-fit';
+import { outsideLogRange } from './log-scale-fit';
 import { digamma, logGamma } from './special';
 
 /** Repeat customers reduced to what the likelihood needs. */
@@ -86,12 +86,7 @@ export function gammaGammaNegativeLogLikelihood(
   s: GammaGammaSufficientStatistics,
   gradient?: number[],
 ): number {
-  for (const t of theta) {
-    if (!(Math.abs(t) <= LOG_PARAMETER_LIMIT)) {
-      if (gradient) gradient.fill(0);
-      return Infinity;
-    }
-  }
+  if (outsideLogRange(theta, gradient)) return Infinity;
   const p = Math.exp(theta[0] as number);
   const q = Math.exp(theta[1] as number);
   const g = Math.exp(theta[2] as number);

@@ -371,16 +371,3 @@ export function logPowerIntegrals(
     previous = value;
   }
 }
-
-/**
- * ln ₂F₁(a, b; a+1; z) for a > 0, 0 < b < a + 1, 0 ≤ z < 1: the function of the note's
- * likelihood (a = r+s+x, b = s+1 or r+x), as ln a + ln I with exponents a+1−b on (1+τ) and b
- * on (1−z+τ), from t = 0 (then m = a).
- */
-export function logHyp2f1APlusOne(a: number, b: number, z: number): number {
-  if (!(a > 0 && b > 0 && b < a + 1 && z >= 0 && z < 1)) {
-    throw new Error(`internal logHyp2f1APlusOne: needs a > 0, 0 < b < a + 1, 0 ≤ z < 1, got a=${a}, b=${b}, z=${z}`);
-  }
-  const f = a + 1 - b;
-  return Math.log(a) + logPowerIntegral(f, 1, b, 1 - z, 0, a, f, b);
-}

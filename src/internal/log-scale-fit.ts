@@ -17,6 +17,36 @@ export const LOG_PARAMETER_LIMIT = 30;
 /** Largest SE(ln θ) for which a parameter counts as identified by the data. */
 export const MAX_LOG_SCALE_ERROR = 20;
 
+/**
+ * The likelihoods' guard: outside |θᵢ| ≤ {@link LOG_PARAMETER_LIMIT} they return +Infinity with
+ * a zero gradient, so the optimizer backs off. True when θ is outside (and `gradient` zeroed).
+ */
+export function outsideLogRange(theta: readonly number[], gradient: number[] | undefined): boolean {
+  for (const t of theta) {
+    if (!(Math.abs(t) <= LOG_PARAMETER_LIMIT)) {
+      if (gradient) gradient.fill(0);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The `noRepeat` message of the purchase models (BG/NBD, Pareto/NBD). */
+export const NO_REPEAT_PURCHASE = 'no customer made a repeat purchase (every frequency is 0), so purchase rates and dropout cannot be estimated';
+
+/**
+ * What a four-parameter repeat-behaviour fit (BG/NBD, Pareto/NBD, BG/BB) needs before it starts:
+ * four customers, and some repeat behaviour (`noRepeat` says what cannot be estimated without).
+ * A repeat customer has a positive recency, hence T > 0: no separate check of time is needed.
+ */
+export function requireRepeatData(fn: string, stats: { readonly totalWeight: number; readonly repeatWeight: number }, noRepeat: string): void {
+  const n = stats.totalWeight;
+  if (!(n >= 4)) {
+    throw fail('INSUFFICIENT_DATA', fn, `needs at least 4 customers to estimate 4 parameters, got ${n}`, { field: 'rows', value: n });
+  }
+  if (!(stats.repeatWeight > 0)) throw fail('INSUFFICIENT_DATA', fn, noRepeat, { field: 'frequency' });
+}
+
 /** What a log-scale fit returns before it is dressed as a model result. */
 export interface LogScaleFit {
   /** Estimates on the natural scale. */

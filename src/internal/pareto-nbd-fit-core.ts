@@ -3,9 +3,8 @@
  * the benchmark with ungrouped statistics as its baseline).
  */
 import type { ParetoNbdFit, ParetoNbdStandardErrors } from '../clv/pareto-nbd-fit';
-import { fitLogScaleLikelihood } from './log-scale-fit';
+import { fitLogScaleLikelihood, NO_REPEAT_PURCHASE, requireRepeatData } from './log-scale-fit';
 import { paretoNbdNegativeLogLikelihood, type ParetoNbdSufficientStatistics } from './pareto-nbd-likelihood';
-import { fail } from './validate';
 
 const FN = 'fitParetoNbd';
 
@@ -17,20 +16,7 @@ export function fitParetoNbdStatistics(
   maxIterations = 1000,
 ): ParetoNbdFit {
   const n = stats.totalWeight;
-  if (!(n >= 4)) {
-    throw fail('INSUFFICIENT_DATA', FN, `needs at least 4 customers to estimate 4 parameters, got ${n}`, { field: 'rows', value: n });
-  }
-  if (!(stats.repeatWeight > 0)) {
-    throw fail(
-      'INSUFFICIENT_DATA',
-      FN,
-      'no customer made a repeat purchase (every frequency is 0), so purchase rates and dropout cannot be estimated',
-      { field: 'frequency' },
-    );
-  }
-  if (!(stats.weightedAge > 0)) {
-    throw fail('INSUFFICIENT_DATA', FN, 'every T is 0: there is no observation time to estimate purchase rates from', { field: 'T' });
-  }
+  requireRepeatData(FN, stats, NO_REPEAT_PURCHASE);
   // r = s = 1, mean purchase rate r/α = the observed repeat rate, mean lifetime scale β = mean T.
   const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, Math.log(stats.weightedAge / n)];
   const fit = fitLogScaleLikelihood(FN, (theta, g) => paretoNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations);

@@ -27,7 +27,7 @@
  */
 import { groupRows } from './group-rows';
 import { logPowerIntegrals } from './hypergeometric';
-import { LOG_PARAMETER_LIMIT } from './log-scale-fit';
+import { outsideLogRange } from './log-scale-fit';
 import { digamma, logGamma } from './special';
 
 /** Rows reduced to what the likelihood needs. */
@@ -194,12 +194,7 @@ export function paretoNbdNegativeLogLikelihood(
   st: ParetoNbdSufficientStatistics,
   gradient?: number[],
 ): number {
-  for (const t of theta) {
-    if (!(Math.abs(t) <= LOG_PARAMETER_LIMIT)) {
-      if (gradient) gradient.fill(0);
-      return Infinity;
-    }
-  }
+  if (outsideLogRange(theta, gradient)) return Infinity;
   const r = Math.exp(theta[0] as number);
   const alpha = Math.exp(theta[1] as number);
   const s = Math.exp(theta[2] as number);

@@ -1,7 +1,6 @@
 import type { SbgParams } from './fit-sbg';
-import { checkSbgParams, sbgRetention } from '../internal/sbg';
-import { hyp2f1 } from '../internal/special';
-import { fail, requireCount, requirePositive } from '../internal/validate';
+import { checkSbgParams, sbgDiscountedSurvival, sbgRetention } from '../internal/sbg';
+import { requireCount, requirePositive } from '../internal/validate';
 
 /** Options of {@link sbgDerl}. */
 export interface SbgDerlOptions {
@@ -52,36 +51,5 @@ export function sbgDerl(params: SbgParams, options: SbgDerlOptions): number {
   const d = requirePositive(fn, 'discountRate', (options as Partial<SbgDerlOptions> | undefined)?.discountRate);
   const n = requireCount(fn, 'renewals', options.renewals ?? 0) + 1;
   // S(n)/S(n − 1) = r(n); written so that a tiny β (β + n − 1 rounding to n − 1) cannot give 0/0.
-  const first = sbgRetention(alpha, beta, n - 1);
-  if (Number.isFinite(alpha + beta + n)) {
-    try {
-      return first * hyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + d));
-    } catch {
-      // ₂F₁ near z = 1 with c − a − b near an integer (tiny d, α near a whole number) is out of
-      // the kernel's reach: sum the series itself (below).
-    }
-  }
-  // The series, term(t) = term(t − 1)·r(t + 1)/(1 + d), until the geometric tail bound term/d is
-  // below rounding; also when α + β overflows, where every r is β/(α + β) to rounding.
-  return derlSeries(alpha, beta, n, d, first);
-}
-
-const SERIES_LIMIT = 200_000_000;
-
-function derlSeries(alpha: number, beta: number, n: number, d: number, first: number): number {
-  let term = first;
-  let sum = 0;
-  let compensation = 0;
-  for (let t = n; t < n + SERIES_LIMIT; t++) {
-    const y = term - compensation;
-    const next = sum + y;
-    compensation = next - sum - y;
-    sum = next;
-    if (term / d <= 1e-16 * sum) return sum;
-    term *= sbgRetention(alpha, beta, t) / (1 + d);
-  }
-  throw fail('OUT_OF_RANGE', 'sbgDerl', `discountRate ${d} is too small to sum the residual lifetime accurately for α = ${alpha}`, {
-    field: 'discountRate',
-    value: d,
-  });
+  return sbgRetention(alpha, beta, n - 1) * sbgDiscountedSurvival(fn, alpha, beta, n, d);
 }
