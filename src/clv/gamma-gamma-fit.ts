@@ -211,7 +211,10 @@ export function fitGammaGamma<D = GammaGammaCustomer>(rows: Values<D>, options?:
   }
   const frequencySpendCorrelation = cxx > 0 && czz > 0 ? Math.max(-1, Math.min(1, cxz / Math.sqrt(cxx * czz))) : undefined;
   const stats = gammaGammaSufficientStatistics(x, z, w, m);
-  const fit = fitLogScaleLikelihood(FN, (theta, g) => gammaGammaNegativeLogLikelihood(theta, stats, g), [0, Math.log(2), Math.log(stats.meanSpend)], sw, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => gammaGammaNegativeLogLikelihood(theta, stats, g), [0, Math.log(2), Math.log(stats.meanSpend)], sw, maxIterations, [
+    { indices: [0], meaning: 'p: every transaction of a customer is worth the same' },
+    { indices: [1], meaning: 'q: every customer has the same mean spend' },
+  ]);
   const [p, q, gamma] = fit.estimates as [number, number, number];
   const se = fit.standardErrors;
   return Object.freeze({

@@ -8,9 +8,6 @@ import { fitLogScaleLikelihood, requireRepeatData } from './log-scale-fit';
 
 const FN = 'fitBgBb';
 
-/** α + β or γ + δ beyond this: a beta distribution with standard deviation below 0.0005. */
-const POINT_MASS = 1e6;
-
 /** The fit on sufficient statistics. Deterministic start α = β = γ = δ = 1. */
 export function fitBgBbStatistics(stats: BgBbSufficientStatistics, rows: number, skipped: number, maxIterations = 1000): BgBbFit {
   const n = stats.totalWeight;
@@ -19,22 +16,11 @@ export function fitBgBbStatistics(stats: BgBbSufficientStatistics, rows: number,
     stats,
     'no customer made a repeat transaction (every frequency is 0), so transaction and dropout probabilities cannot be estimated',
   );
-  const fit = fitLogScaleLikelihood(FN, (theta, g) => bgBbNegativeLogLikelihood(theta, stats, g), [0, 0, 0, 0], n, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => bgBbNegativeLogLikelihood(theta, stats, g), [0, 0, 0, 0], n, maxIterations, [
+    { indices: [0, 1], meaning: 'α + β: the transaction probability p is the same for every customer' },
+    { indices: [2, 3], meaning: 'γ + δ: the dropout probability θ is the same for every customer' },
+  ]);
   const [alpha, beta, gamma, delta] = fit.estimates as [number, number, number, number];
-  let converged = fit.converged;
-  let message = fit.message;
-  // α, β → ∞ (or γ, δ → ∞) at a fixed ratio is a boundary the log-scale test cannot see: the
-  // likelihood creeps towards a supremum, the optimizer stalls and the Hessian there can still
-  // look positive definite. A beta distribution that narrow is a point mass.
-  for (const [sum, what] of [
-    [alpha + beta, 'α + β: the transaction probability p is the same for every customer'],
-    [gamma + delta, 'γ + δ: the dropout probability θ is the same for every customer'],
-  ] as const) {
-    if (sum > POINT_MASS) {
-      converged = false;
-      message += `; ${what} (${what.startsWith('α') ? 'α, β' : 'γ, δ'} → ∞ at a fixed ratio, the maximum is on a boundary)`;
-    }
-  }
   const se = fit.standardErrors;
   const standardErrors: BgBbStandardErrors | undefined =
     se === undefined
@@ -47,9 +33,9 @@ export function fitBgBbStatistics(stats: BgBbSufficientStatistics, rows: number,
     delta,
     logLikelihood: fit.logLikelihood,
     iterations: fit.iterations,
-    converged,
+    converged: fit.converged,
     method: fit.method,
-    message,
+    message: fit.message,
     standardErrors,
     n,
     rows,

@@ -18,7 +18,10 @@ export function fitBgNbdStatistics(
   const n = stats.totalWeight;
   requireRepeatData(FN, stats, NO_REPEAT_PURCHASE);
   const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, 0];
-  const fit = fitLogScaleLikelihood(FN, (theta, g) => bgNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => bgNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations, [
+    { indices: [0], meaning: 'r: every customer buys at the same rate' },
+    { indices: [2, 3], meaning: 'a + b: every customer has the same dropout probability' },
+  ]);
   const [r, alpha, a, b] = fit.estimates as [number, number, number, number];
   const se = fit.standardErrors;
   const standardErrors: BgNbdStandardErrors | undefined =

@@ -17,6 +17,20 @@ export const LOG_PARAMETER_LIMIT = 30;
 /** Largest SE(ln θ) for which a parameter counts as identified by the data. */
 export const MAX_LOG_SCALE_ERROR = 20;
 
+/** A gamma shape or a beta concentration (α + β) beyond this: a spread below 0.1 %, a point mass. */
+export const POINT_MASS = 1e6;
+
+/**
+ * A mixing distribution of the model that can collapse to a point mass: the estimates at
+ * `indices` (a gamma's shape, or a beta's two shapes) summed, and what it means when they run off.
+ */
+export interface PointMassCheck {
+  /** Positions of the parameters whose sum is the shape or concentration. */
+  readonly indices: readonly number[];
+  /** What a point mass means, e.g. `'r: every customer buys at the same rate'`. */
+  readonly meaning: string;
+}
+
 /**
  * The likelihoods' guard: outside |θᵢ| ≤ {@link LOG_PARAMETER_LIMIT} they return +Infinity with
  * a zero gradient, so the optimizer backs off. True when θ is outside (and `gradient` zeroed).
@@ -100,7 +114,10 @@ export function logScaleStandardErrors(
  * Minimise the mean negative log-likelihood `objective` (with analytic `gradient`, both in
  * log-parameters) from `start`. `converged` is true only at a strict interior maximum the
  * data identify: optimizer test passed, |ln θ| < 29, Hessian positive definite, every
- * SE(ln θ) ≤ 20.
+ * SE(ln θ) ≤ 20, and no mixing distribution of `pointMasses` collapsed (shape or
+ * concentration above 1e6). That last boundary, shapes → ∞ at a fixed ratio, is one the other
+ * tests cannot see: the likelihood creeps towards its supremum, the optimizer stalls on
+ * rounding, and the Hessian there can still look positive definite.
  */
 export function fitLogScale(
   fn: string,
@@ -109,6 +126,7 @@ export function fitLogScale(
   start: readonly number[],
   n: number,
   maxIterations: number,
+  pointMasses: readonly PointMassCheck[] = [],
 ): LogScaleFit {
   const result = minimize(objective, start, { gradient, maxIterations, gradientTolerance: 1e-9 });
   const theta = result.x;
@@ -127,12 +145,20 @@ export function fitLogScale(
   } else if (!identified) {
     message += `; a standard error exceeds ${MAX_LOG_SCALE_ERROR}× its estimate on the log scale: the data cannot identify every parameter`;
   }
+  const estimates = theta.map(Math.exp);
+  let collapsed = false;
+  for (const { indices, meaning } of pointMasses) {
+    if (indices.reduce((sum, i) => sum + (estimates[i] as number), 0) > POINT_MASS) {
+      collapsed = true;
+      message += `; ${meaning} (a mixing distribution collapsed to a point mass: the maximum is on a boundary)`;
+    }
+  }
   return {
-    estimates: theta.map(Math.exp),
+    estimates,
     logLikelihood: -meanNll * n,
     standardErrors: se,
     iterations: result.iterations,
-    converged: result.converged && inRange && identified,
+    converged: result.converged && inRange && identified && !collapsed,
     method: result.method,
     message,
   };
@@ -148,11 +174,12 @@ export function fitLogScaleLikelihood(
   start: readonly number[],
   n: number,
   maxIterations: number,
+  pointMasses: readonly PointMassCheck[] = [],
 ): LogScaleFit {
   const gradient = (theta: readonly number[]): number[] => {
     const g = new Array<number>(theta.length).fill(0);
     negativeLogLikelihood(theta, g);
     return g;
   };
-  return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations);
+  return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations, pointMasses);
 }

@@ -19,7 +19,10 @@ export function fitParetoNbdStatistics(
   requireRepeatData(FN, stats, NO_REPEAT_PURCHASE);
   // r = s = 1, mean purchase rate r/α = the observed repeat rate, mean lifetime scale β = mean T.
   const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, Math.log(stats.weightedAge / n)];
-  const fit = fitLogScaleLikelihood(FN, (theta, g) => paretoNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations);
+  const fit = fitLogScaleLikelihood(FN, (theta, g) => paretoNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations, [
+    { indices: [0], meaning: 'r: every customer buys at the same rate' },
+    { indices: [2], meaning: 's: every customer has the same dropout rate' },
+  ]);
   const [r, alpha, s, beta] = fit.estimates as [number, number, number, number];
   const se = fit.standardErrors;
   const standardErrors: ParetoNbdStandardErrors | undefined =

@@ -249,7 +249,9 @@ export function fitSbg<D>(input: Values<D> | Values<number>, options?: SbgFitSet
   for (const e of stats.events) churned += e;
   const periods = stats.times.length === 0 ? 0 : (stats.times[stats.times.length - 1] as number);
   const { objective, gradient } = sbgObjective(stats);
-  const fit = fitLogScale(FN, objective, gradient, [0, 0], stats.customers, maxIterations);
+  const fit = fitLogScale(FN, objective, gradient, [0, 0], stats.customers, maxIterations, [
+    { indices: [0, 1], meaning: 'α + β: every customer has the same churn probability' },
+  ]);
   const [alpha, beta] = fit.estimates as [number, number];
   const se = fit.standardErrors;
   return Object.freeze({

@@ -1,0 +1,78 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { fitBgNbd, type BgNbdFit } from '../../src/clv';
+import { CxMetricsError } from '../../src/errors';
+import { relativeError } from './clv-data';
+import { simulateCustomers } from './clv-simulate';
+
+const KEYS = ['r', 'alpha', 'a', 'b'] as const;
+
+/** A small data set from the model itself, with random parameters and observation lengths. */
+const dataSet = fc
+  .record({
+    r: fc.double({ min: 0.1, max: 3, noNaN: true }),
+    alpha: fc.double({ min: 0.5, max: 20, noNaN: true }),
+    a: fc.double({ min: 0.2, max: 3, noNaN: true }),
+    b: fc.double({ min: 0.3, max: 6, noNaN: true }),
+    count: fc.integer({ min: 4, max: 150 }),
+    weeks: fc.integer({ min: 4, max: 60 }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 }),
+  })
+  .map(({ count, weeks, seed, ...truth }) =>
+    simulateCustomers(count, truth, { seed, age: (_i, u) => 1 + weeks * u(), resolution: 1 / 7 }).map(({ frequency, recency, T }) => ({ frequency, recency, T })),
+  );
+
+function fitOrRefusal(run: () => BgNbdFit): BgNbdFit | undefined {
+  try {
+    return run();
+  } catch (error) {
+    // Only the documented refusal (no repeat purchase at all) is acceptable.
+    expect((error as CxMetricsError).code).toBe('INSUFFICIENT_DATA');
+    return undefined;
+  }
+}
+
+describe('fitBgNbd: properties', () => {
+  test.prop([dataSet], { numRuns: 30 })('never returns NaN: finite parameters, or a documented refusal', (rows) => {
+    const fit = fitOrRefusal(() => fitBgNbd(rows));
+    if (fit === undefined) return;
+    expect([fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood].every(Number.isFinite)).toBe(true);
+    if (fit.standardErrors) expect(Object.values(fit.standardErrors).every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+  });
+
+  test.prop([dataSet, fc.integer({ min: 0, max: 2 ** 31 })], { numRuns: 20 })(
+    'integer weights fit like the rows repeated that many times, in any order',
+    (rows, seed) => {
+      const counts = rows.map((_d, i) => 1 + ((seed >>> i % 31) % 3));
+      const weighted = fitOrRefusal(() => fitBgNbd(rows, { weight: (_d, i) => counts[i]! }));
+      const expanded = rows.flatMap((d, i) => Array.from({ length: counts[i]! }, () => d)).reverse();
+      const plain = fitOrRefusal(() => fitBgNbd(expanded));
+      if (weighted === undefined || plain === undefined) {
+        expect(weighted).toBe(plain);
+        return;
+      }
+      expect(weighted.n).toBe(expanded.length);
+      if (weighted.converged && plain.converged) {
+        expect(relativeError(weighted.logLikelihood, plain.logLikelihood)).toBeLessThan(1e-11);
+        // The same maximum to the optimizer's tolerance: far inside the statistical uncertainty.
+        const se = weighted.standardErrors!;
+        for (const k of KEYS) expect(Math.abs(weighted[k] - plain[k])).toBeLessThan(1e-3 * se[k]);
+      }
+      // At a boundary (converged false) the likelihood only creeps towards its supremum and each
+      // run stops where progress stalls: nothing to compare but that both stay finite.
+      expect([weighted.logLikelihood, plain.logLikelihood].every(Number.isFinite)).toBe(true);
+    },
+  );
+
+  test.prop([dataSet, fc.double({ min: 0.05, max: 20, noNaN: true })], { numRuns: 15 })(
+    'rescaling every time by k rescales α by k and leaves r, a, b unchanged',
+    (rows, k) => {
+      const fit = fitOrRefusal(() => fitBgNbd(rows));
+      if (fit === undefined || !fit.converged) return;
+      const scaled = fitBgNbd(rows.map((d) => ({ frequency: d.frequency, recency: d.recency * k, T: d.T * k })));
+      expect(scaled.converged).toBe(true);
+      expect(relativeError(scaled.alpha, fit.alpha * k)).toBeLessThan(1e-4);
+      for (const p of ['r', 'a', 'b'] as const) expect(relativeError(scaled[p], fit[p])).toBeLessThan(1e-4);
+    },
+  );
+});
