@@ -11,7 +11,7 @@ import { bgBbSufficientStatistics } from '../src/internal/bg-bb-likelihood';
 import { simulateBgBb, type SimulatedBgBbCustomer } from '../test/clv/bg-bb-data';
 import { benchSuite } from './harness';
 
-const dataDir = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const dataDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'data');
 const published = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
 
 interface Cell {

@@ -13,7 +13,7 @@ import { fitLogScaleLikelihood } from '../src/internal/log-scale-fit';
 import { simulateCustomers, type SimulatedCustomer } from '../test/clv/clv-simulate';
 import { benchSuite } from './harness';
 
-const dataDir = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const dataDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'data');
 
 function cdnow(): SimulatedCustomer[] {
   try {

@@ -13,7 +13,7 @@ import type { SimulatedCustomer } from '../test/clv/clv-simulate';
 import { simulateParetoNbdCustomers } from '../test/clv/pareto-nbd-simulate';
 import { benchSuite } from './harness';
 
-const dataDir = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const dataDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'data');
 const CDNOW = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
 
 function bigOptions(seed: number) {

@@ -4,7 +4,7 @@
  * same seed and purchases give byte-identical files.
  *
  *   npx tsx scripts/generate-sample-data.ts                 # regenerate from purchases.csv
- *   npx tsx scripts/generate-sample-data.ts --cdnow ../shared/data/CDNOW_sample.txt
+ *   npx tsx scripts/generate-sample-data.ts --cdnow test/fixtures/data/CDNOW_sample.txt
  *                                                           # first rebuild purchases.csv from the original
  *   npx tsx scripts/generate-sample-data.ts --out DIR       # write to DIR instead of demo/data
  *

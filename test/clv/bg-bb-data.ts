@@ -18,7 +18,7 @@ export interface DonationRow {
   weights: number;
 }
 
-/** `../shared/data/donations.csv`: 22 cells, 11,104 donors, n = 6 (Fader, Hardie & Shang 2010). */
+/** `test/fixtures/data/donations.csv`: 22 cells, 11,104 donors, n = 6 (Fader, Hardie & Shang 2010). */
 export function donations(): DonationRow[] {
   return readDataCsv('donations.csv') as unknown as DonationRow[];
 }
@@ -28,7 +28,7 @@ export function donorsExpanded(): { frequency: number; recency: number; periods:
   return donations().flatMap((d) => Array.from({ length: d.weights }, () => ({ frequency: d.frequency, recency: d.recency, periods: d.periods })));
 }
 
-/** The published estimates (paper, and `../shared/data/README.md`). */
+/** The published estimates (the paper). */
 export const PUBLISHED = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 } as const;
 
 /** Values computed by reference/bg_bb_reference.py (mpmath at 40–80 digits, scipy), independent of src/. */

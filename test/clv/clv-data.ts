@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/doc-examples';
 
-const dataDir = join(repoRoot, '..', 'shared', 'data');
+const dataDir = join(repoRoot, 'test', 'fixtures', 'data');
 
 export interface CdnowRow {
   frequency: number;
@@ -61,7 +61,7 @@ export function cdnowTransactions(): CdnowPurchase[] {
   return out;
 }
 
-/** A CSV of `../shared/data` as records of numbers, keyed by the header. */
+/** A CSV of `test/fixtures/data` as records of numbers, keyed by the header. */
 export function readDataCsv(name: string): Record<string, number>[] {
   const [header, ...lines] = readFileSync(join(dataDir, name), 'utf8').trim().split(/\r?\n/);
   const keys = (header as string).split(',');

@@ -73,7 +73,7 @@ describe('rfmSegments', () => {
   });
 
   it('scores the CDNOW calibration summary consistently with the brute-force definition', () => {
-    const lines = readFileSync(join(repoRoot, '..', 'shared', 'data', 'cdnow_customers_summary_with_transactions.csv'), 'utf8').trim().split(/\r?\n/);
+    const lines = readFileSync(join(repoRoot, 'test', 'fixtures', 'data', 'cdnow_customers_summary_with_transactions.csv'), 'utf8').trim().split(/\r?\n/);
     const rows = lines.slice(1).map((line) => {
       const [, x, tx, T, zbar] = line.split(',').map(Number);
       return { frequency: x!, recency: tx!, T: T!, monetaryValue: zbar! };

@@ -8,7 +8,7 @@ import { repoRoot } from '../support/doc-examples';
 
 /** Table 1 of Fader & Hardie (2007): percent alive after each yearly renewal, × 1,000 customers = counts. */
 export function paperSurvivors(): { regular: number[]; highEnd: number[] } {
-  const text = readFileSync(join(repoRoot, '..', 'shared', 'data', 'sbg_survival_calibration.csv'), 'utf8');
+  const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'data', 'sbg_survival_calibration.csv'), 'utf8');
   const rows = text.trim().split(/\r?\n/).slice(1).map((line) => line.split(',').map(Number));
   return {
     regular: rows.map((r) => Math.round((r[1] as number) * 10)),

@@ -20,14 +20,14 @@ The fit: scipy Nelder-Mead on the log-parameters, then Newton steps on the mpmat
 log-likelihood (derivatives by mpmath.diff at 40 digits), so the estimates are exact to far
 more digits than a float carries; standard errors from the inverse of the mpmath Hessian.
 """
-import csv, json, sys
+import os, csv, json, sys
 import mpmath as mp
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import betaln
 
 mp.mp.dps = 40
-DATA = '/work/shared/data/' if len(sys.argv) < 2 else sys.argv[1]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'fixtures', 'data', '') if len(sys.argv) < 2 else sys.argv[1]
 
 
 def f(v):

@@ -8,14 +8,14 @@ Formulas implemented directly from the papers, without the transformations used 
   P(X(t)=n)           FHL 2005 eq. 8
   Gamma-Gamma         FHL 2013 note "The Gamma-Gamma model of monetary value", eqs. 4-5
 """
-import csv, json, sys
+import os, csv, json, sys
 import mpmath as mp
 from scipy.optimize import minimize
 import numpy as np
 from scipy.special import gammaln
 
 mp.mp.dps = 40
-DATA = '/work/shared/data/' if len(sys.argv) < 2 else sys.argv[1]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'fixtures', 'data', '') if len(sys.argv) < 2 else sys.argv[1]
 
 def f(v):
     return float(v)

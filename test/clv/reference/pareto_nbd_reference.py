@@ -14,13 +14,13 @@ Formulas implemented directly from the papers, without the transformations used 
   2F1(a, b; a+1; z) mpmath.hyp2f1
   I(p,a,q,b;t)      the integral int_t^inf (a+u)^-p (b+u)^-q du via mpmath.hyp2f1, derivatives by mpmath.diff
 """
-import csv, json, sys
+import os, csv, json, sys
 import mpmath as mp
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import gammaln, hyp2f1
 
-DATA = '/work/shared/data/' if len(sys.argv) < 2 else sys.argv[1]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'fixtures', 'data', '') if len(sys.argv) < 2 else sys.argv[1]
 MAXTERMS = 10 ** 7
 mp.mp.dps = 40
 

@@ -12,7 +12,7 @@ Euler-Maclaurin tails used in src/:
   DERL           mpmath: the defining series sum S(t)/S(n - 1)/(1 + d)^(t - n), and where it converges
                  the closed form (b + n - 1)/(a + b + n - 1) 2F1(1, b + n; a + b + n; 1/(1 + d)) (FH 2010 eq. 6).
 """
-import csv, json, math, sys
+import os, csv, json, math, sys
 import mpmath as mp
 import numpy as np
 from scipy.optimize import minimize
@@ -20,7 +20,7 @@ from scipy.special import betaln
 from scipy.stats import norm
 
 mp.mp.dps = 60
-DATA = '/work/shared/data/' if len(sys.argv) < 2 else sys.argv[1]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'fixtures', 'data', '') if len(sys.argv) < 2 else sys.argv[1]
 out = {}
 
 # --- Kaplan-Meier: 6-MP arm of Freireich et al. (1963), weeks of remission; 0 = censored.
