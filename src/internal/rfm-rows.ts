@@ -51,8 +51,9 @@ function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, u
 }
 
 /**
- * One customer's (x, tₓ, T) checked: tₓ ≤ T, tₓ = 0 when x = 0 (recency is first-to-last
- * purchase, not time since the last purchase) and tₓ > 0 when x > 0.
+ * One customer's (x, tₓ, T) checked: tₓ ≤ T, and tₓ = 0 when x = 0 (recency is first-to-last
+ * purchase, not time since the last purchase). tₓ = 0 with x > 0 is accepted: rounded exports
+ * hold it (repeat purchases within the rounding step of the first).
  */
 export function checkRecencyAge(fn: string, x: number, tx: number, T: number, index?: number): void {
   const at = index === undefined ? '' : ` at index ${index}`;
@@ -69,16 +70,6 @@ export function checkRecencyAge(fn: string, x: number, tx: number, T: number, in
       'INCONSISTENT_INPUT',
       fn,
       `recency ${describeValue(tx)}${at} must be 0 when frequency is 0 (recency is the time from the first to the last purchase, not the time since the last purchase)`,
-      { field: 'recency', value: tx, ...where },
-    );
-  }
-  if (x > 0 && tx === 0) {
-    // In continuous time a repeat purchase cannot coincide with the first; the BG/NBD
-    // likelihood is unbounded (α → 0) if one does.
-    throw fail(
-      'INCONSISTENT_INPUT',
-      fn,
-      `recency 0${at} with frequency ${x}: repeat purchases come after the first purchase, so recency must be positive`,
       { field: 'recency', value: tx, ...where },
     );
   }
@@ -150,7 +141,7 @@ export function readRfmRows<D>(
     if (readTx !== undefined) {
       const txi = isNonNegativeNumber(rawTx) ? rawTx : requireNonNegative(fn, 'recency', rawTx, i);
       const Ti = isNonNegativeNumber(rawT) ? rawT : requireNonNegative(fn, 'T', rawT, i);
-      if (txi > Ti || (xi === 0) !== (txi === 0)) checkRecencyAge(fn, xi, txi, Ti, i);
+      if (txi > Ti || (xi === 0 && txi !== 0)) checkRecencyAge(fn, xi, txi, Ti, i);
       tx[length] = txi;
       T[length] = Ti;
     }

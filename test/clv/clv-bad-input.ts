@@ -17,7 +17,6 @@ export const BAD_CUSTOMERS: readonly [string, { frequency: unknown; recency: unk
   ['negative T', { frequency: 0, recency: 0, T: -5 }, 'NEGATIVE_VALUE'],
   ['infinite T', { frequency: 0, recency: 0, T: Number.POSITIVE_INFINITY }, 'INVALID_NUMBER'],
   ['a recency without a repeat purchase', { frequency: 0, recency: 3, T: 5 }, 'INCONSISTENT_INPUT'],
-  ['repeat purchases at recency 0', { frequency: 2, recency: 0, T: 5 }, 'INCONSISTENT_INPUT'],
 ];
 
 /** Parameter sets of the BG/NBD model that every prediction must reject. */
