@@ -5,6 +5,9 @@ import { isMissing } from '../internal/input';
 import { preciseSum } from '../internal/sum';
 import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
 import { describeValue, fail, requireFiniteTotal, requireNonNegative } from '../internal/validate';
+import { MAX_EPOCH_MS, periodIndex } from '../internal/calendar';
+import { badState, stateChecker, StateReader } from '../internal/reducer-state';
+import { TIME_UNITS } from '../models/time';
 import type {
   SummarizeTransactionsSettings,
   TransactionRecord,
@@ -50,9 +53,59 @@ export interface TransactionSummaryTallyState {
 
 const FN = 'transactionSummaryTally';
 
+/** An instant of a state: finite epoch ms in the `Date` range. */
+function instant(r: StateReader, key: string): number {
+  const ms = r.finite(key);
+  if (Math.abs(ms) > MAX_EPOCH_MS) badState(r.where, key, ms, 'is outside the valid instant range ±8.64e15 ms');
+  return ms;
+}
+
+/**
+ * Reject a malformed state (restored from storage, built by hand) with `INVALID_RECORD` naming
+ * `where` and the field: the window of `create` (instants, units, and the period indexes they
+ * give), whole counts ≥ 0, and per customer an id of the key's type, strictly increasing whole
+ * periods up to the observation end's, and one finite amount ≥ 0 per period.
+ */
+function checkState(where: string, state: unknown): TransactionSummaryTallyState {
+  const r = new StateReader(where, state, 'a transactionSummaryTally');
+  const end = instant(r, 'observationEnd');
+  const split = r.state['calibrationEnd'] !== undefined;
+  const calibration = split ? instant(r, 'calibrationEnd') : end;
+  r.oneOf('unit', TIME_UNITS);
+  const period = r.oneOf('period', TIME_UNITS);
+  const endPeriod = r.integer('endPeriod');
+  if (endPeriod !== periodIndex(end, period)) badState(where, 'endPeriod', endPeriod, `is not the ${period} of observationEnd`);
+  const calibrationPeriod = r.integer('calibrationPeriod');
+  if (calibrationPeriod !== periodIndex(calibration, period) || calibrationPeriod > endPeriod) {
+    badState(where, 'calibrationPeriod', calibrationPeriod, `is not the ${period} of ${split ? 'calibrationEnd' : 'observationEnd'}, at or before endPeriod`);
+  }
+  r.count('purchases');
+  r.count('skipped');
+  const customers = r.record('customers');
+  for (const key of Object.keys(customers)) {
+    const path = `customers[${JSON.stringify(key)}]`;
+    const c = r.record('customers', customers[key], path);
+    const id = c['customerId'];
+    const idOk = typeof id === 'string' ? key === `s:${id}` : typeof id === 'number' && Number.isFinite(id) && key === `n:${id}`;
+    if (!idOk) badState(where, `${path}.customerId`, id, `does not match its key ${JSON.stringify(key)}`);
+    const periods = c['periods'];
+    if (!Array.isArray(periods) || periods.length === 0) badState(where, `${path}.periods`, periods, 'is not a non-empty array of periods');
+    r.numbers('customers', periods.length, 'nonNegative', c['values'], `${path}.values`);
+    let previous = -Infinity;
+    periods.forEach((p: unknown, k) => {
+      const q = r.integer('customers', p, `${path}.periods[${k}]`);
+      if (q <= previous || q > endPeriod) badState(where, `${path}.periods[${k}]`, q, 'is not after the period before it and at or before endPeriod');
+      previous = q;
+    });
+  }
+  return state as TransactionSummaryTallyState;
+}
+
+const states = stateChecker<TransactionSummaryTallyState>(checkState);
+
 function create(options?: SummarizeTransactionsSettings): TransactionSummaryTallyState {
   const window = resolveTransactionWindow(FN, options ?? {});
-  return {
+  return states.trust({
     observationEnd: window.observationEnd,
     ...(window.calibrationEnd === undefined ? {} : { calibrationEnd: window.calibrationEnd }),
     unit: window.unit,
@@ -62,7 +115,7 @@ function create(options?: SummarizeTransactionsSettings): TransactionSummaryTall
     purchases: 0,
     skipped: 0,
     customers: {},
-  };
+  });
 }
 
 /** Add `value` to the period `p` of a sorted period list, inserting it when new. */
@@ -89,6 +142,7 @@ function addToPeriod(customer: TransactionSummaryTallyCustomer, p: number, value
 }
 
 function add(state: TransactionSummaryTallyState, value: TransactionRecord, index?: number): TransactionSummaryTallyState {
+  states.once(`${FN}.add`, state);
   if (isMissing(value) || isMissing(value.customerId) || isMissing(value.at) || isMissing(value.amount)) {
     state.skipped++;
     return state;
@@ -111,6 +165,8 @@ function add(state: TransactionSummaryTallyState, value: TransactionRecord, inde
 }
 
 function merge(a: TransactionSummaryTallyState, b: TransactionSummaryTallyState): TransactionSummaryTallyState {
+  checkState(`${FN}.merge`, a);
+  checkState(`${FN}.merge`, b);
   for (const field of ['observationEnd', 'calibrationEnd', 'unit', 'period'] as const) {
     if (a[field] !== b[field]) {
       throw fail('INCONSISTENT_INPUT', FN, `cannot merge states with different ${field} (${describeValue(a[field])} and ${describeValue(b[field])})`, {
@@ -128,10 +184,11 @@ function merge(a: TransactionSummaryTallyState, b: TransactionSummaryTallyState)
     if (target === undefined) customers[key] = { customerId: c.customerId, periods: [...c.periods], values: [...c.values] };
     else c.periods.forEach((p, i) => addToPeriod(target, p, c.values[i] as number));
   }
-  return { ...a, purchases: a.purchases + b.purchases, skipped: a.skipped + b.skipped, customers };
+  return states.trust({ ...a, purchases: a.purchases + b.purchases, skipped: a.skipped + b.skipped, customers });
 }
 
 function result(state: TransactionSummaryTallyState): TransactionSummary<TransactionSummaryRow | TransactionSummaryHoldoutRow> {
+  checkState(`${FN}.result`, state);
   const split = state.calibrationEnd !== undefined;
   const holdoutDuration = periodsToUnit(state, state.endPeriod - state.calibrationPeriod);
   const rows: (TransactionSummaryRow | TransactionSummaryHoldoutRow)[] = [];
@@ -191,7 +248,8 @@ function result(state: TransactionSummaryTallyState): TransactionSummary<Transac
  *   `add`: `INVALID_DATE`, `INVALID_NUMBER`, `NEGATIVE_VALUE`, `INVALID_RECORD`,
  *   `ORDER_VIOLATION` as the batch function, naming the index when one is passed; `merge`:
  *   `INCONSISTENT_INPUT` for states with different windows or units; `result`: `OUT_OF_RANGE` for
- *   a customer's spend beyond a double.
+ *   a customer's spend beyond a double; `add`, `merge`, `result`: `INVALID_RECORD` for a malformed
+ *   state (restored from storage, built by hand), naming the method and the field.
  *
  * @example
  * ```ts
@@ -210,6 +268,7 @@ function result(state: TransactionSummaryTallyState): TransactionSummary<Transac
  * summary.rows[0]; // => { customerId: 'ann', frequency: 2, recency: 35, T: 56, monetaryValue: 30 }
  * summary.rows[1]; // => { customerId: 'bob', frequency: 0, recency: 0, T: 14, monetaryValue: 0 }
  * tally.merge(january, tally.create({ ...options, unit: 'week' })); // => throws INCONSISTENT_INPUT
+ * tally.result({ ...january, purchases: -1 }); // => throws INVALID_RECORD
  * ```
  */
 export const transactionSummaryTally: Reducer<

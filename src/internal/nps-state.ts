@@ -9,6 +9,7 @@ import { normalQuantile } from './normal';
 import type { NpsTallyState } from '../survey/nps-tally';
 import { addAnswer, binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, sumRange, type ScoreBins } from './survey-scores';
 import { describeValue, fail, requireNonNegative } from './validate';
+import { badState, stateChecker, StateReader } from './reducer-state';
 
 export function createNpsState(): NpsTallyState {
   return {
@@ -83,6 +84,32 @@ export function mergeNpsStates(a: NpsTallyState, b: NpsTallyState): NpsTallyStat
     weighted: a.weighted || b.weighted,
   };
 }
+
+/**
+ * Reject a malformed `npsTally` state (restored from storage, built by hand) with
+ * `INVALID_RECORD` naming `where` (`npsTally.result`) and the field: counts must be whole
+ * numbers ≥ 0, weight sums finite and ≥ 0, `weighted` a boolean, and an unweighted state's
+ * weight sums equal to its counts.
+ */
+export function checkNpsState(where: string, state: unknown): NpsTallyState {
+  const r = new StateReader(where, state, 'an npsTally');
+  const counts = (['promoters', 'passives', 'detractors'] as const).map((k) => r.count(k));
+  const weights = (['promoterWeight', 'passiveWeight', 'detractorWeight'] as const).map((k) => r.nonNegative(k));
+  const squares = r.nonNegative('weightSquares');
+  r.count('skipped');
+  if (!r.boolean('weighted')) {
+    const names = ['promoterWeight', 'passiveWeight', 'detractorWeight'];
+    for (let k = 0; k < 3; k++) {
+      if (weights[k] !== counts[k]) badState(where, names[k] as string, weights[k], `differs from the count ${counts[k] as number} of an unweighted state`);
+    }
+    const n = (counts[0] as number) + (counts[1] as number) + (counts[2] as number);
+    if (squares !== n) badState(where, 'weightSquares', squares, `differs from the ${n} answers of an unweighted state`);
+  }
+  return state as NpsTallyState;
+}
+
+/** `add` checks each state object once. */
+export const npsStates = stateChecker<NpsTallyState>(checkNpsState);
 
 /** Pre-aggregated `{ promoters, passives, detractors }` counts, validated. */
 export function npsStateFromCounts(fn: string, counts: NpsCounts): NpsTallyState {

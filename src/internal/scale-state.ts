@@ -14,6 +14,7 @@ import { DEFAULT_SURVEY_SCALES } from '../models/interaction';
 import { studentTQuantile } from './student-t';
 import { binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, requireScale, requireScalePoint, sumRange, total, type ScoreBins } from './survey-scores';
 import { describeValue, fail, requireLevel } from './validate';
+import { badState, stateChecker, StateReader } from './reducer-state';
 
 export interface CsatSettings {
   readonly min: number;
@@ -26,6 +27,63 @@ export function readCsatSettings(fn: string, options: { readonly scale?: unknown
   const threshold = options?.threshold === undefined ? max - 1 : requireScalePoint(fn, 'threshold', options.threshold, min, max);
   return { min, max, threshold };
 }
+
+/**
+ * Check the bins of a tally state (restored from storage, built by hand): an integer scale of
+ * at most 1001 points, one count (whole, ≥ 0) and one weight sum (finite, ≥ 0) per point, Σw²,
+ * `skipped` and `weighted`; an unweighted state's weight sums equal its counts.
+ */
+function checkBins(r: StateReader): { min: number; max: number } {
+  const min = r.integer('min');
+  const max = r.integer('max');
+  if (!(max > min && max - min <= 1000)) badState(r.where, 'max', max, `with min ${min} is not a scale of 2 to 1001 points`);
+  const width = max - min + 1;
+  const counts = r.numbers('counts', width, 'count');
+  const sums = r.numbers('weightSums', width, 'nonNegative');
+  const squares = r.nonNegative('weightSquares');
+  r.count('skipped');
+  if (!r.boolean('weighted')) {
+    let n = 0;
+    for (let k = 0; k < width; k++) {
+      if (sums[k] !== counts[k]) badState(r.where, `weightSums[${k}]`, sums[k], `differs from counts[${k}] ${counts[k] as number} of an unweighted state`);
+      n += counts[k] as number;
+    }
+    if (squares !== n) badState(r.where, 'weightSquares', squares, `differs from the ${n} answers of an unweighted state`);
+  }
+  return { min, max };
+}
+
+/** A scale point of a state's settings: a whole number on its scale. */
+function scalePoint(r: StateReader, key: string, min: number, max: number): number {
+  const x = r.integer(key);
+  if (x < min || x > max) badState(r.where, key, x, `is outside the scale ${min}–${max}`);
+  return x;
+}
+
+/** Reject a malformed `csatTally` state with `INVALID_RECORD` naming `where` and the field. */
+export function checkCsatState(where: string, state: unknown): CsatTallyState {
+  const r = new StateReader(where, state, 'a csatTally');
+  const { min, max } = checkBins(r);
+  scalePoint(r, 'threshold', min, max);
+  return state as CsatTallyState;
+}
+
+/** Reject a malformed `cesTally` state with `INVALID_RECORD` naming `where` and the field. */
+export function checkCesState(where: string, state: unknown): CesTallyState {
+  const r = new StateReader(where, state, 'a cesTally');
+  const { min, max } = checkBins(r);
+  for (const range of ['easy', 'difficult'] as const) {
+    const from = scalePoint(r, `${range}From`, min, max);
+    const to = scalePoint(r, `${range}To`, min, max);
+    if (from > to) badState(where, `${range}To`, to, `is below ${range}From ${from}`);
+  }
+  r.level('level');
+  return state as CesTallyState;
+}
+
+/** `add` checks each state object once. */
+export const csatStates = stateChecker<CsatTallyState>(checkCsatState);
+export const cesStates = stateChecker<CesTallyState>(checkCesState);
 
 export function createCsatState(settings: CsatSettings): CsatTallyState {
   return { ...createBins(settings.min, settings.max), threshold: settings.threshold };

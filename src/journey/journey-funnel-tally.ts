@@ -2,6 +2,7 @@ import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, 
 import { isMissing } from '../internal/input';
 import { createScratch, entryChannel, readJourney, readStageList, segmentKey, type StageList } from '../internal/journey';
 import { fail, requireLevel, requireOneOf } from '../internal/validate';
+import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 import type { Journey } from '../models/journey';
 import type { Reducer } from '../models/reducer';
 import type { JourneyFunnelResult } from './journey-funnel';
@@ -60,6 +61,45 @@ function stageListOf(state: JourneyFunnelTallyState): StageList {
 }
 
 /**
+ * Reject a malformed state (restored from storage, built by hand) with `INVALID_RECORD` naming
+ * `where` and the field: distinct non-empty stage names, the level, the grouping, whole counts
+ * ≥ 0 with one per stage, and groups keyed by a string or `null`.
+ */
+function checkState(where: string, state: unknown): JourneyFunnelTallyState {
+  const r = new StateReader(where, state, 'a journeyFunnelTally');
+  const stages = r.state['stages'];
+  if (!Array.isArray(stages) || stages.length === 0) badState(where, 'stages', stages, 'is not a non-empty array of stage names');
+  const seen = new Set<unknown>();
+  stages.forEach((name: unknown, k) => {
+    if (typeof name !== 'string' || name === '' || seen.has(name)) badState(where, `stages[${k}]`, name, 'is not a distinct stage name');
+    seen.add(name);
+  });
+  const n = stages.length;
+  r.level('level');
+  const groupBy = r.oneOf('groupBy', [null, 'segment', 'channel'] as const);
+  r.count('journeys');
+  r.count('skipped');
+  r.numbers('furthest', n, 'count');
+  r.numbers('entered', n, 'count');
+  const groups = r.state['groups'];
+  if (!Array.isArray(groups) || (groupBy === null && groups.length > 0)) badState(where, 'groups', groups, groupBy === null ? 'is not an empty array (no grouping)' : 'is not an array');
+  const keys = new Set<unknown>();
+  groups.forEach((g: unknown, k) => {
+    const path = `groups[${k}]`;
+    const group = r.record('groups', g, path);
+    const key = group['key'];
+    if ((key !== null && typeof key !== 'string') || keys.has(key)) badState(where, `${path}.key`, key, 'is not a distinct string or null');
+    keys.add(key);
+    r.count('groups', group['journeys'], `${path}.journeys`);
+    r.numbers('groups', n, 'count', group['furthest'], `${path}.furthest`);
+    r.numbers('groups', n, 'count', group['entered'], `${path}.entered`);
+  });
+  return state as JourneyFunnelTallyState;
+}
+
+const states = stateChecker<JourneyFunnelTallyState>(checkState);
+
+/**
  * Streaming {@link journeyFunnel}: count journeys as they arrive (a cursor, a queue, one day
  * at a time) and merge tallies from workers. `result` equals `journeyFunnel` over all the
  * journeys with the same stages, level and grouping.
@@ -72,7 +112,9 @@ function stageListOf(state: JourneyFunnelTallyState): StageList {
  *
  * @throws CxMetricsError from `create`: `INVALID_OPTION` (stage list, `groupBy`),
  *   `OUT_OF_RANGE` (level); from `add`: the codes of {@link journeyFunnel}; from `merge`:
- *   `INCONSISTENT_INPUT` for tallies of different stages, levels or groupings.
+ *   `INCONSISTENT_INPUT` for tallies of different stages, levels or groupings; from `add`, `merge`
+ *   and `result`: `INVALID_RECORD` for a malformed state (restored from storage, built by hand),
+ *   naming the method and the field.
  *
  * @example
  * ```ts
@@ -90,6 +132,7 @@ function stageListOf(state: JourneyFunnelTallyState): StageList {
  * funnel.steps.map((s) => s.reached); // => [3, 2, 2]
  * funnel.steps[2].fromFirst === journeyFunnel([...monday, ...tuesday], options.stages).steps[2].fromFirst; // => true
  * journeyFunnelTally.create({ stages: [] }); // => throws INVALID_OPTION
+ * journeyFunnelTally.result({ ...a, entered: [1, 2] }); // => throws INVALID_RECORD
  * ```
  */
 export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null | undefined, JourneyFunnelResult, JourneyFunnelTallyOptions> =
@@ -101,9 +144,11 @@ export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null
       const stages = [...list.names];
       lists.set(stages, list);
       const counts = createCounts(stages.length);
-      return { stages, level, groupBy, journeys: 0, skipped: 0, furthest: counts.furthest, entered: counts.entered, groups: [] };
+      return states.trust({ stages, level, groupBy, journeys: 0, skipped: 0, furthest: counts.furthest, entered: counts.entered, groups: [] });
     },
-    add(state: JourneyFunnelTallyState, journey: Journey | null | undefined, index = state.journeys + state.skipped): JourneyFunnelTallyState {
+    add(state: JourneyFunnelTallyState, journey: Journey | null | undefined, index?: number): JourneyFunnelTallyState {
+      states.once(`${FN}.add`, state);
+      index ??= state.journeys + state.skipped;
       if (isMissing(journey)) {
         state.skipped++;
         return state;
@@ -119,6 +164,8 @@ export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null
       return state;
     },
     merge(a: JourneyFunnelTallyState, b: JourneyFunnelTallyState): JourneyFunnelTallyState {
+      checkState(`${FN}.merge`, a);
+      checkState(`${FN}.merge`, b);
       if (a.stages.length !== b.stages.length || a.stages.some((s, k) => s !== b.stages[k]) || a.level !== b.level || a.groupBy !== b.groupBy) {
         throw fail('INCONSISTENT_INPUT', FN, 'cannot merge tallies of different stage lists, levels or groupings', { field: 'state' });
       }
@@ -128,9 +175,10 @@ export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null
         if (k < 0) groups.push({ ...g, furthest: [...g.furthest], entered: [...g.entered] });
         else groups[k] = { key: g.key, ...mergeCounts(groups[k] as FunnelCounts, g) };
       }
-      return { ...a, stages: [...a.stages], skipped: a.skipped + b.skipped, ...mergeCounts(a, b), groups };
+      return states.trust({ ...a, stages: [...a.stages], skipped: a.skipped + b.skipped, ...mergeCounts(a, b), groups });
     },
     result(state: JourneyFunnelTallyState): JourneyFunnelResult {
+      checkState(`${FN}.result`, state);
       const groups =
         state.groupBy === null
           ? undefined

@@ -4,6 +4,7 @@ import { requireChurnedFlag } from '../internal/churn-flag';
 import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
 import { isMissing } from '../internal/input';
 import { fail, requireNonNegative } from '../internal/validate';
+import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 
 /** One customer's lifetime for {@link kaplanMeierTally}: a duration and whether it ended in churn. */
 export interface KaplanMeierObservation {
@@ -32,7 +33,37 @@ export interface KaplanMeierTallyState {
 
 const FN = 'kaplanMeierTally';
 
+/**
+ * Reject a malformed state (restored from storage, built by hand) with `INVALID_RECORD` naming
+ * `where` and the field: the settings of `create`, `skipped`, and `counts` keyed by durations
+ * (`String` of a finite number ≥ 0) with `[events, censored]` whole numbers ≥ 0.
+ */
+function checkState(where: string, state: unknown): KaplanMeierTallyState {
+  const r = new StateReader(where, state, 'a kaplanMeierTally');
+  r.level('level');
+  r.oneOf('confidence', ['log-log', 'log', 'plain'] as const);
+  const horizon = r.state['horizon'];
+  if (horizon !== null && !(typeof horizon === 'number' && horizon > 0 && Number.isFinite(horizon))) {
+    badState(where, 'horizon', horizon, 'is neither null nor a finite number > 0');
+  }
+  r.count('skipped');
+  const counts = r.record('counts');
+  for (const key of Object.keys(counts)) {
+    const t = Number(key);
+    const path = `counts[${JSON.stringify(key)}]`;
+    if (!(t >= 0 && Number.isFinite(t)) || String(t) !== key) badState(where, path, key, 'is not a duration key (String of a finite number ≥ 0)');
+    const entry = counts[key];
+    if (!Array.isArray(entry) || entry.length !== 2) badState(where, path, entry, 'is not a pair [events, censored]');
+    r.count('counts', entry[0], `${path}[0]`);
+    r.count('counts', entry[1], `${path}[1]`);
+  }
+  return state as KaplanMeierTallyState;
+}
+
+const states = stateChecker<KaplanMeierTallyState>(checkState);
+
 function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?: number): KaplanMeierTallyState {
+  states.once(`${FN}.add`, state);
   if (isMissing(value) || isMissing(value.duration) || isMissing(value.churned)) {
     state.skipped++;
     return state;
@@ -60,7 +91,9 @@ function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?
  *
  * @throws `add`: `INVALID_NUMBER`, `NEGATIVE_VALUE` for a bad duration, `INVALID_RECORD` for a
  *   churned flag that is not a boolean. `create`: `OUT_OF_RANGE`, `INVALID_OPTION` for bad settings.
- *   `merge`: `INCONSISTENT_INPUT` for states with different settings.
+ *   `merge`: `INCONSISTENT_INPUT` for states with different settings. `add`, `merge`, `result`:
+ *   `INVALID_RECORD` for a malformed state (restored from storage, built by hand), naming the
+ *   method and the field.
  *
  * @example
  * ```ts
@@ -73,15 +106,18 @@ function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?
  * const km = kaplanMeierTally.result(kaplanMeierTally.merge(monday, tuesday));
  * km.steps.map((s) => s.survival); // => [0.8, 0.8, 0.27, 0.27]
  * km.median; // => 5
+ * kaplanMeierTally.result({ ...monday, counts: { 2: [1] } }); // => throws INVALID_RECORD
  * ```
  */
 export const kaplanMeierTally: Reducer<KaplanMeierTallyState, KaplanMeierObservation, KaplanMeierResult, KaplanMeierSettings> = {
   create(options: KaplanMeierSettings = {}): KaplanMeierTallyState {
     const { level, confidence, horizon } = kaplanMeierSettings(FN, options);
-    return { level, confidence, horizon: horizon ?? null, counts: {}, skipped: 0 };
+    return states.trust({ level, confidence, horizon: horizon ?? null, counts: {}, skipped: 0 });
   },
   add,
   merge(a: KaplanMeierTallyState, b: KaplanMeierTallyState): KaplanMeierTallyState {
+    checkState(`${FN}.merge`, a);
+    checkState(`${FN}.merge`, b);
     if (a.level !== b.level || a.confidence !== b.confidence || a.horizon !== b.horizon) {
       throw fail('INCONSISTENT_INPUT', FN, 'cannot merge states created with different settings (level, confidence, horizon)', { field: 'state' });
     }
@@ -93,9 +129,10 @@ export const kaplanMeierTally: Reducer<KaplanMeierTallyState, KaplanMeierObserva
         entry[1] += c;
       }
     }
-    return { level: a.level, confidence: a.confidence, horizon: a.horizon, counts, skipped: a.skipped + b.skipped };
+    return states.trust({ level: a.level, confidence: a.confidence, horizon: a.horizon, counts, skipped: a.skipped + b.skipped });
   },
   result(state: KaplanMeierTallyState): KaplanMeierResult {
+    checkState(`${FN}.result`, state);
     const times = Object.keys(state.counts).map(Number).sort((x, y) => x - y);
     const events = times.map((t) => (state.counts[String(t)] as [number, number])[0]);
     const censored = times.map((t) => (state.counts[String(t)] as [number, number])[1]);

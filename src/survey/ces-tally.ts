@@ -1,4 +1,4 @@
-import { cesResult, createCesState, readCesSettings } from '../internal/scale-state';
+import { cesResult, cesStates, checkCesState, createCesState, readCesSettings } from '../internal/scale-state';
 import { addAnswer, mergeBins } from '../internal/survey-scores';
 import { fail } from '../internal/validate';
 import type { SurveyScale } from '../models/interaction';
@@ -59,7 +59,9 @@ export interface CesTallyState {
  * Source: see {@link ces}.
  *
  * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link ces}; from `add`: the
- *   score and weight codes; from `merge`: `INCONSISTENT_INPUT` for different settings.
+ *   score and weight codes; from `merge`: `INCONSISTENT_INPUT` for different settings; from `add`,
+ *   `merge` and `result`: `INVALID_RECORD` for a malformed state (restored from storage, built by
+ *   hand), naming the method and the field.
  *
  * @example
  * ```ts
@@ -68,20 +70,24 @@ export interface CesTallyState {
  * const b = [5, 4, 2].reduce(cesTally.add, cesTally.create());
  * cesTally.result(cesTally.merge(a, b)); // => { mean: 5, netEffort: 0.5, total: 6 }
  * cesTally.create({ level: 2 }); // => throws OUT_OF_RANGE
+ * cesTally.merge(a, { ...b, counts: [1] }); // => throws INVALID_RECORD
  * ```
  */
 export const cesTally: Reducer<CesTallyState, SurveyTallyValue, CesResult, CesTallyOptions> = Object.freeze({
-  create: (options?: CesTallyOptions): CesTallyState => createCesState(readCesSettings('cesTally', options)),
+  create: (options?: CesTallyOptions): CesTallyState => cesStates.trust(createCesState(readCesSettings('cesTally', options))),
   add: (state: CesTallyState, value: SurveyTallyValue, index?: number): CesTallyState => {
+    cesStates.once('cesTally.add', state);
     addAnswer('cesTally', state, value, index);
     return state;
   },
   merge: (a: CesTallyState, b: CesTallyState): CesTallyState => {
+    checkCesState('cesTally.merge', a);
+    checkCesState('cesTally.merge', b);
     if (a.easyFrom !== b.easyFrom || a.easyTo !== b.easyTo || a.difficultFrom !== b.difficultFrom || a.difficultTo !== b.difficultTo || a.level !== b.level) {
       throw fail('INCONSISTENT_INPUT', 'cesTally', 'cannot merge tallies with different easy/difficult ranges or levels');
     }
     const { easyFrom, easyTo, difficultFrom, difficultTo, level } = a;
-    return { ...mergeBins('cesTally', a, b), easyFrom, easyTo, difficultFrom, difficultTo, level };
+    return cesStates.trust({ ...mergeBins('cesTally', a, b), easyFrom, easyTo, difficultFrom, difficultTo, level });
   },
-  result: (state: CesTallyState): CesResult => cesResult(state),
+  result: (state: CesTallyState): CesResult => cesResult(checkCesState('cesTally.result', state)),
 });

@@ -1,4 +1,4 @@
-import { createCsatState, csatResult, readCsatSettings } from '../internal/scale-state';
+import { checkCsatState, createCsatState, csatResult, csatStates, readCsatSettings } from '../internal/scale-state';
 import { addAnswer, mergeBins } from '../internal/survey-scores';
 import { fail } from '../internal/validate';
 import type { SurveyScale } from '../models/interaction';
@@ -50,7 +50,8 @@ export interface CsatTallyState {
  *
  * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link csat}; from `add`:
  *   the score and weight codes of {@link csat}; from `merge`: `INCONSISTENT_INPUT` for tallies
- *   with different scales or thresholds.
+ *   with different scales or thresholds; from `add`, `merge` and `result`: `INVALID_RECORD` for a
+ *   malformed state (restored from storage, built by hand), naming the method and the field.
  *
  * @example
  * ```ts
@@ -59,19 +60,23 @@ export interface CsatTallyState {
  * csatTally.result(state); // => { share: 0.667, total: 3, skipped: 1 }
  * const sevenPoint = csatTally.add(csatTally.create({ scale: { min: 1, max: 7 } }), 7);
  * csatTally.merge(state, sevenPoint); // => throws INCONSISTENT_INPUT
+ * csatTally.result({} as never); // => throws INVALID_RECORD
  * ```
  */
 export const csatTally: Reducer<CsatTallyState, SurveyTallyValue, CsatResult, CsatTallyOptions> = Object.freeze({
-  create: (options?: CsatTallyOptions): CsatTallyState => createCsatState(readCsatSettings('csatTally', options)),
+  create: (options?: CsatTallyOptions): CsatTallyState => csatStates.trust(createCsatState(readCsatSettings('csatTally', options))),
   add: (state: CsatTallyState, value: SurveyTallyValue, index?: number): CsatTallyState => {
+    csatStates.once('csatTally.add', state);
     addAnswer('csatTally', state, value, index);
     return state;
   },
   merge: (a: CsatTallyState, b: CsatTallyState): CsatTallyState => {
+    checkCsatState('csatTally.merge', a);
+    checkCsatState('csatTally.merge', b);
     if (a.threshold !== b.threshold) {
       throw fail('INCONSISTENT_INPUT', 'csatTally', `cannot merge tallies with thresholds ${a.threshold} and ${b.threshold}`);
     }
-    return { ...mergeBins('csatTally', a, b), threshold: a.threshold };
+    return csatStates.trust({ ...mergeBins('csatTally', a, b), threshold: a.threshold });
   },
-  result: (state: CsatTallyState): CsatResult => csatResult(state),
+  result: (state: CsatTallyState): CsatResult => csatResult(checkCsatState('csatTally.result', state)),
 });

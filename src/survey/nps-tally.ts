@@ -1,4 +1,4 @@
-import { addNpsAnswer, createNpsState, mergeNpsStates, npsResult } from '../internal/nps-state';
+import { addNpsAnswer, checkNpsState, createNpsState, mergeNpsStates, npsResult, npsStates } from '../internal/nps-state';
 import type { Reducer } from '../models/reducer';
 import type { NpsResult } from './nps';
 
@@ -55,7 +55,10 @@ export type SurveyTallyValue =
  *
  * Source: the definition of NPS (Reichheld 2003), see {@link nps}.
  *
- * @throws {@link models!CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight.
+ * @throws {@link models!CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight;
+ *   from `add`, `merge` and `result`: `INVALID_RECORD` for a malformed state (restored from
+ *   storage, built by hand), naming the method and the field: counts that are not whole
+ *   numbers ≥ 0, weight sums that are not finite and ≥ 0, `weighted` not a boolean.
  *
  * @example
  * ```ts
@@ -65,11 +68,16 @@ export type SurveyTallyValue =
  * npsTally.result(npsTally.merge(monday, tuesday)); // => { score: 25, total: 4 }
  * npsTally.add(npsTally.create(), { score: 10, weight: 3 }).promoterWeight; // => 3
  * npsTally.add(npsTally.create(), -1); // => throws OUT_OF_RANGE
+ * npsTally.result({} as never); // => throws INVALID_RECORD
  * ```
  */
 export const npsTally: Reducer<NpsTallyState, SurveyTallyValue, NpsResult> = Object.freeze({
-  create: (): NpsTallyState => createNpsState(),
-  add: (state: NpsTallyState, value: SurveyTallyValue, index?: number): NpsTallyState => addNpsAnswer('npsTally', state, value, index),
-  merge: (a: NpsTallyState, b: NpsTallyState): NpsTallyState => mergeNpsStates(a, b),
-  result: (state: NpsTallyState): NpsResult => npsResult(state),
+  create: (): NpsTallyState => npsStates.trust(createNpsState()),
+  add: (state: NpsTallyState, value: SurveyTallyValue, index?: number): NpsTallyState => {
+    npsStates.once('npsTally.add', state);
+    return addNpsAnswer('npsTally', state, value, index);
+  },
+  merge: (a: NpsTallyState, b: NpsTallyState): NpsTallyState =>
+    npsStates.trust(mergeNpsStates(checkNpsState('npsTally.merge', a), checkNpsState('npsTally.merge', b))),
+  result: (state: NpsTallyState): NpsResult => npsResult(checkNpsState('npsTally.result', state)),
 });
