@@ -294,6 +294,63 @@ export function collectActivity<T>(
   };
 }
 
+/**
+ * Most calendar periods an activity table may span, from the first activity's period to the
+ * observation end's (100,000: 273 years of days, 1,917 years of weeks). Past it the data almost
+ * certainly holds a mistyped instant (year +020240), and the table would not fit in memory.
+ */
+export const MAX_ACTIVITY_PERIODS = 100_000;
+
+/** Most cohorts × periods of a cohort table (10,000,000: e.g. 3,162 daily cohorts over 3,162 days). */
+export const MAX_COHORT_CELLS = 10_000_000;
+
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * The number of periods from `base` to the observation end, or `OUT_OF_RANGE` naming the span
+ * and the limit when it exceeds {@link MAX_ACTIVITY_PERIODS}: checked before anything is
+ * allocated per period.
+ */
+export function requirePeriodSpan(fn: string, a: CollectedActivity, base: number): number {
+  const periods = a.end - base + 1;
+  if (periods > MAX_ACTIVITY_PERIODS) {
+    const span = `${periodLabel(base, a.unit)} to ${periodLabel(a.end, a.unit)}`;
+    throw fail(
+      'OUT_OF_RANGE',
+      fn,
+      `the activity spans ${count(periods)} ${a.unit}s (${span}), more than the limit of ${count(MAX_ACTIVITY_PERIODS)} periods; look for a mistyped instant, or use a longer unit`,
+      { field: 'unit', value: periods },
+    );
+  }
+  return periods;
+}
+
+/**
+ * The number of cohorts (distinct first periods), or `OUT_OF_RANGE` naming the span and the
+ * limit when cohorts × periods exceeds {@link MAX_COHORT_CELLS}.
+ */
+export function requireCohortCells(fn: string, a: CollectedActivity, base: number, periods: number): number {
+  const seen = new Uint8Array(periods);
+  let cohorts = 0;
+  for (let s = 0; s < a.customers; s++) {
+    const c = (a.first[s] as number) - base;
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      cohorts++;
+    }
+  }
+  if (cohorts * periods > MAX_COHORT_CELLS) {
+    const span = `${periodLabel(base, a.unit)} to ${periodLabel(a.end, a.unit)}`;
+    throw fail(
+      'OUT_OF_RANGE',
+      fn,
+      `${count(cohorts)} cohorts × ${count(periods)} ${a.unit}s (${span}) = ${count(cohorts * periods)} cells, more than the limit of ${count(MAX_COHORT_CELLS)}; use a longer unit or a shorter span`,
+      { field: 'unit', value: cohorts * periods },
+    );
+  }
+  return cohorts;
+}
+
 /** Smallest first period over the customers (undefined when there are none). */
 export function minFirst(a: CollectedActivity): number | undefined {
   if (a.customers === 0) return undefined;

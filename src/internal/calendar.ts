@@ -35,68 +35,115 @@ export function requireTimeUnit(fn: string, what: string, unit: unknown): TimeUn
   return requireOneOf(fn, what, unit, TIME_UNITS);
 }
 
+/**
+ * Days since 1970-01-01 of the proleptic Gregorian date `y-m-d` (`m` 1–12), exact for any
+ * integer year (Hinnant, "chrono-Compatible Low-Level Date Algorithms", days_from_civil). Unlike
+ * `Date.UTC` it needs no `Date` (whose range ends inside the first and last periods) and does
+ * not read years 0–99 as 1900–1999.
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400; // [0, 399]
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1; // [0, 365]
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+
+/** The proleptic Gregorian date of a day number (inverse of {@link daysFromCivil}; Hinnant's civil_from_days). */
+export function civilFromDays(days: number): { y: number; m: number; d: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365); // [0, 399]
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
+  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11], March first
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
 /** The period an instant (epoch ms) falls in. */
 export function periodIndex(ms: number, unit: TimeUnit): number {
+  const day = Math.floor(ms / DAY);
   switch (unit) {
     case 'day':
-      return Math.floor(ms / DAY);
+      return day;
     case 'week':
       // 1970-01-01 was a Thursday; shifting by 3 days puts Mondays on multiples of 7.
-      return Math.floor((Math.floor(ms / DAY) + 3) / 7);
+      return Math.floor((day + 3) / 7);
     case 'month': {
-      const d = new Date(ms);
-      return d.getUTCFullYear() * 12 + d.getUTCMonth();
+      const { y, m } = civilFromDays(day);
+      return y * 12 + m - 1;
     }
     case 'quarter': {
-      const d = new Date(ms);
-      return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
+      const { y, m } = civilFromDays(day);
+      return y * 4 + Math.floor((m - 1) / 3);
     }
     case 'year':
-      return new Date(ms).getUTCFullYear();
+      return civilFromDays(day).y;
   }
 }
 
-/** Epoch milliseconds at which a period starts (UTC midnight). */
-export function periodStart(index: number, unit: TimeUnit): number {
+/** The first day (days since 1970-01-01) of a period. */
+function periodStartDay(index: number, unit: TimeUnit): number {
   switch (unit) {
     case 'day':
-      return index * DAY;
+      return index;
     case 'week':
-      return (index * 7 - 3) * DAY;
-    case 'month':
-      return Date.UTC(Math.floor(index / 12), index - Math.floor(index / 12) * 12, 1);
-    case 'quarter':
-      return Date.UTC(Math.floor(index / 4), (index - Math.floor(index / 4) * 4) * 3, 1);
+      return index * 7 - 3;
+    case 'month': {
+      const y = Math.floor(index / 12);
+      return daysFromCivil(y, index - y * 12 + 1, 1);
+    }
+    case 'quarter': {
+      const y = Math.floor(index / 4);
+      return daysFromCivil(y, (index - y * 4) * 3 + 1, 1);
+    }
     case 'year':
-      return Date.UTC(index, 0, 1);
+      return daysFromCivil(index, 1, 1);
   }
+}
+
+/**
+ * Epoch milliseconds at which a period starts (UTC midnight). The first and last periods of the
+ * valid instant range (±8.64e15 ms) may start before it: their start is still exact, but it is
+ * not a value a `Date` can hold.
+ */
+export function periodStart(index: number, unit: TimeUnit): number {
+  return periodStartDay(index, unit) * DAY;
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /**
  * A period's label: `2024-03-05` (day), `2024-W10` (ISO week), `2024-03` (month),
- * `2024-Q1` (quarter), `2024` (year).
+ * `2024-Q1` (quarter), `2024` (year). Computed without `Date`, so it holds over the whole valid
+ * instant range (−271821-04-20 to 275760-09-13).
  */
 export function periodLabel(index: number, unit: TimeUnit): string {
-  const start = new Date(periodStart(index, unit));
-  const y = start.getUTCFullYear();
   switch (unit) {
-    case 'day':
-      return `${y}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}`;
+    case 'day': {
+      const { y, m, d } = civilFromDays(index);
+      return `${y}-${pad(m)}-${pad(d)}`;
+    }
     case 'week': {
-      // The ISO week-year is the year of the week's Thursday.
-      const thursday = new Date(start.getTime() + 3 * DAY);
-      const isoYear = thursday.getUTCFullYear();
-      const week = Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / (7 * DAY)) + 1;
+      // The ISO week-year is the year of the week's Thursday (day index × 7).
+      const thursday = index * 7;
+      const isoYear = civilFromDays(thursday).y;
+      const week = Math.floor((thursday - daysFromCivil(isoYear, 1, 1)) / 7) + 1;
       return `${isoYear}-W${pad(week)}`;
     }
-    case 'month':
-      return `${y}-${pad(start.getUTCMonth() + 1)}`;
-    case 'quarter':
-      return `${y}-Q${Math.floor(start.getUTCMonth() / 3) + 1}`;
+    case 'month': {
+      const y = Math.floor(index / 12);
+      return `${y}-${pad(index - y * 12 + 1)}`;
+    }
+    case 'quarter': {
+      const y = Math.floor(index / 4);
+      return `${y}-Q${index - y * 4 + 1}`;
+    }
     case 'year':
-      return String(y);
+      return String(index);
   }
 }
 

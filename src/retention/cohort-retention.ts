@@ -2,7 +2,9 @@ import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import { periodLabel, periodStart } from '../internal/calendar';
-import { collectActivity, forEachActivePeriod, minFirst } from '../internal/activity-collector';
+import { collectActivity, forEachActivePeriod, minFirst, requireCohortCells, requirePeriodSpan } from '../internal/activity-collector';
+
+const FN = 'cohortRetention';
 
 /** One cohort of {@link cohortRetention}: the customers whose first activity fell in one period. */
 export interface CohortRetentionRow {
@@ -72,7 +74,11 @@ export interface CohortRetentionResult {
  * @throws `INVALID_DATE` for an instant that is not a valid Date or epoch ms; `ORDER_VIOLATION`
  *   for activity after the observation end or a span ending before it starts; `INVALID_RECORD`
  *   for a customer id that is neither a string nor a finite number; `INVALID_OPTION` for a bad
- *   unit or filter (`activity: 'purchases'` with spans), or only one of the span accessors.
+ *   unit or filter (`activity: 'purchases'` with spans), or only one of the span accessors;
+ *   `OUT_OF_RANGE`, naming the span and the limit, before the table is allocated, when the
+ *   activity spans more than 100,000 periods (first activity to observation end) or cohorts ×
+ *   periods exceeds 10,000,000 (a mistyped year such as +020240 among 2024 records, or daily
+ *   cohorts over decades): use a longer unit.
  *
  * @example
  * ```ts
@@ -86,14 +92,16 @@ export interface CohortRetentionResult {
  * table.cohorts[0]; // => { cohort: '2024-01', size: 2, active: [2, 1, 1], activeUnbounded: [2, 2, 1] }
  * table.cohorts[0].retention; // => [1, 0.5, 0.5]
  * table.cohorts[1]; // => { cohort: '2024-02', size: 1, active: [1, 0] }
+ * cohortRetention([...visits, { customerId: 'd', at: Date.UTC(20240, 0, 5) }], { unit: 'day' }); // => throws OUT_OF_RANGE
  * ```
  */
 export function cohortRetention<T>(activity: Values<T>, options?: ActivityOptions<T>): CohortRetentionResult {
-  const a = collectActivity('cohortRetention', activity, options, true);
+  const a = collectActivity(FN, activity, options, true);
   const base = minFirst(a);
   const cohorts: CohortRetentionRow[] = [];
   if (base !== undefined) {
-    const count = a.end - base + 1;
+    const count = requirePeriodSpan(FN, a, base);
+    requireCohortCells(FN, a, base, count);
     const classic: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(count);
     const lastAt: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(count);
     for (let s = 0; s < a.customers; s++) {

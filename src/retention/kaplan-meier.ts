@@ -1,7 +1,7 @@
 import type { TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import type { ActivityOptions } from './activity';
-import { collectActivity, minFirst } from '../internal/activity-collector';
+import { collectActivity, minFirst, requirePeriodSpan } from '../internal/activity-collector';
 import { forEachValue, isMissing } from '../internal/input';
 import { requireChurnedFlag } from '../internal/churn-flag';
 import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
@@ -132,7 +132,7 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
   requirePositive(FN, 'churnAfter', churnAfter);
   const a = collectActivity(FN, values, options, false);
   const base = minFirst(a);
-  const length = base === undefined ? 1 : a.end - base + 2;
+  const length = base === undefined ? 1 : requirePeriodSpan(FN, a, base) + 1;
   const ev = new Float64Array(length);
   const ce = new Float64Array(length);
   for (let s = 0; s < a.customers; s++) {
@@ -183,7 +183,8 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
  * @throws `INVALID_NUMBER`, `NEGATIVE_VALUE` for a bad duration; `INVALID_RECORD` for a churned
  *   flag that is not a boolean or a bad customer id; `INVALID_DATE`; `ORDER_VIOLATION` for
  *   activity after the observation end or a span ending before it starts; `OUT_OF_RANGE` for a
- *   bad level, horizon or `churnAfter`; `INVALID_OPTION` for a bad transform, unit or filter
+ *   bad level, horizon or `churnAfter`, or for activity spanning more than 100,000 calendar
+ *   periods (first activity to observation end; checked before allocating); `INVALID_OPTION` for a bad transform, unit or filter
  *   (`activity: 'purchases'` with spans), or only one of a pair of accessors.
  *
  * @example

@@ -2,7 +2,7 @@ import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import { periodLabel, periodStart } from '../internal/calendar';
-import { collectActivity, forEachActivePeriod, hasPeriod, minFirst } from '../internal/activity-collector';
+import { collectActivity, forEachActivePeriod, hasPeriod, minFirst, requirePeriodSpan } from '../internal/activity-collector';
 
 /** One calendar period of {@link periodRetention}. */
 export interface PeriodRetentionRow {
@@ -65,7 +65,10 @@ export interface PeriodRetentionResult {
  * @returns One row per period; `periods` is empty without activity.
  * @throws `INVALID_DATE`, `ORDER_VIOLATION` (activity after the observation end, a span ending
  *   before it starts, a first activity after it), `INVALID_RECORD` (bad customer id),
- *   `INVALID_OPTION` (bad unit or filter, `activity: 'purchases'` with spans, one span accessor alone).
+ *   `INVALID_OPTION` (bad unit or filter, `activity: 'purchases'` with spans, one span accessor alone),
+ *   `OUT_OF_RANGE` (naming the span and the limit, before anything is allocated) when the
+ *   activity spans more than 100,000 periods from the first activity to the observation end:
+ *   a mistyped year, or a unit too short for the span.
  *
  * @example
  * ```ts
@@ -78,6 +81,8 @@ export interface PeriodRetentionResult {
  * const { periods } = periodRetention(visits, { unit: 'month' });
  * periods[1]; // => { period: '2024-02', active: 2, acquired: 1, retained: 1, churned: 1, retentionRate: 0.5 }
  * periods[2]; // => { period: '2024-03', active: 1, retained: 0, reactivated: 1, churned: 2, churnRate: 1 }
+ * periodRetention([{ customerId: 'a', at: -8.64e15 }, { customerId: 'a', at: 8.64e15 }], { unit: 'day' }); // => throws OUT_OF_RANGE
+ * periodRetention([{ customerId: 'a', at: -8.64e15 }], { unit: 'year' }).periods[0].period; // => '-271821'
  * ```
  */
 export function periodRetention<T>(activity: Values<T>, options?: ActivityOptions<T>): PeriodRetentionResult {
@@ -85,7 +90,7 @@ export function periodRetention<T>(activity: Values<T>, options?: ActivityOption
   const base = minFirst(a);
   const periods: PeriodRetentionRow[] = [];
   if (base !== undefined) {
-    const count = a.end - base + 1;
+    const count = requirePeriodSpan('periodRetention', a, base);
     const active = new Float64Array(count);
     const acquired = new Float64Array(count);
     const retained = new Float64Array(count);

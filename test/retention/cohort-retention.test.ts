@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cohortRetention } from '../../src/retention/cohort-retention';
 import type { Visit } from './activity-reference';
+import { CxMetricsError } from '../../src/errors';
+import { thrownBy } from '../support/error-code';
 
 const day = (y: number, m: number, d = 10): number => Date.UTC(y, m, d);
 
@@ -77,5 +79,37 @@ describe('cohortRetention: known values (by hand)', () => {
     expect(cohortRetention([] as Visit[]).end).toBeUndefined();
     expect(cohortRetention([null] as unknown as Visit[]).skipped).toBe(1);
     expect(cohortRetention([] as Visit[], { observationEnd: day(2024, 3) }).end).toBe('2024-04');
+  });
+});
+
+describe('cohortRetention: calendar spans', () => {
+  const visits2024 = Array.from({ length: 366 }, (_, k) => ({ customerId: `c${k}`, at: Date.UTC(2024, 0, 1 + k) }));
+
+  it('rejects one mistyped year (+020240) among daily 2024 records with OUT_OF_RANGE, before allocating the table', () => {
+    const error = thrownBy(() => cohortRetention([...visits2024, { customerId: 'x', at: Date.UTC(20240, 0, 5) }], { unit: 'day' })) as CxMetricsError;
+    expect(error).toBeInstanceOf(CxMetricsError);
+    expect(error.code).toBe('OUT_OF_RANGE');
+    expect(error.message).toMatch(/^cohortRetention: the activity spans 6,\d{3},\d{3} days \(2024-01-01 to 20240-01-05\), more than the limit of 100,000 periods/);
+  });
+
+  it('limits cohorts × periods to 10,000,000', () => {
+    // 3,163 daily cohorts over 3,163 days: 10,004,569 cells; one day less: 3,162² = 9,998,244.
+    const daily = (n: number) => Array.from({ length: n }, (_, k) => ({ customerId: k, at: k * 86_400_000 }));
+    const error = thrownBy(() => cohortRetention(daily(3163), { unit: 'day' })) as CxMetricsError;
+    expect(error.code).toBe('OUT_OF_RANGE');
+    expect(error.message).toBe(
+      'cohortRetention: 3,163 cohorts × 3,163 days (1970-01-01 to 1978-08-29) = 10,004,569 cells, more than the limit of 10,000,000; use a longer unit or a shorter span',
+    );
+    // Few cohorts over many periods are fine: 2 cohorts × 99,999 days.
+    const wide = cohortRetention([{ customerId: 'a', at: 0 }, { customerId: 'b', at: 99_998 * 86_400_000 }], { unit: 'day' });
+    expect(wide.cohorts.map((c) => c.active.length)).toEqual([99_999, 1]);
+  });
+
+  it('labels the earliest valid instant\'s cohort', () => {
+    for (const [unit, label] of [['day', '-271821-04-20'], ['week', '-271821-W16'], ['month', '-271821-04'], ['quarter', '-271821-Q2'], ['year', '-271821']] as const) {
+      const table = cohortRetention([{ customerId: 'a', at: -8.64e15 }], { unit });
+      expect(table.cohorts[0]?.cohort).toBe(label);
+      expect(table.end).toBe(label);
+    }
   });
 });

@@ -170,6 +170,13 @@ describe('kaplanMeier: from activity', () => {
     const options = { unit: 'month', observationEnd: Date.UTC(2024, 5, 30), firstActive: undefined, lastActive: undefined } as const;
     expect(kaplanMeier(visits, options as never)).toEqual(kaplanMeier(visits, { unit: 'month', observationEnd: Date.UTC(2024, 5, 30) }));
   });
+  it('rejects activity spanning more than 100,000 periods with OUT_OF_RANGE, before allocating per period', () => {
+    const typo = [...visits, { customerId: 'e', at: Date.UTC(20240, 0, 5) }];
+    expectCxMetricsError(() => kaplanMeier(typo, { unit: 'day' }), 'OUT_OF_RANGE', 'kaplanMeier');
+    expectCxMetricsError(() => kaplanMeier([{ customerId: 'a', at: -8.64e15 }, { customerId: 'a', at: 8.64e15 }], { unit: 'day' }), 'OUT_OF_RANGE', 'kaplanMeier');
+    // By year the same data is an 18,217-period span: fine (a–d churned in their first year, e censored at 1).
+    expect(kaplanMeier(typo, { unit: 'year' }).steps.map((s) => [s.time, s.events, s.censored])).toEqual([[1, 4, 1]]);
+  });
 });
 
 describe('kaplanMeier: bad input', () => {
