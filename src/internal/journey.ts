@@ -10,7 +10,7 @@ import type { Journey } from '../models/journey';
 import type { Accessor } from '../models/values';
 import type { JourneyDurationUnit } from '../journey/duration-unit';
 import { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from '../journey/duration-unit';
-import { toEpochMs } from './calendar';
+import { MAX_EPOCH_MS, toEpochMs } from './calendar';
 import { isMissing } from './input';
 import { describeValue, fail, requireOneOf } from './validate';
 
@@ -171,9 +171,9 @@ export function readJourney(
   return count;
 }
 
-// The common case (a finite number or a valid Date) without building the error label.
+// The common case (epoch ms in the Date range, or a valid Date) without building the error label.
 function epochMs(fn: string, instant: unknown, i: number, k: number, m?: number): number {
-  if (typeof instant === 'number' && Number.isFinite(instant)) return instant;
+  if (typeof instant === 'number' && Math.abs(instant) <= MAX_EPOCH_MS) return instant;
   if (instant instanceof Date) {
     const ms = instant.getTime();
     if (Number.isFinite(ms)) return ms;

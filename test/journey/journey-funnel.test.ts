@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journeyFunnel } from '../../src/journey';
+import { journeyFunnel, journeyFunnelTally, journeyPaths, journeySatisfaction, stageTiming } from '../../src/journey';
 import type { CxMetricsError } from '../../src/errors';
 import type { Journey } from '../../src/models';
 import { expectCxMetricsError, thrownBy } from '../support/error-code';
@@ -123,5 +123,34 @@ describe('journeyFunnel', () => {
       expect((error as CxMetricsError).details).toMatchObject({ index: 1, field: 'stages[1].interactions[1].customerId', value: 'y' });
     }
     expect.assertions(1);
+  });
+});
+
+describe('journey instants outside the valid range', () => {
+  // A Date holds ±8.64e15 ms; a finite number beyond it is not an instant, in every journey function.
+  const at = (enteredAt: number): Journey => ({
+    customerId: 'a',
+    stages: [
+      { name: 'visit', enteredAt: 0, interactions: [] },
+      { name: 'buy', enteredAt, interactions: [] },
+    ],
+  });
+  const stages = ['visit', 'buy'];
+  it.each([[8.64e15 + 1], [-8.64e15 - 1], [1e300], [-Number.MAX_VALUE]])('enteredAt %s throws INVALID_DATE', (bad) => {
+    const journeys = [at(bad)];
+    for (const [fn, run] of [
+      ['journeyFunnel', () => journeyFunnel(journeys, stages)],
+      ['journeyFunnelTally', () => journeyFunnelTally.add(journeyFunnelTally.create({ stages }), journeys[0])],
+      ['stageTiming', () => stageTiming(journeys, stages, { unit: 'day' })],
+      ['journeyPaths', () => journeyPaths(journeys)],
+      ['journeySatisfaction', () => journeySatisfaction(journeys)],
+    ] as const) {
+      expectCxMetricsError(run, 'INVALID_DATE', fn);
+      expect((thrownBy(run) as CxMetricsError).message).toContain('stages[1].enteredAt');
+    }
+  });
+  it('the ends of the range are valid', () => {
+    const ok = [{ customerId: 'a', stages: [{ name: 'visit', enteredAt: -8.64e15, interactions: [] }, { name: 'buy', enteredAt: 8.64e15, interactions: [] }] }];
+    expect(journeyFunnel(ok, stages).steps.map((s) => s.reached)).toEqual([1, 1]);
   });
 });
