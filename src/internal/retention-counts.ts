@@ -1,6 +1,7 @@
 /**
  * Validation shared by `retentionRate` and `churnRate`: the counts S (start), E (end) and
- * N (acquired) must be whole numbers with S > 0 and 0 ≤ E − N ≤ S.
+ * N (acquired) must be whole numbers with 0 ≤ E − N ≤ S. S = 0 passes: the rates are then
+ * `undefined` (nothing to measure), decided by the callers.
  */
 import { fail, requireCount } from './validate';
 
@@ -20,9 +21,6 @@ export function checkRetentionCounts(fn: string, counts: unknown): CheckedRetent
   const start = requireCount(fn, 'start', c['start']);
   const end = requireCount(fn, 'end', c['end']);
   const acquired = requireCount(fn, 'acquired', c['acquired'] ?? 0);
-  if (start === 0) {
-    throw fail('OUT_OF_RANGE', fn, 'start 0: a rate needs at least one customer at the start of the period', { field: 'start', value: 0 });
-  }
   const kept = end - acquired;
   if (kept < 0) {
     throw fail('INCONSISTENT_INPUT', fn, `acquired ${acquired} exceeds end ${end}: customers at the end include those acquired`, {

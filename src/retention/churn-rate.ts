@@ -13,18 +13,20 @@ import type { RetentionCounts } from './retention-rate';
  * Source: Farris, Bendle, Pfeifer & Reibstein, *Marketing Metrics* (2010), §5.2.
  *
  * @param counts S, E and N (see {@link RetentionCounts}).
- * @returns A proportion in [0, 1].
- * @throws `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for a bad count, `OUT_OF_RANGE`
- *   when S = 0, `INCONSISTENT_INPUT` when E − N < 0 or E − N > S.
+ * @returns A proportion in [0, 1]; `undefined` when S = 0 (nothing to measure).
+ * @throws `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for a bad count,
+ *   `INCONSISTENT_INPUT` when E − N < 0 or E − N > S (with S = 0, any customer at the end who
+ *   was not acquired).
  *
  * @example
  * ```ts
  * import { churnRate } from 'cx-metrics/retention';
  * churnRate({ start: 200, end: 180, acquired: 20 }); // => 0.2
- * churnRate({ start: 0, end: 5 }); // => throws OUT_OF_RANGE
+ * churnRate({ start: 0, end: 5, acquired: 5 }); // => undefined
+ * churnRate({ start: 0, end: 5 }); // => throws INCONSISTENT_INPUT
  * ```
  */
-export function churnRate(counts: RetentionCounts): number {
+export function churnRate(counts: RetentionCounts): number | undefined {
   const { start, kept } = checkRetentionCounts('churnRate', counts);
-  return (start - kept) / start;
+  return start === 0 ? undefined : (start - kept) / start;
 }

@@ -2,7 +2,7 @@ import { checkRetentionCounts } from '../internal/retention-counts';
 
 /** Customer counts of one period, the input of {@link retentionRate} and {@link churnRate}. */
 export interface RetentionCounts {
-  /** S: customers at the start of the period, a whole number > 0. */
+  /** S: customers at the start of the period, a whole number ≥ 0 (with 0 the rates are `undefined`: nothing to measure). */
   readonly start: number;
   /** E: customers at the end of the period (those acquired during it included), a whole number ≥ 0. */
   readonly end: number;
@@ -23,10 +23,11 @@ export interface RetentionCounts {
  * *Marketing Metrics* (2010), §5.2 (retention = 1 − churn).
  *
  * @param counts S, E and N (see {@link RetentionCounts}).
- * @returns A proportion in [0, 1].
+ * @returns A proportion in [0, 1]; `undefined` when S = 0 (no customer at the start: nothing to
+ *   measure, as for every calculator without data).
  * @throws `INVALID_NUMBER` when a count is not a finite number, `NEGATIVE_VALUE` when negative,
- *   `NOT_AN_INTEGER` when fractional, `OUT_OF_RANGE` when S = 0, `INCONSISTENT_INPUT` when
- *   E − N < 0 or E − N > S.
+ *   `NOT_AN_INTEGER` when fractional, `INCONSISTENT_INPUT` when E − N < 0 or E − N > S (with
+ *   S = 0, any customer at the end who was not acquired).
  *
  * @example
  * ```ts
@@ -34,9 +35,10 @@ export interface RetentionCounts {
  * retentionRate({ start: 200, end: 180, acquired: 20 }); // => 0.8
  * retentionRate({ start: 200, end: 150 }); // => 0.75
  * retentionRate({ start: 200, end: 10, acquired: 20 }); // => throws INCONSISTENT_INPUT
+ * retentionRate({ start: 0, end: 20, acquired: 20 }); // => undefined
  * ```
  */
-export function retentionRate(counts: RetentionCounts): number {
+export function retentionRate(counts: RetentionCounts): number | undefined {
   const { start, kept } = checkRetentionCounts('retentionRate', counts);
-  return kept / start;
+  return start === 0 ? undefined : kept / start;
 }

@@ -12,9 +12,17 @@ describe('churnRate: known values', () => {
   });
 });
 
+describe('churnRate: nothing to measure', () => {
+  it('is undefined when nobody was there at the start (S = 0)', () => {
+    expect(churnRate({ start: 0, end: 0 })).toBeUndefined();
+    expect(churnRate({ start: 0, end: 5, acquired: 5 })).toBeUndefined();
+    expectCxMetricsError(() => churnRate({ start: 0, end: 0, acquired: Number.NaN }), 'INVALID_NUMBER', 'churnRate');
+  });
+});
+
 describe('churnRate: impossible and invalid counts', () => {
   it('throws with a code naming the function', () => {
-    expectCxMetricsError(() => churnRate({ start: 0, end: 5 }), 'OUT_OF_RANGE', 'churnRate');
+    expectCxMetricsError(() => churnRate({ start: 0, end: 5 }), 'INCONSISTENT_INPUT', 'churnRate');
     expectCxMetricsError(() => churnRate({ start: 10, end: 3, acquired: 4 }), 'INCONSISTENT_INPUT', 'churnRate');
     expectCxMetricsError(() => churnRate({ start: 10, end: 12 }), 'INCONSISTENT_INPUT', 'churnRate');
     expect(errorCode(() => churnRate({ start: -1, end: 0 }))).toBe('NEGATIVE_VALUE');

@@ -16,9 +16,18 @@ describe('retentionRate: known values', () => {
   });
 });
 
+describe('retentionRate: nothing to measure', () => {
+  it('is undefined when nobody was there at the start (S = 0), the policy of every calculator without data', () => {
+    expect(retentionRate({ start: 0, end: 0 })).toBeUndefined();
+    expect(retentionRate({ start: 0, end: 7, acquired: 7 })).toBeUndefined();
+    // Counts are still checked: with S = 0 no customer at the end can have been kept.
+    expectCxMetricsError(() => retentionRate({ start: 0, end: 1 }), 'INCONSISTENT_INPUT', 'retentionRate');
+    expectCxMetricsError(() => retentionRate({ start: 0, end: 1.5, acquired: 1 }), 'NOT_AN_INTEGER', 'retentionRate');
+  });
+});
+
 describe('retentionRate: impossible and invalid counts', () => {
   it('throws with a code naming the function', () => {
-    expectCxMetricsError(() => retentionRate({ start: 0, end: 0 }), 'OUT_OF_RANGE', 'retentionRate');
     // E − N < 0: more new customers than customers at the end.
     expectCxMetricsError(() => retentionRate({ start: 10, end: 3, acquired: 4 }), 'INCONSISTENT_INPUT', 'retentionRate');
     // E − N > S: more customers kept than there were.
