@@ -58,12 +58,48 @@ function formatOf(file: string): Format {
 }
 
 function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new InputFileError(file, [{ line: undefined, field: undefined, message: reason }]);
   }
+  const problem = notText(bytes);
+  if (problem !== undefined) {
+    // Say where and what, never the bytes themselves: echoed, they would drive the terminal.
+    throw new InputFileError(file, [{ line: problem.line, field: undefined, message: `not a text (CSV or JSON) file: ${problem.what}` }]);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * Why `bytes` is not a text file, or undefined: invalid UTF-8, a NUL byte, or a control
+ * character other than tab, line feed, carriage return and form feed (C0, DEL and C1, which a
+ * terminal would interpret). Reported by line and kind, never by content.
+ */
+export function notText(bytes: Uint8Array): { line: number; what: string } | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // The first replacement character of a lenient decoding marks the line (a file that also
+    // holds a genuine U+FFFD earlier would name that line: still a line, never the bytes).
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, Math.max(0, at)).split('\n').length;
+    return { line, what: 'invalid UTF-8 (a binary file, or another encoding: save it as UTF-8)' };
+  }
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if ((c < 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f)) {
+      const name = c === 0 ? 'a NUL byte' : `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+      return { line, what: `it holds ${name}` };
+    }
+  }
+  return undefined;
 }
 
 /** Run a parser on one record; its issues become problems at `line`, fields renamed by `fieldName`. */

@@ -171,3 +171,60 @@ describe('user files: a valid subset', () => {
     expect(report('--help').stdout).toContain('Usage: npm start');
   });
 });
+
+describe('user files that are not text', () => {
+  function binary(name: string, bytes: number[] | Uint8Array): string {
+    const path = join(dir, name);
+    writeFileSync(path, Uint8Array.from(bytes));
+    return path;
+  }
+  const text = (s: string): number[] => [...Buffer.from(s, 'utf8')];
+  // No control character reaches the terminal: only tab and line feed may appear in the output.
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it.each([
+    ['a PNG header', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 1, 'invalid UTF-8'],
+    ['a NUL byte on line 2', [...text('customer_id,date,amount\n1,2024-01-01,'), 0, ...text('5\n')], 2, 'it holds a NUL byte'],
+    ['an escape sequence on line 3', [...text('customer_id,date,amount\n1,2024-01-01,5\n'), 0x1b, ...text('[2J,2024-01-02,6\n')], 3, 'it holds control character U+001B'],
+    ['a bell', [...text('customer_id,date,amount\n'), 0x07, ...text('\n')], 2, 'control character U+0007'],
+    ['Latin-1 text (é as one byte)', [...text('customer_id,date,amount\nRen'), 0xe9, ...text(',2024-01-01,5\n')], 2, 'invalid UTF-8'],
+    ['a C1 control (U+009B, a terminal CSI)', [...text('customer_id,date,amount\n'), 0xc2, 0x9b, ...text('\n')], 2, 'control character U+009B'],
+  ])('%s: says the file is not text, with its name and line, without echoing its bytes', (_what, bytes, line, why) => {
+    const path = binary('upload.csv', bytes);
+    const result = report('--purchases', path);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`cannot read ${path}`);
+    expect(result.stderr).toContain(`upload.csv:${line}: not a text (CSV or JSON) file: `);
+    expect(result.stderr).toContain(why);
+    expect(result.stderr).not.toMatch(CONTROL);
+  });
+
+  it('every loader checks: a JSON file of interactions, customers or journeys too', () => {
+    const path = binary('blob.json', [0x5b, 0x00, 0x5d]);
+    for (const load of [loadInteractions, loadCustomers, loadJourneys, loadPurchases]) {
+      expect(problems(() => load(path))).toEqual([{ line: 1, field: undefined, message: 'not a text (CSV or JSON) file: it holds a NUL byte' }]);
+    }
+  });
+
+  it('tabs, carriage returns, a byte-order mark and non-ASCII UTF-8 are text', () => {
+    const path = binary('ok.csv', [0xef, 0xbb, 0xbf, ...text('customer_id,date,amount\r\n"Zoë\t1",2024-01-01,5\r\n')]);
+    expect(loadPurchases(path)).toHaveLength(1);
+  });
+});
+
+describe('user files: customers only', () => {
+  it('says there are no purchases instead of "0 buying customers … data up to 1970-01-01"', () => {
+    const path = file('only-customers.csv', 'id,acquiredAt,segment\nc1,2024-01-01,smb\nc2,2024-02-01,\n');
+    const result = report('--customers', path);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('1970');
+    expect(result.stdout).not.toContain('0 buying customers');
+    expect(result.stdout).toContain('2 customers, no purchases, 0 survey answers, 0 support contacts, 0 journeys; no dated records, so no period to report on.');
+    expect(result.stdout).toContain('No purchases: the retention, survival, CLV and RFM sections need them.');
+    const json = JSON.parse(report('--customers', path, '--json').stdout) as { sections: { data: Record<string, unknown> } };
+    expect(json.sections.data).toMatchObject({ customers: 2, buyers: 0, purchases: 0 });
+    expect(json.sections.data.observationEnd).toBeUndefined();
+  });
+});
