@@ -1,11 +1,11 @@
 import { toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing } from '../internal/input';
-import { requireOptions } from '../internal/nps-state';
 import { addToSum, createSum, mergeSums, sumValue, type CompensatedSum } from '../internal/sum';
 import { describeValue, fail, requireFiniteTotal, requireNonNegative, requireScore } from '../internal/validate';
 import type { Interaction } from '../models/interaction';
 import type { Values } from '../models/values';
 import type { NpsCategory } from './classify-nps';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link npsRevenue}. */
 export interface NpsRevenueOptions {
@@ -62,6 +62,9 @@ interface CustomerRow {
 
 const FN = 'npsRevenue';
 
+
+const OPTION_KEYS = optionKeys<NpsRevenueOptions>({ currency: true });
+
 /**
  * Who are your promoters worth? Joins each customer's latest NPS answer with their purchases:
  * revenue, customers and revenue per customer of promoters, passives, detractors and
@@ -111,7 +114,7 @@ const FN = 'npsRevenue';
  * ```
  */
 export function npsRevenue(interactions: Values<Interaction>, options?: NpsRevenueOptions): NpsRevenueResult {
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
   const wanted = options?.currency;
   if (wanted !== undefined && typeof wanted !== 'string') {
     throw fail('INVALID_OPTION', FN, `currency ${describeValue(wanted)} must be a string such as 'EUR'`, { field: 'currency', value: wanted });
