@@ -1,6 +1,7 @@
 import type { BgBbCustomer, BgBbParams } from './bg-bb-fit';
 import { bgBbDiscountedResidualTransactions, MIN_DISCOUNT_RATE, requireBgBbCustomer, requireBgBbParams } from '../internal/bg-bb-predict';
 import { fail, requirePositive } from '../internal/validate';
+import { readOptions } from '../internal/options';
 
 /** Options of {@link bgBbDert}. */
 export interface BgBbDertOptions {
@@ -52,6 +53,7 @@ export interface BgBbDertOptions {
  */
 export function bgBbDert(params: BgBbParams, customer: BgBbCustomer, options: BgBbDertOptions): number {
   const fn = 'bgBbDert';
+  options = readOptions(fn, options, ['discountRate']) as BgBbDertOptions;
   const [alpha, beta, gamma, delta] = requireBgBbParams(fn, params);
   const [x, tx, n] = requireBgBbCustomer(fn, customer);
   const d = requirePositive(fn, 'discountRate', (options as Partial<BgBbDertOptions> | undefined)?.discountRate);

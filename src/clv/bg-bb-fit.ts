@@ -3,6 +3,8 @@ import { fitBgBbStatistics } from '../internal/bg-bb-fit-core';
 import { bgBbSufficientStatistics } from '../internal/bg-bb-likelihood';
 import { readBgBbRows } from '../internal/bg-bb-rows';
 import { fail, requireCount } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /**
  * One customer as the BG/BB model sees them: what happened at the discrete transaction
@@ -170,7 +172,9 @@ const FN = 'fitBgBb';
  * ```
  */
 export function fitBgBb<D = BgBbCustomer>(rows: Values<D>, options?: BgBbFitOptions<D>): BgBbFit {
-  const settings = (options ?? {}) as BgBbFitSettings<D> & Partial<BgBbAccessors<D>>;
+  const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'recency', 'periods']) as BgBbFitSettings<D> & Partial<BgBbAccessors<D>>;
+  for (const key of ['weight', 'frequency', 'recency', 'periods'] as const) requireAccessor(FN, key, settings[key]);
+  requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
   if (maxIterations < 1) {
     throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });

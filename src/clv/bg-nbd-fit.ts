@@ -3,6 +3,8 @@ import { fitBgNbdStatistics } from '../internal/bg-nbd-fit-core';
 import { bgNbdSufficientStatistics } from '../internal/bg-nbd-likelihood';
 import { readRfmRows } from '../internal/rfm-rows';
 import { fail, requireCount } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** One customer as the BG/NBD model sees them; a `summarizeTransactions` row is one. Times share one unit (e.g. weeks). */
 export interface BgNbdCustomer {
@@ -160,7 +162,9 @@ const FN = 'fitBgNbd';
  * ```
  */
 export function fitBgNbd<D = BgNbdCustomer>(rows: Values<D>, options?: BgNbdFitOptions<D>): BgNbdFit {
-  const settings = (options ?? {}) as BgNbdFitSettings<D> & Partial<BgNbdAccessors<D>>;
+  const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'recency', 'T']) as BgNbdFitSettings<D> & Partial<BgNbdAccessors<D>>;
+  for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);
+  requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
   if (maxIterations < 1) {
     throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });

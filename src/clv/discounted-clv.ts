@@ -1,4 +1,5 @@
 import { describeValue, fail, requireFinite, requireNonNegative, requireProportion } from '../internal/validate';
+import { readOptions } from '../internal/options';
 
 /** Inputs of {@link discountedClv}. Margin, retention and discount rate are all per the same period. */
 export interface DiscountedClvOptions {
@@ -62,7 +63,8 @@ const FN = 'discountedClv';
  * discountedClv({ margin: 100, retention: 1, discountRate: 0 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function discountedClv(options: DiscountedClvOptions): number {
+export function discountedClv(optionsArgument: DiscountedClvOptions): number {
+  const options = readOptions(FN, optionsArgument, ['margin', 'retention', 'discountRate', 'horizon', 'countAcquisitionPeriod']);
   const m = requireFinite(FN, 'margin', options.margin);
   const r = requireProportion(FN, 'retention', options.retention);
   const d = requireNonNegative(FN, 'discountRate', options.discountRate);

@@ -3,6 +3,8 @@ import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from 
 import { fitLogScaleLikelihood } from '../internal/log-scale-fit';
 import { readRfmRows } from '../internal/rfm-rows';
 import { fail, requireCount } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** One customer as the Gamma-Gamma spend model sees them; a `summarizeTransactions` row is one. */
 export interface GammaGammaCustomer {
@@ -147,7 +149,9 @@ const FN = 'fitGammaGamma';
  * ```
  */
 export function fitGammaGamma<D = GammaGammaCustomer>(rows: Values<D>, options?: GammaGammaFitOptions<D>): GammaGammaFit {
-  const settings = (options ?? {}) as GammaGammaFitSettings<D> & Partial<GammaGammaAccessors<D>>;
+  const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'monetaryValue']) as GammaGammaFitSettings<D> & Partial<GammaGammaAccessors<D>>;
+  for (const key of ['weight', 'frequency', 'monetaryValue'] as const) requireAccessor(FN, key, settings[key]);
+  requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
   if (maxIterations < 1) {
     throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });

@@ -3,6 +3,8 @@ import type { Accessor, Values } from '../models/values';
 import { requireCustomerId } from '../internal/customer-id';
 import { forEachValue, isMissing } from '../internal/input';
 import { requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** One customer's value to date. */
 export interface HistoricalClvRow {
@@ -103,7 +105,10 @@ export function historicalClv<T = Purchase>(
   purchases: Values<T>,
   ...[options]: [T] extends [Purchase] ? [options?: HistoricalClvOptions<T>] : [options: HistoricalClvOptions<T>]
 ): HistoricalClvResult {
-  const opts = (options ?? {}) as Partial<HistoricalClvSettings & HistoricalClvAccessors<T>>;
+  const opts = readOptions(FN, options, ['grossMargin', 'customerId', 'amount']) as Partial<HistoricalClvSettings & HistoricalClvAccessors<T>>;
+  requireAccessor(FN, 'customerId', opts.customerId);
+  requireAccessor(FN, 'amount', opts.amount);
+  requireValues(FN, 'purchases', purchases);
   const grossMargin = opts.grossMargin === undefined ? 1 : requireProportion(FN, 'grossMargin', opts.grossMargin);
   const readId = opts.customerId ?? ((d: T) => (d as unknown as Purchase).customerId);
   const readAmount = opts.amount ?? ((d: T) => (d as unknown as Purchase).amount);

@@ -4,6 +4,8 @@ import { fitParetoNbdStatistics } from '../internal/pareto-nbd-fit-core';
 import { paretoNbdSufficientStatistics } from '../internal/pareto-nbd-likelihood';
 import { readRfmRows } from '../internal/rfm-rows';
 import { fail, requireCount } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** The four Pareto/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout rates μ ~ Gamma(s, β). */
 export interface ParetoNbdParams {
@@ -148,7 +150,9 @@ const FN = 'fitParetoNbd';
  * ```
  */
 export function fitParetoNbd<D = BgNbdCustomer>(rows: Values<D>, options?: ParetoNbdFitOptions<D>): ParetoNbdFit {
-  const settings = (options ?? {}) as ParetoNbdFitSettings<D> & Partial<BgNbdAccessors<D>>;
+  const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'recency', 'T']) as ParetoNbdFitSettings<D> & Partial<BgNbdAccessors<D>>;
+  for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);
+  requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
   if (maxIterations < 1) {
     throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });

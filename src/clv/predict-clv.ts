@@ -10,6 +10,8 @@ import { groupRows } from '../internal/group-rows';
 import { readRfmRows } from '../internal/rfm-rows';
 import { preciseSum } from '../internal/sum';
 import { requireCount, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** One customer as {@link predictClv} reads them; a `summarizeTransactions` row is one. */
 export interface PredictClvCustomer {
@@ -150,7 +152,10 @@ export function predictClv<D = PredictClvCustomer>(
 ): PredictClvResult {
   const [r, alpha, a, b] = requireBgNbdParams(FN, bgNbd);
   const [p, q, gamma] = requireGammaGammaParams(FN, gammaGamma);
-  const settings = (options ?? {}) as PredictClvSettings & Partial<PredictClvAccessors<D>>;
+  const settings = readOptions(FN, options, ['timeUnit', 'horizon', 'horizonUnit', 'discountRate', 'margin', 'frequency', 'recency', 'T', 'monetaryValue']) as PredictClvSettings &
+    Partial<PredictClvAccessors<D>>;
+  for (const key of ['frequency', 'recency', 'T', 'monetaryValue'] as const) requireAccessor(FN, key, settings[key]);
+  requireValues(FN, 'customers', customers);
   const timeUnit = requireTimeUnit(FN, 'timeUnit', settings.timeUnit);
   const horizonUnit = requireTimeUnit(FN, 'horizonUnit', settings.horizonUnit);
   const horizon = requireCount(FN, 'horizon', settings.horizon);

@@ -1,5 +1,6 @@
 import type { PredictClvResult } from './predict-clv';
 import { describeValue, fail, requireCount, requireFinite, requireOneOf } from '../internal/validate';
+import { readOptions } from '../internal/options';
 
 /** The per-customer columns of a {@link PredictClvResult} that customers can be ranked by. */
 export type RankCustomersBy = 'clv' | 'probabilityAlive' | 'expectedPurchases' | 'expectedSpend';
@@ -73,6 +74,7 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
  */
 export function rankCustomers(prediction: PredictClvResult, options: RankCustomersOptions = {}): RankedCustomer[] {
   const fn = 'rankCustomers';
+  options = readOptions(fn, options, ['by', 'top']);
   const by = options.by === undefined ? 'clv' : requireOneOf(fn, 'by', options.by, BY);
   if (prediction === null || typeof prediction !== 'object' || !ArrayBuffer.isView(prediction.index)) {
     throw fail('INCONSISTENT_INPUT', fn, `prediction ${describeValue(prediction)} is not a predictClv result (no index column)`, {

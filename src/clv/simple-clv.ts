@@ -2,6 +2,7 @@ import type { TimeUnit } from '../models/time';
 import { UNIT_MILLISECONDS } from '../models/time';
 import { requireTimeUnit } from '../internal/calendar';
 import { fail, requireNonNegative, requireProportion } from '../internal/validate';
+import { readOptions } from '../internal/options';
 
 /** Inputs of {@link simpleClv}. */
 export interface SimpleClvOptions {
@@ -56,7 +57,8 @@ const FN = 'simpleClv';
  * simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 30 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function simpleClv(options: SimpleClvOptions): number {
+export function simpleClv(optionsArgument: SimpleClvOptions): number {
+  const options = readOptions(FN, optionsArgument, ['averageOrderValue', 'purchaseFrequency', 'lifespan', 'grossMargin', 'frequencyUnit', 'lifespanUnit']);
   const averageOrderValue = requireNonNegative(FN, 'averageOrderValue', options.averageOrderValue);
   const purchaseFrequency = requireNonNegative(FN, 'purchaseFrequency', options.purchaseFrequency);
   const lifespan = requireNonNegative(FN, 'lifespan', options.lifespan);

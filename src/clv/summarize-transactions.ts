@@ -6,6 +6,8 @@ import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } fr
 import { requireCustomerId } from '../internal/customer-id';
 import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
 import { requireFiniteTotal, requireNonNegative } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /**
  * One customer's purchase history reduced to what the probabilistic CLV models fit
@@ -249,7 +251,11 @@ export function summarizeTransactions<T = Purchase, O extends SummarizeTransacti
   purchases: Values<T>,
   options: O,
 ): TransactionSummary<TransactionSummaryRowFor<O>> {
-  const opts = (options ?? {}) as Partial<SummarizeTransactionsSettings & SummarizeTransactionsAccessors<T>>;
+  const opts = readOptions(FN, options, ['observationEnd', 'calibrationEnd', 'unit', 'period', 'customerId', 'at', 'amount']) as Partial<
+    SummarizeTransactionsSettings & SummarizeTransactionsAccessors<T>
+  >;
+  for (const key of ['customerId', 'at', 'amount'] as const) requireAccessor(FN, key, opts[key]);
+  requireValues(FN, 'purchases', purchases);
   const window = resolveTransactionWindow(FN, opts);
   const { unit, period, observationEnd, calibrationEnd, calibrationPeriod } = window;
   const split = calibrationEnd !== undefined;

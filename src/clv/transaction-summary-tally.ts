@@ -8,6 +8,7 @@ import { describeValue, fail, requireFiniteTotal, requireNonNegative } from '../
 import { MAX_EPOCH_MS, periodIndex } from '../internal/calendar';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 import { TIME_UNITS } from '../models/time';
+import { readOptions } from '../internal/options';
 import type {
   SummarizeTransactionsSettings,
   TransactionRecord,
@@ -104,7 +105,7 @@ function checkState(where: string, state: unknown): TransactionSummaryTallyState
 const states = stateChecker<TransactionSummaryTallyState>(checkState);
 
 function create(options?: SummarizeTransactionsSettings): TransactionSummaryTallyState {
-  const window = resolveTransactionWindow(FN, options ?? {});
+  const window = resolveTransactionWindow(FN, readOptions(FN, options, ['observationEnd', 'calibrationEnd', 'unit', 'period']));
   return states.trust({
     observationEnd: window.observationEnd,
     ...(window.calibrationEnd === undefined ? {} : { calibrationEnd: window.calibrationEnd }),

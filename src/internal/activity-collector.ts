@@ -10,8 +10,9 @@ import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
 import { MAX_EPOCH_MS, periodIndex, periodLabel, requireTimeUnit, toEpochMs } from './calendar';
 import { requireCustomerId } from './customer-id';
-import { forEachValue, isMissing } from './input';
+import { forEachValue, isMissing, requireValues } from './input';
 import { atIndex, describeValue, fail, requireOneOf } from './validate';
+import { readOptions, requireAccessor } from './options';
 
 /** Per-customer activity bits: (slot, block) → 32 bits, block = period >> 5, bit = period & 31. */
 export interface PeriodBits {
@@ -122,14 +123,29 @@ function grown<A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A):
   return next;
 }
 
-/** Collect activity in one pass; see {@link CollectedActivity}. */
+/** The accessors of {@link ActivityOptions}. */
+export const ACTIVITY_ACCESSORS = ['customerId', 'at', 'type', 'firstActive', 'lastActive'] as const;
+
+/** Every key of {@link ActivityOptions}: the settings and both kinds of accessors. */
+export const ACTIVITY_KEYS: readonly string[] = ['unit', 'observationEnd', 'activity', ...ACTIVITY_ACCESSORS];
+
+/**
+ * Collect activity in one pass; see {@link CollectedActivity}. The options pass the input gate
+ * here (a plain object of {@link ACTIVITY_KEYS} plus `extraKeys`, accessors that are functions),
+ * and so does the data (a collection).
+ */
 export function collectActivity<T>(
   fn: string,
   values: Values<T>,
   options: ActivityOptions<T> | undefined,
   trackPeriods: boolean,
+  extraKeys: readonly string[] = [],
 ): CollectedActivity {
-  const o = (options ?? {}) as ActivityOptions<T> & Partial<ActivitySpanAccessors<T>> & ActivityRecordAccessors<T>;
+  const o = readOptions(fn, options, extraKeys.length === 0 ? ACTIVITY_KEYS : [...ACTIVITY_KEYS, ...extraKeys]) as ActivityOptions<T> &
+    Partial<ActivitySpanAccessors<T>> &
+    ActivityRecordAccessors<T>;
+  for (const key of ACTIVITY_ACCESSORS) requireAccessor(fn, key, o[key]);
+  requireValues(fn, 'activity', values);
   const unit = requireTimeUnit(fn, 'unit', o.unit ?? 'month');
   const activity = requireOneOf(fn, 'activity', o.activity ?? 'any', ['any', 'purchases'] as const);
   const endGiven = o.observationEnd !== undefined;

@@ -3,7 +3,10 @@
  * N (acquired) must be whole numbers with 0 ≤ E − N ≤ S. S = 0 passes: the rates are then
  * `undefined` (nothing to measure), decided by the callers.
  */
-import { fail, requireCount } from './validate';
+import { describeValue, fail, requireCount } from './validate';
+import { readOptions } from './options';
+
+const COUNT_KEYS = ['start', 'end', 'acquired'];
 
 /** The validated counts and the customers kept, E − N. */
 export interface CheckedRetentionCounts {
@@ -15,9 +18,9 @@ export interface CheckedRetentionCounts {
 
 export function checkRetentionCounts(fn: string, counts: unknown): CheckedRetentionCounts {
   if (typeof counts !== 'object' || counts === null) {
-    throw fail('INVALID_OPTION', fn, 'expected an object { start, end, acquired }', { value: counts });
+    throw fail('INVALID_OPTION', fn, `counts ${describeValue(counts)} must be an object { start, end, acquired }`, { field: 'counts', value: counts });
   }
-  const c = counts as Record<string, unknown>;
+  const c = readOptions(fn, counts as Record<string, unknown>, COUNT_KEYS, 'counts') as Record<string, unknown>;
   const start = requireCount(fn, 'start', c['start']);
   const end = requireCount(fn, 'end', c['end']);
   const acquired = requireCount(fn, 'acquired', c['acquired'] ?? 0);

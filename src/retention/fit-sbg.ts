@@ -4,6 +4,8 @@ import { fitLogScale } from '../internal/log-scale-fit';
 import { sbgObjective, type SbgStatistics } from '../internal/sbg';
 import { requireChurnedFlag } from '../internal/churn-flag';
 import { atIndex, describeValue, fail, requireCount, requirePositive } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** The two shifted-beta-geometric parameters: the churn probability θ ~ Beta(α, β) across customers. */
 export interface SbgParams {
@@ -229,7 +231,11 @@ export function fitSbg<D>(customers: Values<D>, options: SbgCustomerFitOptions<D
  * [fit.alpha, fit.beta]; // => [0.668, 3.806]
  * ```
  */
-export function fitSbg<D>(input: Values<D> | Values<number>, options?: SbgFitSettings | SbgCustomerFitOptions<D>): SbgFit {
+export function fitSbg<D>(input: Values<D> | Values<number>, optionsArgument?: SbgFitSettings | SbgCustomerFitOptions<D>): SbgFit {
+  const options = readOptions(FN, optionsArgument, ['maxIterations', 'renewals', 'churned']) as Partial<SbgCustomerFitOptions<D>>;
+  requireAccessor(FN, 'renewals', options.renewals);
+  requireAccessor(FN, 'churned', options.churned);
+  requireValues(FN, 'input', input);
   const maxIterations = options?.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', options.maxIterations);
   requirePositive(FN, 'maxIterations', maxIterations);
   const accessors = options as Partial<SbgCustomerAccessors<D>> | undefined;

@@ -5,6 +5,7 @@ import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-
 import { isMissing } from '../internal/input';
 import { fail, requireNonNegative } from '../internal/validate';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';
+import { readOptions } from '../internal/options';
 
 /** One customer's lifetime for {@link kaplanMeierTally}: a duration and whether it ended in churn. */
 export interface KaplanMeierObservation {
@@ -110,8 +111,8 @@ function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?
  * ```
  */
 export const kaplanMeierTally: Reducer<KaplanMeierTallyState, KaplanMeierObservation, KaplanMeierResult, KaplanMeierSettings> = {
-  create(options: KaplanMeierSettings = {}): KaplanMeierTallyState {
-    const { level, confidence, horizon } = kaplanMeierSettings(FN, options);
+  create(options?: KaplanMeierSettings): KaplanMeierTallyState {
+    const { level, confidence, horizon } = kaplanMeierSettings(FN, readOptions(FN, options, ['level', 'confidence', 'horizon']));
     return states.trust({ level, confidence, horizon: horizon ?? null, counts: {}, skipped: 0 });
   },
   add,

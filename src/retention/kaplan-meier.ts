@@ -1,11 +1,13 @@
 import type { TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import type { ActivityOptions } from './activity';
-import { collectActivity, minFirst, requirePeriodSpan } from '../internal/activity-collector';
+import { ACTIVITY_ACCESSORS, ACTIVITY_KEYS, collectActivity, minFirst, requirePeriodSpan } from '../internal/activity-collector';
 import { forEachValue, isMissing } from '../internal/input';
 import { requireChurnedFlag } from '../internal/churn-flag';
 import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
 import { fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
+import { requireValues } from '../internal/input';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** How the pointwise confidence band of {@link kaplanMeier} is built from Greenwood's variance. */
 export type KaplanMeierConfidence = 'log-log' | 'log' | 'plain';
@@ -101,6 +103,10 @@ export type KaplanMeierOptions<T> = KaplanMeierSettings &
 
 const FN = 'kaplanMeier';
 
+/** The keys of {@link KaplanMeierOptions} besides the activity options. */
+const OWN_KEYS = ['level', 'confidence', 'horizon', 'duration', 'churned', 'churnAfter'];
+const OPTION_KEYS = [...OWN_KEYS, ...ACTIVITY_KEYS];
+
 /** Time → [events, censored] from duration records. */
 function tallyDurations<T>(values: Values<T>, acc: KaplanMeierDurationAccessors<T>) {
   const tally = new Map<number, [number, number]>();
@@ -130,7 +136,7 @@ function tallyDurations<T>(values: Values<T>, acc: KaplanMeierDurationAccessors<
 function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & KaplanMeierActivitySettings) {
   const churnAfter = requireCount(FN, 'churnAfter', options.churnAfter ?? 1);
   requirePositive(FN, 'churnAfter', churnAfter);
-  const a = collectActivity(FN, values, options, false);
+  const a = collectActivity(FN, values, options, false, OWN_KEYS);
   const base = minFirst(a);
   const length = base === undefined ? 1 : requirePeriodSpan(FN, a, base) + 1;
   const ev = new Float64Array(length);
@@ -201,7 +207,9 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
  * ```
  */
 export function kaplanMeier<T>(subjects: Values<T>, options: KaplanMeierOptions<T>): KaplanMeierResult {
-  const o = (options ?? {}) as KaplanMeierSettings & Partial<KaplanMeierDurationAccessors<T>>;
+  const o = readOptions(FN, options, OPTION_KEYS) as KaplanMeierSettings & Partial<KaplanMeierDurationAccessors<T>>;
+  for (const key of ['duration', 'churned', ...ACTIVITY_ACCESSORS] as const) requireAccessor(FN, key, (o as Record<string, unknown>)[key]);
+  requireValues(FN, 'subjects', subjects);
   const { level, confidence, horizon } = kaplanMeierSettings(FN, o);
   let tally: { times: number[]; events: number[]; censored: number[]; skipped: number; unit?: TimeUnit };
   if (o.duration !== undefined || o.churned !== undefined) {

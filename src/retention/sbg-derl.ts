@@ -1,6 +1,7 @@
 import type { SbgParams } from './fit-sbg';
 import { checkSbgParams, sbgDiscountedSurvival, sbgRetention } from '../internal/sbg';
 import { requireCount, requirePositive } from '../internal/validate';
+import { readOptions } from '../internal/options';
 
 /** Options of {@link sbgDerl}. */
 export interface SbgDerlOptions {
@@ -47,6 +48,7 @@ export interface SbgDerlOptions {
  */
 export function sbgDerl(params: SbgParams, options: SbgDerlOptions): number {
   const fn = 'sbgDerl';
+  options = readOptions(fn, options, ['discountRate', 'renewals']) as SbgDerlOptions;
   const { alpha, beta } = checkSbgParams(fn, params);
   const d = requirePositive(fn, 'discountRate', (options as Partial<SbgDerlOptions> | undefined)?.discountRate);
   const n = requireCount(fn, 'renewals', options.renewals ?? 0) + 1;

@@ -1,6 +1,7 @@
 import type { SbgParams } from './fit-sbg';
 import { checkSbgParams, sbgLogRetentionSum, sbgRetention } from '../internal/sbg';
 import { fail, requireCount } from '../internal/validate';
+import { readOptions } from '../internal/options';
 
 /** Horizons up to this many periods are summed term by term; longer ones add a closed-form tail. */
 const DIRECT_TERMS = 1024;
@@ -55,6 +56,7 @@ export interface SbgExpectedLifetimeOptions {
  */
 export function sbgExpectedLifetime(params: SbgParams, options: SbgExpectedLifetimeOptions = {}): number | undefined {
   const fn = 'sbgExpectedLifetime';
+  options = readOptions(fn, options, ['horizon']);
   const { alpha, beta } = checkSbgParams(fn, params);
   if (options.horizon === undefined) {
     if (!(alpha > 1)) return undefined;

@@ -1,4 +1,248 @@
 /** Bad-input rows of the clv domain (see `table.ts`). Owned by the retention/clv gate (h/gate-b). */
-import type { Row } from './table';
+import {
+  bgBbConditionalExpectedTransactions,
+  bgBbDert,
+  bgBbExpectedTransactions,
+  bgBbProbabilityAlive,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  bgNbdPurchaseCountProbability,
+  discountedClv,
+  fitBgBb,
+  fitBgNbd,
+  fitGammaGamma,
+  fitParetoNbd,
+  gammaGammaExpectedSpend,
+  historicalClv,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdProbabilityAlive,
+  predictClv,
+  rankCustomers,
+  simpleClv,
+  summarizeTransactions,
+  transactionSummaryTally,
+} from '../../src/clv/index';
+import { cdnowSummary } from '../clv/clv-data';
+import { donations } from '../clv/bg-bb-data';
+import { foldWith, replaceField, type NumberSite, type Row } from './table';
 
-export const clvRows: readonly Row[] = [];
+const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
+const PURCHASES = [
+  { id: 'ann', at: day('2024-01-01'), amount: 30 },
+  { id: 'ann', at: day('2024-01-15'), amount: 20 },
+  { id: 'bob', at: day('2024-02-12'), amount: 25 },
+];
+type P = (typeof PURCHASES)[number];
+const WINDOW = { observationEnd: day('2024-02-26'), unit: 'day' };
+const BY_PURCHASE = { ...WINDOW, customerId: (d: P) => d.id, at: (d: P) => d.at, amount: (d: P) => d.amount };
+const RECORDS = PURCHASES.map((p) => ({ customerId: p.id, at: p.at, amount: p.amount }));
+
+/** A few hundred CDNOW customers (weeks, dollars): enough for every fit to converge. */
+const ROWS = cdnowSummary().slice(0, 600);
+type R = (typeof ROWS)[number];
+const BY_ROW = { frequency: (d: R) => d.frequency, recency: (d: R) => d.recency, T: (d: R) => d.T, maxIterations: 500 };
+const BY_SPEND = { frequency: (d: R) => d.frequency, monetaryValue: (d: R) => d.monetaryValue, maxIterations: 500 };
+const rowSite = (what: 'frequency' | 'recency' | 'T' | 'monetaryValue', options: object, index = 3): NumberSite => ({
+  what,
+  // Row 3 repeats (x > 0), so its recency and monetary value are read.
+  put: (bad) => ({ data: replaceField(ROWS, index, what, bad), options }),
+});
+
+const DONATIONS = donations();
+type D = (typeof DONATIONS)[number];
+const BY_DONATION = { frequency: (d: D) => d.frequency, recency: (d: D) => d.recency, periods: (d: D) => d.periods, weight: (d: D) => d.weights };
+
+const BG_NBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const PARETO = { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 };
+const GAMMA_GAMMA = { p: 6.25, q: 3.74, gamma: 15.44 };
+const BG_BB = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+const CUSTOMER = { frequency: 2, recency: 30.43, T: 38.86 };
+const DONOR = { frequency: 3, recency: 5, periods: 6 };
+
+/** The parameter sites of a prediction whose arguments are `[params, ...rest]`. */
+function paramSites(params: Record<string, number>, rest: readonly unknown[]): NumberSite[] {
+  return Object.keys(params).map((what) => ({ what, put: (bad) => ({ data: [{ ...params, [what]: bad }, ...rest] }) }));
+}
+/** The sites of argument `k` (a customer object, or a number named `what`). */
+function argSites(args: readonly unknown[], k: number, fields: readonly string[] | string): NumberSite[] {
+  const put = (value: unknown): unknown[] => args.map((a, i) => (i === k ? value : a));
+  if (typeof fields === 'string') return [{ what: fields, put: (bad) => ({ data: put(bad) }) }];
+  return fields.map((what) => ({ what, put: (bad) => ({ data: put({ ...(args[k] as object), [what]: bad }) }) }));
+}
+function predictionRow(name: string, call: (...args: never[]) => unknown, params: Record<string, number>, args: readonly unknown[], sites: NumberSite[]): Row {
+  return { name, call: (data) => call(...(data as never[])), valid: { data: args }, numbers: [...paramSites(params, args.slice(1)), ...sites] };
+}
+
+const PREDICT_OPTIONS = {
+  timeUnit: 'week',
+  horizon: 12,
+  horizonUnit: 'month',
+  frequency: (d: R) => d.frequency,
+  recency: (d: R) => d.recency,
+  T: (d: R) => d.T,
+  monetaryValue: (d: R) => d.monetaryValue,
+} as const;
+const PREDICTION = predictClv(BG_NBD, GAMMA_GAMMA, ROWS.slice(0, 20), PREDICT_OPTIONS);
+
+const SIMPLE = { averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 0.4 };
+const DISCOUNTED = { margin: 100, retention: 0.8, discountRate: 0.1, horizon: 10 };
+
+const bgNbdCustomer = [BG_NBD, CUSTOMER, 4];
+const paretoCustomer = [PARETO, CUSTOMER, 4];
+const bgBbCustomer = [BG_BB, DONOR, 5];
+
+export const clvRows: readonly Row[] = [
+  {
+    name: 'summarizeTransactions',
+    call: (data, options) => summarizeTransactions(data as never, options as never),
+    valid: { data: PURCHASES, options: BY_PURCHASE },
+    collection: { name: 'purchases' },
+    optionKeys: ['observationEnd', 'calibrationEnd', 'unit', 'period', 'customerId', 'at', 'amount'],
+    accessors: ['customerId', 'at', 'amount'],
+    numbers: [
+      { what: 'amount', put: (bad) => ({ data: replaceField(PURCHASES, 1, 'amount', bad), options: BY_PURCHASE }) },
+      { what: 'purchase time', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(PURCHASES, 1, 'at', bad), options: BY_PURCHASE }) },
+      { what: 'observationEnd', code: 'INVALID_DATE', put: (bad) => ({ data: PURCHASES, options: { ...BY_PURCHASE, observationEnd: bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'transactionSummaryTally',
+    call: foldWith(transactionSummaryTally),
+    valid: { data: RECORDS, options: WINDOW },
+    optionKeys: ['observationEnd', 'calibrationEnd', 'unit', 'period'],
+    numbers: [
+      { what: 'amount', put: (bad) => ({ data: replaceField(RECORDS, 1, 'amount', bad), options: WINDOW }) },
+      { what: 'purchase time', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(RECORDS, 1, 'at', bad), options: WINDOW }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'historicalClv',
+    call: (data, options) => historicalClv(data as never, options as never),
+    valid: { data: PURCHASES, options: { grossMargin: 0.5, customerId: (d: P) => d.id, amount: (d: P) => d.amount } },
+    collection: { name: 'purchases' },
+    optionKeys: ['grossMargin', 'customerId', 'amount'],
+    accessors: ['customerId', 'amount'],
+    numbers: [
+      { what: 'amount', put: (bad) => ({ data: replaceField(PURCHASES, 1, 'amount', bad), options: { customerId: (d: P) => d.id, amount: (d: P) => d.amount } }) },
+      { what: 'grossMargin', put: (bad) => ({ data: PURCHASES, options: { grossMargin: bad, customerId: (d: P) => d.id, amount: (d: P) => d.amount } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'simpleClv',
+    call: (_data, options) => simpleClv(options as never),
+    valid: { data: undefined, options: SIMPLE },
+    optionKeys: ['averageOrderValue', 'purchaseFrequency', 'lifespan', 'grossMargin', 'frequencyUnit', 'lifespanUnit'],
+    numbers: (['averageOrderValue', 'purchaseFrequency', 'lifespan', 'grossMargin'] as const).map((what) => ({ what, put: (bad) => ({ data: undefined, options: { ...SIMPLE, [what]: bad } }) })),
+  },
+  {
+    name: 'discountedClv',
+    call: (_data, options) => discountedClv(options as never),
+    valid: { data: undefined, options: DISCOUNTED },
+    optionKeys: ['margin', 'retention', 'discountRate', 'horizon', 'countAcquisitionPeriod'],
+    numbers: (['margin', 'retention', 'discountRate', 'horizon'] as const).map((what) => ({
+      what,
+      put: (bad) => ({ data: undefined, options: { ...DISCOUNTED, [what]: bad } }),
+      // An infinite horizon is the documented default (the perpetuity).
+      ...(what === 'horizon' ? { except: [Number.POSITIVE_INFINITY] } : {}),
+    })),
+  },
+  {
+    name: 'fitBgNbd',
+    call: (data, options) => fitBgNbd(data as never, options as never),
+    valid: { data: ROWS, options: BY_ROW },
+    collection: { name: 'rows' },
+    optionKeys: ['maxIterations', 'weight', 'frequency', 'recency', 'T'],
+    accessors: ['weight', 'frequency', 'recency', 'T'],
+    numbers: [rowSite('frequency', BY_ROW), rowSite('recency', BY_ROW), rowSite('T', BY_ROW)],
+    nullRecords: true,
+  },
+  {
+    name: 'fitParetoNbd',
+    call: (data, options) => fitParetoNbd(data as never, options as never),
+    valid: { data: ROWS, options: BY_ROW },
+    collection: { name: 'rows' },
+    optionKeys: ['maxIterations', 'weight', 'frequency', 'recency', 'T'],
+    accessors: ['weight', 'frequency', 'recency', 'T'],
+    numbers: [rowSite('frequency', BY_ROW), rowSite('recency', BY_ROW), rowSite('T', BY_ROW)],
+    nullRecords: true,
+  },
+  {
+    name: 'fitGammaGamma',
+    call: (data, options) => fitGammaGamma(data as never, options as never),
+    valid: { data: ROWS, options: BY_SPEND },
+    collection: { name: 'rows' },
+    optionKeys: ['maxIterations', 'weight', 'frequency', 'monetaryValue'],
+    accessors: ['weight', 'frequency', 'monetaryValue'],
+    numbers: [rowSite('frequency', BY_SPEND), rowSite('monetaryValue', BY_SPEND)],
+    nullRecords: true,
+  },
+  {
+    name: 'fitBgBb',
+    call: (data, options) => fitBgBb(data as never, options as never),
+    valid: { data: DONATIONS, options: BY_DONATION },
+    collection: { name: 'rows' },
+    optionKeys: ['maxIterations', 'weight', 'frequency', 'recency', 'periods'],
+    accessors: ['weight', 'frequency', 'recency', 'periods'],
+    numbers: (['frequency', 'recency', 'periods'] as const).map((what) => ({ what, put: (bad) => ({ data: replaceField(DONATIONS, 2, what, bad), options: BY_DONATION }) })),
+    nullRecords: true,
+  },
+  {
+    name: 'predictClv',
+    call: (data, options) => predictClv(BG_NBD, GAMMA_GAMMA, data as never, options as never),
+    valid: { data: ROWS.slice(0, 20), options: PREDICT_OPTIONS },
+    collection: { name: 'customers' },
+    optionKeys: ['timeUnit', 'horizon', 'horizonUnit', 'discountRate', 'margin', 'frequency', 'recency', 'T', 'monetaryValue'],
+    accessors: ['frequency', 'recency', 'T', 'monetaryValue'],
+    numbers: [
+      { what: 'frequency', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'frequency', bad), options: PREDICT_OPTIONS }) },
+      { what: 'horizon', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, horizon: bad } }) },
+      { what: 'margin', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, margin: bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'rankCustomers',
+    call: (data, options) => rankCustomers(data as never, options as never),
+    valid: { data: PREDICTION, options: { by: 'probabilityAlive', top: 5 } },
+    optionKeys: ['by', 'top'],
+    numbers: [{ what: 'top', put: (bad) => ({ data: PREDICTION, options: { top: bad } }) }],
+  },
+  predictionRow('bgNbdExpectedPurchases', bgNbdExpectedPurchases, BG_NBD, [BG_NBD, 4], argSites([BG_NBD, 4], 1, 't')),
+  predictionRow('bgNbdConditionalExpectedPurchases', bgNbdConditionalExpectedPurchases, BG_NBD, bgNbdCustomer, [
+    ...argSites(bgNbdCustomer, 1, ['frequency', 'recency', 'T']),
+    ...argSites(bgNbdCustomer, 2, 't'),
+  ]),
+  predictionRow('bgNbdProbabilityAlive', bgNbdProbabilityAlive, BG_NBD, [BG_NBD, CUSTOMER], argSites([BG_NBD, CUSTOMER], 1, ['frequency', 'recency', 'T'])),
+  predictionRow('bgNbdPurchaseCountProbability', bgNbdPurchaseCountProbability, BG_NBD, [BG_NBD, 2, 4], [
+    ...argSites([BG_NBD, 2, 4], 1, 'n'),
+    ...argSites([BG_NBD, 2, 4], 2, 't'),
+  ]),
+  predictionRow('paretoNbdExpectedPurchases', paretoNbdExpectedPurchases, PARETO, [PARETO, 4], argSites([PARETO, 4], 1, 't')),
+  predictionRow('paretoNbdConditionalExpectedPurchases', paretoNbdConditionalExpectedPurchases, PARETO, paretoCustomer, [
+    ...argSites(paretoCustomer, 1, ['frequency', 'recency', 'T']),
+    ...argSites(paretoCustomer, 2, 't'),
+  ]),
+  predictionRow('paretoNbdProbabilityAlive', paretoNbdProbabilityAlive, PARETO, [PARETO, CUSTOMER], argSites([PARETO, CUSTOMER], 1, ['frequency', 'recency', 'T'])),
+  predictionRow('gammaGammaExpectedSpend', gammaGammaExpectedSpend, GAMMA_GAMMA, [GAMMA_GAMMA, { frequency: 2, monetaryValue: 35 }], argSites([GAMMA_GAMMA, { frequency: 2, monetaryValue: 35 }], 1, ['frequency', 'monetaryValue'])),
+  predictionRow('bgBbExpectedTransactions', bgBbExpectedTransactions, BG_BB, [BG_BB, 5], argSites([BG_BB, 5], 1, 'opportunities')),
+  predictionRow('bgBbConditionalExpectedTransactions', bgBbConditionalExpectedTransactions, BG_BB, bgBbCustomer, [
+    ...argSites(bgBbCustomer, 1, ['frequency', 'recency', 'periods']),
+    ...argSites(bgBbCustomer, 2, 'opportunities'),
+  ]),
+  predictionRow('bgBbProbabilityAlive', bgBbProbabilityAlive, BG_BB, [BG_BB, DONOR], argSites([BG_BB, DONOR], 1, ['frequency', 'recency', 'periods'])),
+  {
+    name: 'bgBbDert',
+    call: (data, options) => bgBbDert(BG_BB, data as never, options as never),
+    valid: { data: DONOR, options: { discountRate: 0.1 } },
+    optionKeys: ['discountRate'],
+    numbers: [
+      ...(['frequency', 'recency', 'periods'] as const).map((what): NumberSite => ({ what, put: (bad) => ({ data: { ...DONOR, [what]: bad }, options: { discountRate: 0.1 } }) })),
+      { what: 'discountRate', put: (bad) => ({ data: DONOR, options: { discountRate: bad } }) },
+    ],
+  },
+];

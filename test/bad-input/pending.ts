@@ -4,44 +4,7 @@
  */
 
 /** retention and clv (branch h/gate-b): empty this list as the rows are added to `retention.ts` and `clv.ts`. */
-export const ROWS_PENDING_GATE_B: readonly string[] = [
-  // retention
-  'retentionRate',
-  'churnRate',
-  'fitSbg',
-  'sbgSurvival',
-  'sbgRetentionRate',
-  'sbgExpectedLifetime',
-  'sbgDerl',
-  'periodRetention',
-  'cohortRetention',
-  'kaplanMeier',
-  'kaplanMeierTally',
-  // clv
-  'summarizeTransactions',
-  'simpleClv',
-  'historicalClv',
-  'discountedClv',
-  'fitBgNbd',
-  'bgNbdExpectedPurchases',
-  'bgNbdConditionalExpectedPurchases',
-  'bgNbdProbabilityAlive',
-  'bgNbdPurchaseCountProbability',
-  'fitParetoNbd',
-  'paretoNbdExpectedPurchases',
-  'paretoNbdConditionalExpectedPurchases',
-  'paretoNbdProbabilityAlive',
-  'fitGammaGamma',
-  'gammaGammaExpectedSpend',
-  'predictClv',
-  'rankCustomers',
-  'transactionSummaryTally',
-  'fitBgBb',
-  'bgBbExpectedTransactions',
-  'bgBbConditionalExpectedTransactions',
-  'bgBbProbabilityAlive',
-  'bgBbDert',
-];
+export const ROWS_PENDING_GATE_B: readonly string[] = [];
 
 /** models, survey and journey (branch h/gate-a): emptied as their rows are added. */
 export const ROWS_PENDING_GATE_A: readonly string[] = [
