@@ -39,6 +39,8 @@ export interface BgBbDertOptions {
  *   `NOT_AN_INTEGER` for a negative or fractional frequency, recency or periods;
  *   `ORDER_VIOLATION` for recency > periods; `INCONSISTENT_INPUT` for frequency > recency or a
  *   positive recency with frequency 0.
+ *   `INVALID_OPTION` for options that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts

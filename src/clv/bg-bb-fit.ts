@@ -145,6 +145,9 @@ const FN = 'fitBgBb';
  *   a `maxIterations` that is not a whole number ≥ 1; `ORDER_VIOLATION` for recency > periods;
  *   `INCONSISTENT_INPUT` for frequency > recency or a positive recency with frequency 0;
  *   `INSUFFICIENT_DATA` when there are fewer than 4 customers or no repeat transaction.
+ *   `INVALID_INPUT` when `rows` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

@@ -50,6 +50,8 @@ const FN = 'discountedClv';
  *   infinite horizon with r = 1 and d = 0 (the sum diverges); `NEGATIVE_VALUE` for a negative
  *   discount rate or horizon; `NOT_AN_INTEGER` for a fractional horizon; `INVALID_OPTION` for a
  *   `countAcquisitionPeriod` that is not a boolean.
+ *   `INVALID_OPTION` for options that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts

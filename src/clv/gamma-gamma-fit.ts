@@ -123,6 +123,9 @@ const FN = 'fitGammaGamma';
  *   a fractional frequency; `OUT_OF_RANGE` for a zero monetary value with x > 0 or a bad
  *   `maxIterations`; `INSUFFICIENT_DATA` for fewer than 3 repeat customers or when they all
  *   have the same x and z̄.
+ *   `INVALID_INPUT` when `rows` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

@@ -86,6 +86,9 @@ const FN = 'historicalClv';
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` / `NEGATIVE_VALUE` for an amount that is not
  *   a finite number ≥ 0; `INVALID_RECORD` for a customer id that is neither a string nor a
  *   finite number; `OUT_OF_RANGE` for a gross margin outside [0, 1] or a revenue beyond a double.
+ *   `INVALID_INPUT` when `purchases` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

@@ -127,6 +127,9 @@ const FN = 'fitParetoNbd';
  *   positive recency with frequency 0 or a zero recency with frequency > 0; `INSUFFICIENT_DATA`
  *   when there are fewer than 4 customers or no repeat purchase;
  *   `OUT_OF_RANGE` for a `maxIterations` that is not a whole number ≥ 1.
+ *   `INVALID_INPUT` when `rows` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

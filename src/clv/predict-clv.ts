@@ -121,6 +121,9 @@ const FN = 'predictClv';
  *   rate; `NOT_AN_INTEGER` for a fractional frequency or horizon; `ORDER_VIOLATION` for
  *   recency > T; `INCONSISTENT_INPUT` for a recency inconsistent with the frequency;
  *   `INVALID_OPTION` for an unknown unit.
+ *   `INVALID_INPUT` when `customers` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

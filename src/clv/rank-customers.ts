@@ -52,6 +52,8 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
  *   `NEGATIVE_VALUE` or `NOT_AN_INTEGER` for a bad `top`; `INVALID_NUMBER` for a score that is
  *   not a finite number (naming its index); `INCONSISTENT_INPUT` when `prediction` is not a
  *   {@link predictClv} result or its columns differ in length.
+ *   `INVALID_OPTION` for options that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts

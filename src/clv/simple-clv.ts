@@ -46,6 +46,8 @@ const FN = 'simpleClv';
  *   `NEGATIVE_VALUE` for a negative order value, frequency or lifespan; `OUT_OF_RANGE` for a
  *   gross margin outside [0, 1]; `INVALID_OPTION` for an unknown unit, or only one of the two
  *   units given.
+ *   `INVALID_OPTION` for options that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts

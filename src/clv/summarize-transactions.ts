@@ -229,6 +229,9 @@ function grown(array: Float64Array, length: number): Float64Array {
  *   observation end or a calibration end after the observation end; `INVALID_OPTION` for an
  *   unknown `unit` or `period`, or a missing `observationEnd`; `OUT_OF_RANGE` for a customer's
  *   spend beyond a double.
+ *   `INVALID_INPUT` when `purchases` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

@@ -245,7 +245,8 @@ function result(state: TransactionSummaryTallyState): TransactionSummary<Transac
  * Merging re-reads both states' period lists (it is associative and commutative in every
  * figure; rows come in order of first appearance in `a`, then `b`).
  *
- * @throws {@link models!CxMetricsError} `create`: as {@link summarizeTransactions} for its options;
+ * @throws {@link models!CxMetricsError} `create`: as {@link summarizeTransactions} for its options
+ *   (`INVALID_OPTION` for options that are not a plain object or an unknown key);
  *   `add`: `INVALID_DATE`, `INVALID_NUMBER`, `NEGATIVE_VALUE`, `INVALID_RECORD`,
  *   `ORDER_VIOLATION` as the batch function, naming the index when one is passed; `merge`:
  *   `INCONSISTENT_INPUT` for states with different windows or units; `result`: `OUT_OF_RANGE` for

@@ -17,6 +17,8 @@ import type { RetentionCounts } from './retention-rate';
  * @throws `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for a bad count,
  *   `INCONSISTENT_INPUT` when E − N < 0 or E − N > S (with S = 0, any customer at the end who
  *   was not acquired).
+ *   `INVALID_OPTION` for counts that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts

@@ -79,6 +79,9 @@ export interface CohortRetentionResult {
  *   activity spans more than 100,000 periods (first activity to observation end) or cohorts ×
  *   periods exceeds 10,000,000 (a mistyped year such as +020240 among 2024 records, or daily
  *   cohorts over decades): use a longer unit.
+ *   `INVALID_INPUT` when `activity` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

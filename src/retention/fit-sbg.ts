@@ -178,6 +178,9 @@ function customerStatistics<D>(customers: Values<D>, accessors: SbgCustomerAcces
  * @throws `INVALID_NUMBER` (NaN, missing), `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for a bad count;
  *   `INCONSISTENT_INPUT` when a count exceeds the cohort; `ORDER_VIOLATION` when counts increase;
  *   `INSUFFICIENT_DATA` with fewer than two counts or an empty cohort.
+ *   `INVALID_INPUT` when `input` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts
@@ -205,6 +208,9 @@ export function fitSbg(survivors: Values<number>, options?: SbgFitSettings): Sbg
  * @returns The frozen {@link SbgFit}.
  * @throws `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for bad renewals;
  *   `INVALID_RECORD` when `churned` is not a boolean; `INSUFFICIENT_DATA` with no records.
+ *   `INVALID_INPUT` when `input` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

@@ -91,7 +91,8 @@ function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?
  * Source: Kaplan & Meier (1958); Greenwood (1926); see {@link kaplanMeier}.
  *
  * @throws `add`: `INVALID_NUMBER`, `NEGATIVE_VALUE` for a bad duration, `INVALID_RECORD` for a
- *   churned flag that is not a boolean. `create`: `OUT_OF_RANGE`, `INVALID_OPTION` for bad settings.
+ *   churned flag that is not a boolean. `create`: `OUT_OF_RANGE`, `INVALID_OPTION` for
+ *   bad settings, options that are not a plain object or an unknown key (near miss suggested).
  *   `merge`: `INCONSISTENT_INPUT` for states with different settings. `add`, `merge`, `result`:
  *   `INVALID_RECORD` for a malformed state (restored from storage, built by hand), naming the
  *   method and the field.

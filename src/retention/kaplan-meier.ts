@@ -192,6 +192,9 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
  *   bad level, horizon or `churnAfter`, or for activity spanning more than 100,000 calendar
  *   periods (first activity to observation end; checked before allocating); `INVALID_OPTION` for a bad transform, unit or filter
  *   (`activity: 'purchases'` with spans), or only one of a pair of accessors.
+ *   `INVALID_INPUT` when `subjects` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

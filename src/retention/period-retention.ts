@@ -69,6 +69,9 @@ export interface PeriodRetentionResult {
  *   `OUT_OF_RANGE` (naming the span and the limit, before anything is allocated) when the
  *   activity spans more than 100,000 periods from the first activity to the observation end:
  *   a mistyped year, or a unit too short for the span.
+ *   `INVALID_INPUT` when `activity` is not an array, a typed array or an iterable; `INVALID_OPTION`
+ *   for options that are not a plain object, an unknown option key (the near miss is suggested:
+ *   `levle` → `level`) or an accessor that is not a function.
  *
  * @example
  * ```ts

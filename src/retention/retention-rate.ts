@@ -28,6 +28,8 @@ export interface RetentionCounts {
  * @throws `INVALID_NUMBER` when a count is not a finite number, `NEGATIVE_VALUE` when negative,
  *   `NOT_AN_INTEGER` when fractional, `INCONSISTENT_INPUT` when E − N < 0 or E − N > S (with
  *   S = 0, any customer at the end who was not acquired).
+ *   `INVALID_OPTION` for counts that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts

@@ -38,6 +38,8 @@ export interface SbgDerlOptions {
  * @throws `INVALID_NUMBER` / `OUT_OF_RANGE` for bad α, β or a discount rate that is not > 0
  *   (or so small, below about 1e-8, that neither ₂F₁ nor the series can be evaluated accurately);
  *   `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for bad renewals.
+ *   `INVALID_OPTION` for options that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts

@@ -45,6 +45,8 @@ export interface SbgExpectedLifetimeOptions {
  *   (about 1.8e308 periods). With a horizon, always a number in [1, horizon].
  * @throws `INVALID_NUMBER` / `OUT_OF_RANGE` for bad α, β; `NOT_AN_INTEGER`, `OUT_OF_RANGE` for
  *   a horizon that is not a whole number ≥ 1.
+ *   `INVALID_OPTION` for options that are not a plain object or an unknown key (the near miss is
+ *   suggested).
  *
  * @example
  * ```ts
