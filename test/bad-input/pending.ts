@@ -42,16 +42,3 @@ export const ROWS_PENDING_GATE_B: readonly string[] = [
   'bgBbProbabilityAlive',
   'bgBbDert',
 ];
-
-/** models, survey and journey (branch h/gate-a): emptied as their rows are added. */
-export const ROWS_PENDING_GATE_A: readonly string[] = [
-  'journeyFunnel',
-  'journeyFunnelTally',
-  'journeyPaths',
-  'journeySatisfaction',
-  'rfmSegments',
-  'serviceLevels',
-  'stageTiming',
-  'touchpointScores',
-  'weakestTouchpoints',
-];
