@@ -1,6 +1,7 @@
 import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, type FunnelCounts } from '../internal/funnel';
 import { isMissing } from '../internal/input';
 import { createScratch, entryChannel, readJourney, readStageList, segmentKey, type StageList } from '../internal/journey';
+import { optionKeys, readOptions } from '../internal/options';
 import { fail, requireLevel, requireOneOf } from '../internal/validate';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 import type { Journey } from '../models/journey';
@@ -50,6 +51,7 @@ export interface JourneyFunnelTallyState {
 }
 
 const FN = 'journeyFunnelTally';
+const OPTION_KEYS = optionKeys<JourneyFunnelTallyOptions>({ stages: true, level: true, groupBy: true });
 // One validated stage list per stages array, so `add` does not rebuild it for each journey.
 const lists = new WeakMap<readonly string[], StageList>();
 const scratch = createScratch();
@@ -138,6 +140,7 @@ const states = stateChecker<JourneyFunnelTallyState>(checkState);
 export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null | undefined, JourneyFunnelResult, JourneyFunnelTallyOptions> =
   Object.freeze({
     create(options?: JourneyFunnelTallyOptions): JourneyFunnelTallyState {
+      readOptions(FN, options, OPTION_KEYS);
       const list = readStageList(FN, options?.stages);
       const level = options?.level === undefined ? 0.95 : requireLevel(FN, options.level);
       const groupBy = options?.groupBy === undefined ? null : requireOneOf(FN, 'groupBy', options.groupBy, ['segment', 'channel'] as const);

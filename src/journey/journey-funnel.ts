@@ -1,10 +1,11 @@
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { addToCounts, compareGroupKeys, createCounts, funnelSteps, type FunnelCounts } from '../internal/funnel';
 import { createScratch, entryChannel, readJourney, readStageList, segmentKey } from '../internal/journey';
 import { describeValue, fail, requireLevel } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
 import type { JourneyInterval } from './interval';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link journeyFunnel}. */
 export interface JourneyFunnelOptions {
@@ -70,6 +71,7 @@ export interface JourneyFunnelResult {
 }
 
 const FN = 'journeyFunnel';
+const OPTION_KEYS = optionKeys<JourneyFunnelOptions>({ level: true, groupBy: true });
 
 /**
  * Conversion funnel over an ordered list of stages: how many customers reached each stage,
@@ -126,6 +128,8 @@ export function journeyFunnel(
   stages: readonly string[],
   options: JourneyFunnelOptions = {},
 ): JourneyFunnelResult {
+  requireValues(FN, 'journeys', journeys);
+  readOptions(FN, options, OPTION_KEYS);
   const list = readStageList(FN, stages);
   const level = options.level === undefined ? 0.95 : requireLevel(FN, options.level);
   const keyOf = groupKeyReader(options.groupBy);

@@ -1,9 +1,10 @@
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
 import { describeValue, fail, requireCount } from '../internal/validate';
 import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link journeyPaths}. */
 export interface JourneyPathsOptions {
@@ -67,6 +68,7 @@ export interface JourneyPathsResult extends JourneyPathRanking {
 }
 
 const FN = 'journeyPaths';
+const OPTION_KEYS = optionKeys<JourneyPathsOptions>({ collapseRepeats: true, maxLength: true, top: true, converted: true, stages: true });
 const SEP = '\u0000';
 
 /**
@@ -113,6 +115,8 @@ const SEP = '\u0000';
  * ```
  */
 export function journeyPaths(journeys: Values<Journey | null | undefined>, options: JourneyPathsOptions = {}): JourneyPathsResult {
+  requireValues(FN, 'journeys', journeys);
+  readOptions(FN, options, OPTION_KEYS);
   const collapse = options.collapseRepeats ?? false;
   if (typeof collapse !== 'boolean') {
     throw fail('INVALID_OPTION', FN, `collapseRepeats ${describeValue(collapse)} is not a boolean`, { field: 'collapseRepeats', value: collapse });

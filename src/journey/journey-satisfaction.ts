@@ -1,5 +1,5 @@
 import { toEpochMs } from '../internal/calendar';
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
 import { addResponse, MetricBuffers } from '../internal/survey-responses';
 import { ScaleMeans } from '../internal/scale-means';
@@ -7,6 +7,7 @@ import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
 import { classifyNps, type NpsCategory } from '../survey/classify-nps';
 import { nps, type NpsResult } from '../survey/nps';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link journeySatisfaction}. */
 export interface JourneySatisfactionOptions {
@@ -70,6 +71,7 @@ export interface JourneySatisfactionResult {
 }
 
 const FN = 'journeySatisfaction';
+const OPTION_KEYS = optionKeys<JourneySatisfactionOptions>({ converted: true, stages: true });
 
 /**
  * Per journey, a roll-up of the satisfaction answers along it — the latest NPS answer and its
@@ -117,6 +119,8 @@ const FN = 'journeySatisfaction';
  * ```
  */
 export function journeySatisfaction(journeys: Values<Journey | null | undefined>, options: JourneySatisfactionOptions = {}): JourneySatisfactionResult {
+  requireValues(FN, 'journeys', journeys);
+  readOptions(FN, options, OPTION_KEYS);
   const list = options.stages === undefined ? undefined : readStageList(FN, options.stages);
   const isConverted = readConversionTest(FN, options.converted, list);
   const scratch = createScratch();

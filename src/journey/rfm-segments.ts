@@ -1,6 +1,7 @@
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { describeValue, fail, requireNonNegative, requireOneOf } from '../internal/validate';
 import type { Accessor, Values } from '../models/values';
+import { optionKeys, readOptions, requireAccessor } from '../internal/options';
 
 /** An inclusive range of RFM scores, e.g. `[4, 5]`. */
 export type RfmScoreRange = readonly [number, number];
@@ -128,6 +129,7 @@ export interface RfmSegmentsResult {
 }
 
 const FN = 'rfmSegments';
+const OPTION_KEYS = optionKeys<RfmSegmentsOptions<unknown>>({ recencyMeaning: true, recency: true, frequency: true, monetary: true, T: true, rules: true });
 
 /**
  * RFM segmentation: recency, frequency and monetary scores 1–5 by quintile, the combined
@@ -174,15 +176,17 @@ const FN = 'rfmSegments';
  * ```
  */
 export function rfmSegments<T>(summary: Values<T | null | undefined>, options: RfmSegmentsOptions<T>): RfmSegmentsResult {
+  requireValues(FN, 'summary', summary);
+  readOptions(FN, options, OPTION_KEYS);
   const meaning = requireOneOf(FN, 'recencyMeaning', (options as Partial<RfmSegmentsOptions<T>> | undefined)?.recencyMeaning, [
     'since-last-purchase',
     'first-to-last-purchase',
   ] as const);
   const rules = readRules(options.rules ?? DEFAULT_RFM_SEGMENT_RULES);
-  const readRecency = options.recency ?? field<T>('recency');
-  const readFrequency = options.frequency ?? field<T>('frequency');
-  const readMonetary = options.monetary ?? field<T>('monetaryValue');
-  const readT = options.T ?? field<T>('T');
+  const readRecency = requireAccessor(FN, 'recency', options.recency) ?? field<T>('recency');
+  const readFrequency = requireAccessor(FN, 'frequency', options.frequency) ?? field<T>('frequency');
+  const readMonetary = requireAccessor(FN, 'monetary', options.monetary) ?? field<T>('monetaryValue');
+  const readT = requireAccessor(FN, 'T', options.T) ?? field<T>('T');
   const index: number[] = [];
   const recency: number[] = [];
   const frequency: number[] = [];

@@ -1,6 +1,6 @@
 import { toEpochMs } from '../internal/calendar';
 import { DurationBuffer, readPercentiles, summarizeDurations } from '../internal/durations';
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { requireChannel, requireDurationUnit, requireInteractionType, unitMs } from '../internal/journey';
 import { rateInterval } from '../internal/rate-interval';
 import { describeValue, fail, requireLevel, requireNonNegative } from '../internal/validate';
@@ -12,6 +12,7 @@ import type { Values } from '../models/values';
 import type { JourneyDurationUnit } from './duration-unit';
 import type { JourneyInterval } from './interval';
 import type { StageTimingPercentile } from './stage-timing';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link serviceLevels}. */
 export interface ServiceLevelsOptions {
@@ -92,6 +93,7 @@ export interface ServiceLevelsResult extends ServiceLevelsGroup {
 }
 
 const FN = 'serviceLevels';
+const OPTION_KEYS = optionKeys<ServiceLevelsOptions>({ unit: true, percentiles: true, firstResponseTarget: true, resolutionTarget: true, asOf: true, level: true });
 
 /**
  * Service quality from support contacts: first-response and resolution time distributions
@@ -141,6 +143,8 @@ const FN = 'serviceLevels';
  * ```
  */
 export function serviceLevels(contacts: Values<Interaction | null | undefined>, options: ServiceLevelsOptions): ServiceLevelsResult {
+  requireValues(FN, 'contacts', contacts);
+  readOptions(FN, options, OPTION_KEYS);
   const unit = requireDurationUnit(FN, (options as Partial<ServiceLevelsOptions> | undefined)?.unit);
   const percentiles = readPercentiles(FN, options.percentiles, [0.25, 0.75, 0.9]);
   const level = options.level === undefined ? 0.95 : requireLevel(FN, options.level);

@@ -1,12 +1,13 @@
 import { toEpochMs } from '../internal/calendar';
 import { DurationBuffer, kaplanMeierMedian, readPercentiles, summarizeDurations } from '../internal/durations';
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { createScratch, readJourney, readStageList, requireDurationUnit, unitMs } from '../internal/journey';
 import { fail } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Instant } from '../models/time';
 import type { Values } from '../models/values';
 import type { JourneyDurationUnit } from './duration-unit';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link stageTiming}. */
 export interface StageTimingOptions {
@@ -80,6 +81,7 @@ export interface StageTimingResult {
 }
 
 const FN = 'stageTiming';
+const OPTION_KEYS = optionKeys<StageTimingOptions>({ unit: true, percentiles: true, asOf: true });
 
 /**
  * How long customers spend in each stage and how long they take from each stage to the
@@ -133,6 +135,8 @@ export function stageTiming(
   stages: readonly string[],
   options: StageTimingOptions,
 ): StageTimingResult {
+  requireValues(FN, 'journeys', journeys);
+  readOptions(FN, options, OPTION_KEYS);
   const list = readStageList(FN, stages);
   const unit = requireDurationUnit(FN, (options as Partial<StageTimingOptions> | undefined)?.unit);
   const percentiles = readPercentiles(FN, options.percentiles, [0.25, 0.75, 0.9]);

@@ -1,5 +1,5 @@
 import { compareGroupKeys } from '../internal/funnel';
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { createScratch, requireChannel, requireInteractionType } from '../internal/journey';
 import { addResponse, forEachInteraction, MetricBuffers } from '../internal/survey-responses';
 import { describeValue, fail, requireLevel, requireOneOf } from '../internal/validate';
@@ -12,6 +12,7 @@ import { csat, type CsatResult } from '../survey/csat';
 import { csatInterval, type CsatIntervalResult } from '../survey/csat-interval';
 import { nps, type NpsResult } from '../survey/nps';
 import { npsInterval, type NpsIntervalResult } from '../survey/nps-interval';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** What {@link touchpointScores} groups the answers by. */
 export type TouchpointScoresGroupBy = 'touchpoint' | 'channel' | 'touchpoint-channel';
@@ -61,6 +62,7 @@ export interface TouchpointScoresResult {
 }
 
 const FN = 'touchpointScores';
+const OPTION_KEYS = optionKeys<TouchpointScoresOptions>({ by: true, level: true });
 const GROUPINGS: readonly TouchpointScoresGroupBy[] = ['touchpoint', 'channel', 'touchpoint-channel'];
 
 /**
@@ -113,6 +115,8 @@ export function touchpointScores(
   input: Values<Journey | Interaction | null | undefined>,
   options: TouchpointScoresOptions = {},
 ): TouchpointScoresResult {
+  requireValues(FN, 'input', input);
+  readOptions(FN, options, OPTION_KEYS);
   const by = options.by === undefined ? 'touchpoint' : requireOneOf(FN, 'by', options.by, GROUPINGS);
   const level = options.level === undefined ? 0.95 : requireLevel(FN, options.level);
   const useTouchpoint = by !== 'channel';

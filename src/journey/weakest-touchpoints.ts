@@ -1,3 +1,4 @@
+import { optionKeys, readOptions } from '../internal/options';
 import { describeValue, fail, requireCount, requireOneOf } from '../internal/validate';
 import type { Channel } from '../models/channel';
 import type { SurveyMetric } from '../models/interaction';
@@ -40,6 +41,9 @@ export interface WeakestTouchpointsResult {
   readonly leftOut: number;
 }
 
+
+const OPTION_KEYS = optionKeys<WeakestTouchpointsOptions>({ metric: true, minResponses: true, limit: true });
+
 /**
  * Touchpoints ranked from weakest, by the **upper** end of their interval: a touchpoint is
  * called weak only when even the optimistic end of its interval is low, so a small group
@@ -79,8 +83,9 @@ export interface WeakestTouchpointsResult {
 export function weakestTouchpoints(scores: TouchpointScoresResult, options: WeakestTouchpointsOptions = {}): WeakestTouchpointsResult {
   const fn = 'weakestTouchpoints';
   if (scores === null || typeof scores !== 'object' || !Array.isArray((scores as Partial<TouchpointScoresResult>).groups)) {
-    throw fail('INVALID_OPTION', fn, `scores ${describeValue(scores)} is not a touchpointScores result`, { field: 'scores', value: scores });
+    throw fail('INVALID_INPUT', fn, `scores ${describeValue(scores)} is not a touchpointScores result`, { field: 'scores', value: scores });
   }
+  readOptions(fn, options, OPTION_KEYS);
   const metric = options.metric === undefined ? 'nps' : requireOneOf(fn, 'metric', options.metric, SURVEY_METRICS);
   const minResponses = options.minResponses === undefined ? 30 : requireCount(fn, 'minResponses', options.minResponses);
   let limit = Infinity;

@@ -5,6 +5,7 @@ import type { SurveyScale } from '../models/interaction';
 import type { Reducer } from '../models/reducer';
 import type { CsatResult } from './csat';
 import type { SurveyTallyValue } from './nps-tally';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link csatTally}'s `create`. */
 export interface CsatTallyOptions {
@@ -63,8 +64,11 @@ export interface CsatTallyState {
  * csatTally.result({} as never); // => throws INVALID_RECORD
  * ```
  */
+const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true });
+
 export const csatTally: Reducer<CsatTallyState, SurveyTallyValue, CsatResult, CsatTallyOptions> = Object.freeze({
-  create: (options?: CsatTallyOptions): CsatTallyState => csatStates.trust(createCsatState(readCsatSettings('csatTally', options))),
+  create: (options?: CsatTallyOptions): CsatTallyState =>
+    csatStates.trust(createCsatState(readCsatSettings('csatTally', readOptions('csatTally', options, OPTION_KEYS)))),
   add: (state: CsatTallyState, value: SurveyTallyValue, index?: number): CsatTallyState => {
     csatStates.once('csatTally.add', state);
     addAnswer('csatTally', state, value, index);

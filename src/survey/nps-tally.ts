@@ -1,6 +1,7 @@
 import { addNpsAnswer, checkNpsState, createNpsState, mergeNpsStates, npsResult, npsStates } from '../internal/nps-state';
 import type { Reducer } from '../models/reducer';
 import type { NpsResult } from './nps';
+import { readOptions } from '../internal/options';
 
 /**
  * The running state of {@link npsTally}: eight numbers and a flag, however many answers it
@@ -72,7 +73,11 @@ export type SurveyTallyValue =
  * ```
  */
 export const npsTally: Reducer<NpsTallyState, SurveyTallyValue, NpsResult> = Object.freeze({
-  create: (): NpsTallyState => npsStates.trust(createNpsState()),
+  // It takes no options; an options bag (a typo, a CSAT setting) is rejected, not ignored.
+  create: (options?: undefined): NpsTallyState => {
+    readOptions('npsTally', options, []);
+    return npsStates.trust(createNpsState());
+  },
   add: (state: NpsTallyState, value: SurveyTallyValue, index?: number): NpsTallyState => {
     npsStates.once('npsTally.add', state);
     return addNpsAnswer('npsTally', state, value, index);

@@ -10,7 +10,7 @@ import { thrownBy } from '../support/error-code';
 import { clvRows } from './clv';
 import { journeyRows } from './journey';
 import { modelsRows } from './models';
-import { ROWS_PENDING_GATE_A, ROWS_PENDING_GATE_B } from './pending';
+import { ROWS_PENDING_GATE_B } from './pending';
 import { retentionRows } from './retention';
 import { surveyRows } from './survey';
 import { NOT_ACCESSORS, NOT_COLLECTIONS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
@@ -70,7 +70,7 @@ function skippedOf(result: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
-const PENDING = [...ROWS_PENDING_GATE_A, ...ROWS_PENDING_GATE_B];
+const PENDING: readonly string[] = ROWS_PENDING_GATE_B;
 
 describe('every public export has a row in the bad-input table', () => {
   const names = ROWS.map((r) => r.name);

@@ -1,4 +1,172 @@
 /** Bad-input rows of the journey domain (see `table.ts`). */
-import type { Row } from './table';
+import { journeyFunnel } from '../../src/journey/journey-funnel';
+import { journeyFunnelTally } from '../../src/journey/journey-funnel-tally';
+import { journeyPaths } from '../../src/journey/journey-paths';
+import { journeySatisfaction } from '../../src/journey/journey-satisfaction';
+import { rfmSegments } from '../../src/journey/rfm-segments';
+import { serviceLevels } from '../../src/journey/service-levels';
+import { stageTiming } from '../../src/journey/stage-timing';
+import { touchpointScores } from '../../src/journey/touchpoint-scores';
+import { weakestTouchpoints } from '../../src/journey/weakest-touchpoints';
+import { foldWith, replaceAt, replaceField, type NumberSite, type Row } from './table';
 
-export const journeyRows: readonly Row[] = [];
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 0, 1);
+const STAGES = ['awareness', 'purchase'];
+
+function survey(customerId: string, score: unknown, touchpoint = 'checkout'): object {
+  return { type: 'survey', customerId, at: T0, metric: 'nps', touchpoint, channel: 'web', score };
+}
+
+/** A two-stage journey of customer `c<k>`, the second stage holding one NPS answer `score`. */
+function journey(k: number, score: unknown = 9, enteredAt: unknown = T0): object {
+  const customerId = `c${k}`;
+  return {
+    customerId,
+    segment: 'smb',
+    stages: [
+      { name: 'awareness', enteredAt, interactions: [{ type: 'visit', customerId, at: T0, touchpoint: 'home', channel: 'web' }] },
+      { name: 'purchase', enteredAt: T0 + DAY, interactions: [survey(customerId, score)] },
+    ],
+  };
+}
+
+const JOURNEYS = [0, 1, 2, 3].map((k) => journey(k));
+const AT = 2;
+
+/** Where a journey function reads numbers: the answer's score (when it reads answers) and the first stage's entry instant. */
+function journeySites(options: object | undefined, readsScores: boolean): NumberSite[] {
+  const sites: NumberSite[] = [
+    { what: 'enteredAt', code: 'INVALID_DATE', put: (bad) => ({ data: replaceAt(JOURNEYS, AT, journey(AT, 9, bad)), options }) },
+  ];
+  if (readsScores) sites.push({ what: 'score', put: (bad) => ({ data: replaceAt(JOURNEYS, AT, journey(AT, bad)), options }) });
+  return sites;
+}
+
+/** An option that must be a number, with the row's other valid options. */
+function optionSite(what: string, options: object = {}, data: unknown = JOURNEYS): NumberSite {
+  return { what, put: (bad) => ({ data, options: { ...options, [what]: bad } }) };
+}
+
+const RFM_ROWS = [
+  { recency: 1, frequency: 5, monetaryValue: 300 },
+  { recency: 20, frequency: 1, monetaryValue: 40 },
+  { recency: 3, frequency: 3, monetaryValue: 120 },
+  { recency: 9, frequency: 2, monetaryValue: 80 },
+  { recency: 14, frequency: 4, monetaryValue: 200 },
+];
+const RFM_OPTIONS = {
+  recencyMeaning: 'since-last-purchase',
+  recency: (r: { recency: number }) => r.recency,
+  frequency: (r: { frequency: number }) => r.frequency,
+  monetary: (r: { monetaryValue: number }) => r.monetaryValue,
+};
+
+const MIN = 60_000;
+const CONTACTS = [0, 1, 2, 3].map((k) => ({
+  type: 'support',
+  customerId: `c${k}`,
+  channel: 'chat',
+  at: T0 + k * MIN,
+  firstResponseAt: T0 + (k + 5) * MIN,
+  resolvedAt: T0 + (k + 30) * MIN,
+}));
+
+const ANSWERS = [10, 9, 9, 8, 6, 3, 2, 1, 9, 10].map((score, k) => survey(`c${k}`, score));
+const SCORES = touchpointScores(ANSWERS as never);
+
+export const journeyRows: readonly Row[] = [
+  {
+    name: 'journeyFunnel',
+    call: (data, options) => journeyFunnel(data as never, STAGES, options as never),
+    valid: { data: JOURNEYS, options: { level: 0.9, groupBy: (j: { segment: string }) => j.segment } },
+    collection: { name: 'journeys' },
+    optionKeys: ['level', 'groupBy'],
+    numbers: [...journeySites({ level: 0.9 }, false), optionSite('level')],
+    nullRecords: true,
+  },
+  {
+    name: 'journeyFunnelTally',
+    call: foldWith(journeyFunnelTally),
+    valid: { data: JOURNEYS, options: { stages: STAGES, level: 0.9, groupBy: 'segment' } },
+    optionKeys: ['stages', 'level', 'groupBy'],
+    numbers: [...journeySites({ stages: STAGES }, false), optionSite('level', { stages: STAGES })],
+    nullRecords: true,
+  },
+  {
+    name: 'journeyPaths',
+    call: (data, options) => journeyPaths(data as never, options as never),
+    valid: { data: JOURNEYS, options: { top: 3, stages: STAGES, converted: 'purchase' } },
+    collection: { name: 'journeys' },
+    optionKeys: ['collapseRepeats', 'maxLength', 'top', 'converted', 'stages'],
+    numbers: [...journeySites(undefined, false), optionSite('top'), optionSite('maxLength')],
+    nullRecords: true,
+  },
+  {
+    name: 'journeySatisfaction',
+    call: (data, options) => journeySatisfaction(data as never, options as never),
+    valid: { data: JOURNEYS, options: { stages: STAGES, converted: 'purchase' } },
+    collection: { name: 'journeys' },
+    optionKeys: ['converted', 'stages'],
+    numbers: journeySites(undefined, true),
+    nullRecords: true,
+  },
+  {
+    name: 'stageTiming',
+    call: (data, options) => stageTiming(data as never, STAGES, options as never),
+    valid: { data: JOURNEYS, options: { unit: 'day', percentiles: [0.5], asOf: T0 + 10 * DAY } },
+    collection: { name: 'journeys' },
+    optionKeys: ['unit', 'percentiles', 'asOf'],
+    numbers: [...journeySites({ unit: 'day' }, false), { ...optionSite('asOf', { unit: 'day' }), code: 'INVALID_DATE' }],
+    nullRecords: true,
+  },
+  {
+    name: 'touchpointScores',
+    call: (data, options) => touchpointScores(data as never, options as never),
+    valid: { data: [...JOURNEYS, ...ANSWERS], options: { by: 'touchpoint-channel', level: 0.9 } },
+    collection: { name: 'input' },
+    optionKeys: ['by', 'level'],
+    numbers: [
+      ...journeySites(undefined, true),
+      { what: 'score', put: (bad) => ({ data: replaceAt(ANSWERS, AT, survey('c', bad)) }) },
+      optionSite('level'),
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'weakestTouchpoints',
+    call: (data, options) => weakestTouchpoints(data as never, options as never),
+    valid: { data: SCORES, options: { metric: 'nps', minResponses: 5, limit: 2 } },
+    collection: { name: 'scores' },
+    optionKeys: ['metric', 'minResponses', 'limit'],
+    numbers: [optionSite('minResponses', {}, SCORES), optionSite('limit', {}, SCORES)],
+  },
+  {
+    name: 'rfmSegments',
+    call: (data, options) => rfmSegments(data as never, options as never),
+    valid: { data: RFM_ROWS, options: RFM_OPTIONS },
+    collection: { name: 'summary' },
+    optionKeys: ['recencyMeaning', 'recency', 'frequency', 'monetary', 'T', 'rules'],
+    accessors: ['recency', 'frequency', 'monetary', 'T'],
+    numbers: [
+      { what: 'recency', put: (bad) => ({ data: replaceField(RFM_ROWS, AT, 'recency', bad), options: RFM_OPTIONS }) },
+      { what: 'frequency', put: (bad) => ({ data: replaceField(RFM_ROWS, AT, 'frequency', bad), options: RFM_OPTIONS }) },
+      { what: 'monetary', put: (bad) => ({ data: replaceField(RFM_ROWS, AT, 'monetaryValue', bad), options: RFM_OPTIONS }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'serviceLevels',
+    call: (data, options) => serviceLevels(data as never, options as never),
+    valid: { data: CONTACTS, options: { unit: 'minute', firstResponseTarget: 10, resolutionTarget: 60, level: 0.9 } },
+    collection: { name: 'contacts' },
+    optionKeys: ['unit', 'percentiles', 'firstResponseTarget', 'resolutionTarget', 'asOf', 'level'],
+    numbers: [
+      { what: 'at', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(CONTACTS, AT, 'at', bad), options: { unit: 'minute' } }) },
+      { what: 'resolvedAt', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(CONTACTS, AT, 'resolvedAt', bad), options: { unit: 'minute' } }) },
+      optionSite('firstResponseTarget', { unit: 'minute' }, CONTACTS),
+      optionSite('level', { unit: 'minute' }, CONTACTS),
+    ],
+    nullRecords: true,
+  },
+];

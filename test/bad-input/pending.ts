@@ -5,34 +5,3 @@
 
 /** retention and clv (branch h/gate-b): empty this list as the rows are added to `retention.ts` and `clv.ts`. */
 export const ROWS_PENDING_GATE_B: readonly string[] = [];
-
-/** models, survey and journey (branch h/gate-a): emptied as their rows are added. */
-export const ROWS_PENDING_GATE_A: readonly string[] = [
-  'parseCustomer',
-  'parseInteraction',
-  'parseInteractions',
-  'parseJourney',
-  'parseJourneys',
-  'parseTouchpoint',
-  'classifyNps',
-  'npsTally',
-  'npsInterval',
-  'csat',
-  'csatTally',
-  'ces',
-  'cesTally',
-  'csatInterval',
-  'compareNps',
-  'compareCsat',
-  'surveyBreakdown',
-  'npsRevenue',
-  'journeyFunnel',
-  'journeyFunnelTally',
-  'journeyPaths',
-  'journeySatisfaction',
-  'rfmSegments',
-  'serviceLevels',
-  'stageTiming',
-  'touchpointScores',
-  'weakestTouchpoints',
-];

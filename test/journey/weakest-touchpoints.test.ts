@@ -40,7 +40,7 @@ describe('weakestTouchpoints', () => {
   });
 
   it.each<[string, () => unknown, string]>([
-    ['a non-result', () => weakestTouchpoints({} as never), 'INVALID_OPTION'],
+    ['a non-result', () => weakestTouchpoints({} as never), 'INVALID_INPUT'],
     ['an unknown metric', () => weakestTouchpoints(scores, { metric: 'nss' as never }), 'INVALID_OPTION'],
     ['a negative minimum', () => weakestTouchpoints(scores, { minResponses: -1 }), 'NEGATIVE_VALUE'],
     ['a fractional minimum', () => weakestTouchpoints(scores, { minResponses: 2.5 }), 'NOT_AN_INTEGER'],
