@@ -65,8 +65,8 @@ const FN = 'discountedClv';
  * discountedClv({ margin: 100, retention: 1, discountRate: 0 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function discountedClv(optionsArgument: DiscountedClvOptions): number {
-  const options = readOptions(FN, optionsArgument, ['margin', 'retention', 'discountRate', 'horizon', 'countAcquisitionPeriod']);
+export function discountedClv(options: DiscountedClvOptions): number {
+  options = readOptions(FN, options, ['margin', 'retention', 'discountRate', 'horizon', 'countAcquisitionPeriod']) as DiscountedClvOptions;
   const m = requireFinite(FN, 'margin', options.margin);
   const r = requireProportion(FN, 'retention', options.retention);
   const d = requireNonNegative(FN, 'discountRate', options.discountRate);

@@ -59,8 +59,8 @@ const FN = 'simpleClv';
  * simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 30 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function simpleClv(optionsArgument: SimpleClvOptions): number {
-  const options = readOptions(FN, optionsArgument, ['averageOrderValue', 'purchaseFrequency', 'lifespan', 'grossMargin', 'frequencyUnit', 'lifespanUnit']);
+export function simpleClv(options: SimpleClvOptions): number {
+  options = readOptions(FN, options, ['averageOrderValue', 'purchaseFrequency', 'lifespan', 'grossMargin', 'frequencyUnit', 'lifespanUnit']) as SimpleClvOptions;
   const averageOrderValue = requireNonNegative(FN, 'averageOrderValue', options.averageOrderValue);
   const purchaseFrequency = requireNonNegative(FN, 'purchaseFrequency', options.purchaseFrequency);
   const lifespan = requireNonNegative(FN, 'lifespan', options.lifespan);

@@ -47,6 +47,8 @@ export interface CesTallyState {
   weighted: boolean;
 }
 
+const OPTION_KEYS = optionKeys<CesTallyOptions>({ scale: true, easy: true, difficult: true, level: true });
+
 /**
  * Streaming CES: `result` equals {@link ces} over the same answers (mean, Student-t interval,
  * shares, net effort — all exact from the per-score counts), `merge` is associative and
@@ -74,8 +76,6 @@ export interface CesTallyState {
  * cesTally.merge(a, { ...b, counts: [1] }); // => throws INVALID_RECORD
  * ```
  */
-const OPTION_KEYS = optionKeys<CesTallyOptions>({ scale: true, easy: true, difficult: true, level: true });
-
 export const cesTally: Reducer<CesTallyState, SurveyTallyValue, CesResult, CesTallyOptions> = Object.freeze({
   create: (options?: CesTallyOptions): CesTallyState =>
     cesStates.trust(createCesState(readCesSettings('cesTally', readOptions('cesTally', options, OPTION_KEYS)))),

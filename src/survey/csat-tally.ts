@@ -38,6 +38,8 @@ export interface CsatTallyState {
   weighted: boolean;
 }
 
+const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true });
+
 /**
  * Streaming CSAT: `result` equals {@link csat} over the same answers, `merge` is associative
  * and commutative, and the state has one count and one weight sum per scale point.
@@ -64,8 +66,6 @@ export interface CsatTallyState {
  * csatTally.result({} as never); // => throws INVALID_RECORD
  * ```
  */
-const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true });
-
 export const csatTally: Reducer<CsatTallyState, SurveyTallyValue, CsatResult, CsatTallyOptions> = Object.freeze({
   create: (options?: CsatTallyOptions): CsatTallyState =>
     csatStates.trust(createCsatState(readCsatSettings('csatTally', readOptions('csatTally', options, OPTION_KEYS)))),
