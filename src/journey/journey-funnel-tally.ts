@@ -75,6 +75,7 @@ function stageListOf(state: JourneyFunnelTallyState): StageList {
  * @throws CxMetricsError from `create`: `INVALID_OPTION` (stage list, `groupBy`),
  *   `OUT_OF_RANGE` (level); from `add`: the codes of {@link journeyFunnel}; from `merge`:
  *   `INCONSISTENT_INPUT` for tallies of different stages, levels or groupings.
+ *   from `create`: `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

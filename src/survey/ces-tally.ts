@@ -47,6 +47,8 @@ export interface CesTallyState {
   weighted: boolean;
 }
 
+const OPTION_KEYS = optionKeys<CesTallyOptions>({ scale: true, easy: true, difficult: true, level: true });
+
 /**
  * Streaming CES: `result` equals {@link ces} over the same answers (mean, Student-t interval,
  * shares, net effort — all exact from the per-score counts), `merge` is associative and
@@ -61,6 +63,7 @@ export interface CesTallyState {
  *
  * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link ces}; from `add`: the
  *   score and weight codes; from `merge`: `INCONSISTENT_INPUT` for different settings.
+ *   from `create`: `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts
@@ -71,8 +74,6 @@ export interface CesTallyState {
  * cesTally.create({ level: 2 }); // => throws OUT_OF_RANGE
  * ```
  */
-const OPTION_KEYS = optionKeys<CesTallyOptions>({ scale: true, easy: true, difficult: true, level: true });
-
 export const cesTally: Reducer<CesTallyState, SurveyTallyValue, CesResult, CesTallyOptions> = Object.freeze({
   create: (options?: CesTallyOptions): CesTallyState => createCesState(readCesSettings('cesTally', readOptions('cesTally', options, OPTION_KEYS))),
   add: (state: CesTallyState, value: SurveyTallyValue, index?: number): CesTallyState => {

@@ -38,6 +38,8 @@ export interface CsatTallyState {
   weighted: boolean;
 }
 
+const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true });
+
 /**
  * Streaming CSAT: `result` equals {@link csat} over the same answers, `merge` is associative
  * and commutative, and the state has one count and one weight sum per scale point.
@@ -52,6 +54,7 @@ export interface CsatTallyState {
  * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link csat}; from `add`:
  *   the score and weight codes of {@link csat}; from `merge`: `INCONSISTENT_INPUT` for tallies
  *   with different scales or thresholds.
+ *   from `create`: `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts
@@ -62,8 +65,6 @@ export interface CsatTallyState {
  * csatTally.merge(state, sevenPoint); // => throws INCONSISTENT_INPUT
  * ```
  */
-const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true });
-
 export const csatTally: Reducer<CsatTallyState, SurveyTallyValue, CsatResult, CsatTallyOptions> = Object.freeze({
   create: (options?: CsatTallyOptions): CsatTallyState => createCsatState(readCsatSettings('csatTally', readOptions('csatTally', options, OPTION_KEYS))),
   add: (state: CsatTallyState, value: SurveyTallyValue, index?: number): CsatTallyState => {

@@ -56,7 +56,8 @@ export type SurveyTallyValue =
  *
  * Source: the definition of NPS (Reichheld 2003), see {@link nps}.
  *
- * @throws {@link models!CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight.
+ * @throws {@link models!CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight;
+ *   from `create`: `INVALID_OPTION` for any options (it takes none).
  *
  * @example
  * ```ts
