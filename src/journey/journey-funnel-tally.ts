@@ -116,7 +116,8 @@ const states = stateChecker<JourneyFunnelTallyState>(checkState);
  *   `OUT_OF_RANGE` (level); from `add`: the codes of {@link journeyFunnel}; from `merge`:
  *   `INCONSISTENT_INPUT` for tallies of different stages, levels or groupings; from `add`, `merge`
  *   and `result`: `INVALID_RECORD` for a malformed state (restored from storage, built by hand),
- *   naming the method and the field.
+ *   naming the method and the field; from `create`: `INVALID_OPTION` for options that are not a
+ *   plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

@@ -103,6 +103,7 @@ const OPTION_KEYS = optionKeys<JourneyFunnelOptions>({ level: true, groupBy: tru
  *   `ORDER_VIOLATION` (stages out of list order or entered earlier than the stage before),
  *   `INVALID_DATE`, `INVALID_RECORD` (not a journey, empty stage list, an interaction of no
  *   known `type`, a segment that is not a string).
+ *   `INVALID_INPUT` when `journeys` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

@@ -92,6 +92,7 @@ const SEP = '\u0000';
  *   `NOT_AN_INTEGER`/`NEGATIVE_VALUE`/`OUT_OF_RANGE` (`top`, `maxLength`), `UNKNOWN_REFERENCE`
  *   (an interaction of another customer, a stage not in `stages`, an unknown `converted` stage), `ORDER_VIOLATION`,
  *   `INVALID_DATE`, `INVALID_RECORD`.
+ *   `INVALID_INPUT` when `journeys` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

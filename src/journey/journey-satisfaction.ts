@@ -95,6 +95,7 @@ const OPTION_KEYS = optionKeys<JourneySatisfactionOptions>({ converted: true, st
  *   (another customer's interaction, an unknown stage or metric), `ORDER_VIOLATION`,
  *   `INVALID_DATE`, `INVALID_RECORD`, `INCONSISTENT_INPUT` (scales), and the score codes of
  *   the survey functions (`OUT_OF_RANGE`, `NOT_AN_INTEGER`, `INVALID_NUMBER`).
+ *   `INVALID_INPUT` when `journeys` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

@@ -158,6 +158,7 @@ const OPTION_KEYS = optionKeys<RfmSegmentsOptions<unknown>>({ recencyMeaning: tr
  * @throws CxMetricsError `INVALID_NUMBER`, `NEGATIVE_VALUE` (a negative recency, frequency
  *   or spend), `ORDER_VIOLATION` (first-to-last recency greater than T), `INVALID_OPTION`
  *   (`recencyMeaning`, malformed rules).
+ *   `INVALID_INPUT` when `summary` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts

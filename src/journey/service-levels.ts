@@ -119,6 +119,7 @@ const OPTION_KEYS = optionKeys<ServiceLevelsOptions>({ unit: true, percentiles: 
  *   resolution before the contact was opened), `UNKNOWN_REFERENCE` (a channel not in
  *   `CHANNELS`), `INVALID_RECORD` (not an interaction, a `type` that is none of the four, a
  *   non-boolean `resolvedOnFirstContact`).
+ *   `INVALID_INPUT` when `contacts` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

@@ -110,6 +110,7 @@ const OPTION_KEYS = optionKeys<StageTimingOptions>({ unit: true, percentiles: tr
  *   `UNKNOWN_REFERENCE`, `ORDER_VIOLATION` (stages out of order, an entry earlier than the
  *   previous stage's — a negative duration —, `asOf` before an entry), `INVALID_DATE`,
  *   `INVALID_RECORD`.
+ *   `INVALID_INPUT` when `journeys` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

@@ -92,6 +92,7 @@ const GROUPINGS: readonly TouchpointScoresGroupBy[] = ['touchpoint', 'channel', 
  *   other than 0–10, CSAT/CES answers on different scales in one group), `INVALID_RECORD`,
  *   `ORDER_VIOLATION`, `INVALID_DATE` (journeys); `INVALID_RECORD` also for an interaction
  *   whose `type` is none of the four (it is not silently ignored).
+ *   `INVALID_INPUT` when `input` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

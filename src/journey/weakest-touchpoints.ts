@@ -60,9 +60,10 @@ const OPTION_KEYS = optionKeys<WeakestTouchpointsOptions>({ metric: true, minRes
  * @param scores - The result of {@link touchpointScores}.
  * @param options - `metric`, `minResponses`, `limit`; see {@link WeakestTouchpointsOptions}.
  * @returns The ranking and how many groups were left out.
- * @throws CxMetricsError `INVALID_OPTION` (metric, not a touchpointScores result),
+ * @throws CxMetricsError `INVALID_INPUT` (not a touchpointScores result), `INVALID_OPTION` (metric),
  *   `NEGATIVE_VALUE`/`NOT_AN_INTEGER`/`INVALID_NUMBER` (`minResponses`, `limit`),
  *   `OUT_OF_RANGE` (`limit` 0).
+ *   `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

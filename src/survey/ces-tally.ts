@@ -64,7 +64,8 @@ const OPTION_KEYS = optionKeys<CesTallyOptions>({ scale: true, easy: true, diffi
  * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link ces}; from `add`: the
  *   score and weight codes; from `merge`: `INCONSISTENT_INPUT` for different settings; from `add`,
  *   `merge` and `result`: `INVALID_RECORD` for a malformed state (restored from storage, built by
- *   hand), naming the method and the field.
+ *   hand), naming the method and the field; from `create`: `INVALID_OPTION` for options that are
+ *   not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

@@ -103,6 +103,7 @@ const OPTION_KEYS = optionKeys<CesOptions<unknown>>({ accessor: true, weight: tr
  *   `NEGATIVE_VALUE` for bad scores or weights (as {@link csat}); `OUT_OF_RANGE` for a level
  *   outside (0, 1) or a range off the scale; `ORDER_VIOLATION` for a range with from > to;
  *   `INCONSISTENT_INPUT` for overlapping easy and difficult ranges.
+ *   `INVALID_INPUT` when `values` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts

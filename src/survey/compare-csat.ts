@@ -58,6 +58,7 @@ const OPTION_KEYS = optionKeys<CompareCsatOptions<unknown>>({ accessor: true, we
  * @param options - Level and the options of {@link csat}.
  * @returns The comparison, or `undefined` when either sample has no answer.
  * @throws {@link models!CxMetricsError} the codes of {@link csatInterval}.
+ *   `INVALID_INPUT` when `a`/`b` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts

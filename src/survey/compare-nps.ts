@@ -64,6 +64,7 @@ const OPTION_KEYS = optionKeys<CompareNpsOptions<unknown>>({ accessor: true, wei
  * @returns The comparison, or `undefined` when either sample has no answer.
  * @throws {@link models!CxMetricsError} the codes of {@link nps} (naming `compareNps`); `OUT_OF_RANGE` for a
  *   level outside (0, 1); `INVALID_OPTION` for an unknown method.
+ *   `INVALID_INPUT` when `a`/`b` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts

@@ -68,6 +68,7 @@ const OPTION_KEYS = optionKeys<CsatIntervalOptions<unknown>>({ accessor: true, w
  *   not strictly between 0 and 1; `INVALID_OPTION` for an unknown method; `NEGATIVE_VALUE` /
  *   `NOT_AN_INTEGER` / `INVALID_NUMBER` for bad counts, `OUT_OF_RANGE` for a count above 2⁵³ − 1;
  *   `INCONSISTENT_INPUT` for satisfied > total.
+ *   `INVALID_INPUT` when `input` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts

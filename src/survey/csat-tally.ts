@@ -54,7 +54,9 @@ const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true 
  * @throws {@link models!CxMetricsError} from `create`: the option codes of {@link csat}; from `add`:
  *   the score and weight codes of {@link csat}; from `merge`: `INCONSISTENT_INPUT` for tallies
  *   with different scales or thresholds; from `add`, `merge` and `result`: `INVALID_RECORD` for a
- *   malformed state (restored from storage, built by hand), naming the method and the field.
+ *   malformed state (restored from storage, built by hand), naming the method and the field; from
+ *   `create`: `INVALID_OPTION` for options that are not a plain object or have an unknown key (the
+ *   nearest documented name is suggested).
  *
  * @example
  * ```ts

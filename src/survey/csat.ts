@@ -74,6 +74,7 @@ const OPTION_KEYS = optionKeys<CsatOptions<unknown>>({ accessor: true, weight: t
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a non-finite or non-number score or weight;
  *   `OUT_OF_RANGE` for a score off the scale, a positive weight outside [1e-100, 1e100], or a bad scale/threshold; `NOT_AN_INTEGER` for a
  *   fractional score; `NEGATIVE_VALUE` for a negative weight; `INVALID_OPTION` for a bad option.
+ *   `INVALID_INPUT` when `values` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts

@@ -72,6 +72,7 @@ const OPTION_KEYS = optionKeys<NpsIntervalOptions<unknown>>({ accessor: true, we
  * @returns The interval, or `undefined` when there is no answer (or all weights are 0).
  * @throws {@link models!CxMetricsError} the codes of {@link nps}; `OUT_OF_RANGE` or `INVALID_NUMBER` for a level
  *   not strictly between 0 and 1; `INVALID_OPTION` for an unknown method.
+ *   `INVALID_INPUT` when `input` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts

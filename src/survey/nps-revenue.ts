@@ -93,6 +93,7 @@ const OPTION_KEYS = optionKeys<NpsRevenueOptions>({ currency: true });
  *   `currency` option; `INVALID_RECORD` for an interaction that is not an object, has no string
  *   customerId, or a purchase without a string currency; `INVALID_OPTION` for a non-string `currency` option;
  *   `OUT_OF_RANGE` for a revenue beyond a double.
+ *   `INVALID_INPUT` when `interactions` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
  * @example
  * ```ts

@@ -59,7 +59,8 @@ export type SurveyTallyValue =
  * @throws {@link models!CxMetricsError} from `add`: the codes of {@link nps} for a bad score or weight;
  *   from `add`, `merge` and `result`: `INVALID_RECORD` for a malformed state (restored from
  *   storage, built by hand), naming the method and the field: counts that are not whole
- *   numbers ≥ 0, weight sums that are not finite and ≥ 0, `weighted` not a boolean.
+ *   numbers ≥ 0, weight sums that are not finite and ≥ 0, `weighted` not a boolean; from
+ *   `create`: `INVALID_OPTION` for any options (it takes none).
  *
  * @example
  * ```ts

@@ -96,8 +96,9 @@ const OPTION_KEYS = optionKeys<NpsOptions<unknown>>({ accessor: true, weight: tr
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for `NaN`, `±Infinity`, a string or a non-number
  *   score or weight; `OUT_OF_RANGE` for a score outside 0–10, a positive weight outside
  *   [1e-100, 1e100] or a count above 2⁵³ − 1; `NOT_AN_INTEGER` for a fractional score or count;
- *   `NEGATIVE_VALUE` for a negative weight or count; `INVALID_OPTION` for an accessor or weight
- *   that is not a function, or values that are neither a list, an iterable nor counts.
+ *   `NEGATIVE_VALUE` for a negative weight or count; `INVALID_INPUT` for values that are neither a
+ *   list, an iterable nor counts; `INVALID_OPTION` for options that are not a plain object or have an
+ *   unknown key (the nearest documented name is suggested), or an accessor or weight that is not a function.
  *
  * @example
  * ```ts

@@ -162,6 +162,7 @@ const OPTION_KEYS = optionKeys<SurveyBreakdownOptions>({
  *   whose `scale` differs from the one used; `INVALID_RECORD` for a non-string group label;
  *   `INVALID_OPTION` for an unknown metric, dimension, unit or method, or `by: 'segment'`
  *   without `customers`; `OUT_OF_RANGE` for a bad level; `NEGATIVE_VALUE`/`NOT_AN_INTEGER` for a bad minimum size.
+ *   `INVALID_INPUT` when `responses` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *
  * @example
  * ```ts
