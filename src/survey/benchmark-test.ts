@@ -106,9 +106,10 @@ function isCesResult(value: unknown): value is CesResult {
  * p-value: two-sided 2·P(Z > |z|); 'greater' P(Z > z); 'less' P(Z < z)   (t: Student's t with df)
  * ```
  *
- * Sources: J. Sauro, "Comparing a Net Promoter Score to a benchmark" (MeasuringU), which tests
- * the adjusted-Wald NPS of B. Rocks (2016), The American Statistician 70(4), 365–372; the
- * one-proportion score test and Wilson (1927), JASA 22(158); Student (1908), Biometrika 6(1).
+ * Sources: the adjusted-Wald NPS of B. Rocks (2016), The American Statistician 70(4), 365–372,
+ * which J. Sauro's MeasuringU method uses for NPS confidence intervals and comparisons with a
+ * benchmark; the one-proportion score test and E. B. Wilson (1927), JASA 22(158); Student
+ * (1908), Biometrika 6(1).
  *
  * @param input - Scores (or records with `accessor`); NPS also `{ promoters, passives, detractors }` or an {@link nps} result;
  *   CSAT also `{ satisfied, total }` or a {@link csat} result; CES also a {@link ces} result.
