@@ -3,7 +3,8 @@
  * responses of one metric → one score tally per (group, calendar period), validated once.
  */
 import { periodIndex, requireTimeUnit, toEpochMs } from './calendar';
-import { forEachValue, isMissing } from './input';
+import { forEachRecord, forEachValue, isMissing, requireValues } from './input';
+import { requireAccessor } from './options';
 import { addNpsAnswer, createNpsState } from './nps-state';
 import { createCesState, createCsatState, readCesSettings, readCsatSettings } from './scale-state';
 import { addAnswer } from './survey-scores';
@@ -50,7 +51,7 @@ function readGroupLabel(fn: string, value: unknown, index: number): string | und
 /**
  * Tally the responses of `metric` per (group, period), validating the grouping options and
  * every response with the codes of `fn`. Buckets are sorted by group label (missing last),
- * then by period.
+ * then by period; `missing` counts the `null`/`undefined` entries of `responses` (skipped).
  */
 export function collectSurveyGroups(
   fn: string,
@@ -58,14 +59,11 @@ export function collectSurveyGroups(
   options: SurveyGroupingOptions,
   metric: SurveyMetric,
   level: number,
-): { buckets: SurveyGroupBucket[]; ignored: number; unit: TimeUnit | undefined } {
+): { buckets: SurveyGroupBucket[]; ignored: number; missing: number; unit: TimeUnit | undefined } {
   const unit = options.period === undefined ? undefined : requireTimeUnit(fn, 'period', options.period);
   const by = options.by;
   if (by !== undefined && typeof by !== 'function') requireOneOf(fn, 'by', by, ['touchpoint', 'channel', 'segment'] as const);
-  const weight = options.weight;
-  if (weight !== undefined && typeof weight !== 'function') {
-    throw fail('INVALID_OPTION', fn, `weight ${describeValue(weight)} must be a function`, { field: 'weight', value: weight });
-  }
+  const weight = requireAccessor(fn, 'weight', options.weight);
   const csatSettings = metric === 'csat' ? readCsatSettings(fn, options) : undefined;
   const cesSettings = metric === 'ces' ? readCesSettings(fn, { ...options, level }) : undefined;
   const scale = csatSettings ?? cesSettings ?? { min: 0, max: 10 };
@@ -77,7 +75,7 @@ export function collectSurveyGroups(
     }
     segments = new Map();
     const map = segments;
-    forEachValue(options.customers, (c, i) => {
+    forEachValue(requireValues<Customer>(fn, 'customers', options.customers), (c, i) => {
       if (c === null || typeof c !== 'object' || typeof c.id !== 'string') {
         throw fail('INVALID_RECORD', fn, `customer ${describeValue(c)} at index ${i} has no string id`, { field: 'customers', value: c, index: i });
       }
@@ -89,8 +87,9 @@ export function collectSurveyGroups(
     metric === 'nps' ? createNpsState() : metric === 'csat' ? createCsatState(csatSettings!) : createCesState(cesSettings!);
   const buckets = new Map<string, SurveyGroupBucket>();
   let ignored = 0;
-  forEachValue(responses, (r, i) => {
-    if (r === null || typeof r !== 'object') {
+  // A null or undefined response is skipped and counted, as a missing answer is.
+  const missing = forEachRecord(responses, (r, i) => {
+    if (typeof r !== 'object') {
       throw fail('INVALID_RECORD', fn, `interaction ${describeValue(r)} at index ${i} is not an object`, { value: r, index: i });
     }
     if (r.type !== 'survey' || r.metric !== metric) {
@@ -129,5 +128,5 @@ export function collectSurveyGroups(
     }
     return (a.period ?? 0) - (b.period ?? 0);
   });
-  return { buckets: ordered, ignored, unit };
+  return { buckets: ordered, ignored, missing, unit };
 }

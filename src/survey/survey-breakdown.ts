@@ -1,5 +1,7 @@
 import { periodLabel, periodStart } from '../internal/calendar';
-import { npsIntervalOf, npsResult, requireOptions } from '../internal/nps-state';
+import { requireValues } from '../internal/input';
+import { npsIntervalOf, npsResult } from '../internal/nps-state';
+import { optionKeys, readOptions } from '../internal/options';
 import { cesResult, csatIntervalOf, csatResult } from '../internal/scale-state';
 import { collectSurveyGroups } from '../internal/survey-groups';
 import { fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
@@ -98,13 +100,28 @@ export interface SurveyBreakdownResult<M extends SurveyMetric = SurveyMetric> {
   readonly minimumSize: number;
   /** The confidence level used. */
   readonly level: number;
-  /** Responses of the metric without an answer (also counted per group in `detail.skipped`). */
+  /** Responses of the metric without an answer (also counted per group in `detail.skipped`), plus `null`/`undefined` entries of the input. */
   readonly skipped: number;
   /** Interactions that are not survey responses of this metric (other metrics, purchases…). */
   readonly ignored: number;
 }
 
 const FN = 'surveyBreakdown';
+
+const OPTION_KEYS = optionKeys<SurveyBreakdownOptions>({
+  metric: true,
+  by: true,
+  period: true,
+  customers: true,
+  level: true,
+  method: true,
+  minimumSize: true,
+  weight: true,
+  scale: true,
+  threshold: true,
+  easy: true,
+  difficult: true,
+});
 
 /**
  * NPS, CSAT or CES per segment, touchpoint, channel or your own key, optionally per calendar
@@ -150,10 +167,11 @@ export function surveyBreakdown<M extends SurveyMetric>(
   responses: Values<Interaction>,
   options: SurveyBreakdownOptions<M>,
 ): SurveyBreakdownResult<M> {
-  if (options === null || typeof options !== 'object') {
+  if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with at least { metric } are required', { field: 'options', value: options });
   }
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
+  requireValues(FN, 'responses', responses);
   const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS) as M;
   const level = requireLevel(FN, options.level ?? 0.95);
   const minimumSize = requireCount(FN, 'minimumSize', options.minimumSize ?? 30);
@@ -163,7 +181,7 @@ export function surveyBreakdown<M extends SurveyMetric>(
   if (metric === 'ces' && options.method !== undefined) {
     throw fail('INVALID_OPTION', FN, 'method does not apply to CES (its interval is Student-t)', { field: 'method', value: options.method });
   }
-  const { buckets: ordered, ignored, unit } = collectSurveyGroups(FN, responses, options, metric, level);
+  const { buckets: ordered, ignored, missing, unit } = collectSurveyGroups(FN, responses, options, metric, level);
   const groups = ordered.map((bucket) => {
     let detail: NpsResult | CsatResult | CesResult;
     let score: number | undefined;
@@ -199,6 +217,6 @@ export function surveyBreakdown<M extends SurveyMetric>(
     };
     return Object.freeze(group);
   });
-  const skipped = groups.reduce((sum, g) => sum + g.detail.skipped, 0);
+  const skipped = groups.reduce((sum, g) => sum + g.detail.skipped, missing);
   return Object.freeze({ metric, groups: Object.freeze(groups), minimumSize, level, skipped, ignored });
 }
