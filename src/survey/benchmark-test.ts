@@ -1,5 +1,6 @@
 import { normalCdf } from '../internal/normal';
-import { intervalBasis, netVariance, npsIntervalOf, readNpsInput, requireOptions, summarizeNps } from '../internal/nps-state';
+import { intervalBasis, netVariance, npsIntervalOf, readNpsInput, summarizeNps } from '../internal/nps-state';
+import { optionKeys, readOptions } from '../internal/options';
 import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatInput, readCsatSettings } from '../internal/scale-state';
 import { studentTCdf, studentTQuantile } from '../internal/student-t';
 import { binScores, isSummaryObject, readCount } from '../internal/survey-scores';
@@ -78,9 +79,24 @@ export interface BenchmarkTestResult {
   readonly n: number;
   /** Kish effective sample size (= `n` unweighted). */
   readonly effectiveSampleSize: number;
+  /** Responses without an answer (`null`/`undefined` score or weight); 0 for counts. */
+  readonly skipped: number;
 }
 
 const FN = 'benchmarkTest';
+
+const OPTION_KEYS = optionKeys<BenchmarkTestOptions>({
+  metric: true,
+  benchmark: true,
+  alternative: true,
+  level: true,
+  accessor: true,
+  weight: true,
+  scale: true,
+  threshold: true,
+  easy: true,
+  difficult: true,
+});
 
 function pValueOf(alternative: BenchmarkAlternative, lowerTail: (x: number) => number, statistic: number): number {
   if (alternative === 'greater') return lowerTail(-statistic);
@@ -136,10 +152,10 @@ export function benchmarkTest<T = number>(
   input: Values<T> | NpsCounts | NpsResult | CsatCounts | CsatResult | CesResult,
   options: BenchmarkTestOptions<T>,
 ): BenchmarkTestResult | undefined {
-  if (options === null || typeof options !== 'object') {
+  if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with at least { metric, benchmark } are required', { field: 'options', value: options });
   }
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
   const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS);
   const level = requireLevel(FN, options.level ?? 0.95);
   const alternative = requireOneOf(FN, 'alternative', options.alternative ?? 'two-sided', BENCHMARK_ALTERNATIVES);
@@ -170,6 +186,7 @@ export function benchmarkTest<T = number>(
       pValue: pValueOf(alternative, normalCdf, z),
       n: result.total,
       effectiveSampleSize: result.effectiveSampleSize,
+      skipped: result.skipped,
     });
   }
 
@@ -178,15 +195,17 @@ export function benchmarkTest<T = number>(
     let answers: number;
     let successes: number;
     let n: number;
+    let skipped = 0;
     if (isSummaryObject(input, 'satisfied')) {
       ({ successes, n } = readCsatInput<T>(FN, input, options));
       answers = readCount(FN, 'total', (input as { total?: unknown }).total);
+      if ('skipped' in input) skipped = readCount(FN, 'skipped', input.skipped);
     } else {
       const settings = readCsatSettings(FN, options);
       const state = createCsatState(settings);
       Object.assign(state, binScores(FN, input as Values<T>, settings.min, settings.max, options.accessor, options.weight));
       const r = csatResult(state);
-      [answers, successes, n] = [r.total, (r.share ?? 0) * r.effectiveSampleSize, r.effectiveSampleSize];
+      [answers, successes, n, skipped] = [r.total, (r.share ?? 0) * r.effectiveSampleSize, r.effectiveSampleSize, r.skipped];
     }
     if (!(n > 0)) return undefined;
     const share = Math.min(1, successes / n);
@@ -206,6 +225,7 @@ export function benchmarkTest<T = number>(
       pValue: pValueOf(alternative, normalCdf, z),
       n: answers,
       effectiveSampleSize: n,
+      skipped,
     });
   }
 
@@ -239,5 +259,6 @@ export function benchmarkTest<T = number>(
     pValue: t === undefined || df === undefined ? undefined : pValueOf(alternative, (x) => studentTCdf(x, df), t),
     n: r.total,
     effectiveSampleSize: r.effectiveSampleSize,
+    skipped: r.skipped,
   });
 }

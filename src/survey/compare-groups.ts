@@ -1,6 +1,7 @@
 import { periodLabel, periodStart } from '../internal/calendar';
 import { adjustPValues } from '../internal/multiple-comparisons';
-import { requireOptions } from '../internal/nps-state';
+import { requireValues } from '../internal/input';
+import { optionKeys, readOptions } from '../internal/options';
 import { collectSurveyGroups, type SurveyGroupBucket } from '../internal/survey-groups';
 import { compareStates, estimateOf, mergeStates } from '../internal/survey-tests';
 import { describeValue, fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
@@ -112,13 +113,30 @@ export interface CompareGroupsResult {
   readonly groups: readonly CompareGroupsGroup[];
   /** Number of groups tested: the size of the family the correction accounts for. */
   readonly tested: number;
-  /** Responses of the metric without an answer. */
+  /** Responses of the metric without an answer, plus `null`/`undefined` entries of the input. */
   readonly skipped: number;
   /** Interactions that are not survey responses of this metric. */
   readonly ignored: number;
 }
 
 const FN = 'compareGroups';
+
+const OPTION_KEYS = optionKeys<CompareGroupsOptions>({
+  metric: true,
+  by: true,
+  period: true,
+  customers: true,
+  weight: true,
+  scale: true,
+  threshold: true,
+  easy: true,
+  difficult: true,
+  level: true,
+  versus: true,
+  correction: true,
+  minimumSize: true,
+  method: true,
+});
 
 function requireVersus(value: unknown): CompareGroupsVersus {
   if (value === 'rest' || value === 'overall') return value;
@@ -187,10 +205,11 @@ function keyOf(bucket: SurveyGroupBucket, grouped: boolean, unit: Parameters<typ
  * ```
  */
 export function compareGroups<M extends SurveyMetric>(responses: Values<Interaction>, options: CompareGroupsOptions<M>): CompareGroupsResult | undefined {
-  if (options === null || typeof options !== 'object') {
+  if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with at least { metric } are required', { field: 'options', value: options });
   }
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
+  requireValues(FN, 'responses', responses);
   const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS);
   const level = requireLevel(FN, options.level ?? 0.95);
   const minimumSize = requireCount(FN, 'minimumSize', options.minimumSize ?? 30);
@@ -200,9 +219,9 @@ export function compareGroups<M extends SurveyMetric>(responses: Values<Interact
     throw fail('INVALID_OPTION', FN, `method applies to NPS only (CSAT: pooled z test, CES: Welch t)`, { field: 'method', value: options.method });
   }
   const npsMethod = requireOneOf(FN, 'method', options.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS);
-  const { buckets: all, ignored, unit } = collectSurveyGroups(FN, responses, options, metric, level);
+  const { buckets: all, ignored, missing, unit } = collectSurveyGroups(FN, responses, options, metric, level);
   const estimates = all.map((b) => estimateOf(metric, b.state));
-  const skipped = all.reduce((sum, b) => sum + b.state.skipped, 0);
+  const skipped = all.reduce((sum, b) => sum + b.state.skipped, missing);
   // Groups whose every response was skipped (or weighted 0) have nothing to compare.
   const live = all.flatMap((b, k) => ((estimates[k] as { score: number | undefined }).score === undefined ? [] : [k]));
   if (live.length === 0) return undefined;

@@ -1,5 +1,6 @@
 import { normalQuantile } from '../internal/normal';
-import { netVariance, requireOptions } from '../internal/nps-state';
+import { netVariance } from '../internal/nps-state';
+import { optionKeys, readOptions } from '../internal/options';
 import { studentTQuantile } from '../internal/student-t';
 import { requireScale } from '../internal/survey-scores';
 import { describeValue, fail, requireCount, requireFinite, requireLevel, requireOneOf, requirePositive, requireProportion } from '../internal/validate';
@@ -67,6 +68,22 @@ export interface SampleSizeResult {
 
 const FN = 'sampleSize';
 
+const OPTION_KEYS = optionKeys<SampleSizeOptions>({
+  metric: true,
+  n: true,
+  margin: true,
+  difference: true,
+  power: true,
+  level: true,
+  shares: true,
+  share: true,
+  standardDeviation: true,
+  scale: true,
+  designEffect: true,
+});
+
+const SHARE_KEYS = optionKeys<SampleSizeNpsShares>({ promoters: true, detractors: true });
+
 /** Round a required size up, ignoring a last-bit excess (384.00000000000006 answers are 384). */
 function roundUp(x: number): number {
   return Math.ceil(x * (1 - 1e-12));
@@ -116,10 +133,10 @@ function roundUp(x: number): number {
  * ```
  */
 export function sampleSize(options: SampleSizeOptions): SampleSizeResult {
-  if (options === null || typeof options !== 'object') {
+  if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with { metric } and one of n, margin, difference are required', { field: 'options', value: options });
   }
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
   const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS);
   const level = requireLevel(FN, options.level ?? 0.95);
   const given = (['n', 'margin', 'difference'] as const).filter((k) => options[k] !== undefined);
@@ -150,9 +167,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSizeResult {
   let p1 = 0.5;
   if (metric === 'nps') {
     const shares = options.shares ?? { promoters: 0.5, detractors: 0.5 };
-    if (shares === null || typeof shares !== 'object') {
-      throw fail('INVALID_OPTION', FN, `shares ${describeValue(shares)} must be an object { promoters, detractors }`, { field: 'shares', value: shares });
-    }
+    readOptions(FN, shares, SHARE_KEYS, 'shares');
     const p = requireProportion(FN, 'shares.promoters', shares.promoters);
     const d = requireProportion(FN, 'shares.detractors', shares.detractors);
     if (p + d > 1 + 1e-12) throw fail('OUT_OF_RANGE', FN, `shares add up to ${p + d}, more than 1`, { field: 'shares', value: shares });

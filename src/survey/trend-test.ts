@@ -1,7 +1,8 @@
 import { periodLabel, periodStart, requireTimeUnit } from '../internal/calendar';
 import { adjustPValues } from '../internal/multiple-comparisons';
 import { normalCdf, normalQuantile } from '../internal/normal';
-import { requireOptions } from '../internal/nps-state';
+import { requireValues } from '../internal/input';
+import { optionKeys, readOptions } from '../internal/options';
 import { collectSurveyGroups } from '../internal/survey-groups';
 import { compareStates, estimateOf, type GroupEstimate } from '../internal/survey-tests';
 import { fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
@@ -107,13 +108,27 @@ export interface TrendTestResult {
   readonly minimumSize: number;
   /** Number of period-to-period changes tested (the family size of the correction). */
   readonly tested: number;
-  /** Responses of the metric without an answer. */
+  /** Responses of the metric without an answer, plus `null`/`undefined` entries of the input. */
   readonly skipped: number;
   /** Interactions that are not survey responses of this metric. */
   readonly ignored: number;
 }
 
 const FN = 'trendTest';
+
+const OPTION_KEYS = optionKeys<TrendTestOptions>({
+  metric: true,
+  period: true,
+  weight: true,
+  scale: true,
+  threshold: true,
+  easy: true,
+  difficult: true,
+  level: true,
+  correction: true,
+  minimumSize: true,
+  method: true,
+});
 
 /** The entries of `o` that are not undefined (the grouping options are exact-optional). */
 function defined<O extends object>(o: O): { [K in keyof O]?: Exclude<O[K], undefined> } {
@@ -189,10 +204,11 @@ function weightedLine(x: readonly number[], y: readonly number[], v: readonly nu
  * ```
  */
 export function trendTest<M extends SurveyMetric>(responses: Values<Interaction>, options: TrendTestOptions<M>): TrendTestResult | undefined {
-  if (options === null || typeof options !== 'object') {
+  if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with at least { metric, period } are required', { field: 'options', value: options });
   }
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
+  requireValues(FN, 'responses', responses);
   const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS);
   const unit = requireTimeUnit(FN, 'period', options.period);
   const level = requireLevel(FN, options.level ?? 0.95);
@@ -204,8 +220,8 @@ export function trendTest<M extends SurveyMetric>(responses: Values<Interaction>
   const npsMethod = requireOneOf(FN, 'method', options.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS);
   const { weight, scale, threshold, easy, difficult } = options;
   const grouping = { period: unit, ...defined({ weight, scale, threshold, easy, difficult }) };
-  const { buckets, ignored } = collectSurveyGroups(FN, responses, grouping, metric, level);
-  const skipped = buckets.reduce((sum, b) => sum + b.state.skipped, 0);
+  const { buckets, ignored, missing } = collectSurveyGroups(FN, responses, grouping, metric, level);
+  const skipped = buckets.reduce((sum, b) => sum + b.state.skipped, missing);
   const estimates: GroupEstimate[] = buckets.map((b) => estimateOf(metric, b.state));
   const live = buckets.flatMap((_, k) => ((estimates[k] as GroupEstimate).score === undefined ? [] : [k]));
   if (live.length === 0) return undefined;

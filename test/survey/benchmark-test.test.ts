@@ -75,6 +75,11 @@ describe('benchmarkTest behaviour', () => {
     expect(benchmarkTest([5, 5, 5], { metric: 'ces', benchmark: 4 })).toMatchObject({ standardError: 0, statistic: undefined, pValue: undefined });
     expect(benchmarkTest([5, 5, 5], { metric: 'ces', benchmark: 5 })).toMatchObject({ statistic: 0, pValue: 1, lower: 5, upper: 5 });
   });
+  it('counts skipped answers', () => {
+    expect(benchmarkTest([9, null, 10, undefined], { metric: 'nps', benchmark: 0 })!.skipped).toBe(2);
+    expect(benchmarkTest([5, null], { metric: 'csat', benchmark: 0.5 })!.skipped).toBe(1);
+    expect(benchmarkTest([5, null, 4], { metric: 'ces', benchmark: 4 })!.skipped).toBe(1);
+  });
   it('undefined without answers', () => {
     expect(benchmarkTest([null], { metric: 'nps', benchmark: 0 })).toBeUndefined();
     expect(benchmarkTest({ satisfied: 0, total: 0 }, { metric: 'csat', benchmark: 0.5 })).toBeUndefined();

@@ -122,6 +122,16 @@ describe('compareGroups behaviour', () => {
     expect(r.skipped).toBe(1);
     expect(r.ignored).toBe(1);
   });
+  it('groups by calendar period alone, or by label and period, as surveyBreakdown does', () => {
+    const data = [...npsResponses([30, 20, 10], { at: Date.UTC(2024, 0, 9) }), ...npsResponses([20, 20, 25], { at: Date.UTC(2024, 1, 9) })];
+    const r = compareGroups(data, { metric: 'nps', period: 'month' })!;
+    expect(r.groups.map((g) => [g.key, g.period])).toEqual([['2024-01', '2024-01'], ['2024-02', '2024-02']]);
+    // The same two samples as a reference comparison: the difference of the two NPS.
+    const ref = compareGroups(data, { metric: 'nps', period: 'month', versus: { reference: '2024-01' } })!;
+    expect(ref.groups[1]!.difference).toBeCloseTo(100 * (20 - 25) / 65 - 100 * (30 - 10) / 60, 12);
+    const cells = compareGroups(data.map((d, i) => ({ ...d, touchpoint: i % 2 ? 'a' : 'b' })), { metric: 'nps', by: 'touchpoint', period: 'month', minimumSize: 0 })!;
+    expect(cells.groups.map((g) => g.key)).toEqual(['a · 2024-01', 'a · 2024-02', 'b · 2024-01', 'b · 2024-02']);
+  });
   it('answers without a label form their own group, (none)', () => {
     const data = [...npsResponses([30, 20, 10], { channel: 'a' }), ...npsResponses([20, 20, 25])];
     expect(compareGroups(data, { metric: 'nps', by: 'channel' })!.groups.map((g) => g.key)).toEqual(['a', '(none)']);
