@@ -134,7 +134,8 @@ function isCesResult(value: unknown): value is CesResult {
  * @throws {@link models!CxMetricsError} the score, count and weight codes of {@link nps}, {@link csat} or {@link ces};
  *   `INVALID_NUMBER` / `OUT_OF_RANGE` for a benchmark that is not a number on the metric's scale
  *   (a CSAT benchmark of 0 or 1 included: nothing to test against); `OUT_OF_RANGE` for a level
- *   outside (0, 1); `INVALID_OPTION` for an unknown metric or alternative.
+ *   outside (0, 1); `INVALID_OPTION` for an unknown metric, alternative or option key; `INVALID_INPUT`
+ *   for an input that is neither scores nor one of the summary forms.
  *
  * @example
  * ```ts

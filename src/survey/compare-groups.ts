@@ -184,7 +184,8 @@ function keyOf(bucket: SurveyGroupBucket, grouped: boolean, unit: Parameters<typ
  * @throws {@link models!CxMetricsError} the codes of {@link surveyBreakdown} (naming `compareGroups`);
  *   `INSUFFICIENT_DATA` when the answers fall in fewer than two groups; `UNKNOWN_REFERENCE` for a
  *   reference group that has no answers; `INVALID_OPTION` for an unknown `versus`,
- *   `correction` or `method` (or a `method` for CSAT or CES).
+ *   `correction` or `method` (or a `method` for CSAT or CES), an unknown option key or options that are not
+ *   a plain object; `INVALID_INPUT` for responses that are not a collection.
  *
  * @example
  * ```ts

@@ -116,7 +116,7 @@ function roundUp(x: number): number {
  * @param options - The metric; one of `n`, `margin`, `difference`; power, level, the expected shares or SD, design effect.
  * @returns The plan.
  * @throws {@link models!CxMetricsError} `INVALID_OPTION` unless exactly one of `n`, `margin`, `difference` is given, or for an
- *   option that does not apply to the metric; `OUT_OF_RANGE` for a level outside (0, 1), a power outside [0.5, 1), a margin
+ *   option that does not apply to the metric, an unknown option key, or options that are not a plain object; `OUT_OF_RANGE` for a level outside (0, 1), a power outside [0.5, 1), a margin
  *   or difference of 0 or beyond the metric's range, shares with zero variance or summing above 1, a CSAT share of 0 or 1,
  *   a CES plan with effective n ≤ 1; `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for malformed numbers.
  *

@@ -185,7 +185,8 @@ function weightedLine(x: readonly number[], y: readonly number[], v: readonly nu
  * @returns The periods with their tests and the linear trend, or `undefined` when no response has an answer.
  * @throws {@link models!CxMetricsError} the codes of {@link surveyBreakdown} (naming `trendTest`);
  *   `INVALID_OPTION` for a missing or unknown period, correction or method; `INSUFFICIENT_DATA`
- *   when the answers fall in fewer than two periods.
+ *   when the answers fall in fewer than two periods; `INVALID_OPTION` for an unknown option key;
+ *   `INVALID_INPUT` for responses that are not a collection.
  *
  * @example
  * ```ts
