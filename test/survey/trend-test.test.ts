@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/models/index';
 import { trendTest } from '../../src/survey/index';
 import { BAD_LEVELS, BAD_NPS_SCORES, codeOf, expectRejected } from './helpers';
-import { instantOf, npsResponses, reference, response } from './significance-data';
+import { csatResponses, instantOf, npsResponses, reference, response } from './significance-data';
 
 // Independent values: reference/significance_reference.py (scipy Wald / Welch tests, statsmodels
 // multipletests, and WLS(...).fit(cov_type='fixed scale') for the line with known variances).
@@ -63,6 +63,20 @@ describe('trendTest known values', () => {
 });
 
 describe('trendTest behaviour', () => {
+  it('CSAT through two quarters a year apart: the line is the change per quarter, with variance p(1 − p)/n of each end', () => {
+    // By hand: two points determine the line; slope = (p₂ − p₁)/Δx, SE = √(v₁ + v₂)/Δx with v = p(1 − p)/n.
+    const data = [...csatResponses(120, 200, { at: instantOf('2023-Q1') }), ...csatResponses(150, 180, { at: instantOf('2024-Q1') })];
+    const r = trendTest(data, { metric: 'csat', period: 'quarter' })!;
+    const [p1, p2] = [120 / 200, 150 / 180];
+    const se = Math.sqrt((p1 * (1 - p1)) / 200 + (p2 * (1 - p2)) / 180) / 4;
+    expect(r.periods.map((p) => p.period)).toEqual(['2023-Q1', '2024-Q1']);
+    expect(r.trend!.slope).toBeCloseTo((p2 - p1) / 4, 14);
+    expect(r.trend!.standardError).toBeCloseTo(se, 14);
+    expect(r.trend!.intercept).toBeCloseTo(p1, 13);
+    // The period-to-period test is the pooled two-proportion z test of compareCsat.
+    const pooled = 270 / 380;
+    expect(r.periods[1]!.statistic).toBeCloseTo((p2 - p1) / Math.sqrt(pooled * (1 - pooled) * (1 / 200 + 1 / 180)), 12);
+  });
   it('no trend when fewer than two periods are large enough, or a period is unanimous', () => {
     const small = [...npsResponses([10, 5, 5], { at: instantOf('2024-01') }), ...npsResponses([40, 30, 30], { at: instantOf('2024-02') })];
     expect(trendTest(small, { metric: 'nps', period: 'month' })!.trend).toBeUndefined();
