@@ -1,5 +1,6 @@
-import { npsRevenue, surveyBreakdown } from '../../src/survey/index';
+import { compareGroups, npsRevenue, surveyBreakdown } from '../../src/survey/index';
 import { count, interval, money, pct, points, table } from '../format';
+import { mark, pValue } from './significance';
 import type { ReportInput, Section } from './types';
 
 /** NPS per customer segment (from the customers file), and revenue by NPS category. */
@@ -10,12 +11,41 @@ export function npsSegmentsSection(input: ReportInput): Section | undefined {
   const data: Record<string, unknown> = {};
   if (input.customers.some((c) => c.segment !== undefined)) {
     const bySegment = surveyBreakdown(input.interactions, { metric: 'nps', by: 'segment', customers: input.customers });
-    const rows = bySegment.groups.map((g) => ({ segment: g.group ?? '(none)', answers: g.n, nps: g.score, lower: g.lower, upper: g.upper }));
+    // Each segment against all other answers, Holm-corrected over the segments tested.
+    const tests = compareGroups(input.interactions, { metric: 'nps', by: 'segment', customers: input.customers });
+    const byKey = new Map(tests?.groups.map((g) => [g.key, g]));
+    const rows = bySegment.groups.map((g) => {
+      const t = byKey.get(g.key);
+      return {
+        segment: g.group ?? '(none)',
+        answers: g.n,
+        nps: g.score,
+        lower: g.lower,
+        upper: g.upper,
+        versusRest: t?.difference,
+        adjustedPValue: t?.adjustedPValue,
+        significant: t?.significant ?? false,
+      };
+    });
     lines.push(
-      'NPS by customer segment',
+      'NPS by customer segment (▲/▼ differs from the other segments at 5 % after Holm correction)',
       ...table(
-        [{ header: 'segment' }, { header: 'answers', align: 'right' }, { header: 'NPS', align: 'right' }, { header: '95 % interval', align: 'right' }],
-        rows.map((r) => [r.segment, count(r.answers), points(r.nps), interval(r.lower, r.upper, (x) => points(x, 0))]),
+        [
+          { header: 'segment' },
+          { header: 'answers', align: 'right' },
+          { header: 'NPS', align: 'right' },
+          { header: '95 % interval', align: 'right' },
+          { header: 'vs the rest', align: 'right' },
+          { header: 'adjusted p', align: 'right' },
+        ],
+        rows.map((r) => [
+          r.segment,
+          count(r.answers),
+          points(r.nps),
+          interval(r.lower, r.upper, (x) => points(x, 0)),
+          `${points(r.versusRest)}${mark(r.versusRest, r.significant)}`,
+          pValue(r.adjustedPValue),
+        ]),
       ),
       '',
     );

@@ -12,3 +12,7 @@ export * from './compare-nps';
 export * from './compare-csat';
 export * from './survey-breakdown';
 export * from './nps-revenue';
+export * from './compare-groups';
+export * from './trend-test';
+export * from './benchmark-test';
+export * from './sample-size';

@@ -1,10 +1,10 @@
-import { periodIndex, periodLabel, periodStart, requireTimeUnit, toEpochMs } from '../internal/calendar';
-import { forEachRecord, forEachValue, isMissing, requireValues } from '../internal/input';
-import { addNpsAnswer, createNpsState, npsIntervalOf, npsResult } from '../internal/nps-state';
-import { optionKeys, readOptions, requireAccessor } from '../internal/options';
-import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatSettings } from '../internal/scale-state';
-import { addAnswer } from '../internal/survey-scores';
-import { describeValue, fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
+import { periodLabel, periodStart } from '../internal/calendar';
+import { requireValues } from '../internal/input';
+import { npsIntervalOf, npsResult } from '../internal/nps-state';
+import { optionKeys, readOptions } from '../internal/options';
+import { cesResult, csatIntervalOf, csatResult } from '../internal/scale-state';
+import { collectSurveyGroups } from '../internal/survey-groups';
+import { fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
 import type { Customer } from '../models/customer';
 import type { Interaction, SurveyMetric, SurveyResponse, SurveyScale } from '../models/interaction';
 import { SURVEY_METRICS } from '../models/interaction';
@@ -106,24 +106,7 @@ export interface SurveyBreakdownResult<M extends SurveyMetric = SurveyMetric> {
   readonly ignored: number;
 }
 
-type AnyState = NpsTallyState | CsatTallyState | CesTallyState;
-
-interface Bucket {
-  readonly group: string | undefined;
-  readonly period: number | undefined;
-  readonly state: AnyState;
-}
-
 const FN = 'surveyBreakdown';
-
-function readGroupLabel(value: unknown, index: number): string | undefined {
-  if (isMissing(value)) return undefined;
-  if (typeof value !== 'string') {
-    throw fail('INVALID_RECORD', FN, `group ${describeValue(value)} at index ${index} is not a string`, { field: 'by', value, index });
-  }
-  return value;
-}
-
 
 const OPTION_KEYS = optionKeys<SurveyBreakdownOptions>({
   metric: true,
@@ -193,80 +176,13 @@ export function surveyBreakdown<M extends SurveyMetric>(
   const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS) as M;
   const level = requireLevel(FN, options.level ?? 0.95);
   const minimumSize = requireCount(FN, 'minimumSize', options.minimumSize ?? 30);
-  const unit = options.period === undefined ? undefined : requireTimeUnit(FN, 'period', options.period);
-  const by = options.by;
-  if (by !== undefined && typeof by !== 'function') requireOneOf(FN, 'by', by, ['touchpoint', 'channel', 'segment'] as const);
-  const weight = requireAccessor(FN, 'weight', options.weight);
   const npsMethod =
     metric === 'nps' ? requireOneOf(FN, 'method', options.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS) : 'adjusted-wald';
   const csatMethod = metric === 'csat' ? requireOneOf(FN, 'method', options.method ?? 'wilson', CSAT_INTERVAL_METHODS) : 'wilson';
   if (metric === 'ces' && options.method !== undefined) {
     throw fail('INVALID_OPTION', FN, 'method does not apply to CES (its interval is Student-t)', { field: 'method', value: options.method });
   }
-  const csatSettings = metric === 'csat' ? readCsatSettings(FN, options) : undefined;
-  const cesSettings = metric === 'ces' ? readCesSettings(FN, { ...options, level }) : undefined;
-  const scale = csatSettings ?? cesSettings ?? { min: 0, max: 10 };
-
-  let segments: Map<string, string | undefined> | undefined;
-  if (by === 'segment') {
-    if (options.customers === undefined) {
-      throw fail('INVALID_OPTION', FN, "by: 'segment' needs the customers option (their segment is read from it)", { field: 'customers' });
-    }
-    segments = new Map();
-    const map = segments;
-    forEachValue(requireValues<Customer>(FN, 'customers', options.customers), (c, i) => {
-      if (c === null || typeof c !== 'object' || typeof c.id !== 'string') {
-        throw fail('INVALID_RECORD', FN, `customer ${describeValue(c)} at index ${i} has no string id`, { field: 'customers', value: c, index: i });
-      }
-      map.set(c.id, readGroupLabel(c.segment, i));
-    });
-  }
-
-  const create = (): AnyState =>
-    metric === 'nps' ? createNpsState() : metric === 'csat' ? createCsatState(csatSettings!) : createCesState(cesSettings!);
-  const buckets = new Map<string, Bucket>();
-  let ignored = 0;
-  // A null or undefined response is skipped and counted, as a missing answer is.
-  const missing = forEachRecord(responses, (r, i) => {
-    if (typeof r !== 'object') {
-      throw fail('INVALID_RECORD', FN, `interaction ${describeValue(r)} at index ${i} is not an object`, { value: r, index: i });
-    }
-    if (r.type !== 'survey' || r.metric !== metric) {
-      ignored++;
-      return;
-    }
-    if (r.scale !== undefined && (r.scale.min !== scale.min || r.scale.max !== scale.max)) {
-      throw fail('INCONSISTENT_INPUT', FN, `response at index ${i} is on the scale ${r.scale.min}–${r.scale.max}, not ${scale.min}–${scale.max}`, {
-        field: 'scale',
-        value: r.scale,
-        index: i,
-      });
-    }
-    let group: string | undefined;
-    if (by === 'touchpoint') group = readGroupLabel(r.touchpoint, i);
-    else if (by === 'channel') group = readGroupLabel(r.channel, i);
-    else if (by === 'segment') group = segments!.get(r.customerId);
-    else if (by !== undefined) group = readGroupLabel(by(r, i), i);
-    const period = unit === undefined ? undefined : periodIndex(toEpochMs(FN, 'at', r.at, i), unit);
-    const key = `${group === undefined ? '\u0000' : `\u0001${group}`}\u0002${period ?? ''}`;
-    let bucket = buckets.get(key);
-    if (bucket === undefined) {
-      bucket = { group, period, state: create() };
-      buckets.set(key, bucket);
-    }
-    const value = weight === undefined ? r.score : { score: r.score, weight: weight(r, i) };
-    if (metric === 'nps') addNpsAnswer(FN, bucket.state as NpsTallyState, value, i);
-    else addAnswer(FN, bucket.state as CsatTallyState, value, i);
-  });
-
-  const ordered = [...buckets.values()].sort((a, b) => {
-    if (a.group !== b.group) {
-      if (a.group === undefined) return 1;
-      if (b.group === undefined) return -1;
-      return a.group < b.group ? -1 : 1;
-    }
-    return (a.period ?? 0) - (b.period ?? 0);
-  });
+  const { buckets: ordered, ignored, missing, unit } = collectSurveyGroups(FN, responses, options, metric, level);
   const groups = ordered.map((bucket) => {
     let detail: NpsResult | CsatResult | CesResult;
     let score: number | undefined;
@@ -285,7 +201,7 @@ export function surveyBreakdown<M extends SurveyMetric>(
       [detail, score, lower, upper] = [r, r.mean, r.lower, r.upper];
     }
     const periodText = bucket.period === undefined || unit === undefined ? undefined : periodLabel(bucket.period, unit);
-    const groupText = by === undefined ? undefined : (bucket.group ?? '(none)');
+    const groupText = options.by === undefined ? undefined : (bucket.group ?? '(none)');
     const key = [groupText, periodText].filter((s) => s !== undefined).join(' · ') || 'all';
     const group: SurveyBreakdownGroup<M> = {
       key,

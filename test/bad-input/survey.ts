@@ -12,6 +12,10 @@ import { npsInterval } from '../../src/survey/nps-interval';
 import { npsRevenue } from '../../src/survey/nps-revenue';
 import { npsTally } from '../../src/survey/nps-tally';
 import { surveyBreakdown } from '../../src/survey/survey-breakdown';
+import { benchmarkTest } from '../../src/survey/benchmark-test';
+import { compareGroups } from '../../src/survey/compare-groups';
+import { sampleSize } from '../../src/survey/sample-size';
+import { trendTest } from '../../src/survey/trend-test';
 import { foldWith, replaceAt, replaceField, type NumberSite, type Row } from './table';
 
 type Rec = { s: number; w: number };
@@ -70,6 +74,41 @@ const PURCHASES = [
   { type: 'purchase', customerId: 'c1', at, amount: 50, currency: 'EUR' },
 ];
 const INTERACTIONS = [...RESPONSES, ...PURCHASES];
+/** Two channels (compareGroups needs two groups) and two months (trendTest needs two periods). */
+const TWO_GROUPS = RESPONSES.map((r, i) => ({ ...r, channel: i % 2 === 0 ? 'web' : 'app', at: Date.UTC(2024, i % 2, 15) }));
+const GROUP_KEYS = ['metric', 'by', 'period', 'customers', 'weight', 'scale', 'threshold', 'easy', 'difficult', 'level', 'versus', 'correction', 'minimumSize', 'method'];
+
+/** A row for compareGroups / trendTest: survey responses and options, read like surveyBreakdown. */
+function grouped(name: string, call: Row['call'], options: object, keys: readonly string[]): Row {
+  return {
+    name,
+    call,
+    valid: { data: TWO_GROUPS, options: { ...options, weight: () => 1 } },
+    collection: { name: 'responses' },
+    optionKeys: keys,
+    accessors: ['weight'],
+    numbers: [
+      { what: 'score', put: (bad) => ({ data: replaceField(TWO_GROUPS, AT, 'score', bad), options }) },
+      { what: 'score', put: (bad) => ({ data: replaceField(TWO_GROUPS, AT, 'score', bad), options: { ...options, weight: () => 1 } }) },
+      { what: 'weight', put: (bad) => ({ data: TWO_GROUPS, options: { ...options, weight: () => bad } }) },
+    ],
+    nullRecords: true,
+  };
+}
+
+const BENCHMARK = { metric: 'csat', benchmark: 0.5 };
+const benchmarkRow = scored('benchmarkTest', (data, options) => benchmarkTest(data as number[], options as never), [
+  ...SCORE_KEYS,
+  'metric',
+  'benchmark',
+  'alternative',
+  'level',
+  'scale',
+  'threshold',
+  'easy',
+  'difficult',
+], BENCHMARK);
+const PLAN = { metric: 'nps', margin: 5 };
 
 export const surveyRows: readonly Row[] = [
   {
@@ -101,6 +140,40 @@ export const surveyRows: readonly Row[] = [
       { what: 'weight', put: (bad) => ({ data: RESPONSES, options: { metric: 'nps', weight: () => bad } }) },
     ],
     nullRecords: true,
+  },
+  grouped('compareGroups', (data, options) => compareGroups(data as never, options as never), { metric: 'nps', by: 'channel', minimumSize: 0 }, GROUP_KEYS),
+  grouped('trendTest', (data, options) => trendTest(data as never, options as never), { metric: 'nps', period: 'month', minimumSize: 0 }, [
+    'metric',
+    'period',
+    'weight',
+    'scale',
+    'threshold',
+    'easy',
+    'difficult',
+    'level',
+    'correction',
+    'minimumSize',
+    'method',
+  ]),
+  {
+    ...benchmarkRow,
+    numbers: [
+      ...(benchmarkRow.numbers ?? []),
+      { what: 'benchmark', put: (bad) => ({ data: RECORDS, options: { ...BY_RECORD, ...BENCHMARK, benchmark: bad } }) },
+    ],
+  },
+  {
+    name: 'sampleSize',
+    call: (_data, options) => sampleSize(options as never),
+    valid: { data: undefined, options: PLAN },
+    optionKeys: ['metric', 'n', 'margin', 'difference', 'power', 'level', 'shares', 'share', 'standardDeviation', 'scale', 'designEffect'],
+    numbers: [
+      { what: 'margin', put: (bad) => ({ data: undefined, options: { ...PLAN, margin: bad } }) },
+      { what: 'designEffect', put: (bad) => ({ data: undefined, options: { ...PLAN, designEffect: bad } }) },
+      { what: 'n', put: (bad) => ({ data: undefined, options: { metric: 'csat', n: bad } }) },
+      { what: 'power', put: (bad) => ({ data: undefined, options: { metric: 'csat', difference: 0.1, power: bad } }) },
+      { what: 'shares.promoters', put: (bad) => ({ data: undefined, options: { ...PLAN, shares: { promoters: bad, detractors: 0.2 } } }) },
+    ],
   },
   {
     name: 'npsRevenue',

@@ -133,6 +133,27 @@ describe('npm start on the bundled sample', () => {
     expect('kaplanMeier' in survival.curve.at(-1)).toBe(false); // beyond the data: projection only
   });
 
+  it('marks the segments and months that differ significantly after Holm correction, and only those', () => {
+    const body = JSON.parse(json.stdout) as { sections: Record<string, any> };
+    const { nps, npsSegments } = body.sections;
+    const lines = text.stdout.split('\n');
+    const check = (rows: { significant: boolean; adjustedPValue?: number }[], label: (r: any) => string) => {
+      for (const r of rows) {
+        expect(r.significant).toBe(r.adjustedPValue !== undefined && r.adjustedPValue < 0.05);
+        const line = lines.find((l) => l.startsWith(`${label(r)} `)) as string;
+        expect(line, label(r)).toBeDefined();
+        expect(/[▲▼]/.test(line)).toBe(r.significant);
+      }
+    };
+    check(npsSegments.bySegment, (r) => r.segment);
+    check(nps.monthly, (r) => r.month);
+    // The bundled sample has segments on both sides of the rest and a month whose rise is significant.
+    expect(npsSegments.bySegment.filter((r: { significant: boolean }) => r.significant).length).toBeGreaterThan(0);
+    expect(nps.monthly.filter((r: { significant: boolean }) => r.significant).length).toBeGreaterThan(0);
+    expect(nps.trend.periods).toBeGreaterThan(1);
+    expect(nps.trend.lower).toBeLessThanOrEqual(nps.trend.slope);
+  });
+
   it('--json NPS agrees with a count made directly from the file', () => {
     const records = JSON.parse(readFileSync(join(dataDir, 'interactions.json'), 'utf8')) as { type: string; metric?: string; score?: number }[];
     const scores = records.filter((r) => r.type === 'survey' && r.metric === 'nps').map((r) => r.score as number);
