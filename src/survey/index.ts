@@ -12,3 +12,5 @@ export * from './compare-nps';
 export * from './compare-csat';
 export * from './survey-breakdown';
 export * from './nps-revenue';
+export * from './rake-weights';
+export * from './key-drivers';
