@@ -89,8 +89,16 @@ export interface KeyDriversResult {
   readonly resamples: number;
   /** Confidence level of the intervals. */
   readonly level: number;
-  /** Where the quadrants are split: the average importance share (1/p) and the average of the drivers' performances. */
-  readonly thresholds: { readonly share: number; readonly performance: number } | undefined;
+  /** Where the quadrants are split; `undefined` without complete responses. */
+  readonly thresholds: KeyDriverThresholds | undefined;
+}
+
+/** Where {@link keyDrivers} splits the importance × performance quadrants. */
+export interface KeyDriverThresholds {
+  /** The average importance share, 1/p: drivers at or above it are the important ones. */
+  readonly share: number;
+  /** The average of the drivers' performances (mean ratings): drivers at or above it perform well. */
+  readonly performance: number;
 }
 
 const FN = 'keyDrivers';
