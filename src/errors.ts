@@ -11,7 +11,8 @@
  * | `ORDER_VIOLATION` | an end before its start, a recency beyond `T`, survival counts that increase, stages out of order |
  * | `INCONSISTENT_INPUT` | values that are each valid but impossible together (more customers retained than at the start, arrays of different lengths) |
  * | `UNKNOWN_REFERENCE` | a name that is not in the list it must come from (an unknown stage), or an interaction of another customer |
- * | `INVALID_OPTION` | an option that is not one of its documented values |
+ * | `INVALID_OPTION` | an option that is not one of its documented values; options that are not a plain object; an unknown option key (the message suggests the near miss: `levle` → `level`); an accessor that is not a function (a field name such as `'score'` included: records are read through accessors) |
+ * | `INVALID_INPUT` | the data argument itself is not a collection: `null`, `undefined`, a number, a string, a boolean, a function, or an object that is neither iterable nor array-like (nor the counts or state form a function documents) |
  * | `INVALID_RECORD` | a parser found problems in untrusted input; `details.issues` lists every one with its path |
  * | `INSUFFICIENT_DATA` | a model cannot be fitted on the data given (too few customers, no repeat purchases) |
  */
@@ -25,6 +26,7 @@ export type CxMetricsErrorCode =
   | 'INCONSISTENT_INPUT'
   | 'UNKNOWN_REFERENCE'
   | 'INVALID_OPTION'
+  | 'INVALID_INPUT'
   | 'INVALID_RECORD'
   | 'INSUFFICIENT_DATA';
 
@@ -39,6 +41,7 @@ export const CX_METRICS_ERROR_CODES: readonly CxMetricsErrorCode[] = Object.free
   'INCONSISTENT_INPUT',
   'UNKNOWN_REFERENCE',
   'INVALID_OPTION',
+  'INVALID_INPUT',
   'INVALID_RECORD',
   'INSUFFICIENT_DATA',
 ] as const);

@@ -26,6 +26,7 @@ describe('CxMetricsError', () => {
       INCONSISTENT_INPUT: true,
       UNKNOWN_REFERENCE: true,
       INVALID_OPTION: true,
+      INVALID_INPUT: true,
       INVALID_RECORD: true,
       INSUFFICIENT_DATA: true,
     };

@@ -4,6 +4,7 @@
  */
 
 import type { Accessor, Values } from '../models/values';
+import { describeValue, fail } from './validate';
 
 export type { Accessor, Values };
 
@@ -72,4 +73,44 @@ export function toArray<T>(values: Values<T>): readonly T[] {
 /** `null` or `undefined`: "no answer", skipped and counted. */
 export function isMissing(value: unknown): value is null | undefined {
   return value === null || value === undefined;
+}
+
+/**
+ * True for what a calculator can read: an array, a typed array, any other object with a
+ * `Symbol.iterator` method (a Set, a generator), or an array-like object whose `length` is a
+ * whole number ≥ 0. Strings are iterable but are not lists of values: false.
+ */
+export function isCollection(values: unknown): values is Values<unknown> {
+  if (values === null || typeof values !== 'object') return false;
+  if (Array.isArray(values) || typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') return true;
+  const length = (values as { length?: unknown }).length;
+  return typeof length === 'number' && Number.isSafeInteger(length) && length >= 0;
+}
+
+/**
+ * The data argument of `fn`: throws `INVALID_INPUT` naming the function and the argument unless
+ * it {@link isCollection is a collection}. `null`, `undefined`, a number, a string, a boolean, a
+ * function and a plain object without `length` all get the same code and message. Once per call.
+ *
+ * @param accepts - What else the function accepts, for the message (`or { promoters, passives, detractors } counts`).
+ */
+export function requireValues<T>(fn: string, what: string, values: unknown, accepts = ''): Values<T> {
+  if (isCollection(values)) return values as Values<T>;
+  throw fail('INVALID_INPUT', fn, `${what} ${describeValue(values)} must be an array, a typed array or an iterable${accepts === '' ? '' : ` ${accepts}`}`, {
+    field: what,
+    value: values,
+  });
+}
+
+/**
+ * Visit every record that is not `null`/`undefined`, in order, with its index in the input;
+ * those are skipped before any accessor sees them. Returns how many were skipped.
+ */
+export function forEachRecord<T>(values: Values<T | null | undefined>, visit: (d: T, i: number) => void): number {
+  let skipped = 0;
+  forEachValue(values, (d, i) => {
+    if (d === null || d === undefined) skipped++;
+    else visit(d, i);
+  });
+  return skipped;
 }

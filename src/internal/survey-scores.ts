@@ -4,7 +4,8 @@
  * figure — batch, streaming or grouped — is computed from these, so they all agree.
  */
 import type { Accessor, Values } from '../models/values';
-import { forEachValue, isMissing, isNumericTypedArray } from './input';
+import { forEachValue, isMissing, isNumericTypedArray, requireValues } from './input';
+import { requireAccessor } from './options';
 import { atIndex, describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from './validate';
 
 /** Answers per score on an integer scale `[min, max]`; index = score − min. Plain, mergeable. */
@@ -113,6 +114,8 @@ export function addAnswer(fn: string, bins: ScoreBins, value: unknown, index: nu
   let weight: unknown = 1;
   let explicit = false;
   if (value !== null && typeof value === 'object') {
+    // Only a { score, weight } pair is unpacked: an array or any other object is not a score.
+    if (Array.isArray(value) || !('score' in value)) rejectScore(fn, value, bins.min, bins.max, index);
     score = (value as Partial<WeightedScoreValue>).score;
     weight = (value as Partial<WeightedScoreValue>).weight;
     explicit = true;
@@ -124,10 +127,9 @@ export function addAnswer(fn: string, bins: ScoreBins, value: unknown, index: nu
     bins.skipped++;
     return;
   }
-  const k = (score as number) - bins.min;
-  if (typeof score !== 'number' || !(k >= 0 && k <= bins.max - bins.min && Math.floor(k) === k)) {
-    rejectScore(fn, score, bins.min, bins.max, index);
-  }
+  if (typeof score !== 'number') rejectScore(fn, score, bins.min, bins.max, index);
+  const k = score - bins.min;
+  if (!(k >= 0 && k <= bins.max - bins.min && Math.floor(k) === k)) rejectScore(fn, score, bins.min, bins.max, index);
   const w = explicit ? requireWeight(fn, weight, index) : 1;
   bins.counts[k] = (bins.counts[k] as number) + 1;
   bins.weightSums[k] = (bins.weightSums[k] as number) + w;
@@ -163,20 +165,10 @@ export function binScores<T>(
   accessor: Accessor<T, unknown> | undefined,
   weight: Accessor<T, unknown> | undefined,
 ): ScoreBins {
-  if (accessor !== undefined && typeof accessor !== 'function') {
-    throw fail('INVALID_OPTION', fn, `accessor ${describeValue(accessor)} must be a function`, { field: 'accessor', value: accessor });
-  }
-  if (weight !== undefined && typeof weight !== 'function') {
-    throw fail('INVALID_OPTION', fn, `weight ${describeValue(weight)} must be a function`, { field: 'weight', value: weight });
-  }
+  requireAccessor(fn, 'accessor', accessor);
+  requireAccessor(fn, 'weight', weight);
   // A plain object without `length` would otherwise read as an empty list: a silent wrong answer.
-  if (
-    values === null ||
-    typeof values !== 'object' ||
-    (typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function' && typeof (values as { length?: unknown }).length !== 'number')
-  ) {
-    throw fail('INVALID_OPTION', fn, `values ${describeValue(values)} must be an array, a typed array or an iterable`, { field: 'values', value: values });
-  }
+  requireValues(fn, 'values', values);
   const bins = createBins(min, max);
   if (accessor === undefined && weight === undefined && isNumericTypedArray(values)) {
     const counts = countTypedArray(fn, values, min, max);
@@ -191,13 +183,15 @@ export function binScores<T>(
   const counts = bins.counts;
   const sums = bins.weightSums;
   forEachValue(values, (d, i) => {
-    const score = accessor === undefined ? d : accessor(d, i);
+    // A null record is skipped before any accessor sees it.
+    const score = accessor === undefined || isMissing(d) ? d : accessor(d, i);
     if (isMissing(score)) {
       bins.skipped++;
       return;
     }
-    const k = (score as number) - min;
-    if (typeof score !== 'number' || !(k >= 0 && k <= width && Math.floor(k) === k)) rejectScore(fn, score, min, max, i);
+    if (typeof score !== 'number') rejectScore(fn, score, min, max, i);
+    const k = score - min;
+    if (!(k >= 0 && k <= width && Math.floor(k) === k)) rejectScore(fn, score, min, max, i);
     if (weight === undefined) {
       counts[k] = (counts[k] as number) + 1;
       sums[k] = (sums[k] as number) + 1;

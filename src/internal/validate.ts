@@ -9,9 +9,11 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (value === null || value === undefined || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  // String(), not a template literal: a template literal throws a TypeError on a Symbol.
+  if (typeof value === 'symbol') return String(value);
+  if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : typeof value;
 }

@@ -5,6 +5,7 @@ import type { SurveyScale } from '../models/interaction';
 import type { Reducer } from '../models/reducer';
 import type { CesRange, CesResult } from './ces';
 import type { SurveyTallyValue } from './nps-tally';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link cesTally}'s `create`: those of {@link ces} without the accessors. */
 export interface CesTallyOptions {
@@ -70,8 +71,10 @@ export interface CesTallyState {
  * cesTally.create({ level: 2 }); // => throws OUT_OF_RANGE
  * ```
  */
+const OPTION_KEYS = optionKeys<CesTallyOptions>({ scale: true, easy: true, difficult: true, level: true });
+
 export const cesTally: Reducer<CesTallyState, SurveyTallyValue, CesResult, CesTallyOptions> = Object.freeze({
-  create: (options?: CesTallyOptions): CesTallyState => createCesState(readCesSettings('cesTally', options)),
+  create: (options?: CesTallyOptions): CesTallyState => createCesState(readCesSettings('cesTally', readOptions('cesTally', options, OPTION_KEYS))),
   add: (state: CesTallyState, value: SurveyTallyValue, index?: number): CesTallyState => {
     addAnswer('cesTally', state, value, index);
     return state;

@@ -1,8 +1,8 @@
-import { requireOptions } from '../internal/nps-state';
 import { cesResult, createCesState, readCesSettings } from '../internal/scale-state';
 import { binScores } from '../internal/survey-scores';
 import type { SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** A range of scores on the scale, both ends included. */
 export interface CesRange {
@@ -74,6 +74,9 @@ export interface CesResult {
   readonly weighted: boolean;
 }
 
+
+const OPTION_KEYS = optionKeys<CesOptions<unknown>>({ accessor: true, weight: true, scale: true, easy: true, difficult: true, level: true });
+
 /**
  * Customer Effort Score: the mean answer with a Student-t interval, the share of "easy" and
  * "difficult" answers, and net effort (easy − difficult).
@@ -114,7 +117,7 @@ export interface CesResult {
  * ```
  */
 export function ces<T = number>(values: Values<T>, options?: CesOptions<T>): CesResult {
-  requireOptions('ces', options);
+  readOptions('ces', options, OPTION_KEYS);
   const settings = readCesSettings('ces', options);
   const state = createCesState(settings);
   Object.assign(state, binScores('ces', values, settings.min, settings.max, options?.accessor, options?.weight));

@@ -1,10 +1,10 @@
-import { requireOptions } from '../internal/nps-state';
 import { normalCdf, normalQuantile } from '../internal/normal';
 import { readCsatInput } from '../internal/scale-state';
 import { requireLevel } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';
 import type { CsatCounts } from './csat-interval';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link compareCsat}: those of {@link csat} (applied to both samples) plus the level. */
 export interface CompareCsatOptions<T = number> extends CsatOptions<T> {
@@ -33,6 +33,9 @@ export interface CompareCsatResult {
   /** The confidence level. */
   readonly level: number;
 }
+
+
+const OPTION_KEYS = optionKeys<CompareCsatOptions<unknown>>({ accessor: true, weight: true, scale: true, threshold: true, level: true });
 
 /**
  * Compare the CSAT share of two independent samples with the two-proportion z test.
@@ -70,7 +73,7 @@ export function compareCsat<T = number>(
   options?: CompareCsatOptions<T>,
 ): CompareCsatResult | undefined {
   const fn = 'compareCsat';
-  requireOptions(fn, options);
+  readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);
   const read = (input: unknown) => {
     const { successes, n } = readCsatInput<T>(fn, input, options);

@@ -1,9 +1,10 @@
-import { clip, intervalBasis, netVariance, readNpsInput, requireOptions, summarizeNps } from '../internal/nps-state';
+import { clip, intervalBasis, netVariance, readNpsInput, summarizeNps } from '../internal/nps-state';
 import { normalCdf, normalQuantile } from '../internal/normal';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { NpsCounts, NpsOptions, NpsResult } from './nps';
 import { NPS_INTERVAL_METHODS, type NpsIntervalMethod } from './nps-interval';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link compareNps}. */
 export interface CompareNpsOptions<T = number> extends NpsOptions<T> {
@@ -36,6 +37,9 @@ export interface CompareNpsResult {
   /** The interval method. */
   readonly method: NpsIntervalMethod;
 }
+
+
+const OPTION_KEYS = optionKeys<CompareNpsOptions<unknown>>({ accessor: true, weight: true, level: true, method: true });
 
 /**
  * Compare the NPS of two independent samples (two quarters, two stores, A and B): the
@@ -77,7 +81,7 @@ export function compareNps<T = number>(
   options?: CompareNpsOptions<T>,
 ): CompareNpsResult | undefined {
   const fn = 'compareNps';
-  requireOptions(fn, options);
+  readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);
   const method = requireOneOf(fn, 'method', options?.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS);
   const first = summarizeNps(readNpsInput<T>(fn, a, options?.accessor, options?.weight));

@@ -1,8 +1,8 @@
-import { requireOptions } from '../internal/nps-state';
 import { csatIntervalOf, readCsatInput } from '../internal/scale-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Pre-aggregated CSAT answers, e.g. from SQL: whole numbers with 0 ≤ satisfied ≤ total. */
 export interface CsatCounts {
@@ -42,6 +42,9 @@ export interface CsatIntervalResult {
   readonly method: CsatIntervalMethod;
 }
 
+
+const OPTION_KEYS = optionKeys<CsatIntervalOptions<unknown>>({ accessor: true, weight: true, scale: true, threshold: true, level: true, method: true });
+
 /**
  * Confidence interval for the CSAT share (a binomial proportion), from raw answers,
  * `{ satisfied, total }` counts or a {@link csat} result.
@@ -78,7 +81,7 @@ export interface CsatIntervalResult {
  */
 export function csatInterval<T = number>(input: Values<T> | CsatCounts | CsatResult, options?: CsatIntervalOptions<T>): CsatIntervalResult | undefined {
   const fn = 'csatInterval';
-  requireOptions(fn, options);
+  readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);
   const method = requireOneOf(fn, 'method', options?.method ?? 'wilson', CSAT_INTERVAL_METHODS);
   const { successes, n } = readCsatInput(fn, input, options);

@@ -5,6 +5,7 @@ import type { SurveyScale } from '../models/interaction';
 import type { Reducer } from '../models/reducer';
 import type { CsatResult } from './csat';
 import type { SurveyTallyValue } from './nps-tally';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link csatTally}'s `create`. */
 export interface CsatTallyOptions {
@@ -61,8 +62,10 @@ export interface CsatTallyState {
  * csatTally.merge(state, sevenPoint); // => throws INCONSISTENT_INPUT
  * ```
  */
+const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true });
+
 export const csatTally: Reducer<CsatTallyState, SurveyTallyValue, CsatResult, CsatTallyOptions> = Object.freeze({
-  create: (options?: CsatTallyOptions): CsatTallyState => createCsatState(readCsatSettings('csatTally', options)),
+  create: (options?: CsatTallyOptions): CsatTallyState => createCsatState(readCsatSettings('csatTally', readOptions('csatTally', options, OPTION_KEYS))),
   add: (state: CsatTallyState, value: SurveyTallyValue, index?: number): CsatTallyState => {
     addAnswer('csatTally', state, value, index);
     return state;

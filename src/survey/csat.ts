@@ -1,8 +1,8 @@
-import { requireOptions } from '../internal/nps-state';
 import { createCsatState, csatResult, readCsatSettings } from '../internal/scale-state';
 import { binScores } from '../internal/survey-scores';
 import type { SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link csat}. */
 export interface CsatOptions<T = number> {
@@ -50,6 +50,9 @@ export interface CsatResult {
   readonly weights?: CsatWeights;
 }
 
+
+const OPTION_KEYS = optionKeys<CsatOptions<unknown>>({ accessor: true, weight: true, scale: true, threshold: true });
+
 /**
  * Customer Satisfaction score: the share of satisfied answers (top-2-box by default) and the
  * mean score, on any integer scale.
@@ -83,7 +86,7 @@ export interface CsatResult {
  * ```
  */
 export function csat<T = number>(values: Values<T>, options?: CsatOptions<T>): CsatResult {
-  requireOptions('csat', options);
+  readOptions('csat', options, OPTION_KEYS);
   const settings = readCsatSettings('csat', options);
   const bins = binScores('csat', values, settings.min, settings.max, options?.accessor, options?.weight);
   const state = createCsatState(settings);

@@ -1,7 +1,8 @@
-import { npsIntervalOf, readNpsInput, requireOptions } from '../internal/nps-state';
+import { npsIntervalOf, readNpsInput } from '../internal/nps-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { NpsCounts, NpsOptions, NpsResult } from './nps';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** How {@link npsInterval} builds its interval. */
 export type NpsIntervalMethod = 'adjusted-wald' | 'wald';
@@ -39,6 +40,9 @@ export interface NpsIntervalResult {
   /** The method used. */
   readonly method: NpsIntervalMethod;
 }
+
+
+const OPTION_KEYS = optionKeys<NpsIntervalOptions<unknown>>({ accessor: true, weight: true, level: true, method: true });
 
 /**
  * Confidence interval for the Net Promoter Score, from raw answers, counts or an {@link nps}
@@ -82,7 +86,7 @@ export interface NpsIntervalResult {
  */
 export function npsInterval<T = number>(input: Values<T> | NpsCounts | NpsResult, options?: NpsIntervalOptions<T>): NpsIntervalResult | undefined {
   const fn = 'npsInterval';
-  requireOptions(fn, options);
+  readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);
   const method = requireOneOf(fn, 'method', options?.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS);
   const result = readNpsInput<T>(fn, input, options?.accessor, options?.weight);

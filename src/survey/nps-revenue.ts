@@ -1,11 +1,11 @@
 import { toEpochMs } from '../internal/calendar';
-import { forEachValue, isMissing } from '../internal/input';
-import { requireOptions } from '../internal/nps-state';
+import { forEachRecord, isMissing, requireValues } from '../internal/input';
 import { addToSum, createSum, mergeSums, sumValue, type CompensatedSum } from '../internal/sum';
 import { describeValue, fail, requireFiniteTotal, requireNonNegative, requireScore } from '../internal/validate';
 import type { Interaction } from '../models/interaction';
 import type { Values } from '../models/values';
 import type { NpsCategory } from './classify-nps';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link npsRevenue}. */
 export interface NpsRevenueOptions {
@@ -48,7 +48,7 @@ export interface NpsRevenueResult {
   readonly nonRespondents: NpsRevenueGroup;
   /** NPS over the respondents' latest answers (one vote per customer), in points; `undefined` without respondents. */
   readonly score: number | undefined;
-  /** NPS responses without an answer (`null`/`undefined` score). */
+  /** NPS responses without an answer (`null`/`undefined` score), plus `null`/`undefined` entries of the input. */
   readonly skipped: number;
   /** Interactions that are neither NPS responses nor counted purchases (CSAT, support, visits, other currencies). */
   readonly ignored: number;
@@ -61,6 +61,9 @@ interface CustomerRow {
 }
 
 const FN = 'npsRevenue';
+
+
+const OPTION_KEYS = optionKeys<NpsRevenueOptions>({ currency: true });
 
 /**
  * Who are your promoters worth? Joins each customer's latest NPS answer with their purchases:
@@ -111,7 +114,7 @@ const FN = 'npsRevenue';
  * ```
  */
 export function npsRevenue(interactions: Values<Interaction>, options?: NpsRevenueOptions): NpsRevenueResult {
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
   const wanted = options?.currency;
   if (wanted !== undefined && typeof wanted !== 'string') {
     throw fail('INVALID_OPTION', FN, `currency ${describeValue(wanted)} must be a string such as 'EUR'`, { field: 'currency', value: wanted });
@@ -131,8 +134,9 @@ export function npsRevenue(interactions: Values<Interaction>, options?: NpsReven
   let currency: string | undefined = wanted;
   let skipped = 0;
   let ignored = 0;
-  forEachValue(interactions, (d, i) => {
-    if (d === null || typeof d !== 'object') {
+  // A null or undefined entry is skipped and counted, as a response without a score is.
+  const nullEntries = forEachRecord(requireValues<Interaction>(FN, 'interactions', interactions), (d, i) => {
+    if (typeof d !== 'object') {
       throw fail('INVALID_RECORD', FN, `interaction ${describeValue(d)} at index ${i} is not an object`, { value: d, index: i });
     }
     if (d.type === 'survey' && d.metric === 'nps') {
@@ -177,6 +181,7 @@ export function npsRevenue(interactions: Values<Interaction>, options?: NpsReven
       ignored++;
     }
   });
+  skipped += nullEntries;
 
   const sums = { promoter: createSum(), passive: createSum(), detractor: createSum(), none: createSum() };
   const counts = { promoter: 0, passive: 0, detractor: 0, none: 0 };

@@ -1,6 +1,7 @@
 import { addNpsAnswer, createNpsState, mergeNpsStates, npsResult } from '../internal/nps-state';
 import type { Reducer } from '../models/reducer';
 import type { NpsResult } from './nps';
+import { readOptions } from '../internal/options';
 
 /**
  * The running state of {@link npsTally}: eight numbers and a flag, however many answers it
@@ -68,7 +69,11 @@ export type SurveyTallyValue =
  * ```
  */
 export const npsTally: Reducer<NpsTallyState, SurveyTallyValue, NpsResult> = Object.freeze({
-  create: (): NpsTallyState => createNpsState(),
+  // It takes no options; an options bag (a typo, a CSAT setting) is rejected, not ignored.
+  create: (options?: undefined): NpsTallyState => {
+    readOptions('npsTally', options, []);
+    return createNpsState();
+  },
   add: (state: NpsTallyState, value: SurveyTallyValue, index?: number): NpsTallyState => addNpsAnswer('npsTally', state, value, index),
   merge: (a: NpsTallyState, b: NpsTallyState): NpsTallyState => mergeNpsStates(a, b),
   result: (state: NpsTallyState): NpsResult => npsResult(state),

@@ -1,5 +1,6 @@
-import { readNpsInput, requireOptions } from '../internal/nps-state';
+import { readNpsInput } from '../internal/nps-state';
 import type { Accessor, Values } from '../models/values';
+import { optionKeys, readOptions } from '../internal/options';
 
 /** Pre-aggregated NPS answers, e.g. from a SQL `GROUP BY`: whole numbers ≥ 0. */
 export interface NpsCounts {
@@ -69,6 +70,9 @@ export interface NpsResult {
   readonly weights?: NpsWeights;
 }
 
+
+const OPTION_KEYS = optionKeys<NpsOptions<unknown>>({ accessor: true, weight: true });
+
 /**
  * Net Promoter Score: the share of promoters minus the share of detractors, in points.
  *
@@ -109,6 +113,6 @@ export interface NpsResult {
  * ```
  */
 export function nps<T = number>(values: Values<T> | NpsCounts, options?: NpsOptions<T>): NpsResult {
-  requireOptions('nps', options);
+  readOptions('nps', options, OPTION_KEYS);
   return readNpsInput('nps', values, options?.accessor, options?.weight);
 }

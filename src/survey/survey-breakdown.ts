@@ -1,6 +1,7 @@
 import { periodIndex, periodLabel, periodStart, requireTimeUnit, toEpochMs } from '../internal/calendar';
-import { forEachValue, isMissing } from '../internal/input';
-import { addNpsAnswer, createNpsState, npsIntervalOf, npsResult, requireOptions } from '../internal/nps-state';
+import { forEachRecord, forEachValue, isMissing, requireValues } from '../internal/input';
+import { addNpsAnswer, createNpsState, npsIntervalOf, npsResult } from '../internal/nps-state';
+import { optionKeys, readOptions, requireAccessor } from '../internal/options';
 import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatSettings } from '../internal/scale-state';
 import { addAnswer } from '../internal/survey-scores';
 import { describeValue, fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
@@ -99,7 +100,7 @@ export interface SurveyBreakdownResult<M extends SurveyMetric = SurveyMetric> {
   readonly minimumSize: number;
   /** The confidence level used. */
   readonly level: number;
-  /** Responses of the metric without an answer (also counted per group in `detail.skipped`). */
+  /** Responses of the metric without an answer (also counted per group in `detail.skipped`), plus `null`/`undefined` entries of the input. */
   readonly skipped: number;
   /** Interactions that are not survey responses of this metric (other metrics, purchases…). */
   readonly ignored: number;
@@ -122,6 +123,22 @@ function readGroupLabel(value: unknown, index: number): string | undefined {
   }
   return value;
 }
+
+
+const OPTION_KEYS = optionKeys<SurveyBreakdownOptions>({
+  metric: true,
+  by: true,
+  period: true,
+  customers: true,
+  level: true,
+  method: true,
+  minimumSize: true,
+  weight: true,
+  scale: true,
+  threshold: true,
+  easy: true,
+  difficult: true,
+});
 
 /**
  * NPS, CSAT or CES per segment, touchpoint, channel or your own key, optionally per calendar
@@ -167,20 +184,18 @@ export function surveyBreakdown<M extends SurveyMetric>(
   responses: Values<Interaction>,
   options: SurveyBreakdownOptions<M>,
 ): SurveyBreakdownResult<M> {
-  if (options === null || typeof options !== 'object') {
+  if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with at least { metric } are required', { field: 'options', value: options });
   }
-  requireOptions(FN, options);
+  readOptions(FN, options, OPTION_KEYS);
+  requireValues(FN, 'responses', responses);
   const metric = requireOneOf(FN, 'metric', options.metric, SURVEY_METRICS) as M;
   const level = requireLevel(FN, options.level ?? 0.95);
   const minimumSize = requireCount(FN, 'minimumSize', options.minimumSize ?? 30);
   const unit = options.period === undefined ? undefined : requireTimeUnit(FN, 'period', options.period);
   const by = options.by;
   if (by !== undefined && typeof by !== 'function') requireOneOf(FN, 'by', by, ['touchpoint', 'channel', 'segment'] as const);
-  const weight = options.weight;
-  if (weight !== undefined && typeof weight !== 'function') {
-    throw fail('INVALID_OPTION', FN, `weight ${describeValue(weight)} must be a function`, { field: 'weight', value: weight });
-  }
+  const weight = requireAccessor(FN, 'weight', options.weight);
   const npsMethod =
     metric === 'nps' ? requireOneOf(FN, 'method', options.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS) : 'adjusted-wald';
   const csatMethod = metric === 'csat' ? requireOneOf(FN, 'method', options.method ?? 'wilson', CSAT_INTERVAL_METHODS) : 'wilson';
@@ -198,7 +213,7 @@ export function surveyBreakdown<M extends SurveyMetric>(
     }
     segments = new Map();
     const map = segments;
-    forEachValue(options.customers, (c, i) => {
+    forEachValue(requireValues<Customer>(FN, 'customers', options.customers), (c, i) => {
       if (c === null || typeof c !== 'object' || typeof c.id !== 'string') {
         throw fail('INVALID_RECORD', FN, `customer ${describeValue(c)} at index ${i} has no string id`, { field: 'customers', value: c, index: i });
       }
@@ -210,8 +225,9 @@ export function surveyBreakdown<M extends SurveyMetric>(
     metric === 'nps' ? createNpsState() : metric === 'csat' ? createCsatState(csatSettings!) : createCesState(cesSettings!);
   const buckets = new Map<string, Bucket>();
   let ignored = 0;
-  forEachValue(responses, (r, i) => {
-    if (r === null || typeof r !== 'object') {
+  // A null or undefined response is skipped and counted, as a missing answer is.
+  const missing = forEachRecord(responses, (r, i) => {
+    if (typeof r !== 'object') {
       throw fail('INVALID_RECORD', FN, `interaction ${describeValue(r)} at index ${i} is not an object`, { value: r, index: i });
     }
     if (r.type !== 'survey' || r.metric !== metric) {
@@ -285,6 +301,6 @@ export function surveyBreakdown<M extends SurveyMetric>(
     };
     return Object.freeze(group);
   });
-  const skipped = groups.reduce((sum, g) => sum + g.detail.skipped, 0);
+  const skipped = groups.reduce((sum, g) => sum + g.detail.skipped, missing);
   return Object.freeze({ metric, groups: Object.freeze(groups), minimumSize, level, skipped, ignored });
 }

@@ -64,6 +64,6 @@ describe('csat bad input', () => {
     expect(codeOf(() => csat([1], { threshold: 3.5 }))).toBe('NOT_AN_INTEGER');
     expect(codeOf(() => csat([1], { scale: 5 as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => csat([1], 'x' as never))).toBe('INVALID_OPTION');
-    expect(codeOf(() => csat({ satisfied: 1, total: 2 } as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => csat({ satisfied: 1, total: 2 } as never))).toBe('INVALID_INPUT');
   });
 });

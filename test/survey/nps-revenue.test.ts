@@ -71,7 +71,9 @@ describe('npsRevenue', () => {
     expect(codeOf(() => npsRevenue([{ ...buy('a', 1), customerId: 7 as never }]))).toBe('INVALID_RECORD');
     expect(codeOf(() => npsRevenue([{ ...buy('a', 1), currency: undefined } as never]))).toBe('INVALID_RECORD');
     expect(codeOf(() => npsRevenue([{ ...survey('a', 9), scale: { min: 1, max: 5 } } as Interaction]))).toBe('INCONSISTENT_INPUT');
-    expect(codeOf(() => npsRevenue([null as never]))).toBe('INVALID_RECORD');
+    expect(codeOf(() => npsRevenue([3 as never]))).toBe('INVALID_RECORD');
+    // A null entry is skipped and counted, like a response without a score.
+    expect(npsRevenue([null as never, buy('a', 1)]).skipped).toBe(1);
     expect(codeOf(() => npsRevenue([], 'EUR' as never))).toBe('INVALID_OPTION');
   });
 });

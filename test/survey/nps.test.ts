@@ -118,9 +118,9 @@ describe('nps bad input', () => {
     expect(codeOf(() => nps([1], { accessor: 3 as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => nps([1], { weight: 'w' as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => nps([1], 'x' as never))).toBe('INVALID_OPTION');
-    expect(codeOf(() => nps(5 as never))).toBe('INVALID_OPTION');
-    expect(codeOf(() => nps('9' as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => nps(5 as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => nps('9' as never))).toBe('INVALID_INPUT');
     // A plain object is neither a list nor counts: an error, not an empty result.
-    expect(codeOf(() => nps({ score: 9 } as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => nps({ score: 9 } as never))).toBe('INVALID_INPUT');
   });
 });

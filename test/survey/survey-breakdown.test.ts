@@ -94,7 +94,9 @@ describe('surveyBreakdown', () => {
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', minimumSize: 2.5 }))).toBe('NOT_AN_INTEGER');
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', by: () => 3 as never }))).toBe('INVALID_RECORD');
     expect(codeOf(() => surveyBreakdown([response(9, { metric: 'csat', scale: { min: 1, max: 7 } })], { metric: 'csat' }))).toBe('INCONSISTENT_INPUT');
-    expect(codeOf(() => surveyBreakdown([null as never], { metric: 'nps' }))).toBe('INVALID_RECORD');
+    expect(codeOf(() => surveyBreakdown([3 as never], { metric: 'nps' }))).toBe('INVALID_RECORD');
+    // A null entry is a missing response: skipped and counted, like a missing score.
+    expect(surveyBreakdown([null as never, response(9)], { metric: 'nps' }).skipped).toBe(1);
     expect(codeOf(() => surveyBreakdown([response(9)], undefined as never))).toBe('INVALID_OPTION');
   });
   it.each(BAD_LEVELS)('level %o → %s', (level, code) => {

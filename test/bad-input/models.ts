@@ -1,0 +1,87 @@
+/**
+ * Bad-input rows of the models domain (see `table.ts`). The parsers take `unknown` (typically
+ * `JSON.parse` output) and report every problem, the input itself included, as one
+ * `INVALID_RECORD` whose `details.issues` lists each with its path: that is their documented
+ * code for every class. They take no options, and a `null` element of a list is an issue, not a
+ * missing answer (a parser returns records, it does not count).
+ */
+import { parseCustomer } from '../../src/models/parse-customer';
+import { parseInteraction } from '../../src/models/parse-interaction';
+import { parseInteractions } from '../../src/models/parse-interactions';
+import { parseJourney } from '../../src/models/parse-journey';
+import { parseJourneys } from '../../src/models/parse-journeys';
+import { parseTouchpoint } from '../../src/models/parse-touchpoint';
+import { replaceAt, type NumberSite, type Row } from './table';
+
+const at = '2024-03-04T18:25:00Z';
+const SURVEY = { type: 'survey', customerId: 'c1', at, metric: 'nps', score: 9 };
+const PURCHASE = { type: 'purchase', customerId: 'c1', at, amount: 120, currency: 'USD' };
+const JOURNEY = {
+  customerId: 'c1',
+  stages: [
+    { name: 'awareness', enteredAt: '2024-03-01T10:00:00Z', interactions: [] },
+    { name: 'purchase', enteredAt: '2024-03-04T18:20:00Z', interactions: [PURCHASE] },
+  ],
+};
+const PARSER = { code: 'INVALID_RECORD' } as const;
+
+/** Number sites of one interaction, as `wrap` places it in the parser's input. */
+function interactionSites(wrap: (interaction: object) => unknown): NumberSite[] {
+  return [
+    { what: 'score', put: (bad) => ({ data: wrap({ ...SURVEY, score: bad }) }), ...PARSER },
+    { what: 'amount', put: (bad) => ({ data: wrap({ ...PURCHASE, amount: bad }) }), ...PARSER },
+    // `at` also accepts ISO strings: '9' is not one.
+    { what: 'at', put: (bad) => ({ data: wrap({ ...PURCHASE, at: bad }) }), ...PARSER },
+  ];
+}
+
+function journeyWith(interaction: object): object {
+  return { ...JOURNEY, stages: [JOURNEY.stages[0], { ...JOURNEY.stages[1], interactions: [interaction] }] };
+}
+
+export const modelsRows: readonly Row[] = [
+  {
+    name: 'parseCustomer',
+    call: (data) => parseCustomer(data),
+    valid: { data: { id: 'c1', acquiredAt: '2024-01-15T09:00:00Z', segment: 'smb' } },
+    collection: { name: 'input', ...PARSER },
+    numbers: [{ what: 'acquiredAt', put: (bad) => ({ data: { id: 'c1', acquiredAt: bad } }), ...PARSER }],
+  },
+  {
+    name: 'parseTouchpoint',
+    call: (data) => parseTouchpoint(data),
+    valid: { data: { id: 'checkout', name: 'Checkout page', channel: 'web' } },
+    collection: { name: 'input', ...PARSER },
+  },
+  {
+    name: 'parseInteraction',
+    call: (data) => parseInteraction(data),
+    valid: { data: PURCHASE },
+    collection: { name: 'input', ...PARSER },
+    numbers: interactionSites((i) => i),
+  },
+  {
+    name: 'parseInteractions',
+    call: (data) => parseInteractions(data),
+    valid: { data: [SURVEY, PURCHASE] },
+    collection: { name: 'input', ...PARSER },
+    numbers: interactionSites((i) => replaceAt([SURVEY, PURCHASE], 1, i)),
+  },
+  {
+    name: 'parseJourney',
+    call: (data) => parseJourney(data),
+    valid: { data: JOURNEY },
+    collection: { name: 'input', ...PARSER },
+    numbers: [
+      ...interactionSites(journeyWith),
+      { what: 'enteredAt', put: (bad) => ({ data: { ...JOURNEY, stages: [{ ...JOURNEY.stages[0], enteredAt: bad }, JOURNEY.stages[1]] } }), ...PARSER },
+    ],
+  },
+  {
+    name: 'parseJourneys',
+    call: (data) => parseJourneys(data),
+    valid: { data: [JOURNEY, JOURNEY] },
+    collection: { name: 'input', ...PARSER },
+    numbers: interactionSites((i) => [JOURNEY, journeyWith(i)]),
+  },
+];

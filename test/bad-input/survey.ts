@@ -1,0 +1,117 @@
+/** Bad-input rows of the survey domain (see `table.ts`). */
+import { ces } from '../../src/survey/ces';
+import { cesTally } from '../../src/survey/ces-tally';
+import { classifyNps } from '../../src/survey/classify-nps';
+import { compareCsat } from '../../src/survey/compare-csat';
+import { compareNps } from '../../src/survey/compare-nps';
+import { csat } from '../../src/survey/csat';
+import { csatInterval } from '../../src/survey/csat-interval';
+import { csatTally } from '../../src/survey/csat-tally';
+import { nps } from '../../src/survey/nps';
+import { npsInterval } from '../../src/survey/nps-interval';
+import { npsRevenue } from '../../src/survey/nps-revenue';
+import { npsTally } from '../../src/survey/nps-tally';
+import { surveyBreakdown } from '../../src/survey/survey-breakdown';
+import { foldWith, replaceAt, replaceField, type NumberSite, type Row } from './table';
+
+type Rec = { s: number; w: number };
+const SCORES = [5, 4, 3, 2, 1, 5, 4, 4];
+const RECORDS: Rec[] = SCORES.map((s) => ({ s, w: 1 }));
+const BY_RECORD = { accessor: (r: Rec) => r.s, weight: (r: Rec) => r.w };
+/** Every score is on every scale used here (NPS 0–10, CSAT 1–5, CES 1–7). */
+const AT = 7;
+
+const SCORE_KEYS = ['accessor', 'weight'];
+
+/** The three places a scored batch function reads numbers: a bare score, a record's score, its weight. */
+function scoreSites(extra: object = {}): NumberSite[] {
+  return [
+    { what: 'score', put: (bad) => ({ data: replaceAt(SCORES, AT, bad), options: extra }) },
+    { what: 'score', put: (bad) => ({ data: replaceField(RECORDS, AT, 's', bad), options: { ...BY_RECORD, ...extra } }) },
+    { what: 'weight', put: (bad) => ({ data: replaceField(RECORDS, AT, 'w', bad), options: { ...BY_RECORD, ...extra } }) },
+  ];
+}
+
+/** A scored batch function: values (or records through accessors) and options. */
+function scored(name: string, call: Row['call'], keys: readonly string[], extra: object = {}): Row {
+  return {
+    name,
+    call,
+    valid: { data: RECORDS, options: { ...BY_RECORD, ...extra } },
+    collection: { name: 'values' },
+    optionKeys: keys,
+    accessors: SCORE_KEYS,
+    numbers: scoreSites(extra),
+    nullRecords: true,
+  };
+}
+
+/** A survey tally: `add` takes a score or a { score, weight } pair. */
+function tally(name: string, call: Row['call'], keys: readonly string[] | undefined): Row {
+  const pairs = SCORES.map((score) => ({ score, weight: 1 }));
+  return {
+    name,
+    call,
+    valid: { data: pairs },
+    ...(keys === undefined ? {} : { optionKeys: keys }),
+    numbers: [
+      { what: 'score', put: (bad) => ({ data: replaceAt(SCORES, AT, bad) }) },
+      { what: 'score', put: (bad) => ({ data: replaceField(pairs, AT, 'score', bad) }) },
+      { what: 'weight', put: (bad) => ({ data: replaceField(pairs, AT, 'weight', bad) }) },
+    ],
+    nullRecords: true,
+  };
+}
+
+const at = Date.UTC(2024, 0, 15);
+const RESPONSES = SCORES.map((score, i) => ({ type: 'survey', metric: 'nps', customerId: `c${i % 3}`, at, channel: 'web', score }));
+const PURCHASES = [
+  { type: 'purchase', customerId: 'c0', at, amount: 300, currency: 'EUR' },
+  { type: 'purchase', customerId: 'c1', at, amount: 50, currency: 'EUR' },
+];
+const INTERACTIONS = [...RESPONSES, ...PURCHASES];
+
+export const surveyRows: readonly Row[] = [
+  {
+    name: 'classifyNps',
+    call: (data) => classifyNps(data as number),
+    valid: { data: 9 },
+    numbers: [{ what: 'score', put: (bad) => ({ data: bad }) }],
+  },
+  scored('nps', (data, options) => nps(data as number[], options as never), SCORE_KEYS),
+  scored('csat', (data, options) => csat(data as number[], options as never), [...SCORE_KEYS, 'scale', 'threshold']),
+  scored('ces', (data, options) => ces(data as number[], options as never), [...SCORE_KEYS, 'scale', 'easy', 'difficult', 'level']),
+  scored('npsInterval', (data, options) => npsInterval(data as number[], options as never), [...SCORE_KEYS, 'level', 'method']),
+  scored('csatInterval', (data, options) => csatInterval(data as number[], options as never), [...SCORE_KEYS, 'scale', 'threshold', 'level', 'method']),
+  scored('compareNps', (data, options) => compareNps(data as number[], data as number[], options as never), [...SCORE_KEYS, 'level', 'method']),
+  scored('compareCsat', (data, options) => compareCsat(data as number[], data as number[], options as never), [...SCORE_KEYS, 'scale', 'threshold', 'level']),
+  tally('npsTally', foldWith(npsTally), undefined),
+  tally('csatTally', foldWith(csatTally), ['scale', 'threshold']),
+  tally('cesTally', foldWith(cesTally), ['scale', 'easy', 'difficult', 'level']),
+  {
+    name: 'surveyBreakdown',
+    call: (data, options) => surveyBreakdown(data as never, options as never),
+    valid: { data: RESPONSES, options: { metric: 'nps', by: 'channel', weight: () => 1 } },
+    collection: { name: 'responses' },
+    optionKeys: ['metric', 'by', 'period', 'customers', 'level', 'method', 'minimumSize', 'weight', 'scale', 'threshold', 'easy', 'difficult'],
+    accessors: ['weight'],
+    numbers: [
+      { what: 'score', put: (bad) => ({ data: replaceField(RESPONSES, AT, 'score', bad), options: { metric: 'nps' } }) },
+      { what: 'score', put: (bad) => ({ data: replaceField(RESPONSES, AT, 'score', bad), options: { metric: 'nps', weight: () => 1 } }) },
+      { what: 'weight', put: (bad) => ({ data: RESPONSES, options: { metric: 'nps', weight: () => bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'npsRevenue',
+    call: (data, options) => npsRevenue(data as never, options as never),
+    valid: { data: INTERACTIONS, options: { currency: 'EUR' } },
+    collection: { name: 'interactions' },
+    optionKeys: ['currency'],
+    numbers: [
+      { what: 'score', put: (bad) => ({ data: replaceField(INTERACTIONS, AT, 'score', bad) }) },
+      { what: 'amount', put: (bad) => ({ data: replaceField(INTERACTIONS, INTERACTIONS.length - 1, 'amount', bad) }) },
+    ],
+    nullRecords: true,
+  },
+];

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { CxMetricsError } from '../../src/errors';
+import { forEachRecord, isCollection, requireValues } from '../../src/internal/input';
+import { editDistance, isPlainObject, nearestName, readOptions, requireAccessor, requireAccessorGiven } from '../../src/internal/options';
+import { describeValue } from '../../src/internal/validate';
+import { thrownBy } from '../support/error-code';
+
+function caught(run: () => unknown): CxMetricsError {
+  const error = thrownBy(run);
+  if (!(error instanceof CxMetricsError)) throw new Error(`expected a CxMetricsError, got ${String(error)}`);
+  return error;
+}
+
+describe('the input gate', () => {
+  it('measures edit distance with transpositions, case-insensitively', () => {
+    expect(editDistance('levle', 'level')).toBe(1);
+    expect(editDistance('Level', 'level')).toBe(0);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('ca', 'abc')).toBe(3);
+  });
+
+  it('suggests only near misses', () => {
+    expect(nearestName('levle', ['level', 'method'])).toBe('level');
+    expect(nearestName('acessor', ['accessor', 'weight'])).toBe('accessor');
+    expect(nearestName('metod', ['level', 'method'])).toBe('method');
+    expect(nearestName('x', ['T'])).toBeUndefined();
+    expect(nearestName('colour', ['level', 'method'])).toBeUndefined();
+  });
+
+  it('tells plain objects from everything else', () => {
+    expect(isPlainObject({})).toBe(true);
+    expect(isPlainObject(Object.create(null))).toBe(true);
+    for (const v of [null, undefined, 1, 'x', [], new Date(0), new Map(), () => ({}), new (class A {})()]) expect(isPlainObject(v)).toBe(false);
+  });
+
+  it('reads options: undefined gives every default, unknown keys and non-objects are rejected', () => {
+    expect(readOptions('f', undefined, ['level'])).toEqual({});
+    const o = { level: 0.9 };
+    expect(readOptions('f', o, ['level'])).toBe(o);
+    const typo = caught(() => readOptions('f', { levle: 0.9 }, ['level', 'method']));
+    expect([typo.code, typo.message, typo.details.field]).toEqual(['INVALID_OPTION', 'f: option "levle" is not known; did you mean "level"?', 'levle']);
+    expect(caught(() => readOptions('f', { colour: 1 }, ['level', 'method'])).message).toBe(
+      'f: option "colour" is not known (known options: level, method)',
+    );
+    expect(caught(() => readOptions('f', { a: 1 }, [])).message).toBe('f: option "a" is not known; f takes no options');
+    for (const bad of [null, 5, 'x', [], () => ({}), new Date(0)]) {
+      const e = caught(() => readOptions('f', bad as object, ['level']));
+      expect([e.code, e.details.field]).toEqual(['INVALID_OPTION', 'options']);
+      expect(e.message).toBe(`f: options ${describeValue(bad)} must be a plain object such as { level: … }`);
+    }
+  });
+
+  it('checks accessors: functions pass, a field name is told to use an accessor', () => {
+    const read = (d: { f: number }) => d.f;
+    expect(requireAccessor('f', 'accessor', read)).toBe(read);
+    expect(requireAccessor('f', 'accessor', undefined)).toBeUndefined();
+    expect(caught(() => requireAccessor('fitX', 'frequency', 'f')).message).toBe(
+      'fitX: frequency "f" must be a function such as (d) => d.f; records are read through accessors, never by field name',
+    );
+    expect(caught(() => requireAccessor('fitX', 'frequency', 'my field')).message).toContain('(d) => d["my field"]');
+    const e = caught(() => requireAccessor('fitX', 'frequency', 5));
+    expect([e.code, e.message, e.details.field]).toEqual(['INVALID_OPTION', 'fitX: frequency 5 must be a function such as (d) => d.frequency', 'frequency']);
+    expect(caught(() => requireAccessorGiven('fitX', 'stage', undefined)).message).toBe('fitX: stage is required: a function such as (d) => d.stage');
+  });
+
+  it('accepts collections only as data, with one code', () => {
+    for (const ok of [[], new Float64Array(2), new Set([1]), (function* () {})(), { length: 2, 0: 1, 1: 2 }]) expect(isCollection(ok)).toBe(true);
+    for (const bad of [null, undefined, 5, 'abc', true, {}, { length: -1 }, { length: 1.5 }, () => [], Symbol('s'), 5n]) {
+      expect(isCollection(bad)).toBe(false);
+      const e = caught(() => requireValues('nps', 'values', bad));
+      expect([e.code, e.message, e.details.field]).toEqual([
+        'INVALID_INPUT',
+        `nps: values ${describeValue(bad)} must be an array, a typed array or an iterable`,
+        'values',
+      ]);
+    }
+    expect(caught(() => requireValues('nps', 'values', {}, 'or { promoters, passives, detractors } counts')).message).toBe(
+      'nps: values an object must be an array, a typed array or an iterable or { promoters, passives, detractors } counts',
+    );
+  });
+
+  it('skips and counts null records before the visitor sees them', () => {
+    const seen: [unknown, number][] = [];
+    const skipped = forEachRecord([null, { a: 1 }, undefined, { a: 2 }], (d, i) => seen.push([d, i]));
+    expect(skipped).toBe(2);
+    expect(seen).toEqual([
+      [{ a: 1 }, 1],
+      [{ a: 2 }, 3],
+    ]);
+  });
+
+  it('describes bigints, symbols and functions without throwing', () => {
+    expect(describeValue(9n)).toBe('9n');
+    expect(describeValue(Symbol('s'))).toBe('Symbol(s)');
+    expect(describeValue(() => 1)).toBe('a function');
+  });
+});
