@@ -1,6 +1,7 @@
 import { CxMetricsError } from '../errors';
 import { chiSquareSurvival } from '../internal/chi-square';
 import { solveSymmetric } from '../internal/linear-algebra';
+import { readOptions, requireAccessor } from '../internal/options';
 import { checkSbgParams, sbgRetention } from '../internal/sbg';
 import { fail } from '../internal/validate';
 import type { Values } from '../models/values';
@@ -82,6 +83,10 @@ export interface LogRankTestResult {
 }
 
 const FN = 'logRankTest';
+/** The accessors of {@link LogRankTestOptions}: duration mode and activity mode (records or spans). */
+const LOG_RANK_ACCESSORS = ['duration', 'churned', 'customerId', 'at', 'type', 'firstActive', 'lastActive'] as const;
+/** Every documented option: the accessors, the activity settings, `churnAfter` and `projection`. */
+const LOG_RANK_KEYS = [...LOG_RANK_ACCESSORS, 'unit', 'observationEnd', 'activity', 'churnAfter', 'projection'];
 /** Longest lifetime, in periods, the sBG check walks through one period at a time. */
 const MAX_PERIODS = 1_000_000;
 
@@ -190,7 +195,8 @@ function projectionCheck(name: string, steps: readonly KaplanMeierStep[], alpha:
  * @throws {@link models!CxMetricsError} `INSUFFICIENT_DATA` for fewer than two groups (without
  *   `projection`, fewer than one), or a group without subjects at risk at any event time;
  *   `NOT_AN_INTEGER` / `OUT_OF_RANGE` for lifetimes the sBG check cannot read (fractional, an event
- *   at 0); `INVALID_OPTION` for groups that are not an object or a Map; every error of
+ *   at 0); `INVALID_OPTION` for groups that are not an object or a Map, options that are not a
+ *   plain object, an unknown option or an accessor that is not a function; every error of
  *   {@link kaplanMeier}, named after this function and the group.
  *
  * @example
@@ -211,12 +217,13 @@ function projectionCheck(name: string, steps: readonly KaplanMeierStep[], alpha:
  * ```
  */
 export function logRankTest<T>(groups: LogRankGroups<T>, options: LogRankTestOptions<T>): LogRankTestResult {
-  if (options === null || typeof options !== 'object') throw fail('INVALID_OPTION', FN, 'options must be an object', { field: 'options', value: options });
+  const o = readOptions(FN, options, LOG_RANK_KEYS) as LogRankTestOptions<T>;
+  for (const key of LOG_RANK_ACCESSORS) requireAccessor(FN, key, (o as unknown as Record<string, unknown>)[key]);
   let entries: [string, Values<T>][];
   if (groups instanceof Map) entries = [...(groups as ReadonlyMap<string, Values<T>>).entries()].map(([k, v]) => [String(k), v]);
   else if (groups !== null && typeof groups === 'object' && !Array.isArray(groups)) entries = Object.entries(groups as Readonly<Record<string, Values<T>>>);
   else throw fail('INVALID_OPTION', FN, 'groups must be an object or a Map from group name to subjects', { field: 'groups', value: groups });
-  const projection = options.projection === undefined ? undefined : checkSbgParams(FN, options.projection);
+  const projection = o.projection === undefined ? undefined : checkSbgParams(FN, o.projection);
   const minimum = projection === undefined ? 2 : 1;
   if (entries.length < minimum) {
     throw fail('INSUFFICIENT_DATA', FN, `${entries.length} group${entries.length === 1 ? '' : 's'} given; the test compares at least two (or one against a projection)`, {
@@ -224,7 +231,7 @@ export function logRankTest<T>(groups: LogRankGroups<T>, options: LogRankTestOpt
       value: entries.length,
     });
   }
-  const curves = entries.map(([name, values]) => ({ name, curve: groupSteps(name, values, options) }));
+  const curves = entries.map(([name, values]) => ({ name, curve: groupSteps(name, values, o) }));
 
   // Pooled event times, and each group's risk set and events at them.
   const eventTimes = [...new Set(curves.flatMap(({ curve }) => curve.steps.filter((s) => s.events > 0).map((s) => s.time)))].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
-import { forEachValue, isMissing } from '../internal/input';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { solveSymmetric, symmetricEigen } from '../internal/linear-algebra';
-import { requireOptions } from '../internal/nps-state';
+import { optionKeys, readOptions, requireAccessor, requireAccessorGiven } from '../internal/options';
 import { quantileSorted } from '../internal/quantile';
 import { seededUniform } from '../internal/random';
 import { requireScale } from '../internal/survey-scores';
@@ -102,6 +102,18 @@ export interface KeyDriverThresholds {
 }
 
 const FN = 'keyDrivers';
+const KEY_DRIVERS_KEYS = optionKeys<KeyDriversOptions<unknown>>({
+  outcome: true,
+  drivers: true,
+  metric: true,
+  scale: true,
+  driverScale: true,
+  method: true,
+  weight: true,
+  resamples: true,
+  seed: true,
+  level: true,
+});
 const MAX_SHAPLEY_DRIVERS = 12;
 
 /** Weighted correlations of the drivers with each other and with the outcome, over the rows in `pick`. */
@@ -234,7 +246,8 @@ function shapleyValues(r: number[][], rxy: number[]): number[] | undefined {
  *   drivers + 1; `OUT_OF_RANGE` / `NOT_AN_INTEGER` for an outcome off its scale (or a rating off
  *   `driverScale`), a level outside (0, 1); `INVALID_NUMBER` for a non-finite rating or
  *   weight; `NEGATIVE_VALUE` for a negative weight; `INVALID_OPTION` for missing accessors, no
- *   drivers, an unknown method or metric, or more than 12 drivers with `'shapley'`.
+ *   drivers, an unknown option, method or metric, or more than 12 drivers with `'shapley'`;
+ *   `INVALID_INPUT` for responses that are not a list or an iterable.
  *
  * @example
  * ```ts
@@ -257,9 +270,10 @@ function shapleyValues(r: number[][], rxy: number[]): number[] | undefined {
  * ```
  */
 export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T>): KeyDriversResult {
-  requireOptions(FN, options);
-  const o = (options ?? {}) as Partial<KeyDriversOptions<T>>;
-  if (typeof o.outcome !== 'function') throw fail('INVALID_OPTION', FN, 'outcome must be a function reading the outcome score', { field: 'outcome', value: o.outcome });
+  const data = requireValues<T>(FN, 'responses', responses);
+  const o = readOptions(FN, options, KEY_DRIVERS_KEYS);
+  const outcomeOf = requireAccessorGiven(FN, 'outcome', o.outcome);
+  const weightOf = requireAccessor(FN, 'weight', o.weight);
   if (o.drivers === null || typeof o.drivers !== 'object') {
     throw fail('INVALID_OPTION', FN, 'drivers must be an object of accessors, e.g. { speed: (r) => r.speed }', { field: 'drivers', value: o.drivers });
   }
@@ -267,10 +281,9 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
   if (names.length === 0) throw fail('INVALID_OPTION', FN, 'drivers must name at least one driver', { field: 'drivers', value: o.drivers });
   const accessors = names.map((name) => {
     const a = (o.drivers as Record<string, unknown>)[name];
-    if (typeof a !== 'function') throw fail('INVALID_OPTION', FN, `driver ${JSON.stringify(name)} must be a function`, { field: name, value: a });
+    if (typeof a !== 'function') throw fail('INVALID_OPTION', FN, `driver ${JSON.stringify(name)} must be a function such as (d) => d.rating`, { field: name, value: a });
     return a as Accessor<T, number | null | undefined>;
   });
-  if (o.weight !== undefined && typeof o.weight !== 'function') throw fail('INVALID_OPTION', FN, 'weight must be a function', { field: 'weight', value: o.weight });
   const metric = requireOneOf(FN, 'metric', o.metric ?? 'nps', SURVEY_METRICS);
   const scale = metric === 'nps' ? DEFAULT_SURVEY_SCALES.nps : requireScale(FN, o.scale, DEFAULT_SURVEY_SCALES[metric]);
   const driverScale = o.driverScale === undefined ? undefined : requireScale(FN, o.driverScale, DEFAULT_SURVEY_SCALES.csat);
@@ -291,13 +304,13 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
   const outcome: number[] = [];
   const weights: number[] = [];
   let skipped = 0;
-  forEachValue(responses, (d, i) => {
+  forEachValue(data, (d, i) => {
     if (isMissing(d)) {
       skipped++;
       return;
     }
-    const y = o.outcome?.(d, i);
-    const w = o.weight === undefined ? 1 : o.weight(d, i);
+    const y = outcomeOf(d, i);
+    const w = weightOf === undefined ? 1 : weightOf(d, i);
     const ratings = accessors.map((a) => a(d, i));
     if (isMissing(y) || isMissing(w) || ratings.some(isMissing)) {
       skipped++;

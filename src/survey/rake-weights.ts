@@ -1,5 +1,5 @@
-import { forEachValue, isMissing } from '../internal/input';
-import { requireOptions } from '../internal/nps-state';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
+import { optionKeys, readOptions, requireAccessor } from '../internal/options';
 import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
 import type { Accessor, Values } from '../models/values';
 
@@ -94,6 +94,7 @@ export interface RakeWeightsResult {
 }
 
 const FN = 'rakeWeights';
+const RAKE_WEIGHTS_KEYS = optionKeys<RakeWeightsOptions<unknown>>({ weight: true, bounds: true, tolerance: true, maxIterations: true });
 
 /** A respondent's category label: strings as they are, finite numbers as their decimal form. */
 function label(margin: string, value: unknown, index: number): string {
@@ -138,7 +139,9 @@ function label(margin: string, value: unknown, index: number): string {
  *   `UNKNOWN_REFERENCE` for a respondent's category that is not among its margin's targets;
  *   `NEGATIVE_VALUE` / `INVALID_NUMBER` for a bad target or base weight; `OUT_OF_RANGE` for a
  *   total of 0, a bound, tolerance or iteration limit out of range; `INVALID_OPTION` for no
- *   margins or a margin without a `category` function.
+ *   margins, a margin without a `category` function, options that are not a plain object, an
+ *   unknown option or a `weight` that is not a function; `INVALID_INPUT` for respondents that
+ *   are not a list or an iterable.
  *
  * @example
  * ```ts
@@ -164,8 +167,9 @@ function label(margin: string, value: unknown, index: number): string {
  * ```
  */
 export function rakeWeights<T>(respondents: Values<T>, margins: readonly RakeMargin<T>[], options?: RakeWeightsOptions<T>): RakeWeightsResult {
-  requireOptions(FN, options);
-  const o = options ?? {};
+  const data = requireValues<T>(FN, 'respondents', respondents);
+  const o = readOptions(FN, options, RAKE_WEIGHTS_KEYS);
+  const weightOf = requireAccessor(FN, 'weight', o.weight);
   if (!Array.isArray(margins) || margins.length === 0) {
     throw fail('INVALID_OPTION', FN, 'margins must be a non-empty array of { name, category, targets }', { field: 'margins', value: margins });
   }
@@ -179,9 +183,6 @@ export function rakeWeights<T>(respondents: Values<T>, margins: readonly RakeMar
       field: 'bounds',
       value: o.bounds,
     });
-  }
-  if (o.weight !== undefined && typeof o.weight !== 'function') {
-    throw fail('INVALID_OPTION', FN, 'weight must be a function', { field: 'weight', value: o.weight });
   }
 
   // Margins: names, category lists, targets, and the common total.
@@ -217,13 +218,13 @@ export function rakeWeights<T>(respondents: Values<T>, margins: readonly RakeMar
   const position: number[] = [];
   let length = 0;
   let skipped = 0;
-  forEachValue(respondents, (d, i) => {
+  forEachValue(data, (d, i) => {
     length = i + 1;
     if (isMissing(d)) {
       skipped++;
       return;
     }
-    const w = o.weight === undefined ? 1 : o.weight(d, i);
+    const w = weightOf === undefined ? 1 : weightOf(d, i);
     if (isMissing(w)) {
       skipped++;
       return;
