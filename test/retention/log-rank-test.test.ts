@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { logRankTest, fitSbg, sbgSurvival } from '../../src/retention/index';
+import { logRankTest, fitSbg, kaplanMeier, sbgSurvival } from '../../src/retention/index';
 import { expectCxMetricsError } from '../support/error-code';
 
 interface Case {
@@ -54,6 +54,26 @@ describe('logRankTest known values (R survival::survdiff, test/retention/referen
     const result = logRankTest(groups, accessors);
     expect(result.chiSquare).toBeCloseTo(c.chisq[0]!, 10);
     expect(result.groups[0]!.skipped).toBe(1);
+  });
+
+  it('reads activity spans as kaplanMeier does: the same test as on the lifetimes they imply', () => {
+    const month = (y: number, m: number) => Date.UTC(y, m, 10);
+    const span = (from: number, to: number | null) => ({ from, to });
+    const groups = {
+      web: [span(month(2024, 0), month(2024, 3)), span(month(2024, 0), null), span(month(2024, 1), month(2024, 2)), span(month(2024, 2), null), span(month(2024, 0), month(2024, 5))],
+      app: [span(month(2024, 0), month(2024, 1)), span(month(2024, 1), month(2024, 1)), span(month(2024, 0), month(2024, 2)), span(month(2024, 3), null)],
+    };
+    const activity = { unit: 'month' as const, observationEnd: Date.UTC(2024, 7, 31), firstActive: (d: { from: number }) => d.from, lastActive: (d: { to: number | null }) => d.to };
+    const fromSpans = logRankTest(groups, activity);
+    const lives = (spans: { from: number; to: number | null }[]): Life[] =>
+      kaplanMeier(spans, activity).steps.flatMap((s) => [
+        ...Array.from({ length: s.events }, () => ({ time: s.time, churned: true })),
+        ...Array.from({ length: s.censored }, () => ({ time: s.time, churned: false })),
+      ]);
+    const fromLives = logRankTest({ web: lives(groups.web), app: lives(groups.app) }, accessors);
+    expect(fromSpans.groups.map((g) => g.observed)).toEqual([3, 3]);
+    expect(fromSpans.chiSquare).toBeCloseTo(fromLives.chiSquare!, 12);
+    expect(fromSpans.groups.map((g) => g.expected)).toEqual(fromLives.groups.map((g) => g.expected));
   });
 
   it('no event at all: nothing to test', () => {
