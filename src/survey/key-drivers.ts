@@ -30,7 +30,11 @@ export interface KeyDriversOptions<T> {
   readonly method?: KeyDriversMethod;
   /** Reads a survey weight per response, ≥ 0 (e.g. from `rakeWeights`). Default: none. A `null`/`undefined` weight skips the response. */
   readonly weight?: Accessor<T, number | null | undefined>;
-  /** Bootstrap resamples for the intervals, a whole number; `0` skips them. Default `1000`. */
+  /**
+   * Bootstrap resamples for the intervals, a whole number; `0` skips them. Default `1000`. Each
+   * resample costs one pass over the responses (n·p² operations) plus the decomposition: lower
+   * it for very large samples, where the intervals are narrow anyway.
+   */
   readonly resamples?: number;
   /** Seed of the bootstrap's random stream (same seed, same intervals). Default `1`. */
   readonly seed?: number;
