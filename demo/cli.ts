@@ -10,6 +10,7 @@ import type { Customer, Interaction, Journey, Purchase } from '../src/models/ind
 import { InputFileError, loadCustomers, loadInteractions, loadJourneys, loadPurchases } from './load';
 import { clvSection } from './sections/clv';
 import { funnelSection, STAGES } from './sections/funnel';
+import { keyDriversSection } from './sections/key-drivers';
 import { npsSection } from './sections/nps';
 import { npsSegmentsSection } from './sections/nps-segments';
 import { overviewSection } from './sections/overview';
@@ -167,6 +168,7 @@ export const SECTIONS: readonly ((input: ReportInput) => Section | undefined)[] 
   overviewSection,
   npsSection,
   npsSegmentsSection,
+  keyDriversSection,
   touchpointSection,
   weakestSection,
   retentionSection,

@@ -14,6 +14,11 @@
  * - survey answers (NPS 0–10, CSAT 1–5, CES 1–7) per touchpoint, mapped from that latent
  *   score through realistic, skewed answer distributions; delivery is the weak spot, worse in
  *   the 1997 holiday season; slow or unresolved support contacts lower the answers about them;
+ * - attribute ratings 1–5 on the relationship NPS surveys (`ratings`), generated with known
+ *   drivers (see {@link DRIVERS}): each rating loads on the answer's latent score with a fixed
+ *   strength, so a key-driver analysis recovers the order delivery speed > support quality >
+ *   product range > price > app experience (no effect); drawn from their own seeded stream, so
+ *   every other generated value is unchanged;
  * - support contacts with log-normal first-response and resolution times per channel, a
  *   first-contact-resolution flag, and contacts still open at the end of the period;
  * - journeys awareness → consideration → purchase → onboarding → loyalty with their touchpoint
@@ -48,6 +53,24 @@ const ANSWER_SHARES = {
 const SCALE_MIN = { nps: 0, csat: 1, ces: 1 } as const;
 
 type Metric = keyof typeof ANSWER_SHARES;
+
+/**
+ * The known drivers of the relationship NPS: each attribute rating is
+ * loading × (the answer's latent score) + √(1 − loading²) × noise, shifted by `level` (in SDs;
+ * below 0 = rated worse than average), mapped to 1–5 through {@link RATING_SHARES}, and left
+ * unanswered with probability `skip`.
+ */
+const DRIVERS = {
+  'delivery speed': { loading: 0.6, level: -0.45, skip: 0.04 },
+  'support quality': { loading: 0.45, level: -0.1, skip: 0.12 },
+  'product range': { loading: 0.3, level: 0.3, skip: 0.03 },
+  price: { loading: 0.15, level: 0.05, skip: 0.03 },
+  'app experience': { loading: 0, level: 0.35, skip: 0.08 },
+} as const;
+/** Shares of ratings 1–5 at level 0. */
+const RATING_SHARES = [0.06, 0.14, 0.3, 0.33, 0.17] as const;
+/** Seed of the ratings' own stream. */
+const RATINGS_SEED = 2000_0101; // Johnson (2000), the relative-weights paper
 type Channel = 'web' | 'app' | 'email' | 'phone' | 'chat' | 'social';
 type Source = 'search' | 'email' | 'social' | 'partner';
 
@@ -102,7 +125,7 @@ interface PurchaseRow {
 }
 
 /** An interaction as written to JSON (instants as ISO strings). */
-type Json = Record<string, string | number | boolean | Json[] | undefined>;
+type Json = { [key: string]: string | number | boolean | Json | Json[] | undefined };
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -130,6 +153,27 @@ function readPurchases(file: string): PurchaseRow[] {
 }
 
 /** A survey answer on the metric's scale for a latent score (standard normal scale). */
+/** An attribute rating 1–5 for a standard-normal latent value. */
+function rating(latent: number): number {
+  const u = normalCdf(latent);
+  let cumulative = 0;
+  for (let k = 0; k < RATING_SHARES.length; k++) {
+    cumulative += RATING_SHARES[k] as number;
+    if (u < cumulative) return k + 1;
+  }
+  return RATING_SHARES.length;
+}
+
+/** The attribute ratings of a relationship survey whose answer had this latent score (see {@link DRIVERS}). */
+function ratingsFor(random: Random, latent: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, d] of Object.entries(DRIVERS)) {
+    const value = d.loading * latent + Math.sqrt(1 - d.loading ** 2) * random.normal() + d.level;
+    if (!random.chance(d.skip)) out[name] = rating(value);
+  }
+  return out;
+}
+
 function answer(metric: Metric, latent: number): number {
   const u = normalCdf(latent);
   const shares = ANSWER_SHARES[metric];
@@ -169,6 +213,7 @@ function main(): void {
   const cdnow = process.argv.indexOf('--cdnow');
   if (cdnow !== -1) convertCdnow(process.argv[cdnow + 1] ?? '');
   const random = createRandom(SEED);
+  const ratingsRandom = createRandom(RATINGS_SEED);
   const purchases = readPurchases(join(cdnow === -1 ? sampleDir : dataDir, 'purchases.csv'));
 
   // Distinct purchase days per customer, in order of first appearance.
@@ -198,7 +243,10 @@ function main(): void {
   const survey = (c: CustomerFacts, metric: Metric, touchpoint: TouchpointId, at: number, shift = 0): void => {
     if (at > PERIOD_END) return;
     const latent = (c.satisfaction + TOUCHPOINTS[touchpoint].effect + trend(at) + shift + 0.6 * random.normal()) / 1.05;
-    interactions.push({ type: 'survey', customerId: c.id, at: iso(at), touchpoint, channel: TOUCHPOINTS[touchpoint].channel, metric, score: answer(metric, latent) });
+    const record: Json = { type: 'survey', customerId: c.id, at: iso(at), touchpoint, channel: TOUCHPOINTS[touchpoint].channel, metric, score: answer(metric, latent) };
+    // The relationship survey also asks for attribute ratings (the key-driver data).
+    if (metric === 'nps' && touchpoint === 'account') record.ratings = ratingsFor(ratingsRandom, latent);
+    interactions.push(record);
   };
 
   for (const c of customers) {

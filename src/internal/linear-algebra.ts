@@ -95,3 +95,124 @@ export function invertSymmetric(m: readonly (readonly number[])[]): number[][] |
   }
   return inverse;
 }
+
+/**
+ * Solve A·x = b for a symmetric positive-definite A by Cholesky factorisation (Golub & Van Loan
+ * 2013, Alg. 4.2.1, then forward and back substitution): the normal equations of least squares
+ * (XᵀX)β = Xᵀy, or standardised regression weights R⁻¹r from a correlation matrix. Returns
+ * `undefined` when A is not (numerically) positive definite, with the pivot test of
+ * {@link invertSymmetric}.
+ */
+export function solveSymmetric(m: readonly (readonly number[])[], b: readonly number[]): number[] | undefined {
+  const n = m.length;
+  if (b.length !== n) throw new Error('internal solveSymmetric: sizes differ');
+  if (n === 0) return [];
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    const row = m[i];
+    if (row === undefined || row.length !== n) throw new Error('internal solveSymmetric: matrix is not square');
+    for (const v of row) if (!Number.isFinite(v)) return undefined;
+    scale = Math.max(scale, Math.abs(row[i] as number));
+  }
+  const tolerance = n * Number.EPSILON * scale;
+  const l: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let j = 0; j < n; j++) {
+    const lj = l[j] as number[];
+    let diagonal = (m[j] as readonly number[])[j] as number;
+    for (let k = 0; k < j; k++) diagonal -= (lj[k] as number) ** 2;
+    if (!(diagonal > tolerance)) return undefined;
+    const pivot = Math.sqrt(diagonal);
+    lj[j] = pivot;
+    for (let i = j + 1; i < n; i++) {
+      const li = l[i] as number[];
+      let value = (((m[i] as readonly number[])[j] as number) + ((m[j] as readonly number[])[i] as number)) / 2;
+      for (let k = 0; k < j; k++) value -= (li[k] as number) * (lj[k] as number);
+      li[j] = value / pivot;
+    }
+  }
+  // L·y = b, then Lᵀ·x = y.
+  const y = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let s = b[i] as number;
+    for (let k = 0; k < i; k++) s -= ((l[i] as number[])[k] as number) * (y[k] as number);
+    y[i] = s / ((l[i] as number[])[i] as number);
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i] as number;
+    for (let k = i + 1; k < n; k++) s -= ((l[k] as number[])[i] as number) * (x[k] as number);
+    x[i] = s / ((l[i] as number[])[i] as number);
+  }
+  return x;
+}
+
+/** Eigenvalues (decreasing) and orthonormal eigenvectors (the columns of `vectors`) of a symmetric matrix. */
+export interface SymmetricEigen {
+  /** λ₁ ≥ λ₂ ≥ … ≥ λₙ. */
+  readonly values: number[];
+  /** V with A = V·diag(λ)·Vᵀ: column k (`vectors[i][k]`, i = 0…n−1) belongs to `values[k]`. */
+  readonly vectors: number[][];
+}
+
+/**
+ * Eigen-decomposition A = V·Λ·Vᵀ of a real symmetric matrix by the cyclic Jacobi method
+ * (Golub & Van Loan 2013, Alg. 8.5.3): plane rotations annihilate each off-diagonal entry in
+ * turn until the off-diagonal norm is below 1e-15 of the Frobenius norm (quadratic convergence;
+ * a few sweeps for the small matrices it is meant for). Accurate to a few ulps relative to ‖A‖,
+ * eigenvectors orthonormal to rounding. Throws on a non-square or non-finite matrix.
+ */
+export function symmetricEigen(m: readonly (readonly number[])[]): SymmetricEigen {
+  const n = m.length;
+  const a: number[][] = m.map((row, i) => {
+    if (row.length !== n) throw new Error('internal symmetricEigen: matrix is not square');
+    return row.map((v, j) => {
+      if (!Number.isFinite(v)) throw new Error('internal symmetricEigen: non-finite entry');
+      return (v + ((m[j] as readonly number[])[i] as number)) / 2;
+    });
+  });
+  const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let frobenius = 0;
+  for (const row of a) for (const x of row) frobenius += x * x;
+  const threshold = (1e-15 * Math.sqrt(frobenius)) ** 2;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += 2 * ((a[p] as number[])[q] as number) ** 2;
+    if (off <= threshold) break;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = (a[p] as number[])[q] as number;
+        if (apq === 0) continue;
+        const app = (a[p] as number[])[p] as number;
+        const aqq = (a[q] as number[])[q] as number;
+        // Symmetric Schur decomposition of the 2×2 block (Alg. 8.5.1): c, s with the smaller rotation angle.
+        const tau = (aqq - app) / (2 * apq);
+        const t = (tau >= 0 ? 1 : -1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = (a[k] as number[])[p] as number;
+          const akq = (a[k] as number[])[q] as number;
+          (a[k] as number[])[p] = c * akp - s * akq;
+          (a[k] as number[])[q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = (a[p] as number[])[k] as number;
+          const aqk = (a[q] as number[])[k] as number;
+          (a[p] as number[])[k] = c * apk - s * aqk;
+          (a[q] as number[])[k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = (v[k] as number[])[p] as number;
+          const vkq = (v[k] as number[])[q] as number;
+          (v[k] as number[])[p] = c * vkp - s * vkq;
+          (v[k] as number[])[q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => ((a[y] as number[])[y] as number) - ((a[x] as number[])[x] as number));
+  return {
+    values: order.map((k) => (a[k] as number[])[k] as number),
+    vectors: v.map((row) => order.map((k) => row[k] as number)),
+  };
+}

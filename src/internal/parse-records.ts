@@ -171,7 +171,20 @@ function readSurveyFields(ctx: ParseContext, path: Path, o: Readonly<Record<stri
   out.set('metric', metric);
   out.set('score', score);
   out.set('scale', scale);
+  out.set('ratings', optional(ctx, child(path, 'ratings'), o.ratings, readRatings));
 }
+
+/** Attribute ratings of a survey response: an object of whole numbers. */
+const readRatings: Reader<Readonly<Record<string, number>>> = (ctx, path, value) => {
+  const o = readObject(ctx, path, value);
+  if (o === INVALID) return INVALID;
+  const entries = Object.keys(o).map((key) => {
+    const v = o[key];
+    return [key, typeof v === 'number' && Number.isInteger(v) ? v : expected(ctx, child(path, key), 'a whole-number rating', v)] as const;
+  });
+  // fromEntries defines own properties, so a "__proto__" key stays a plain rating.
+  return entries.some(([, v]) => v === INVALID) ? INVALID : (Object.fromEntries(entries) as Record<string, number>);
+};
 
 /** A {@link JourneyStage} whose interactions all belong to `customerId` (when known). */
 function readStage(ctx: ParseContext, path: Path, value: unknown, customerId: Read<string>): Read<JourneyStage> {

@@ -55,6 +55,12 @@ export interface SurveyResponse extends InteractionBase {
   readonly score: number;
   /** The answer scale; defaults to {@link DEFAULT_SURVEY_SCALES} for the metric. NPS is always 0–10. */
   readonly scale?: SurveyScale;
+  /**
+   * Attribute ratings asked in the same survey, by attribute (driver questions such as
+   * `{ 'delivery speed': 4, 'support quality': 2 }`): whole numbers; an attribute not answered is
+   * left out. Read by `keyDrivers`, e.g. `drivers: { speed: (r) => r.ratings?.['delivery speed'] }`.
+   */
+  readonly ratings?: Readonly<Record<string, number>>;
 }
 
 /** A purchase (an order): money in, with its currency. */

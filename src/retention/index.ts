@@ -11,3 +11,4 @@ export * from './period-retention';
 export * from './cohort-retention';
 export * from './kaplan-meier';
 export * from './kaplan-meier-tally';
+export * from './log-rank-test';

@@ -16,3 +16,5 @@ export * from './compare-groups';
 export * from './trend-test';
 export * from './benchmark-test';
 export * from './sample-size';
+export * from './rake-weights';
+export * from './key-drivers';

@@ -4,6 +4,7 @@ import { cohortRetention } from '../../src/retention/cohort-retention';
 import { fitSbg } from '../../src/retention/fit-sbg';
 import { kaplanMeier } from '../../src/retention/kaplan-meier';
 import { kaplanMeierTally } from '../../src/retention/kaplan-meier-tally';
+import { logRankTest } from '../../src/retention/log-rank-test';
 import { periodRetention } from '../../src/retention/period-retention';
 import { retentionRate } from '../../src/retention/retention-rate';
 import { sbgDerl } from '../../src/retention/sbg-derl';
@@ -49,6 +50,11 @@ const CUSTOMERS = SURVIVORS.flatMap((s, t) => {
   return t === SURVIVORS.length - 1 ? [...churned, ...Array.from({ length: s }, () => ({ renewals: t, churned: false }))] : churned;
 });
 const BY_CUSTOMER = { renewals: (d: (typeof CUSTOMERS)[number]) => d.renewals, churned: (d: (typeof CUSTOMERS)[number]) => d.churned };
+
+type Life = { t: number; c: boolean };
+const LIVES_A: Life[] = [{ t: 2, c: true }, { t: 3, c: false }, { t: 5, c: true }, { t: 6, c: true }];
+const LIVES_B: Life[] = [{ t: 1, c: true }, { t: 2, c: true }, { t: 4, c: false }, { t: 4, c: true }];
+const LIVES = { duration: (d: Life) => d.t, churned: (d: Life) => d.c };
 
 export const retentionRows: readonly Row[] = [
   {
@@ -151,5 +157,21 @@ export const retentionRows: readonly Row[] = [
       { what: 'discountRate', put: (bad) => ({ data: SBG, options: { discountRate: bad } }) },
       { what: 'renewals', put: (bad) => ({ data: SBG, options: { discountRate: 0.1, renewals: bad } }) },
     ],
+  },
+  {
+    name: 'logRankTest',
+    call: (data, options) => logRankTest(data as never, options as never),
+    valid: { data: { a: LIVES_A, b: LIVES_B }, options: LIVES },
+    optionKeys: ['duration', 'churned', 'customerId', 'at', 'type', 'firstActive', 'lastActive', 'unit', 'observationEnd', 'activity', 'churnAfter', 'projection'],
+    accessors: ['duration', 'churned'],
+    numbers: [
+      { what: 'duration', put: (bad) => ({ data: { a: replaceField(LIVES_A, 2, 't', bad), b: LIVES_B }, options: LIVES }) },
+      { what: 'alpha', put: (bad) => ({ data: { a: LIVES_A, b: LIVES_B }, options: { ...LIVES, projection: { alpha: bad, beta: 1 } } }) },
+    ],
+    nullRecords: true,
+    withNulls: (data) => {
+      const groups = data as { a: Life[]; b: Life[] };
+      return { a: [null, ...groups.a, undefined], b: groups.b };
+    },
   },
 ];

@@ -16,6 +16,8 @@ import { benchmarkTest } from '../../src/survey/benchmark-test';
 import { compareGroups } from '../../src/survey/compare-groups';
 import { sampleSize } from '../../src/survey/sample-size';
 import { trendTest } from '../../src/survey/trend-test';
+import { keyDrivers } from '../../src/survey/key-drivers';
+import { rakeWeights } from '../../src/survey/rake-weights';
 import { foldWith, replaceAt, replaceField, type NumberSite, type Row } from './table';
 
 type Rec = { s: number; w: number };
@@ -110,6 +112,12 @@ const benchmarkRow = scored('benchmarkTest', (data, options) => benchmarkTest(da
 ], BENCHMARK);
 const PLAN = { metric: 'nps', margin: 5 };
 
+/** Respondents with a region (raked to half a, half b), a score, two ratings and a weight. */
+type Rated = { r: string; s: number; a: number; b: number; w: number };
+const RATED: Rated[] = SCORES.map((s, i) => ({ r: i % 2 === 0 ? 'a' : 'b', s, a: [1, 2, 3, 4, 5, 1, 3, 2][i] as number, b: [2, 2, 5, 1, 3, 4, 4, 1][i] as number, w: 1 }));
+const RAKE_MARGINS = [{ name: 'region', category: (d: Rated) => d.r, targets: { a: 50, b: 50 } }];
+const DRIVERS = { outcome: (d: Rated) => d.s, drivers: { a: (d: Rated) => d.a, b: (d: Rated) => d.b }, weight: (d: Rated) => d.w, resamples: 0 };
+
 export const surveyRows: readonly Row[] = [
   {
     name: 'classifyNps',
@@ -174,6 +182,30 @@ export const surveyRows: readonly Row[] = [
       { what: 'power', put: (bad) => ({ data: undefined, options: { metric: 'csat', difference: 0.1, power: bad } }) },
       { what: 'shares.promoters', put: (bad) => ({ data: undefined, options: { ...PLAN, shares: { promoters: bad, detractors: 0.2 } } }) },
     ],
+  },
+  {
+    name: 'rakeWeights',
+    call: (data, options) => rakeWeights(data as never, RAKE_MARGINS as never, options as never),
+    valid: { data: RATED, options: { weight: (d: Rated) => d.w } },
+    collection: { name: 'respondents' },
+    optionKeys: ['weight', 'bounds', 'tolerance', 'maxIterations'],
+    accessors: ['weight'],
+    numbers: [{ what: 'weight', put: (bad) => ({ data: replaceField(RATED, AT, 'w', bad), options: { weight: (d: Rated) => d.w } }) }],
+    nullRecords: true,
+  },
+  {
+    name: 'keyDrivers',
+    call: (data, options) => keyDrivers(data as never, options as never),
+    valid: { data: RATED, options: DRIVERS },
+    collection: { name: 'responses' },
+    optionKeys: ['outcome', 'drivers', 'metric', 'scale', 'driverScale', 'method', 'weight', 'resamples', 'seed', 'level'],
+    accessors: ['outcome', 'weight'],
+    numbers: [
+      { what: 'score', put: (bad) => ({ data: replaceField(RATED, AT, 's', bad), options: DRIVERS }) },
+      { what: 'rating', put: (bad) => ({ data: replaceField(RATED, AT, 'a', bad), options: DRIVERS }) },
+      { what: 'weight', put: (bad) => ({ data: replaceField(RATED, AT, 'w', bad), options: DRIVERS }) },
+    ],
+    nullRecords: true,
   },
   {
     name: 'npsRevenue',

@@ -89,6 +89,7 @@ describe('npm start on the bundled sample', () => {
       'data',
       'nps',
       'npsSegments',
+      'keyDrivers',
       'touchpoints',
       'weakestTouchpoints',
       'retention',
@@ -98,7 +99,12 @@ describe('npm start on the bundled sample', () => {
       'funnel',
       'serviceLevels',
     ]);
-    const { data, nps, npsSegments, clv, rfm, funnel, serviceLevels, touchpoints, retention, survival } = body.sections as Record<string, any>;
+    const { data, nps, npsSegments, keyDrivers, clv, rfm, funnel, serviceLevels, touchpoints, retention, survival } = body.sections as Record<string, any>;
+    // The ratings were generated with known drivers (scripts/generate-sample-data.ts, DRIVERS): the
+    // analysis recovers their order, and delivery speed, the strongest and worst rated, is the one to improve.
+    expect(keyDrivers.drivers.map((d: { driver: string }) => d.driver)).toEqual(['delivery speed', 'support quality', 'product range', 'price', 'app experience']);
+    expect(keyDrivers.drivers[0].quadrant).toBe('improve');
+    expect(keyDrivers.drivers[4].upper).toBeLessThan(keyDrivers.drivers[0].lower);
     // Revenue by NPS category covers every customer and every dollar of purchases.csv.
     const csv = readFileSync(join(dataDir, 'purchases.csv'), 'utf8').trim().split('\n').slice(1);
     const dollars = csv.reduce((s, line) => s + Number(line.split(',')[3]), 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { invertSymmetric, numericHessian } from '../../src/internal/linear-algebra';
+import { invertSymmetric, numericHessian, solveSymmetric, symmetricEigen } from '../../src/internal/linear-algebra';
 import { logGamma, trigamma } from '../../src/internal/special';
 import { expectClose } from './close';
 
@@ -76,5 +76,56 @@ describe('invertSymmetric', () => {
     const det = n * trigamma(k) * ((n * k) / beta ** 2) - (n / beta) ** 2;
     expectClose(cov[0]![0]!, (n * k) / beta ** 2 / det, 1e-5);
     expectClose(cov[1]![1]!, (n * trigamma(k)) / det, 1e-5);
+  });
+});
+
+// numpy.linalg.eigvalsh and numpy.linalg.solve on the same matrix.
+const SPD = [
+  [4, 1, 0.5, 0.2],
+  [1, 3, 0.3, 0.1],
+  [0.5, 0.3, 2, 0.05],
+  [0.2, 0.1, 0.05, 1],
+];
+
+describe('solveSymmetric', () => {
+  it('matches numpy.linalg.solve', () => {
+    const x = solveSymmetric(SPD, [1, 2, 3, 4])!;
+    [-0.23940993433109348, 0.4764336438607208, 1.3901191203420893, 3.9307326664630424].forEach((v, i) => expectClose(x[i]!, v, 1e-14));
+  });
+  it('returns undefined for a matrix that is not positive definite', () => {
+    expect(solveSymmetric([[1, 1], [1, 1]], [1, 2])).toBeUndefined();
+    expect(solveSymmetric([[1, Number.NaN], [Number.NaN, 1]], [1, 2])).toBeUndefined();
+    expect(solveSymmetric([], [])).toEqual([]);
+  });
+});
+
+describe('symmetricEigen', () => {
+  it('matches numpy.linalg.eigvalsh, decreasing, with orthonormal eigenvectors', () => {
+    const { values, vectors } = symmetricEigen(SPD);
+    [4.75588147619745, 2.3823599255054884, 1.8759194278132854, 0.9858391704837799].forEach((v, i) => expectClose(values[i]!, v, 1e-14));
+    for (let a = 0; a < 4; a++) {
+      for (let b = 0; b < 4; b++) {
+        let dot = 0;
+        for (let i = 0; i < 4; i++) dot += vectors[i]![a]! * vectors[i]![b]!;
+        expect(Math.abs(dot - (a === b ? 1 : 0))).toBeLessThan(1e-14);
+      }
+    }
+  });
+
+  test.prop([fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 15, maxLength: 15 })], { numRuns: 100 })('A·V = V·Λ for random symmetric 5×5 matrices', (entries) => {
+    const n = 5;
+    const a = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    let k = 0;
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) a[i]![j] = a[j]![i] = entries[k++]!;
+    const { values, vectors } = symmetricEigen(a);
+    const norm = Math.max(1, ...values.map(Math.abs));
+    for (let c = 0; c < n; c++) {
+      for (let i = 0; i < n; i++) {
+        let av = 0;
+        for (let j = 0; j < n; j++) av += a[i]![j]! * vectors[j]![c]!;
+        expect(Math.abs(av - values[c]! * vectors[i]![c]!)).toBeLessThan(1e-12 * norm);
+      }
+      if (c > 0) expect(values[c]!).toBeLessThanOrEqual(values[c - 1]!);
+    }
   });
 });

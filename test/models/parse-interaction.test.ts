@@ -174,3 +174,18 @@ describe('parseInteraction: the error', () => {
     expect(() => parseInteraction({ ...survey, score: 12 })).toThrow('parseInteraction: 1 problem: score: expected an integer 0–10, got 12');
   });
 });
+
+describe('parseInteraction: attribute ratings of a survey response', () => {
+  it('keeps whole-number ratings by attribute', () => {
+    const parsed = parseInteraction({ ...survey, ratings: { 'delivery speed': 4, 'support quality': 2 } });
+    expect(parsed).toStrictEqual({ ...survey, ratings: { 'delivery speed': 4, 'support quality': 2 } });
+    const withProto = parseInteraction({ ...survey, ratings: JSON.parse('{"__proto__": 5}') }) as { ratings: Record<string, number> };
+    expect(Object.keys(withProto.ratings)).toEqual(['__proto__']);
+    expect(parseInteraction({ ...survey, ratings: null })).toStrictEqual(survey);
+  });
+  it('rejects ratings that are not whole numbers, or not an object', () => {
+    expect(only({ ...survey, ratings: { speed: 3.5 } })).toEqual(['ratings.speed', 'expected a whole-number rating, got 3.5']);
+    expect(only({ ...survey, ratings: { speed: '4' } })).toEqual(['ratings.speed', 'expected a whole-number rating, got "4"']);
+    expect(only({ ...survey, ratings: [4] })).toEqual(['ratings', 'expected an object, got an array']);
+  });
+});
