@@ -64,6 +64,18 @@ export function collectSurveyGroups(
   const by = options.by;
   if (by !== undefined && typeof by !== 'function') requireOneOf(fn, 'by', by, ['touchpoint', 'channel', 'segment'] as const);
   const weight = requireAccessor(fn, 'weight', options.weight);
+  // A setting of another metric would be ignored without a word: reject it.
+  for (const [key, applies] of [
+    ['scale', metric !== 'nps'],
+    ['threshold', metric === 'csat'],
+    ['easy', metric === 'ces'],
+    ['difficult', metric === 'ces'],
+  ] as const) {
+    if (!applies && options[key] !== undefined) {
+      throw fail('INVALID_OPTION', fn, `${key} does not apply to ${metric.toUpperCase()}`, { field: key, value: options[key] });
+    }
+  }
+  if (options.customers !== undefined) requireValues(fn, 'customers', options.customers);
   const csatSettings = metric === 'csat' ? readCsatSettings(fn, options) : undefined;
   const cesSettings = metric === 'ces' ? readCesSettings(fn, { ...options, level }) : undefined;
   const scale = csatSettings ?? cesSettings ?? { min: 0, max: 10 };

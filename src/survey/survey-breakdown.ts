@@ -54,13 +54,13 @@ export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
   readonly minimumSize?: number;
   /** Reads a survey weight per response: 0, or between 1e-100 and 1e100 (weights are relative). Default: none. A `null`/`undefined` weight skips the response. */
   readonly weight?: Accessor<SurveyResponse, number | null | undefined>;
-  /** CSAT/CES answer scale. Default: the metric's usual scale (CSAT 1–5, CES 1–7); NPS is always 0–10. */
+  /** CSAT/CES answer scale. Default: the metric's usual scale (CSAT 1–5, CES 1–7); NPS is always 0–10 (a `scale` with `metric: 'nps'` is `INVALID_OPTION`). */
   readonly scale?: SurveyScale;
-  /** CSAT only: lowest satisfied score. Default `scale.max − 1`. */
+  /** CSAT only (`INVALID_OPTION` with another metric): lowest satisfied score. Default `scale.max − 1`. */
   readonly threshold?: number;
-  /** CES only: scores that mean "easy" (default: above the midpoint). */
+  /** CES only (`INVALID_OPTION` with another metric): scores that mean "easy" (default: above the midpoint). */
   readonly easy?: CesRange;
-  /** CES only: scores that mean "difficult" (default: below the midpoint). */
+  /** CES only (`INVALID_OPTION` with another metric): scores that mean "difficult" (default: below the midpoint). */
   readonly difficult?: CesRange;
 }
 
@@ -143,7 +143,8 @@ const OPTION_KEYS = optionKeys<SurveyBreakdownOptions>({
  * @throws {@link models!CxMetricsError} the score codes of the metric (with the response's index);
  *   `INVALID_DATE` for a bad `at` when `period` is set; `INCONSISTENT_INPUT` for a response
  *   whose `scale` differs from the one used; `INVALID_RECORD` for a non-string group label;
- *   `INVALID_OPTION` for an unknown metric, dimension, unit or method, or `by: 'segment'`
+ *   `INVALID_OPTION` for an unknown metric, dimension, unit or method, an option of another metric
+ *   (`scale` for NPS, `threshold` outside CSAT, `easy`/`difficult` outside CES), or `by: 'segment'`
  *   without `customers`; `OUT_OF_RANGE` for a bad level; `NEGATIVE_VALUE`/`NOT_AN_INTEGER` for a bad minimum size.
  *   `INVALID_INPUT` when `responses` is not an array, a typed array or an iterable; `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested), or an accessor that is not a function.
  *

@@ -90,6 +90,13 @@ describe('surveyBreakdown', () => {
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', by: 'city' as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', period: 'hour' as never }))).toBe('INVALID_OPTION');
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', method: 'wilson' }))).toBe('INVALID_OPTION');
+    // A setting of another metric is an error, not silently ignored.
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', scale: { min: 1, max: 5 } }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', threshold: 4 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(4, { metric: 'csat' })], { metric: 'csat', easy: { from: 4, to: 5 } }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(4, { metric: 'ces' })], { metric: 'ces', threshold: 4 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', customers: 5 as never }))).toBe('INVALID_INPUT');
+    expect(surveyBreakdown([response(4, { metric: 'csat' })], { metric: 'csat', scale: { min: 1, max: 5 }, threshold: 4 }).groups.length).toBe(1);
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', minimumSize: -1 }))).toBe('NEGATIVE_VALUE');
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', minimumSize: 2.5 }))).toBe('NOT_AN_INTEGER');
     expect(codeOf(() => surveyBreakdown([response(9)], { metric: 'nps', by: () => 3 as never }))).toBe('INVALID_RECORD');
