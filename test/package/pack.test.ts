@@ -1,9 +1,12 @@
 /**
- * The package as users get it: the tarball `npm pack` makes, installed into an empty
+ * The package as users get it: the tarball `npm pack` makes (its `prepack` script builds
+ * `dist/` first, as `npm publish` does), checked by publint and attw, installed into an empty
  * project, imported through ESM, CommonJS and a browser bundle.
+ *
+ * This is the only place `npm test` builds and packs: one build, one tarball for every check.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -12,24 +15,33 @@ import { repoRoot } from '../support/doc-examples';
 
 const subpaths = ['models', 'survey', 'retention', 'clv', 'journey'] as const;
 const work = mkdtempSync(join(tmpdir(), 'cx-metrics-pack-'));
+const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 let files: string[] = [];
+let tarball = '';
 
 function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** Exit status and everything printed, for a check whose report is the failure message. */
+function check(cmd: string, args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(cmd, args, { cwd: repoRoot, encoding: 'utf8' });
+  return { status: result.status, output: `${cmd} ${args.join(' ')}\n${result.stdout}${result.stderr}` };
+}
+
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'index.js'))) run('npx', ['tsup'], repoRoot);
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], repoRoot)) as {
+  // A plain `npm pack`, as on a fresh clone: prepack builds dist/ (its output is kept off stdout).
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--foreground-scripts=false', '--pack-destination', work], repoRoot)) as {
     filename: string;
     files: { path: string }[];
   }[];
   if (!packed) throw new Error('npm pack printed nothing');
   files = packed.files.map((f) => f.path);
+  tarball = join(work, packed.filename);
   const app = join(work, 'app');
   run('mkdir', ['-p', app], work);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, version: '1.0.0' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, packed.filename)], app);
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], app);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -42,6 +54,24 @@ describe('the published tarball', () => {
     expect(files).toContain('LICENSE');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('dist/index.d.cts');
+  });
+
+  it('is built by `npm pack` and `npm publish` themselves (prepack)', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['prepack']).toBe('npm run build');
+    expect(pkg.scripts['build']).toBe('tsup');
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.cjs');
+  });
+
+  it('passes publint --strict (the exports map, the files it points to)', () => {
+    const { status, output } = check(bin('publint'), ['run', tarball, '--strict']);
+    expect(status, output).toBe(0);
+  });
+
+  it('passes attw: the types resolve for node10, node16 (CJS and ESM) and bundlers', () => {
+    const { status, output } = check(bin('attw'), [tarball, '--no-color', '--no-emoji']);
+    expect(status, output).toBe(0);
   });
 
   it('declares no run-time dependencies', () => {
