@@ -56,7 +56,7 @@ export function bgBbLogAliveAtN(alpha: number, beta: number, gamma: number, delt
   if (tx === n) return 0;
   const end = n - tx;
   const a1 = alpha + x;
-  const b1 = beta + tx - x;
+  const b1 = beta + (tx - x); // not (β + tₓ) − x: a tiny β would be lost in the rounding of β + tₓ
   const g1 = gamma + 1;
   const d1 = delta + tx;
   const head = -sbgLogRetentionSum(a1, b1, 0, end) - sbgLogRetentionSum(gamma, delta, tx, end) + Math.log1p(d1 / gamma);
