@@ -21,8 +21,7 @@
  * that it is smooth through γ = 1 (W → Σ 1/(c+j)) and never forms a ratio of huge gamma
  * functions: u is a sum of same-signed terms, so it is accurate in relative terms.
  */
-import { sbgDiscountedSurvival } from './sbg';
-import { logBeta } from './special';
+import { sbgDiscountedSurvival, sbgLogRetentionSum } from './sbg';
 import { describeValue, fail, requireCount, requirePositive } from './validate';
 
 /**
@@ -32,42 +31,46 @@ import { describeValue, fail, requireCount, requirePositive } from './validate';
 export const MAX_OPPORTUNITIES = 1_000_000;
 
 /**
- * Consecutive log-betas ln B(a, b+k) are the kernel's logBeta every this many entries and the
- * exact recurrence B(a, b+1) = B(a, b)·b/(a+b) between (one log instead of three log-gammas;
- * rounding cannot build up over more than this many steps).
+ * Consecutive ratios ln[B(a, b+k)/B(a, b)] are the kernel's Euler–Maclaurin sum every this many
+ * entries and one log1p step B(a, b+1) = B(a, b)/(1 + a/b) between (rounding cannot build up over
+ * more than this many steps).
  */
 export const LOG_BETA_ANCHOR = 64;
 
 /**
  * ln P(alive at opportunity n | x, tₓ, n): the share of the likelihood L held by its first
- * term, "alive through n" (≤ 0; 0 when tₓ = n). The common 1/(B(α,β) B(γ,δ)) cancels.
- * O(n − tₓ) operations at most; the sum stops once the terms left cannot reach 1e-17 of it.
+ * term, "alive through n" (≤ 0; 0 when tₓ = n). The common 1/(B(α,β) B(γ,δ)) cancels, and every
+ * term is taken relative to the sum's first, B(α+x, β+tₓ−x) B(γ+1, δ+tₓ), as a product of ratios
+ * (never a difference of log-betas, which are ~1e14 each for parameters ~1e13 and would cancel
+ * to nothing):
+ *
+ *   head / first = B(α+x, β+n−x)/B(α+x, β+tₓ−x) · B(γ, δ+n)/B(γ+1, δ+tₓ)
+ *                = exp(−Σⱼ₌₀^(n−tₓ−1) [ln(1 + (α+x)/(β+tₓ−x+j)) + ln(1 + γ/(δ+tₓ+j))]) · (1 + (δ+tₓ)/γ)
+ *   termᵢ / first = exp(−Σⱼ₌₀^(i−1) [ln(1 + (α+x)/(β+tₓ−x+j)) + ln(1 + (γ+1)/(δ+tₓ+j))])
+ *
+ * the sums of logarithms by the sBG kernel's `sbgLogRetentionSum` (Euler–Maclaurin, O(1) for any
+ * length) for the head and every 64 terms, and one log1p per term in between. O(n − tₓ)
+ * operations at most; the sum stops once the terms left cannot reach 1e-17 of it.
  */
 export function bgBbLogAliveAtN(alpha: number, beta: number, gamma: number, delta: number, x: number, tx: number, n: number): number {
   if (tx === n) return 0;
-  const head = logBeta(alpha + x, beta + n - x) + logBeta(gamma, delta + n);
-  // Terms in i decrease (both betas fall as their second argument grows): i = 0 is their largest.
-  let life = logBeta(alpha + x, beta + tx - x); // ln B(α+x, β+tₓ−x+i)
-  let death = logBeta(gamma + 1, delta + tx); // ln B(γ+1, δ+tₓ+i)
-  const top = Math.max(head, life + death);
-  let sum = Math.exp(head - top) + Math.exp(life + death - top); // ≥ 1
   const end = n - tx;
+  const a1 = alpha + x;
+  const b1 = beta + (tx - x); // not (β + tₓ) − x: a tiny β would be lost in the rounding of β + tₓ
+  const g1 = gamma + 1;
+  const d1 = delta + tx;
+  const head = -sbgLogRetentionSum(a1, b1, 0, end) - sbgLogRetentionSum(gamma, delta, tx, end) + Math.log1p(d1 / gamma);
+  // Terms in i decrease: i = 0 (relative value 0) is their largest.
+  const top = Math.max(head, 0);
+  let sum = Math.exp(head - top) + Math.exp(-top); // ≥ 1
+  let term = 0; // ln(termᵢ / first)
   // The (end − i) terms left are each at most e^term.
   const negligible = -40 - Math.log(end);
   for (let i = 1; i < end; i++) {
-    if (i % LOG_BETA_ANCHOR === 0) {
-      life = logBeta(alpha + x, beta + tx - x + i);
-      death = logBeta(gamma + 1, delta + tx + i);
-    } else {
-      // B(a, b+1) = B(a, b)·b/(a+b)
-      const b1 = beta + tx - x + i - 1;
-      const b2 = delta + tx + i - 1;
-      life += Math.log(b1 / (alpha + x + b1));
-      death += Math.log(b2 / (gamma + 1 + b2));
-    }
-    const term = life + death - top;
-    if (term < negligible) break;
-    sum += Math.exp(term);
+    if (i % LOG_BETA_ANCHOR === 0) term = -sbgLogRetentionSum(a1, b1, 0, i) - sbgLogRetentionSum(g1, d1, 0, i);
+    else term -= Math.log1p(a1 / (b1 + i - 1)) + Math.log1p(g1 / (d1 + i - 1));
+    if (term - top < negligible) break;
+    sum += Math.exp(term - top);
   }
   const value = head - top - Math.log(sum);
   return value < 0 ? value : 0;

@@ -12,18 +12,58 @@ export function requireGammaGammaParams(
   return [requirePositive(fn, 'p', params.p), requirePositive(fn, 'q', params.q), requirePositive(fn, 'gamma', params.gamma)];
 }
 
-/** E[Z | z̄, x] = p(γ + x z̄)/(px + q − 1); throws OUT_OF_RANGE when px + q ≤ 1 (no finite mean). */
+/** a·b as an unevaluated sum hi + lo, exactly (Dekker's product; |a·b| well below 1e300). */
+function twoProduct(a: number, b: number): [number, number] {
+  const hi = a * b;
+  const split = (v: number): [number, number] => {
+    const c = 134217729 * v; // 2²⁷ + 1
+    const big = c - (c - v);
+    return [big, v - big];
+  };
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  return [hi, al * bl - (((hi - ah * bh) - al * bh) - ah * bl)];
+}
+
+/** a + b as an unevaluated sum (Knuth's two-sum). */
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b;
+  const v = s - a;
+  return [s, a - (s - v) + (b - v)];
+}
+
+/**
+ * p·x + q − 1 to full relative precision even where p·x and 1 − q nearly cancel (q = 1 + 1e-12
+ * with p·x = 1e-13 loses 4 digits in plain arithmetic): p·x exact as a double-double, the
+ * additions error-free, the rounding errors added last.
+ */
+function spendDenominator(p: number, q: number, x: number): number {
+  if (x === 0) return q - 1; // exact for q in [½, 2] (Sterbenz), relative rounding elsewhere
+  const [ph, pl] = twoProduct(p, x);
+  const [s1, e1] = twoSum(ph, -1);
+  const [s2, e2] = twoSum(s1, q);
+  return s2 + (e1 + e2 + pl);
+}
+
+/**
+ * E[Z | z̄, x] = p(γ + x z̄)/(px + q − 1), a weighted average of the prior mean pγ/(q − 1) and z̄;
+ * throws OUT_OF_RANGE when px + q ≤ 1: the posterior mean spend is then infinite (the model's
+ * mean does not exist), not a number the model can give.
+ */
 export function gammaGammaMean(fn: string, p: number, q: number, gamma: number, x: number, z: number): number {
-  const denominator = p * x + q - 1;
+  const denominator = spendDenominator(p, q, x);
   if (!(denominator > 0)) {
     throw fail(
       'OUT_OF_RANGE',
       fn,
       x === 0
-        ? `q ${describeValue(q)} ≤ 1: the Gamma-Gamma population has no finite mean spend`
-        : `p·x + q = ${describeValue(p * x + q)} ≤ 1: the expected spend of this customer is infinite`,
+        ? `q ${describeValue(q)} ≤ 1: the Gamma-Gamma population has no finite mean spend (the expected spend does not exist)`
+        : `p·x + q = ${describeValue(p * x + q)} ≤ 1: the expected spend of this customer does not exist (its posterior mean is infinite)`,
       { field: 'q', value: q },
     );
   }
-  return (p * (gamma + x * z)) / denominator;
+  const numerator = gamma + x * z;
+  const scaled = p * numerator;
+  // p·(γ + x z̄) can overflow where the ratio does not (p ~ 1e13, z̄ ~ 1e300): divide first then.
+  return Number.isFinite(scaled) ? scaled / denominator : numerator / (denominator / p);
 }

@@ -47,6 +47,8 @@
  * Internal: arguments are trusted; an impossible state throws a plain Error.
  */
 
+import { logSumExp } from './special';
+
 /** Gauss–Legendre, 20 points on [−1, 1]: the positive nodes and their weights (mpmath, 30 digits). */
 const GL_NODES = [
   0.076526521133497334, 0.22778585114164508, 0.37370608871541956, 0.5108670019508271, 0.63605368072651503,
@@ -171,7 +173,18 @@ function seriesK(
  * K of the piece ∫ₜ₀^ₜ₁ (t₀ < t₁) by Gauss–Legendre in v = ln((b+τ)/(b+t₀)). With `grad`:
  * [∂/∂e, ∂/∂f, ∂/∂a, ∂/∂b] (dE, dF fixed).
  */
-function pieceK(e: number, f: number, dE: number, dF: number, a: number, b: number, t0: number, t1: number, grad: Float64Array | undefined): number {
+function pieceK(
+  e: number,
+  f: number,
+  dE: number,
+  dF: number,
+  a: number,
+  b: number,
+  t0: number,
+  t1: number,
+  grad: Float64Array | undefined,
+  scaled = false,
+): number {
   const bt0 = b + t0;
   const at0 = a + t0;
   const rho = bt0 / at0;
@@ -247,7 +260,8 @@ function pieceK(e: number, f: number, dE: number, dF: number, a: number, b: numb
     grad[2] = ((f / a) * accA) / acc - dF / a;
     grad[3] = ((e / b) * accB) / acc - dE / b;
   }
-  return offsetPowers(e, f, dE, dF, a, b, t0) + ref + Math.log(value);
+  // scaled: ln[piece · (a+t₀)^f (b+t₀)^e] = ln(b+t₀) + ref + ln(value), no offset powers to cancel.
+  return (scaled ? Math.log(bt0) : offsetPowers(e, f, dE, dF, a, b, t0)) + ref + Math.log(value);
 }
 
 /** ln(e^x + e^y), and out = (e^x gx + e^y gy)/(e^x + e^y) when `out` is given. */
@@ -321,6 +335,33 @@ export function logPowerIntegral(
   }
   if (grad !== undefined) unorient(alphaIsLarger, oriented, grad, 0);
   return value;
+}
+
+/**
+ * J = ln[I(p, α, q, β; t) · (α+t)^p (β+t)^q] for p, q, α, β > 0, t ≥ 0, m = p + q − 1 > 0 (passed
+ * as the caller computes it accurately): the integral relative to the integrand's powers at t,
+ * a quantity of order ln((b+t)/m) however large p and q are. The predictions need it: ln I and
+ * p ln(α+t) are each ~1e14 when p ~ 1e13 (homogeneous customers), and their sum computed from
+ * them separately would keep no digit. By the series, J = ln(b+t) + ln S − ln m (b = min(α, β));
+ * near z = 1, the piece from t to t½ relative to its powers at t plus the series at t½ shifted by
+ * the powers between t and t½, −f log1p((t½−t)/(a+t)) − e log1p((t½−t)/(b+t)): all sums of
+ * logarithms of the same sign, nothing cancels.
+ */
+export function logScaledPowerIntegral(p: number, alpha: number, q: number, beta: number, t: number, m: number): number {
+  const [, e, f, , , a, b] = orient(p, alpha, q, beta, p, q);
+  const at = a + t;
+  const bt = b + t;
+  const z = (a - b) / at;
+  const lnS = logSeries(e, f, z, bt / at, undefined, z <= SERIES_Z_LIMIT ? SERIES_MAX : SERIES_TRY);
+  if (!Number.isNaN(lnS)) return Math.log(bt) + lnS - Math.log(m);
+  if (z <= SERIES_Z_LIMIT) throw new Error(`internal logScaledPowerIntegral: series did not converge for e=${e}, f=${f}, z=${z}`);
+  const half = a - 2 * b;
+  const lnTailS = logSeries(e, f, (a - b) / (a + half), (b + half) / (a + half), undefined, SERIES_MAX);
+  if (Number.isNaN(lnTailS)) throw new Error(`internal logScaledPowerIntegral: series did not converge at z = 1/2 for e=${e}, f=${f}`);
+  const gap = half - t;
+  const tail = Math.log(b + half) + lnTailS - Math.log(m) - f * Math.log1p(gap / at) - e * Math.log1p(gap / bt);
+  const head = pieceK(e, f, e, f, a, b, t, half, undefined, true);
+  return logSumExp(head, tail);
 }
 
 /**

@@ -14,20 +14,34 @@
  * evaluated without cancellation for s near 1 and equals L at s = 1 (the limit). With x = 0 and
  * T = 0 it is E[X(t)] of a new customer (eq. 17).
  */
-import { logPowerIntegral } from './hypergeometric';
+import { logScaledPowerIntegral } from './hypergeometric';
 import { logSumExp } from './special';
 import { describeValue, fail, requirePositive } from './validate';
 
-/** ln P(alive | x, tₓ, T); 0 when tₓ = T (nobody can have dropped out unseen). */
+/**
+ * ln P(alive | x, tₓ, T); 0 when tₓ = T (nobody can have dropped out unseen). Both terms of the
+ * bracket are divided by the numerator (α+T)^(−(r+x)) (β+T)^(−s) analytically, so that only
+ * quantities of the size of the result are added (with r, s ~ 1e13 the numerator and the
+ * bracket are each e^(−1e14) and their logarithms would cancel to nothing):
+ *
+ *   1/P = (r+x) J₁ /(α+T) + s J₂/(β+tₓ) · ((α+T)/(α+tₓ))^(r+x) ((β+T)/(β+tₓ))^s
+ *   J₁ = I(r+x+1, α, s, β; T) (α+T)^(r+x+1) (β+T)^s,   J₂ = I(r+x, α, s+1, β; tₓ) (α+tₓ)^(r+x) (β+tₓ)^(s+1)
+ *
+ * (J from `logScaledPowerIntegral`; the powers between tₓ and T by log1p of (T − tₓ)/(·+tₓ)).
+ */
 export function paretoNbdLogProbabilityAlive(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
   if (tx === T) return 0;
   const rx = r + x;
   const m = rx + s;
-  // Both sides multiplied by α^r β^s, folded into the powers (see hypergeometric.ts).
-  const lnAlive = -r * Math.log1p(T / alpha) - (x === 0 ? 0 : x * Math.log(alpha + T)) - s * Math.log1p(T / beta);
-  const w1 = Math.log(rx) + logPowerIntegral(rx + 1, alpha, s, beta, T, m, x + 1, 0);
-  const w2 = Math.log(s) + logPowerIntegral(rx, alpha, s + 1, beta, tx, m, x, 1);
-  const value = lnAlive - logSumExp(w1, w2);
+  const gap = T - tx;
+  const w1 = Math.log(rx) + logScaledPowerIntegral(rx + 1, alpha, s, beta, T, m) - Math.log(alpha + T);
+  const w2 =
+    Math.log(s) +
+    logScaledPowerIntegral(rx, alpha, s + 1, beta, tx, m) -
+    Math.log(beta + tx) +
+    rx * Math.log1p(gap / (alpha + tx)) +
+    s * Math.log1p(gap / (beta + tx));
+  const value = -logSumExp(w1, w2);
   // Rounding can only push a probability of about 1 above it.
   return value < 0 ? value : 0;
 }

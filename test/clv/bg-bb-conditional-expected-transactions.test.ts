@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bgBbConditionalExpectedTransactions, type BgBbCustomer } from '../../src/clv';
 import { errorCode } from '../support/error-code';
 import { relativeError } from './clv-data';
+import { EXTREME_RTOL, extremeError, extremeReference } from './extreme-data';
 import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbReference as reference, donations, params4, PUBLISHED } from './bg-bb-data';
 
 const customer = (x: number, tx: number, n: number): BgBbCustomer => ({ frequency: x, recency: tx, periods: n });
@@ -40,6 +41,18 @@ describe('bgBbConditionalExpectedTransactions: known values (independent mpmath,
     const expected = (8.783 / 9.44) * (7.204 / 7.954);
     expect(relativeError(bgBbConditionalExpectedTransactions(PUBLISHED, customer(6, 6, 6), 1), expected)).toBeLessThan(1e-14);
     expect(bgBbConditionalExpectedTransactions(PUBLISHED, customer(6, 6, 6), 0)).toBe(0);
+  });
+
+  it('matches the whole-range references (every parameter in [e^-30, e^30], n to 1,000,000) at rtol 1e-6', () => {
+    for (const [alpha, beta, gamma, delta, x, tx, n, nStar, , , , expected] of extremeReference.bgBb.customers as number[][]) {
+      const call = () => bgBbConditionalExpectedTransactions({ alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta! }, customer(x!, tx!, n!), nStar!);
+      if (n! + nStar! > 1_000_000) {
+        expect(errorCode(call)).toBe('OUT_OF_RANGE'); // the documented limit on n + n*
+        continue;
+      }
+      const value = call();
+      expect(extremeError(value, expected!), JSON.stringify([alpha, beta, gamma, delta, x, tx, n, nStar])).toBeLessThan(EXTREME_RTOL);
+    }
   });
 });
 

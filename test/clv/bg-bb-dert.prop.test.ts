@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { bgBbConditionalExpectedTransactions, bgBbDert } from '../../src/clv';
+import { bgBbConditionalExpectedTransactions, bgBbDert, bgBbProbabilityAlive } from '../../src/clv';
 import { bgBbCustomer, bgBbParams } from './bg-bb-data';
+import { wideParameter } from './wide-arbitraries';
 
 const rate = fc.double({ min: 0.01, max: 2, noNaN: true });
 
@@ -22,6 +23,34 @@ describe('bgBbDert: properties', () => {
     (p, c, d, K) => {
       const lower = bgBbConditionalExpectedTransactions(p, c, K) / (1 + d) ** K;
       expect(bgBbDert(p, c, { discountRate: d })).toBeGreaterThanOrEqual(lower * (1 - 1e-12));
+    },
+  );
+});
+
+const wideBgBb = fc.record({ alpha: wideParameter, beta: wideParameter, gamma: wideParameter, delta: wideParameter });
+/** (x, tₓ, n) with x ≤ tₓ ≤ n, x = 0 exactly when tₓ = 0, n up to 100,000. */
+const wideHistory = fc
+  .tuple(fc.oneof(fc.constantFrom(1, 6, 100_000), fc.integer({ min: 1, max: 100_000 })), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([n, u, v]) => {
+    const tx = Math.round(u * n);
+    const x = tx === 0 ? 0 : Math.max(1, Math.round(v * tx));
+    return { frequency: x, recency: tx, periods: n };
+  });
+
+describe('bgBbDert: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
+  // Discount rates from 1 %: below, γ within 0.05 of a whole number with z = 1/(1+d) near 1 falls
+  // back to summing the series, which can take minutes and then refuse (a known gap).
+  test.prop([wideBgBb, wideHistory, fc.double({ min: -2, max: 1, noNaN: true }), fc.double({ min: -2, max: 1, noNaN: true })], { numRuns: 150 })(
+    'finite, in [0, 1/d], > 0 unless P(alive) underflows, and non-increasing in the discount rate',
+    (p, c, e1, e2) => {
+      const [low, high] = e1 <= e2 ? [10 ** e1, 10 ** e2] : [10 ** e2, 10 ** e1];
+      const a = bgBbDert(p, c, { discountRate: low });
+      const b = bgBbDert(p, c, { discountRate: high });
+      expect(a).toBeLessThanOrEqual((1 / low) * (1 + 1e-12));
+      expect(b).toBeGreaterThanOrEqual(0);
+      expect(a).toBeGreaterThanOrEqual(b * (1 - 1e-12));
+      const share = ((p.alpha + c.frequency) / (p.alpha + p.beta + c.periods)) * bgBbProbabilityAlive(p, c);
+      if (share > 1e-250) expect(b).toBeGreaterThan(0);
     },
   );
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bgBbExpectedTransactions } from '../../src/clv';
 import { errorCode } from '../support/error-code';
 import { relativeError } from './clv-data';
+import { EXTREME_RTOL, extremeError, extremeReference } from './extreme-data';
 import { BAD_BG_BB_PARAMS, bgBbReference as reference, params4, PUBLISHED } from './bg-bb-data';
 
 describe('bgBbExpectedTransactions: known values (independent mpmath, reference/bg_bb_reference.py)', () => {
@@ -39,6 +40,13 @@ describe('bgBbExpectedTransactions: known values (independent mpmath, reference/
     for (const e of [1e-15, 1e-12, 1e-9]) {
       expect(Math.abs(at(1 + e) - at(1))).toBeLessThan(10 * e + 1e-14);
       expect(Math.abs(at(1 - e) - at(1))).toBeLessThan(10 * e + 1e-14);
+    }
+  });
+
+  it('matches the whole-range references (every parameter in [e^-30, e^30], n to 1,000,000) at rtol 1e-6', () => {
+    for (const [alpha, beta, gamma, delta, n, expected] of extremeReference.bgBb.expected as number[][]) {
+      const value = bgBbExpectedTransactions({ alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta! }, n!);
+      expect(extremeError(value, expected!), JSON.stringify([alpha, beta, gamma, delta, n])).toBeLessThan(EXTREME_RTOL);
     }
   });
 });

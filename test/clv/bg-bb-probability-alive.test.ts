@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bgBbProbabilityAlive, type BgBbCustomer } from '../../src/clv';
 import { errorCode } from '../support/error-code';
 import { relativeError } from './clv-data';
+import { EXTREME_RTOL, extremeError, extremeReference } from './extreme-data';
 import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbReference as reference, params4, PUBLISHED } from './bg-bb-data';
 
 const customer = (x: number, tx: number, n: number): BgBbCustomer => ({ frequency: x, recency: tx, periods: n });
@@ -37,6 +38,13 @@ describe('bgBbProbabilityAlive: known values (independent mpmath, reference/bg_b
     expect(relativeError(bgBbProbabilityAlive(PUBLISHED, customer(0, 0, 0)), 2.783 / (0.657 + 2.783))).toBeLessThan(1e-15);
     // tₓ = n: the history says "alive at n", so P = B(γ, δ+n+1)/B(γ, δ+n) = (δ+n)/(γ+δ+n), whatever x.
     for (const x of [1, 3, 6]) expect(relativeError(bgBbProbabilityAlive(PUBLISHED, customer(x, 6, 6)), 8.783 / 9.44)).toBeLessThan(1e-14);
+  });
+
+  it('matches the whole-range references (every parameter in [e^-30, e^30], n to 1,000,000) at rtol 1e-6', () => {
+    for (const [alpha, beta, gamma, delta, x, tx, n, , , alive] of extremeReference.bgBb.customers as number[][]) {
+      const value = bgBbProbabilityAlive({ alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta! }, customer(x!, tx!, n!));
+      expect(extremeError(value, alive!), JSON.stringify([alpha, beta, gamma, delta, x, tx, n])).toBeLessThan(EXTREME_RTOL);
+    }
   });
 });
 

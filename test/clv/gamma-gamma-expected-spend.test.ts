@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gammaGammaExpectedSpend, type GammaGammaCustomer } from '../../src/clv';
 import { errorCode } from '../support/error-code';
 import { reference, relativeError } from './clv-data';
+import { EXTREME_RTOL, extremeError, extremeReference } from './extreme-data';
 
 const cdnow = { p: 6.25, q: 3.74, gamma: 15.44 };
 
@@ -22,6 +23,13 @@ describe('gammaGammaExpectedSpend: known values', () => {
     const value = gammaGammaExpectedSpend(cdnow, { frequency: 10_000, monetaryValue: 20 });
     // p(γ + x z̄)/(p x + q − 1) = 6.25 × 200015.44 / 62502.74
     expect(relativeError(value, (6.25 * 200015.44) / 62502.74)).toBeLessThan(1e-14);
+  });
+
+  it('matches the whole-range references (p, q, γ in [e^-30, e^30], x to 1e6, p·x + q − 1 near 0) at rtol 1e-6', () => {
+    for (const [p, q, gamma, x, z, expected] of extremeReference.gammaGamma as number[][]) {
+      const value = gammaGammaExpectedSpend({ p: p!, q: q!, gamma: gamma! }, { frequency: x!, monetaryValue: z! });
+      expect(extremeError(value, expected!), JSON.stringify([p, q, gamma, x, z])).toBeLessThan(EXTREME_RTOL);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { paretoNbdConditionalExpectedPurchases, paretoNbdProbabilityAlive } from
 import { bgNbdCustomer } from './clv-arbitraries';
 import { relativeError } from './clv-data';
 import { paretoNbdParams } from './pareto-nbd-data';
+import { wideCustomer, wideParameter, wideTime } from './wide-arbitraries';
 
 describe('paretoNbdConditionalExpectedPurchases: properties', () => {
   test.prop([paretoNbdParams, bgNbdCustomer, fc.double({ min: 0.01, max: 300, noNaN: true }), fc.double({ min: 0, max: 300, noNaN: true })], { numRuns: 150 })(
@@ -44,6 +45,23 @@ describe('paretoNbdConditionalExpectedPurchases: properties', () => {
       expect(Number.isFinite(value) && value >= 0).toBe(true);
       expect(alive >= 0 && alive <= 1).toBe(true);
       if (c.recency === c.T) expect(alive).toBe(1);
+    },
+  );
+});
+
+const wideParams = fc.record({ r: wideParameter, alpha: wideParameter, s: wideParameter, beta: wideParameter });
+
+describe('paretoNbdConditionalExpectedPurchases: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
+  test.prop([wideParams, wideCustomer, wideTime, wideTime], { numRuns: 300 })(
+    'finite, at most (r+x)·t/(α+T) and non-decreasing in t (tₓ = 0 with x ≥ 1 included)',
+    (p, c, t1, t2) => {
+      const [short, long] = t1 <= t2 ? [t1, t2] : [t2, t1];
+      const a = paretoNbdConditionalExpectedPurchases(p, c, short);
+      const b = paretoNbdConditionalExpectedPurchases(p, c, long);
+      expect(Number.isFinite(b)).toBe(true);
+      expect(a).toBeGreaterThanOrEqual(0);
+      expect(b).toBeLessThanOrEqual((((p.r + c.frequency) * long) / (p.alpha + c.T)) * (1 + 1e-12));
+      expect(b).toBeGreaterThanOrEqual(a * (1 - 1e-12));
     },
   );
 });

@@ -10,6 +10,7 @@ import { CxMetricsError } from '../../src/errors';
 import { errorCode } from '../support/error-code';
 import { BAD_CUSTOMERS } from './clv-bad-input';
 import { relativeError } from './clv-data';
+import { EXTREME_RTOL, extremeError, extremeReference } from './extreme-data';
 import { BAD_PARETO_NBD_PARAMS, CDNOW_PARETO_NBD as cdnow, paretoNbdReference as reference } from './pareto-nbd-data';
 
 const sets = reference.loglikParams.map(([r, alpha, s, beta]) => ({ r: r!, alpha: alpha!, s: s!, beta: beta! }));
@@ -42,6 +43,13 @@ describe('paretoNbdConditionalExpectedPurchases: known values (independent mpmat
     const ratio = paretoNbdConditionalExpectedPurchases(cdnow, lapsed, 26) / paretoNbdConditionalExpectedPurchases(cdnow, recent, 26);
     expect(relativeError(ratio, paretoNbdProbabilityAlive(cdnow, lapsed))).toBeLessThan(1e-13);
     expect(paretoNbdProbabilityAlive(cdnow, recent)).toBe(1);
+  });
+
+  it('matches the whole-range references (every parameter in [e^-30, e^30], x to 10,000, tₓ = 0 with x ≥ 1) at rtol 1e-6', () => {
+    for (const [r, alpha, s, beta, x, tx, T, t, , , expected] of extremeReference.paretoNbd.customers as number[][]) {
+      const value = paretoNbdConditionalExpectedPurchases({ r: r!, alpha: alpha!, s: s!, beta: beta! }, { frequency: x!, recency: tx!, T: T! }, t!);
+      expect(extremeError(value, expected!), JSON.stringify([r, alpha, s, beta, x, tx, T, t])).toBeLessThan(EXTREME_RTOL);
+    }
   });
 });
 

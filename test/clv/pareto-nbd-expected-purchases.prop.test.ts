@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { paretoNbdExpectedPurchases } from '../../src/clv';
 import { relativeError } from './clv-data';
 import { paretoNbdParams } from './pareto-nbd-data';
+import { wideParameter, wideTime } from './wide-arbitraries';
 
 describe('paretoNbdExpectedPurchases: properties', () => {
   test.prop([paretoNbdParams, fc.double({ min: 0.01, max: 300, noNaN: true }), fc.double({ min: 0, max: 300, noNaN: true })], { numRuns: 150 })(
@@ -24,4 +25,18 @@ describe('paretoNbdExpectedPurchases: properties', () => {
       expect(relativeError(scaled, paretoNbdExpectedPurchases(p, t))).toBeLessThan(1e-9);
     },
   );
+});
+
+const wideParams = fc.record({ r: wideParameter, alpha: wideParameter, s: wideParameter, beta: wideParameter });
+
+describe('paretoNbdExpectedPurchases: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
+  test.prop([wideParams, wideTime, wideTime], { numRuns: 300 })('finite, at most r·t/α (no dropout) and non-decreasing in t', (p, t1, t2) => {
+    const [short, long] = t1 <= t2 ? [t1, t2] : [t2, t1];
+    const a = paretoNbdExpectedPurchases(p, short);
+    const b = paretoNbdExpectedPurchases(p, long);
+    expect(Number.isFinite(b)).toBe(true);
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBeLessThanOrEqual(((p.r * long) / p.alpha) * (1 + 1e-12));
+    expect(b).toBeGreaterThanOrEqual(a * (1 - 1e-12));
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paretoNbdExpectedPurchases, type ParetoNbdParams } from '../../src/clv';
 import { errorCode } from '../support/error-code';
 import { relativeError } from './clv-data';
+import { EXTREME_RTOL, extremeError, extremeReference } from './extreme-data';
 import { BAD_PARETO_NBD_PARAMS, CDNOW_PARETO_NBD as cdnow, paretoNbdReference as reference } from './pareto-nbd-data';
 
 describe('paretoNbdExpectedPurchases: known values (independent mpmath, reference/pareto_nbd_reference.py)', () => {
@@ -24,6 +25,12 @@ describe('paretoNbdExpectedPurchases: known values (independent mpmath, referenc
     expect(relativeError(paretoNbdExpectedPurchases(cdnow, 1e-6), (0.553 * 1e-6) / 10.578)).toBeLessThan(1e-5);
     // s < 1: grows like t^(1−s) without bound, but stays finite for any finite t.
     expect(Number.isFinite(paretoNbdExpectedPurchases({ r: 1, alpha: 1e-3, s: 0.1, beta: 1e-3 }, 1e300))).toBe(true);
+  });
+
+  it('matches the whole-range references (every parameter in [e^-30, e^30], t from 1e-6 to 1e7) at rtol 1e-6', () => {
+    for (const [r, alpha, s, beta, t, value] of extremeReference.paretoNbd.expected as [number, number, number, number, number, number][]) {
+      expect(extremeError(paretoNbdExpectedPurchases({ r, alpha, s, beta }, t), value), JSON.stringify([r, alpha, s, beta, t])).toBeLessThan(EXTREME_RTOL);
+    }
   });
 });
 

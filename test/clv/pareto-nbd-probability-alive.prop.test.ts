@@ -4,6 +4,7 @@ import { paretoNbdProbabilityAlive } from '../../src/clv';
 import { bgNbdCustomer } from './clv-arbitraries';
 import { relativeError } from './clv-data';
 import { paretoNbdParams } from './pareto-nbd-data';
+import { wideCustomer, wideParameter } from './wide-arbitraries';
 
 describe('paretoNbdProbabilityAlive: properties', () => {
   test.prop([paretoNbdParams, bgNbdCustomer], { numRuns: 200 })('is in [0, 1] (x up to 10,000, tₓ = T, x = 0), and exactly 1 when tₓ = T', (p, c) => {
@@ -38,4 +39,14 @@ describe('paretoNbdProbabilityAlive: properties', () => {
       else expect(scaled).toBeLessThan(1e-240);
     },
   );
+});
+
+const wideParams = fc.record({ r: wideParameter, alpha: wideParameter, s: wideParameter, beta: wideParameter });
+
+describe('paretoNbdProbabilityAlive: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
+  test.prop([wideParams, wideCustomer], { numRuns: 300 })('in [0, 1], x up to 10,000 and tₓ = 0 with x ≥ 1 included', (p, c) => {
+    const value = paretoNbdProbabilityAlive(p, c);
+    expect(value).toBeGreaterThanOrEqual(0);
+    expect(value).toBeLessThanOrEqual(1);
+  });
 });

@@ -3,6 +3,7 @@ import { paretoNbdProbabilityAlive, type BgNbdCustomer, type ParetoNbdParams } f
 import { errorCode } from '../support/error-code';
 import { BAD_CUSTOMERS } from './clv-bad-input';
 import { relativeError } from './clv-data';
+import { EXTREME_RTOL, extremeError, extremeReference } from './extreme-data';
 import { BAD_PARETO_NBD_PARAMS, CDNOW_PARETO_NBD as cdnow, paretoNbdReference as reference } from './pareto-nbd-data';
 
 const sets = reference.loglikParams.map(([r, alpha, s, beta]) => ({ r: r!, alpha: alpha!, s: s!, beta: beta! }));
@@ -44,6 +45,13 @@ describe('paretoNbdProbabilityAlive: known values (independent mpmath, reference
     const value = paretoNbdProbabilityAlive(cdnow, { frequency: 10_000, recency: 1, T: 38.86 });
     expect(value).toBeGreaterThanOrEqual(0);
     expect(value).toBeLessThan(1e-300);
+  });
+
+  it('matches the whole-range references (every parameter in [e^-30, e^30], x to 10,000, tₓ = 0 with x ≥ 1) at rtol 1e-6', () => {
+    for (const [r, alpha, s, beta, x, tx, T, , alive] of extremeReference.paretoNbd.customers as number[][]) {
+      const value = paretoNbdProbabilityAlive({ r: r!, alpha: alpha!, s: s!, beta: beta! }, { frequency: x!, recency: tx!, T: T! });
+      expect(extremeError(value, alive!), JSON.stringify([r, alpha, s, beta, x, tx, T])).toBeLessThan(EXTREME_RTOL);
+    }
   });
 });
 
