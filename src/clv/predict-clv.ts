@@ -39,7 +39,7 @@ export interface PredictClvAccessors<D> {
 export interface PredictClvSettings {
   /** The unit the customers' `recency` and `T` (and the BG/NBD fit) are in, e.g. `'week'`. Required. */
   readonly timeUnit: TimeUnit;
-  /** Number of future periods to value, a whole number from 0 to 100,000 (e.g. `12`). Required. */
+  /** Number of future periods to value, a whole number from 0 to 10,000 (e.g. `12`). Required. */
   readonly horizon: number;
   /** The unit of one period of the horizon, e.g. `'month'`. Required. */
   readonly horizonUnit: TimeUnit;
@@ -87,10 +87,11 @@ export interface PredictClvResult {
 const FN = 'predictClv';
 
 /**
- * Largest `horizon` accepted: 100,000 periods (over 270 years of days). Every period is valued
- * separately, so a longer horizon is refused with `OUT_OF_RANGE` rather than allocated.
+ * Largest `horizon` accepted: 10,000 periods (over 27 years of days, 833 years of months). Every
+ * period is valued separately, so a longer horizon is refused with `OUT_OF_RANGE` rather than
+ * allocated and looped over.
  */
-const MAX_HORIZON_PERIODS = 100_000;
+const MAX_HORIZON_PERIODS = 10_000;
 
 /**
  * Probabilistic customer lifetime value: for each customer, the expected purchases in each
@@ -121,7 +122,7 @@ const MAX_HORIZON_PERIODS = 100_000;
  * @returns Columns of CLV, expected purchases, expected spend and P(alive) per customer.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, a margin outside [0, 1], or a Gamma-Gamma model with
- *   no finite mean (p·x + q ≤ 1), a horizon of more than 100,000 periods (use a longer `horizonUnit`), an
+ *   no finite mean (p·x + q ≤ 1), a horizon of more than 10,000 periods (use a longer `horizonUnit`), an
  *   expectation that cannot be computed to 1e-10 (not met in tests over every parameter in
  *   [e^−30, e^30]), or a CLV beyond a double; `NEGATIVE_VALUE` for a negative field, horizon or discount
  *   rate; `NOT_AN_INTEGER` for a fractional frequency or horizon; `ORDER_VIOLATION` for

@@ -20,7 +20,6 @@
  * E[X(t)] of a new customer (eq. 7). The series converges geometrically with ratio → z.
  */
 import { checkRecencyAge } from './rfm-rows';
-import { incompleteBetaPair } from './beta';
 import { tanhSinh } from './quadrature';
 import { logBeta, logGamma } from './special';
 import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from './validate';
@@ -28,7 +27,9 @@ import { describeValue, fail, requireCount, requireNonNegative, requirePositive 
 /** ln of the odds that a customer has dropped out: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+tₓ)); −∞ for x = 0. */
 export function bgNbdLogOddsDead(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {
   if (x === 0) return -Infinity;
-  return Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
+  // ln((α+T)/(α+tₓ)) = log1p((T−tₓ)/(α+tₓ)): exact to a rounding even when α ≫ T (r + x huge).
+  // b + (x − 1), not b + x − 1: exact for x = 1 however small b is.
+  return Math.log(a / (b + (x - 1))) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
 }
 
 /** 1/(1 + e^u) without overflow. */
@@ -286,9 +287,10 @@ export function bgNbdConditionalExpectation(
  *   B(a, b+n)/B(a, b) · NB(n; r, α/(α+t)) + δ(n>0) B(a+1, b+n−1)/B(a, b) · P(NB(r, α/(α+t)) ≥ n)
  *
  * with NB(j; r, q) = Γ(r+j)/(Γ(r) j!) q^r (1−q)^j. Ratios of gamma and beta functions are formed
- * as ln Γ(j) − ln B(v, j), never as a difference of two huge ln Γ. The tail P(NB ≥ n) is the
- * regularized incomplete beta I_{1−q}(n, r) for r, n ≤ 10⁵; beyond, it is 1 − Σ_{j<n} (summed
- * from n − 1 down) when n is at most the NB mean, else summed from n upward, in log space.
+ * as ln Γ(j) − ln B(v, j), never as a difference of two huge ln Γ. The tail P(NB ≥ n) is
+ * 1 − Σ_{j<n} (summed from n − 1 down) when n is at most the NB mean; above the mean it is summed
+ * from n upward, or, when few purchases are expected over a t ≫ α (slow upward sum), formed as
+ * −expm1(r ln q + ln Σ_{j<n} …) where that does not cancel.
  */
 export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
   if (t === 0) return n === 0 ? 1 : 0;
@@ -301,11 +303,36 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
   if (n === 0) return first;
   let tail: number;
   const mean = r * (t / alpha);
-  if (r <= 1e5 && n <= 1e5) {
-    // P(NB(r, q) ≥ n) = I_z(n, r), both tails at full relative accuracy.
-    tail = incompleteBetaPair(Math.exp(lnZ), Math.exp(lnQ), n, r)[0];
+  const upper = (): number => {
+    // Σ_{j≥n} pmf(j): ratios (r+j)/(j+1)·z decrease towards z < 1 beyond the mode.
+    const z = Math.exp(lnZ);
+    const logStart = logPmf(n);
+    let term = 1;
+    let sum = 1;
+    for (let j = n; j < n + MAX_TERMS; j++) {
+      const ratio = ((r + j) / (j + 1)) * z;
+      term *= ratio;
+      sum += term;
+      if (term <= 1e-17 * sum * (1 - ratio) || term === 0) return Math.exp(logStart + Math.log(sum));
+    }
+    throw fail('OUT_OF_RANGE', 'bgNbdPurchaseCountProbability', `n ${n} and t ${describeValue(t)} need more than ${MAX_TERMS} terms of the negative binomial tail`, { field: 't', value: t });
+  };
+  if (n > mean && -r * lnQ <= 1 && lnZ > Math.log(0.9)) {
+    // Few purchases expected and t ≫ α (the upper sum would converge slowly): P(N ≥ n) =
+    // 1 − q^r Σ_{j<n} (r)ⱼ/j! zʲ = −expm1(r ln q + log1p(Σ_{1≤j<n} …)), with q^r ≥ 1/e so no
+    // term overflows. Kept when the result is not much smaller than the two logs it cancels.
+    const z = Math.exp(lnZ);
+    let term = 1;
+    let sum = 0;
+    for (let j = 1; j < n; j++) {
+      term *= ((r + j - 1) / j) * z;
+      sum += term;
+    }
+    const logS = Math.log1p(sum);
+    const value = -Math.expm1(r * lnQ + logS);
+    tail = value >= 1e-4 * (-r * lnQ + logS) ? value : upper();
   } else if (n <= mean) {
-    // r or n > 10⁵: the count is nearly normal, P(N < n) ≤ ~½ here, so 1 − Σ keeps its digits.
+    // Here P(N < n) is at most about ½, so 1 − Σ keeps its digits.
     // Σ_{j<n} pmf(j) from j = n − 1 down: below the mode the ratios pmf(j−1)/pmf(j) = j/((r+j−1)z)
     // are < 1, so the sum stops after a few standard deviations.
     const z = Math.exp(lnZ);
@@ -318,20 +345,9 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
     }
     tail = Math.max(0, 1 - Math.exp(logPmf(n - 1) + Math.log(sum)));
   } else {
-    // Σ_{j≥n} pmf(j): ratios (r+j)/(j+1)·z decrease towards z < 1 beyond the mode.
-    const z = Math.exp(lnZ);
-    const logStart = logPmf(n);
-    let term = 1;
-    let sum = 1;
-    for (let j = n; j < n + MAX_TERMS; j++) {
-      const ratio = ((r + j) / (j + 1)) * z;
-      term *= ratio;
-      sum += term;
-      if (term <= 1e-17 * sum * (1 - ratio) || term === 0) break;
-    }
-    tail = Math.exp(logStart + Math.log(sum));
+    tail = upper();
   }
-  const second = Math.exp(Math.log(a) - Math.log(b + n - 1) + lbRatio) * tail;
+  const second = Math.exp(Math.log(a) - Math.log(b + (n - 1)) + lbRatio) * tail;
   const p = first + second;
   return p > 1 ? 1 : p;
 }

@@ -3,6 +3,7 @@ import { bgNbdExpectedPurchases } from '../../src/clv';
 import { errorCode } from '../support/error-code';
 import { BAD_BG_NBD_PARAMS } from './clv-bad-input';
 import { reference, relativeError } from './clv-data';
+import { asParams, extreme } from './bg-nbd-extreme-reference';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -48,5 +49,14 @@ describe('bgNbdExpectedPurchases: bad input', () => {
 
   it('names the function and the value', () => {
     expect(() => bgNbdExpectedPurchases(cdnow, -1)).toThrow(/^bgNbdExpectedPurchases: t -1 is negative/);
+  });
+});
+
+describe('bgNbdExpectedPurchases: extreme parameters (60-digit mpmath, reference/bg_nbd_extreme_reference.py)', () => {
+  it('matches FHL eq. 9 (or its beta integral) at every sampled point, the issue table included, at 1e-9', () => {
+    expect(extreme.expected.length).toBeGreaterThan(15);
+    for (const [params, t, expected] of extreme.expected) {
+      expect(relativeError(bgNbdExpectedPurchases(asParams(params), t), expected), `${params} t=${t}`).toBeLessThan(1e-9);
+    }
   });
 });
