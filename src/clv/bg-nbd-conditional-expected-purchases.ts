@@ -14,6 +14,10 @@ import { requireNonNegative } from '../internal/validate';
  *
  * The denominator is 1/P(alive). Evaluated in log space through Euler's transformation of
  * ₂F₁, so it is finite for x = 10,000 purchases, for tₓ = T and for x = 0, and smooth at a = 1.
+ * Where that series cannot certify 1e-11 (large r, large a, t ≫ α + T) the expectation given
+ * alive is the integral E_p[(1 − (1 + p·t/(α+T))^(−(r+x)))/p] over p ~ Beta(a, b+x), by
+ * tanh-sinh quadrature: accurate for every parameter in [e^−30, e^30] and any customer. A
+ * recency of 0 with repeat purchases (several purchases inside a rounding step) is valid.
  *
  * Source: Fader, Hardie & Lee (2005), "Counting your customers" the easy way, *Marketing
  * Science* 24(2), eq. 10.
@@ -23,9 +27,8 @@ import { requireNonNegative } from '../internal/validate';
  * @param t - Length of the future period, ≥ 0, in the same unit.
  * @returns Expected purchases in (T, T + t], ≥ 0.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
- *   `OUT_OF_RANGE` for a parameter ≤ 0, or a t so long relative to α + T (beyond about
- *   10⁶·(α + T)) that the series cannot reach full accuracy; `NEGATIVE_VALUE` for a negative
- *   recency, T or t;
+ *   `OUT_OF_RANGE` for a parameter ≤ 0, or an expectation that cannot be computed to 1e-10
+ *   (not met in tests over the whole range above); `NEGATIVE_VALUE` for a negative recency, T or t;
  *   `NOT_AN_INTEGER` for a fractional frequency; `ORDER_VIOLATION` for recency > T;
  *   `INCONSISTENT_INPUT` for a positive recency with frequency 0.
  *

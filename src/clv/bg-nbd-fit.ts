@@ -118,6 +118,12 @@ const FN = 'fitBgNbd';
  * statistics (identical (x, tₓ, T) grouped; terms that depend on x alone summed once per
  * distinct x), so millions of customers fit in about a second.
  *
+ * Rows with recency 0 and frequency ≥ 1 (several purchases inside the rounding step of an
+ * export) are valid, but with one of them the likelihood has no maximum: it grows without bound
+ * as α → 0 together with r → 0. The fit then returns the interior local maximum its optimiser
+ * finds from the start below (as Python `lifetimes`' BetaGeoFitter does), says so in `message`,
+ * and reports `converged: false` if the optimiser instead runs to that boundary (α < 1e-8).
+ *
  * Deterministic start: r = a = b = 1 and α = Σw·T / Σw·x (mean rate r/α equal to the observed
  * repeat rate). The start scales with the time unit, so rescaling all times by k rescales α by k
  * and leaves r, a, b and every prediction at rescaled times unchanged.
@@ -137,7 +143,7 @@ const FN = 'fitBgNbd';
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `NEGATIVE_VALUE` for a negative frequency, recency, T or weight; `NOT_AN_INTEGER` for a
  *   fractional frequency; `ORDER_VIOLATION` for recency > T; `INCONSISTENT_INPUT` for a
- *   positive recency with frequency 0 or a zero recency with frequency > 0; `INSUFFICIENT_DATA` when there are fewer than 4
+ *   positive recency with frequency 0; `INSUFFICIENT_DATA` when there are fewer than 4
  *   customers or no repeat purchase; `OUT_OF_RANGE` for a
  *   `maxIterations` that is not a whole number ≥ 1.
  *   `INVALID_INPUT` when `rows` is not an array, a typed array or an iterable; `INVALID_OPTION`
@@ -174,5 +180,9 @@ export function fitBgNbd<D = BgNbdCustomer>(rows: Values<D>, options?: BgNbdFitO
   }
   const columns = readRfmRows(FN, rows, settings, { recencyAge: true, monetary: false });
   const stats = bgNbdSufficientStatistics(columns.x, columns.tx, columns.T, columns.w, columns.length);
-  return fitBgNbdStatistics(stats, columns.length, columns.skipped, maxIterations);
+  let zeroRecencyRepeats = 0;
+  for (let i = 0; i < columns.length; i++) {
+    if ((columns.x[i] as number) > 0 && columns.tx[i] === 0 && (columns.w[i] as number) > 0) zeroRecencyRepeats++;
+  }
+  return fitBgNbdStatistics(stats, columns.length, columns.skipped, maxIterations, zeroRecencyRepeats);
 }

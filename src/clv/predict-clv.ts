@@ -9,7 +9,7 @@ import { gammaGammaMean, requireGammaGammaParams } from '../internal/gamma-gamma
 import { groupRows } from '../internal/group-rows';
 import { readRfmRows } from '../internal/rfm-rows';
 import { preciseSum } from '../internal/sum';
-import { requireCount, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
+import { describeValue, fail, requireCount, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
 import { requireValues } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';
 
@@ -41,7 +41,7 @@ export interface PredictClvAccessors<D> {
 export interface PredictClvSettings {
   /** The unit the customers' `recency` and `T` (and the BG/NBD fit) are in, e.g. `'week'`. Required. */
   readonly timeUnit: TimeUnit;
-  /** Number of future periods to value, a whole number ≥ 0 (e.g. `12`). Required. */
+  /** Number of future periods to value, a whole number from 0 to 10,000 (e.g. `12`). Required. */
   readonly horizon: number;
   /** The unit of one period of the horizon, e.g. `'month'`. Required. */
   readonly horizonUnit: TimeUnit;
@@ -89,6 +89,13 @@ export interface PredictClvResult {
 const FN = 'predictClv';
 
 /**
+ * Largest `horizon` accepted: 10,000 periods (over 27 years of days, 833 years of months). Every
+ * period is valued separately, so a longer horizon is refused with `OUT_OF_RANGE` rather than
+ * allocated and looped over.
+ */
+const MAX_HORIZON_PERIODS = 10_000;
+
+/**
  * Probabilistic customer lifetime value: for each customer, the expected purchases in each
  * future period from BG/NBD, times the expected spend per purchase from Gamma-Gamma, times
  * the margin, discounted per period.
@@ -117,7 +124,9 @@ const FN = 'predictClv';
  * @returns Columns of CLV, expected purchases, expected spend and P(alive) per customer.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, a margin outside [0, 1], or a Gamma-Gamma model with
- *   no finite mean (p·x + q ≤ 1), a horizon beyond about 10⁶·(α + T), or a CLV beyond a double; `NEGATIVE_VALUE` for a negative field, horizon or discount
+ *   no finite mean (p·x + q ≤ 1), a horizon of more than 10,000 periods (use a longer `horizonUnit`), an
+ *   expectation that cannot be computed to 1e-10 (not met in tests over every parameter in
+ *   [e^−30, e^30]), or a CLV beyond a double; `NEGATIVE_VALUE` for a negative field, horizon or discount
  *   rate; `NOT_AN_INTEGER` for a fractional frequency or horizon; `ORDER_VIOLATION` for
  *   recency > T; `INCONSISTENT_INPUT` for a recency inconsistent with the frequency;
  *   `INVALID_OPTION` for an unknown unit.
@@ -175,6 +184,12 @@ export function predictClv<D = PredictClvCustomer>(
   const [px, pT] = pairs.keys as [Float64Array, Float64Array];
   const discounted = new Float64Array(pairs.size);
   const total = new Float64Array(pairs.size);
+  if (horizon > MAX_HORIZON_PERIODS) {
+    throw fail('OUT_OF_RANGE', FN, `horizon ${describeValue(horizon)} exceeds the limit of ${MAX_HORIZON_PERIODS} periods (each period is valued separately)`, {
+      field: 'horizon',
+      value: horizon,
+    });
+  }
   const factors = new Float64Array(horizon + 1);
   for (let k = 1; k <= horizon; k++) factors[k] = Math.pow(1 + discountRate, -k);
   for (let g = 0; g < pairs.size; g++) {

@@ -20,13 +20,16 @@
  * E[X(t)] of a new customer (eq. 7). The series converges geometrically with ratio → z.
  */
 import { checkRecencyAge } from './rfm-rows';
+import { tanhSinh } from './quadrature';
 import { logBeta, logGamma } from './special';
 import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from './validate';
 
 /** ln of the odds that a customer has dropped out: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+tₓ)); −∞ for x = 0. */
 export function bgNbdLogOddsDead(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {
   if (x === 0) return -Infinity;
-  return Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
+  // ln((α+T)/(α+tₓ)) = log1p((T−tₓ)/(α+tₓ)): exact to a rounding even when α ≫ T (r + x huge).
+  // b + (x − 1), not b + x − 1: exact for x = 1 however small b is.
+  return Math.log(a / (b + (x - 1))) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
 }
 
 /** 1/(1 + e^u) without overflow. */
@@ -40,11 +43,22 @@ export function logisticComplement(u: number): number {
 }
 
 const MAX_TERMS = 10_000_000;
+/** Terms of the Euler series before the quadrature is cheaper (t ≳ 2,000·(α + T)). */
+const MAX_SERIES_TERMS = 20_000;
+/** Relative error bound the Euler series must certify, else the quadrature takes over. */
+const SERIES_TOLERANCE = 1e-11;
+/** Relative error the quadrature must reach; beyond it the value is refused. */
+const QUADRATURE_TOLERANCE = 1e-10;
+const EPSILON = 2 ** -52;
 
 /**
  * Expected purchases in (T, T+t] of a customer alive at T (the numerator above, before
- * P(alive)). The series needs about ln(ε)/ln(z) terms; if it has not converged after 10⁷
- * (t more than ~10⁶ times α + T) it throws OUT_OF_RANGE for `fn` rather than return a wrong value.
+ * P(alive)). Fast path: the Euler series, with a running bound on its rounding error
+ * (Σ (k+2)|hₖ|·ε, the recurrence loses about one ulp per step, plus the cancellation between
+ * the two parts). When that bound exceeds 1e-11 of the value (large r + x − a − b with t not
+ * small against α + T, large a, or a series that would need more than 2·10⁴ terms) the value
+ * comes from {@link bgNbdExpectedIfAliveByQuadrature}, which throws OUT_OF_RANGE for `fn` if it
+ * cannot reach 1e-10.
  */
 export function bgNbdExpectedIfAlive(fn: string, r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
   if (t === 0) return 0;
@@ -58,25 +72,198 @@ export function bgNbdExpectedIfAlive(fn: string, r: number, alpha: number, a: nu
   let h = A * z;
   let sum = h;
   let compensation = 0;
+  let roundoff = 2 * Math.abs(h);
   let converged = A === 0 || z === 0;
-  for (let k = 1; k < MAX_TERMS && !converged; k++) {
+  for (let k = 1; k < MAX_SERIES_TERMS && !converged; k++) {
     const ratio = (z * (A + k) * (eps + k)) / ((C + k) * (k + 1));
     h *= ratio;
     const s = sum + h;
     compensation += Math.abs(sum) >= Math.abs(h) ? sum - s + h : h - s + sum;
     sum = s;
+    roundoff += (k + 2) * Math.abs(h);
     const rho = Math.max(Math.abs(ratio), z);
     converged = h === 0 || (rho < 1 && Math.abs(h) * (rho / (1 - rho)) <= 1e-17 * Math.abs(sum + compensation));
   }
-  if (!converged) {
-    throw fail('OUT_OF_RANGE', fn, `t ${describeValue(t)} is too long relative to alpha + T = ${describeValue(u)} for an accurate expectation`, {
-      field: 't',
-      value: t,
-    });
+  if (converged) {
+    const power = Math.exp(eps * L);
+    const head = C * first;
+    const value = head - power * (sum + compensation);
+    const bound = 4 * EPSILON * (Math.abs(head) + power * (roundoff + Math.abs(sum)));
+    if (Number.isFinite(value) && Number.isFinite(bound) && value > 0 && bound <= SERIES_TOLERANCE * value) return value;
   }
-  const value = C * first - Math.exp(eps * L) * (sum + compensation);
-  // Rounding can only push a tiny positive expectation below zero.
-  return value > 0 ? value : 0;
+  return bgNbdExpectedIfAliveByQuadrature(fn, r + x, u, a, b + x, t);
+}
+
+/** ln(1 + y) − y, accurate for small y (y > −1). */
+function log1pMinusX(y: number): number {
+  if (Math.abs(y) > 0.01) return Math.log1p(y) - y;
+  // −y²/2 + y³/3 − …, to y¹⁰ (next term < 1e-21 relative).
+  let term = -y;
+  let sum = 0;
+  for (let k = 2; k <= 10; k++) {
+    term *= -y;
+    sum += term / k;
+  }
+  return -sum;
+}
+
+/** Stirling's series for ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], x ≥ 10⁴ (truncation < 1e-30). */
+function stirlingTail(x: number): number {
+  const r2 = 1 / (x * x);
+  return (1 / x) * (1 / 12 - r2 * (1 / 360 - r2 / 1260));
+}
+
+/**
+ * Mode c = (a−1)/(a+B−2) of Beta(a, B), a, B ≥ 10⁴, and the log density there:
+ * (a−1) ln c + (B−1) ln(1−c) − ln B(a, B), expanded with Stirling's series into O(1) terms.
+ */
+function betaPeak(a: number, B: number): { c: number; oneMinusC: number; logC: number; logDensityAtC: number } {
+  const n = a + B;
+  const logDensityAtC =
+    (a - 1) * Math.log1p(-1 / a) +
+    (B - 1) * Math.log1p(-1 / B) -
+    (n - 2) * Math.log1p(-2 / n) +
+    1.5 * Math.log(n) -
+    0.5 * Math.log(a) -
+    0.5 * Math.log(B) -
+    0.5 * Math.log(2 * Math.PI) -
+    (stirlingTail(a) + stirlingTail(B) - stirlingTail(n));
+  const c = (a - 1) / (n - 2);
+  return { c, oneMinusC: (B - 1) / (n - 2), logC: Math.log(a - 1) - Math.log(n - 2), logDensityAtC };
+}
+
+/** ln(1 + e^v) without overflow or loss for v of any size. */
+function log1pExp(v: number): number {
+  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+}
+
+/**
+ * The same expectation from its definition, by quadrature: alive at T, λ ~ Gamma(R, u) and
+ * p ~ Beta(a, B) independently (R = r + x, u = α + T, B = b + x), so
+ *
+ *   E[Y(t) | alive] = E_p[g(p)],   g(p) = (1 − (1 + p·t/u)^(−R))/p   (0 < g ≤ R·t/u)
+ *
+ * integrated with tanh-sinh over pieces of [0, 1] split at ½, at the beta mean ± 1, 4, 16, 64
+ * standard deviations (a very peaked beta) and where g turns over (p = u/t and p = u/t·(e^(1/R) − 1)).
+ * Where the density is unbounded (a < 1 at 0, B < 1 at 1) the end piece is integrated in
+ * w = p^a (resp. (1 − p)^B), which removes the singularity however small a or B is. Accurate for
+ * every parameter in [e^−30, e^30] and any t; throws OUT_OF_RANGE for `fn` if the pieces do not
+ * agree to 1e-10 (never seen in the property tests).
+ */
+export function bgNbdExpectedIfAliveByQuadrature(fn: string, R: number, u: number, a: number, B: number, t: number): number {
+  const logS = Math.log(t) - Math.log(u);
+  const logBetaAB = logBeta(a, B);
+  const logA = Math.log(a);
+  const logB = Math.log(B);
+  const logR = Math.log(R);
+  /**
+   * ln g(p) from ln p, as ln R + ln s + ln(ln(1 + v)/v) + ln((1 − e^(−m))/m), v = p·s,
+   * m = R ln(1 + v): no difference of two huge logs when p underflows (p = w^(1/a), tiny a).
+   */
+  const logG = (logP: number): number => {
+    const lv = logP + logS;
+    const logRatio = lv < -37 ? 0 : Math.log(log1pExp(lv)) - lv; // ln(ln(1 + v)/v)
+    const m = R * log1pExp(lv);
+    const oneMinusOverM = m < 1e-9 ? 1 - m / 2 : -Math.expm1(-m) / m;
+    return logR + logS + logRatio + Math.log(oneMinusOverM);
+  };
+  const mean = a / (a + B);
+  const sd = Math.sqrt((mean * (B / (a + B))) / (a + B + 1));
+  const points = [0.5, Math.exp(-logS), Math.exp(-logS) * Math.expm1(1 / R)];
+  for (const k of [0, 1, 4, 16, 64]) points.push(mean - k * sd, mean + k * sd);
+  if (Math.min(a, B) >= 1e4) points.push((a - 1) / (a + B - 2));
+  const cuts = [0, ...points.filter((p) => p > 0 && p < 1).sort((p, q) => p - q), 1].filter((p, i, all) => i === 0 || p > (all[i - 1] as number));
+  // a and B both ≥ 10⁴: (a−1) ln p + (B−1) ln(1−p) − ln B(a, B) would cancel to O(1) from terms
+  // of size a + B; write the density about its mode c instead (first-order terms cancel there).
+  const peak = Math.min(a, B) >= 1e4 ? betaPeak(a, B) : undefined;
+  // Jensen (g is convex): E[g(p)] ≥ g(E p), a floor for the absolute tolerance of tiny pieces.
+  const floor = Math.exp(logG(Math.log(mean)));
+  let value = 0;
+  let error = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const lo = cuts[i] as number;
+    const hi = cuts[i + 1] as number;
+    let piece;
+    if (lo === 0 && a < 1) {
+      // p = w^(1/a), p^(a−1) dp = dw/a, w in [0, W = hi^a].
+      const logHi = Math.log(hi);
+      const W = Math.exp(a * logHi);
+      piece = tanhSinh(
+        (dLo, dHi) => {
+          const logP = dLo < W / 2 ? Math.log(dLo) / a : logHi + Math.log1p(-dHi / W) / a;
+          return Math.exp(logG(logP) + (B - 1) * Math.log1p(-Math.exp(logP)) - logA - logBetaAB);
+        },
+        W,
+        1e-12,
+        1e-14 * floor,
+      );
+    } else if (hi === 1 && B < 1) {
+      // 1 − p = v^(1/B), (1 − p)^(B−1) dp = −dv/B, v in [0, V = (1 − lo)^B].
+      const logQHi = Math.log1p(-lo);
+      const V = Math.exp(B * logQHi);
+      piece = tanhSinh(
+        (dLo, dHi) => {
+          const logQ = dLo < V / 2 ? Math.log(dLo) / B : logQHi + Math.log1p(-dHi / V) / B;
+          const logP = Math.log1p(-Math.exp(logQ));
+          return Math.exp(logG(logP) + (a - 1) * logP - logB - logBetaAB);
+        },
+        V,
+        1e-12,
+        1e-14 * floor,
+      );
+    } else if (peak !== undefined) {
+      const { c, oneMinusC, logC, logDensityAtC } = peak;
+      piece = tanhSinh(
+        (dLo, dHi) => {
+          // δ = p − c, exact up to one rounding of the distance to the nearer end.
+          const delta = dLo <= dHi ? lo - c + dLo : hi - c - dHi;
+          const y = delta / c;
+          const yq = -delta / oneMinusC;
+          // Within rounding of an end, where the density is far below the double range anyway.
+          if (y <= -1 || yq <= -1) return 0;
+          const logP = logC + Math.log1p(y);
+          const logDensity = (a - 1) * log1pMinusX(y) + (B - 1) * log1pMinusX(yq) + logDensityAtC;
+          return Math.exp(logG(logP) + logDensity);
+        },
+        hi - lo,
+        1e-12,
+        1e-14 * floor,
+      );
+    } else {
+      const width = hi - lo;
+      piece = tanhSinh(
+        (dLo, dHi) => {
+          // Every piece lies on one side of ½ (a cut): near 0 form p, near 1 form 1 − p, exactly.
+          let logP: number;
+          let logQ: number;
+          if (hi <= 0.5) {
+            const p = dLo <= dHi ? lo + dLo : hi - dHi;
+            logP = Math.log(p);
+            logQ = Math.log1p(-p);
+          } else {
+            const q = dHi <= dLo ? 1 - hi + dHi : 1 - lo - dLo;
+            logQ = Math.log(q);
+            logP = Math.log1p(-q);
+          }
+          return Math.exp(logG(logP) + (a - 1) * logP + (B - 1) * logQ - logBetaAB);
+        },
+        width,
+        1e-12,
+        1e-14 * floor,
+      );
+    }
+    value += piece.value;
+    error += piece.converged ? piece.error : Infinity;
+  }
+  if (!(Number.isFinite(value) && value > 0 && error <= QUADRATURE_TOLERANCE * value)) {
+    throw fail(
+      'OUT_OF_RANGE',
+      fn,
+      `the expected purchases for r + x = ${describeValue(R)}, alpha + T = ${describeValue(u)}, a = ${describeValue(a)}, b + x = ${describeValue(B)}, t = ${describeValue(t)} cannot be computed to 1e-10 (the quadrature over the dropout probability did not converge)`,
+      { field: 't', value: t },
+    );
+  }
+  return value;
 }
 
 /** E[Y(t) | x, tₓ, T]. */
@@ -99,26 +286,24 @@ export function bgNbdConditionalExpectation(
  *
  *   B(a, b+n)/B(a, b) · NB(n; r, α/(α+t)) + δ(n>0) B(a+1, b+n−1)/B(a, b) · P(NB(r, α/(α+t)) ≥ n)
  *
- * with NB(j; r, q) = Γ(r+j)/(Γ(r) j!) q^r (1−q)^j. The tail P(NB ≥ n) is summed from below
- * (1 − Σ_{j<n}) when n is at most the NB mean, else directly from n upward, both in log space.
+ * with NB(j; r, q) = Γ(r+j)/(Γ(r) j!) q^r (1−q)^j. Ratios of gamma and beta functions are formed
+ * as ln Γ(j) − ln B(v, j), never as a difference of two huge ln Γ. The tail P(NB ≥ n) is
+ * 1 − Σ_{j<n} (summed from n − 1 down) when n is at most the NB mean; above the mean it is summed
+ * from n upward, or, when few purchases are expected over a t ≫ α (slow upward sum), formed as
+ * −expm1(r ln q + ln Σ_{j<n} …) where that does not cancel.
  */
 export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
   if (t === 0) return n === 0 ? 1 : 0;
   const lnQ = -Math.log1p(t / alpha); // ln(α/(α+t))
   const lnZ = -Math.log1p(alpha / t); // ln(t/(α+t))
-  const lgR = logGamma(r);
-  const logPmf = (j: number): number => logGamma(r + j) - lgR - logGamma(j + 1) + r * lnQ + (j === 0 ? 0 : j * lnZ);
-  const lbAB = logBeta(a, b);
-  const lbN = logBeta(a, b + n);
-  const first = Math.exp(lbN - lbAB + logPmf(n));
+  const logPmf = (j: number): number => logRising(r, j) - logGamma(j + 1) + r * lnQ + (j === 0 ? 0 : j * lnZ);
+  // ln B(a, b+n) − ln B(a, b) = ln (b)ₙ − ln (a+b)ₙ, without the cancellation of two huge ln B.
+  const lbRatio = logRising(b, n) - logRising(a + b, n);
+  const first = Math.exp(lbRatio + logPmf(n));
   if (n === 0) return first;
   let tail: number;
   const mean = r * (t / alpha);
-  if (n <= mean) {
-    let lower = 0;
-    for (let j = 0; j < n; j++) lower += Math.exp(logPmf(j));
-    tail = Math.max(0, 1 - lower);
-  } else {
+  const upper = (): number => {
     // Σ_{j≥n} pmf(j): ratios (r+j)/(j+1)·z decrease towards z < 1 beyond the mode.
     const z = Math.exp(lnZ);
     const logStart = logPmf(n);
@@ -128,13 +313,48 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
       const ratio = ((r + j) / (j + 1)) * z;
       term *= ratio;
       sum += term;
-      if (term <= 1e-17 * sum * (1 - ratio) || term === 0) break;
+      if (term <= 1e-17 * sum * (1 - ratio) || term === 0) return Math.exp(logStart + Math.log(sum));
     }
-    tail = Math.exp(logStart + Math.log(sum));
+    throw fail('OUT_OF_RANGE', 'bgNbdPurchaseCountProbability', `n ${n} and t ${describeValue(t)} need more than ${MAX_TERMS} terms of the negative binomial tail`, { field: 't', value: t });
+  };
+  if (n > mean && -r * lnQ <= 1 && lnZ > Math.log(0.9)) {
+    // Few purchases expected and t ≫ α (the upper sum would converge slowly): P(N ≥ n) =
+    // 1 − q^r Σ_{j<n} (r)ⱼ/j! zʲ = −expm1(r ln q + log1p(Σ_{1≤j<n} …)), with q^r ≥ 1/e so no
+    // term overflows. Kept when the result is not much smaller than the two logs it cancels.
+    const z = Math.exp(lnZ);
+    let term = 1;
+    let sum = 0;
+    for (let j = 1; j < n; j++) {
+      term *= ((r + j - 1) / j) * z;
+      sum += term;
+    }
+    const logS = Math.log1p(sum);
+    const value = -Math.expm1(r * lnQ + logS);
+    tail = value >= 1e-4 * (-r * lnQ + logS) ? value : upper();
+  } else if (n <= mean) {
+    // Here P(N < n) is at most about ½, so 1 − Σ keeps its digits.
+    // Σ_{j<n} pmf(j) from j = n − 1 down: below the mode the ratios pmf(j−1)/pmf(j) = j/((r+j−1)z)
+    // are < 1, so the sum stops after a few standard deviations.
+    const z = Math.exp(lnZ);
+    let term = 1;
+    let sum = 1;
+    for (let j = n - 1; j > 0; j--) {
+      term *= j / ((r + j - 1) * z);
+      sum += term;
+      if (term <= 1e-17 * sum || term === 0) break;
+    }
+    tail = Math.max(0, 1 - Math.exp(logPmf(n - 1) + Math.log(sum)));
+  } else {
+    tail = upper();
   }
-  const second = Math.exp(Math.log(a) - Math.log(b + n - 1) + lbN - lbAB) * tail;
+  const second = Math.exp(Math.log(a) - Math.log(b + (n - 1)) + lbRatio) * tail;
   const p = first + second;
   return p > 1 ? 1 : p;
+}
+
+/** ln Γ(v + j) − ln Γ(v) = ln Γ(j) − ln B(v, j) (j ≥ 1), accurate however large v is. */
+function logRising(v: number, j: number): number {
+  return j === 0 ? 0 : logGamma(j) - logBeta(v, j);
 }
 
 /** The parameters checked (each finite and > 0), as a tuple. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, type BgNbdCustomer } from '../../src/clv';
+import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, fitParetoNbd, type BgNbdCustomer } from '../../src/clv';
 import { CxMetricsError } from '../../src/errors';
 import { errorCode as code } from '../support/error-code';
 import { bgNbdNegativeLogLikelihood, bgNbdSufficientStatistics } from '../../src/internal/bg-nbd-likelihood';
 import { cdnowBgNbdSummary, reference, relativeError } from './clv-data';
 import { simulateCustomers } from './clv-simulate';
+import { extreme } from './bg-nbd-extreme-reference';
 
 const cdnow = cdnowBgNbdSummary();
 
@@ -314,5 +315,39 @@ describe('fitBgNbd robustness on random simulated data sets', () => {
       }
     }
     expect(converged).toBeGreaterThan(12);
+  });
+});
+
+describe('fitBgNbd with recency 0 and repeat purchases (rounded exports)', () => {
+  const zero = extreme.recencyZero;
+  const rows = cdnowBgNbdSummary().map((d, i) => (zero.rows.includes(i) ? { ...d, recency: 0 } : d));
+
+  it('the reference shows the likelihood unbounded along alpha = r^m → 0 (so no global maximum exists)', () => {
+    const values = zero.logLikelihoodNearBoundary.map(([, ll]) => ll);
+    expect(values[2]!).toBeGreaterThan(zero.logLikelihood);
+    expect(values[2]!).toBeGreaterThan(values[1]!);
+  });
+
+  it('returns the interior local maximum found from lifetimes\' start (its published log-likelihood, scipy), and says so', () => {
+    expect(rows.filter((d) => d.frequency > 0 && d.recency === 0).length).toBe(5);
+    const fit = fitBgNbd(rows);
+    expect(fit.converged).toBe(true);
+    expect(fit.message).toMatch(/interior local maximum: the likelihood is unbounded as alpha → 0 with r → 0 because 5 customers have repeat purchases with recency 0/);
+    expect(Math.abs(fit.logLikelihood - zero.logLikelihood)).toBeLessThan(1e-6);
+    const [r, alpha, a, b] = zero.params;
+    expect(relativeError(fit.r, r)).toBeLessThan(1e-4);
+    expect(relativeError(fit.alpha, alpha)).toBeLessThan(1e-4);
+    expect(relativeError(fit.a, a)).toBeLessThan(1e-4);
+    expect(relativeError(fit.b, b)).toBeLessThan(1e-4);
+    // Predictions for such a row are well defined: P(alive) from eq. 11 with tₓ = 0.
+    const alive = bgNbdProbabilityAlive(fit, { frequency: 2, recency: 0, T: 30 });
+    expect(alive).toBeGreaterThan(0);
+    expect(alive).toBeLessThan(bgNbdProbabilityAlive(fit, { frequency: 2, recency: 15, T: 30 }));
+  });
+
+  it('fitParetoNbd on the same data returns finite parameters (no NaN, no throw)', () => {
+    const fit = fitParetoNbd(rows);
+    expect([fit.r, fit.alpha, fit.s, fit.beta, fit.logLikelihood].every(Number.isFinite)).toBe(true);
+    expect(fit.converged).toBe(true);
   });
 });

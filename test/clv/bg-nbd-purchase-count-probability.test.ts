@@ -3,6 +3,7 @@ import { bgNbdExpectedPurchases, bgNbdPurchaseCountProbability } from '../../src
 import { errorCode } from '../support/error-code';
 import { BAD_BG_NBD_PARAMS } from './clv-bad-input';
 import { reference, relativeError } from './clv-data';
+import { asParams, extreme } from './bg-nbd-extreme-reference';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -53,5 +54,15 @@ describe('bgNbdPurchaseCountProbability: bad input', () => {
   });
   it('names the function and the value', () => {
     expect(() => bgNbdPurchaseCountProbability(cdnow, 0.5, 39)).toThrow(/^bgNbdPurchaseCountProbability: n 0\.5 is not a whole number/);
+  });
+});
+
+describe('bgNbdPurchaseCountProbability: extreme parameters (60-digit mpmath, reference/bg_nbd_extreme_reference.py)', () => {
+  it('matches FHL eq. 8 at every sampled point at 1e-9 (absolute below 1e-300)', () => {
+    for (const [params, n, t, expected] of extreme.count) {
+      const value = bgNbdPurchaseCountProbability(asParams(params), n, t);
+      if (expected < 1e-300) expect(value).toBeLessThan(1e-290);
+      else expect(relativeError(value, expected), `${params} n=${n} t=${t}`).toBeLessThan(1e-9);
+    }
   });
 });

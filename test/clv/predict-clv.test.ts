@@ -11,6 +11,7 @@ import { UNIT_MILLISECONDS } from '../../src/models';
 import { errorCode } from '../support/error-code';
 import { BAD_BG_NBD_PARAMS, BAD_CUSTOMERS } from './clv-bad-input';
 import { cdnowSummary, reference, relativeError } from './clv-data';
+import { extreme } from './bg-nbd-extreme-reference';
 
 const bgNbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const gammaGamma = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -128,11 +129,38 @@ describe('predictClv: bad input', () => {
     ['missing horizon', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizon: undefined as never }), 'INVALID_NUMBER'],
     ['fractional horizon', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizon: 1.5 }), 'NOT_AN_INTEGER'],
     ['negative horizon', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizon: -1 }), 'NEGATIVE_VALUE'],
+    ['horizon 2⁴⁰ (beyond 10,000 periods)', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, horizon: 2 ** 40 }), 'OUT_OF_RANGE'],
     ['negative discount rate', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, discountRate: -0.1 }), 'NEGATIVE_VALUE'],
     ['NaN discount rate', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, discountRate: Number.NaN }), 'INVALID_NUMBER'],
     ['margin of 30 (percent)', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, margin: 30 }), 'OUT_OF_RANGE'],
     ['NaN margin', () => predictClv(bgNbd, gammaGamma, [ok], { ...monthly, margin: Number.NaN }), 'INVALID_NUMBER'],
   ])('%s → %s', (_name, run, expected) => {
     expect(errorCode(run)).toBe(expected);
+  });
+});
+
+describe('predictClv: extreme parameters and rounded data', () => {
+  it('never exceeds (r + x)/(α + T) · horizon purchases (issue: r = 73.8, α = 1, 57 days gave 2,498 > 2,103)', () => {
+    const params = { r: 73.8, alpha: 1, a: 2, b: 1 };
+    const customers = [
+      { frequency: 0, recency: 0, T: 0, monetaryValue: 0 },
+      { frequency: 10, recency: 30, T: 40, monetaryValue: 20 },
+      { frequency: 3, recency: 0, T: 5, monetaryValue: 20 }, // recency 0 with repeat purchases
+    ];
+    const result = predictClv(params, gammaGamma, customers, { timeUnit: 'day', horizon: 57, horizonUnit: 'day' });
+    customers.forEach((c, i) => {
+      const bound = ((params.r + c.frequency) / (params.alpha + c.T)) * 57;
+      expect(result.expectedPurchases[i]!).toBeLessThanOrEqual(bound);
+      expect(relativeError(result.expectedPurchases[i]!, bgNbdConditionalExpectedPurchases(params, c, 57))).toBeLessThan(1e-9);
+    });
+    // New customer: FHL eq. 9 at 60 digits (reference/bg_nbd_extreme_reference.py).
+    const [, , expected] = extreme.expected.find(([p, t]) => p[0] === 73.8 && t === 57)!;
+    expect(relativeError(result.expectedPurchases[0]!, expected)).toBeLessThan(1e-9);
+  });
+
+  it('refuses more than 10,000 periods, the documented limit, before any work', () => {
+    expect(() => predictClv(bgNbd, gammaGamma, [{ frequency: 1, recency: 1, T: 2, monetaryValue: 10 }], { timeUnit: 'week', horizon: 10_001, horizonUnit: 'day' })).toThrow(
+      /^predictClv: horizon 10001 exceeds the limit of 10000 periods/,
+    );
   });
 });
