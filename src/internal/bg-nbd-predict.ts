@@ -20,7 +20,7 @@
  * E[X(t)] of a new customer (eq. 7). The series converges geometrically with ratio → z.
  */
 import { checkRecencyAge } from './rfm-rows';
-import { tanhSinh } from './quadrature';
+import { betaExpectation, log1pExp } from './quadrature';
 import { logBeta, logGamma } from './special';
 import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from './validate';
 
@@ -94,67 +94,18 @@ export function bgNbdExpectedIfAlive(fn: string, r: number, alpha: number, a: nu
   return bgNbdExpectedIfAliveByQuadrature(fn, r + x, u, a, b + x, t);
 }
 
-/** ln(1 + y) − y, accurate for small y (y > −1). */
-function log1pMinusX(y: number): number {
-  if (Math.abs(y) > 0.01) return Math.log1p(y) - y;
-  // −y²/2 + y³/3 − …, to y¹⁰ (next term < 1e-21 relative).
-  let term = -y;
-  let sum = 0;
-  for (let k = 2; k <= 10; k++) {
-    term *= -y;
-    sum += term / k;
-  }
-  return -sum;
-}
-
-/** Stirling's series for ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], x ≥ 10⁴ (truncation < 1e-30). */
-function stirlingTail(x: number): number {
-  const r2 = 1 / (x * x);
-  return (1 / x) * (1 / 12 - r2 * (1 / 360 - r2 / 1260));
-}
-
-/**
- * Mode c = (a−1)/(a+B−2) of Beta(a, B), a, B ≥ 10⁴, and the log density there:
- * (a−1) ln c + (B−1) ln(1−c) − ln B(a, B), expanded with Stirling's series into O(1) terms.
- */
-function betaPeak(a: number, B: number): { c: number; oneMinusC: number; logC: number; logDensityAtC: number } {
-  const n = a + B;
-  const logDensityAtC =
-    (a - 1) * Math.log1p(-1 / a) +
-    (B - 1) * Math.log1p(-1 / B) -
-    (n - 2) * Math.log1p(-2 / n) +
-    1.5 * Math.log(n) -
-    0.5 * Math.log(a) -
-    0.5 * Math.log(B) -
-    0.5 * Math.log(2 * Math.PI) -
-    (stirlingTail(a) + stirlingTail(B) - stirlingTail(n));
-  const c = (a - 1) / (n - 2);
-  return { c, oneMinusC: (B - 1) / (n - 2), logC: Math.log(a - 1) - Math.log(n - 2), logDensityAtC };
-}
-
-/** ln(1 + e^v) without overflow or loss for v of any size. */
-function log1pExp(v: number): number {
-  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
-}
-
 /**
  * The same expectation from its definition, by quadrature: alive at T, λ ~ Gamma(R, u) and
  * p ~ Beta(a, B) independently (R = r + x, u = α + T, B = b + x), so
  *
  *   E[Y(t) | alive] = E_p[g(p)],   g(p) = (1 − (1 + p·t/u)^(−R))/p   (0 < g ≤ R·t/u)
  *
- * integrated with tanh-sinh over pieces of [0, 1] split at ½, at the beta mean ± 1, 4, 16, 64
- * standard deviations (a very peaked beta) and where g turns over (p = u/t and p = u/t·(e^(1/R) − 1)).
- * Where the density is unbounded (a < 1 at 0, B < 1 at 1) the end piece is integrated in
- * w = p^a (resp. (1 − p)^B), which removes the singularity however small a or B is. Accurate for
- * every parameter in [e^−30, e^30] and any t; throws OUT_OF_RANGE for `fn` if the pieces do not
+ * by the kernel's beta expectation, cut where g turns over (p = u/t and p = u/t·(e^(1/R) − 1)).
+ * Accurate for every parameter in [e^−30, e^30] and any t; throws OUT_OF_RANGE for `fn` if the pieces do not
  * agree to 1e-10 (never seen in the property tests).
  */
 export function bgNbdExpectedIfAliveByQuadrature(fn: string, R: number, u: number, a: number, B: number, t: number): number {
   const logS = Math.log(t) - Math.log(u);
-  const logBetaAB = logBeta(a, B);
-  const logA = Math.log(a);
-  const logB = Math.log(B);
   const logR = Math.log(R);
   /**
    * ln g(p) from ln p, as ln R + ln s + ln(ln(1 + v)/v) + ln((1 − e^(−m))/m), v = p·s,
@@ -168,93 +119,8 @@ export function bgNbdExpectedIfAliveByQuadrature(fn: string, R: number, u: numbe
     return logR + logS + logRatio + Math.log(oneMinusOverM);
   };
   const mean = a / (a + B);
-  const sd = Math.sqrt((mean * (B / (a + B))) / (a + B + 1));
-  const points = [0.5, Math.exp(-logS), Math.exp(-logS) * Math.expm1(1 / R)];
-  for (const k of [0, 1, 4, 16, 64]) points.push(mean - k * sd, mean + k * sd);
-  if (Math.min(a, B) >= 1e4) points.push((a - 1) / (a + B - 2));
-  const cuts = [0, ...points.filter((p) => p > 0 && p < 1).sort((p, q) => p - q), 1].filter((p, i, all) => i === 0 || p > (all[i - 1] as number));
-  // a and B both ≥ 10⁴: (a−1) ln p + (B−1) ln(1−p) − ln B(a, B) would cancel to O(1) from terms
-  // of size a + B; write the density about its mode c instead (first-order terms cancel there).
-  const peak = Math.min(a, B) >= 1e4 ? betaPeak(a, B) : undefined;
   // Jensen (g is convex): E[g(p)] ≥ g(E p), a floor for the absolute tolerance of tiny pieces.
-  const floor = Math.exp(logG(Math.log(mean)));
-  let value = 0;
-  let error = 0;
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const lo = cuts[i] as number;
-    const hi = cuts[i + 1] as number;
-    let piece;
-    if (lo === 0 && a < 1) {
-      // p = w^(1/a), p^(a−1) dp = dw/a, w in [0, W = hi^a].
-      const logHi = Math.log(hi);
-      const W = Math.exp(a * logHi);
-      piece = tanhSinh(
-        (dLo, dHi) => {
-          const logP = dLo < W / 2 ? Math.log(dLo) / a : logHi + Math.log1p(-dHi / W) / a;
-          return Math.exp(logG(logP) + (B - 1) * Math.log1p(-Math.exp(logP)) - logA - logBetaAB);
-        },
-        W,
-        1e-12,
-        1e-14 * floor,
-      );
-    } else if (hi === 1 && B < 1) {
-      // 1 − p = v^(1/B), (1 − p)^(B−1) dp = −dv/B, v in [0, V = (1 − lo)^B].
-      const logQHi = Math.log1p(-lo);
-      const V = Math.exp(B * logQHi);
-      piece = tanhSinh(
-        (dLo, dHi) => {
-          const logQ = dLo < V / 2 ? Math.log(dLo) / B : logQHi + Math.log1p(-dHi / V) / B;
-          const logP = Math.log1p(-Math.exp(logQ));
-          return Math.exp(logG(logP) + (a - 1) * logP - logB - logBetaAB);
-        },
-        V,
-        1e-12,
-        1e-14 * floor,
-      );
-    } else if (peak !== undefined) {
-      const { c, oneMinusC, logC, logDensityAtC } = peak;
-      piece = tanhSinh(
-        (dLo, dHi) => {
-          // δ = p − c, exact up to one rounding of the distance to the nearer end.
-          const delta = dLo <= dHi ? lo - c + dLo : hi - c - dHi;
-          const y = delta / c;
-          const yq = -delta / oneMinusC;
-          // Within rounding of an end, where the density is far below the double range anyway.
-          if (y <= -1 || yq <= -1) return 0;
-          const logP = logC + Math.log1p(y);
-          const logDensity = (a - 1) * log1pMinusX(y) + (B - 1) * log1pMinusX(yq) + logDensityAtC;
-          return Math.exp(logG(logP) + logDensity);
-        },
-        hi - lo,
-        1e-12,
-        1e-14 * floor,
-      );
-    } else {
-      const width = hi - lo;
-      piece = tanhSinh(
-        (dLo, dHi) => {
-          // Every piece lies on one side of ½ (a cut): near 0 form p, near 1 form 1 − p, exactly.
-          let logP: number;
-          let logQ: number;
-          if (hi <= 0.5) {
-            const p = dLo <= dHi ? lo + dLo : hi - dHi;
-            logP = Math.log(p);
-            logQ = Math.log1p(-p);
-          } else {
-            const q = dHi <= dLo ? 1 - hi + dHi : 1 - lo - dLo;
-            logQ = Math.log(q);
-            logP = Math.log1p(-q);
-          }
-          return Math.exp(logG(logP) + (a - 1) * logP + (B - 1) * logQ - logBetaAB);
-        },
-        width,
-        1e-12,
-        1e-14 * floor,
-      );
-    }
-    value += piece.value;
-    error += piece.converged ? piece.error : Infinity;
-  }
+  const { value, error } = betaExpectation(logG, a, B, [Math.exp(-logS), Math.exp(-logS) * Math.expm1(1 / R)], Math.exp(logG(Math.log(mean))));
   if (!(Number.isFinite(value) && value > 0 && error <= QUADRATURE_TOLERANCE * value)) {
     throw fail(
       'OUT_OF_RANGE',

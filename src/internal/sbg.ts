@@ -15,6 +15,7 @@
  * ln B(4e12, 4e12 + 1) − ln B(4e12, 4e12) is 4e-4 away from ln ½ in double precision.
  */
 import type { SbgParams } from '../retention/fit-sbg';
+import { betaExpectation } from './quadrature';
 import { digamma, hyp2f1 } from './special';
 import { fail, requirePositive } from './validate';
 
@@ -212,8 +213,9 @@ const DIRECT_SERIES_RATE = 0.01;
  * The sBG's DERL and the BG/BB's DERT both reduce to it (Fader & Hardie 2010; Fader, Hardie &
  * Shang 2010, eq. 14). The terms are positive with ratios below z, so the tail after a term is
  * at most term/d: summed directly for d ≥ 0.01 (or when α + β overflows, every ratio then
- * β/(α + β) to rounding); otherwise the kernel's ₂F₁, and the series again where that declines
- * (z near 1 with α near a whole number). `OUT_OF_RANGE` for `fn` when d is too small to sum.
+ * β/(α + β) to rounding); otherwise the kernel's ₂F₁, and where that declines (z near 1 with α
+ * near a whole number) Euler's integral, (1 + d)·E[1/(d + θ)] with θ ~ Beta(α, β + m), by
+ * quadrature. `OUT_OF_RANGE` for `fn` if that does not reach 1e-10.
  */
 export function sbgDiscountedSurvival(fn: string, alpha: number, beta: number, m: number, d: number): number {
   const z = 1 / (1 + d);
@@ -221,9 +223,18 @@ export function sbgDiscountedSurvival(fn: string, alpha: number, beta: number, m
     try {
       return hyp2f1(1, beta + m, alpha + beta + m, z);
     } catch {
-      // out of the kernel's reach: the series below
+      // out of the kernel's reach: Euler's integral
     }
+    const B = beta + m;
+    // Jensen (1/(d + θ) is convex): E ≥ 1/(d + E θ), a floor for the tolerance of tiny pieces.
+    const { value, error } = betaExpectation((logTheta) => -Math.log(d + Math.exp(logTheta)), alpha, B, [d], 1 / (d + alpha / (alpha + B)));
+    if (Number.isFinite(value) && value > 0 && error <= 1e-10 * value) return (1 + d) * value;
+    throw fail('OUT_OF_RANGE', fn, `discountRate ${d} is too small to compute the discounted survival accurately (alpha ${alpha}, beta + ${m} = ${B})`, {
+      field: 'discountRate',
+      value: d,
+    });
   }
+  // d ≥ 0.01: at most ~4,000 terms; or α + β + m overflows, every ratio then β/(α + β).
   let term = 1;
   let sum = 0;
   let compensation = 0;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sbgDerl } from '../../src/retention/sbg-derl';
 import { errorCode, expectCxMetricsError } from '../support/error-code';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/doc-examples';
 import { reference, relativeError } from './retention-data';
+
+/** reference/sbg_euler_reference.py: [alpha, beta, renewals, discountRate, DERL] at 50 digits. */
+const euler = JSON.parse(readFileSync(join(repoRoot, 'test', 'retention', 'reference', 'sbg-euler-reference.json'), 'utf8')) as {
+  derl: [number, number, number, number, number][];
+};
 
 describe('sbgDerl: known values', () => {
   it('α = β = 1 in closed form by hand', () => {
@@ -19,7 +27,12 @@ describe('sbgDerl: known values', () => {
       expect(relativeError(sbgDerl({ alpha, beta }, { discountRate, renewals }), value)).toBeLessThan(1e-13);
     }
   });
-  it('near z = 1 with α near a whole number (the series fallback) matches mpmath (30 digits)', () => {
+  it('where the kernel ₂F₁ declines, Euler\'s integral matches mpmath (reference/sbg_euler_reference.py) at 1e-12', () => {
+    for (const [alpha, beta, renewals, discountRate, value] of euler.derl) {
+      expect(relativeError(sbgDerl({ alpha, beta }, { discountRate, renewals }), value), JSON.stringify([alpha, beta, renewals, discountRate])).toBeLessThan(1e-12);
+    }
+  });
+  it('near z = 1 with α near a whole number matches mpmath (30 digits)', () => {
     // (β+n−1)/(α+β+n−1)·hyp2f1(1, β+n, α+β+n, 1/(1+d)), n = 4.
     expect(sbgDerl({ alpha: 2.01, beta: 3 }, { discountRate: 1e-5, renewals: 3 })).toBeCloseTo(5.93704846549107645454538126013, 11);
     expect(sbgDerl({ alpha: 2.001, beta: 3 }, { discountRate: 1e-6, renewals: 3 })).toBeCloseTo(5.9935377791400076067091321209, 11);
