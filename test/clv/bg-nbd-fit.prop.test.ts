@@ -32,15 +32,20 @@ function fitOrRefusal(run: () => BgNbdFit): BgNbdFit | undefined {
   }
 }
 
+// endOnFailure: each run fits data sets of up to hundreds of rows; shrinking a failure would
+// refit thousands of times (20 minutes), so the first counterexample is reported as found.
 describe('fitBgNbd: properties', () => {
-  test.prop([dataSet], { numRuns: 30 })('never returns NaN: finite parameters, or a documented refusal', (rows) => {
+  /** No log-parameter within 5 of the search limit ±30 (where the optimiser is stopped by the box, not the data). */
+  const insideBox = (f: BgNbdFit): boolean => KEYS.every((p) => Math.abs(Math.log(f[p])) < 25);
+
+  test.prop([dataSet], { numRuns: 30, endOnFailure: true })('never returns NaN: finite parameters, or a documented refusal', (rows) => {
     const fit = fitOrRefusal(() => fitBgNbd(rows));
     if (fit === undefined) return;
     expect([fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood].every(Number.isFinite)).toBe(true);
     if (fit.standardErrors) expect(Object.values(fit.standardErrors).every((v) => Number.isFinite(v) && v > 0)).toBe(true);
   });
 
-  test.prop([dataSet, fc.integer({ min: 0, max: 2 ** 31 })], { numRuns: 20 })(
+  test.prop([dataSet, fc.integer({ min: 0, max: 2 ** 31 })], { numRuns: 20, endOnFailure: true })(
     'integer weights fit like the rows repeated that many times, in any order',
     (rows, seed) => {
       const counts = rows.map((_d, i) => 1 + ((seed >>> i % 31) % 3));
@@ -52,7 +57,9 @@ describe('fitBgNbd: properties', () => {
         return;
       }
       expect(weighted.n).toBe(expanded.length);
-      if (weighted.converged && plain.converged) {
+      // Interior maxima only: a, b → 0 together (all the dropout mass at 0 and 1) is a boundary the
+      // optimiser can stall near with a Hessian that still looks positive definite.
+      if (weighted.converged && plain.converged && insideBox(weighted) && insideBox(plain)) {
         expect(relativeError(weighted.logLikelihood, plain.logLikelihood)).toBeLessThan(1e-11);
         // The same maximum to the optimizer's tolerance: far inside the statistical uncertainty.
         const se = weighted.standardErrors!;
@@ -64,16 +71,13 @@ describe('fitBgNbd: properties', () => {
     },
   );
 
-  /** No log-parameter within 5 of the search limit ±30 (where the optimiser is stopped by the box, not the data). */
-  const insideBox = (f: BgNbdFit): boolean => KEYS.every((p) => Math.abs(Math.log(f[p])) < 25);
-
   // Rescaling every time by k maps the likelihood exactly: ℓₖ(r, kα, a, b) = ℓ(r, α, a, b) − Σx·ln k.
   // So the maximised log-likelihood always shifts by −Σx·ln k; the parameters map (α → kα, r, a, b
   // unchanged) only where the maximum is interior. Where the supremum is on a boundary (seed
   // 435312441: a, b → 0 together, a beta with all its mass at 0 and 1) there is no maximiser to map,
   // and the point where the optimiser stalls, and whether its Hessian is positive definite, are not
   // scale-invariant.
-  test.prop([dataSet, fc.double({ min: 0.05, max: 20, noNaN: true })], { numRuns: 15, seed: 435312441 })(
+  test.prop([dataSet, fc.double({ min: 0.05, max: 20, noNaN: true })], { numRuns: 15, seed: 435312441, endOnFailure: true })(
     'rescaling every time by k, replaying seed 435312441 (once failed on a fit with a, b → 0): the likelihood shift inside the box',
     (rows, k) => {
       const fit = fitOrRefusal(() => fitBgNbd(rows));
@@ -86,7 +90,7 @@ describe('fitBgNbd: properties', () => {
     },
   );
 
-  test.prop([dataSet, fc.double({ min: 0.05, max: 20, noNaN: true })], { numRuns: 15 })(
+  test.prop([dataSet, fc.double({ min: 0.05, max: 20, noNaN: true })], { numRuns: 15, endOnFailure: true })(
     'rescaling every time by k shifts the maximum log-likelihood by −Σx·ln k, and maps an interior maximum α → kα, r, a, b unchanged',
     (rows, k) => {
       const fit = fitOrRefusal(() => fitBgNbd(rows));
