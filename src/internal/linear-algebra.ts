@@ -41,18 +41,17 @@ export function numericHessian(f: (x: readonly number[]) => number, x: readonly 
 }
 
 /**
- * Inverse of a symmetric positive-definite matrix by Cholesky factorisation A = LLᵀ
- * (Golub & Van Loan 2013, Alg. 4.2.1), then A⁻¹ = L⁻ᵀL⁻¹. Returns `undefined` when the matrix
- * is not (numerically) positive definite — a pivot ≤ n·ε·max|Aᵢᵢ| or a non-finite entry — which
- * for a Hessian means the fit is not at a strict minimum and standard errors do not exist.
+ * The Cholesky factor L of a symmetric positive-definite A = LLᵀ (Golub & Van Loan 2013,
+ * Alg. 4.2.1), reading the lower and upper triangles averaged so that slight asymmetry from
+ * rounding is harmless; `undefined` when A is not (numerically) positive definite: a pivot
+ * ≤ n·ε·max|Aᵢᵢ| or a non-finite entry. `what` names the caller in the internal errors.
  */
-export function invertSymmetric(m: readonly (readonly number[])[]): number[][] | undefined {
+function choleskyFactor(m: readonly (readonly number[])[], what: string): number[][] | undefined {
   const n = m.length;
-  if (n === 0) return [];
   let scale = 0;
   for (let i = 0; i < n; i++) {
     const row = m[i];
-    if (row === undefined || row.length !== n) throw new Error('internal invertSymmetric: matrix is not square');
+    if (row === undefined || row.length !== n) throw new Error(`internal ${what}: matrix is not square`);
     for (const v of row) if (!Number.isFinite(v)) return undefined;
     scale = Math.max(scale, Math.abs(row[i] as number));
   }
@@ -67,12 +66,25 @@ export function invertSymmetric(m: readonly (readonly number[])[]): number[][] |
     lj[j] = pivot;
     for (let i = j + 1; i < n; i++) {
       const li = l[i] as number[];
-      // Use the lower triangle, averaged with the upper, so slight asymmetry from rounding is harmless.
       let value = (((m[i] as readonly number[])[j] as number) + ((m[j] as readonly number[])[i] as number)) / 2;
       for (let k = 0; k < j; k++) value -= (li[k] as number) * (lj[k] as number);
       li[j] = value / pivot;
     }
   }
+  return l;
+}
+
+/**
+ * Inverse of a symmetric positive-definite matrix by Cholesky factorisation A = LLᵀ
+ * (Golub & Van Loan 2013, Alg. 4.2.1), then A⁻¹ = L⁻ᵀL⁻¹. Returns `undefined` when the matrix
+ * is not (numerically) positive definite — a pivot ≤ n·ε·max|Aᵢᵢ| or a non-finite entry — which
+ * for a Hessian means the fit is not at a strict minimum and standard errors do not exist.
+ */
+export function invertSymmetric(m: readonly (readonly number[])[]): number[][] | undefined {
+  const n = m.length;
+  if (n === 0) return [];
+  const l = choleskyFactor(m, 'invertSymmetric');
+  if (l === undefined) return undefined;
   // Invert L (lower triangular) by forward substitution, column by column.
   const inverseL: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let j = 0; j < n; j++) {
@@ -107,29 +119,8 @@ export function solveSymmetric(m: readonly (readonly number[])[], b: readonly nu
   const n = m.length;
   if (b.length !== n) throw new Error('internal solveSymmetric: sizes differ');
   if (n === 0) return [];
-  let scale = 0;
-  for (let i = 0; i < n; i++) {
-    const row = m[i];
-    if (row === undefined || row.length !== n) throw new Error('internal solveSymmetric: matrix is not square');
-    for (const v of row) if (!Number.isFinite(v)) return undefined;
-    scale = Math.max(scale, Math.abs(row[i] as number));
-  }
-  const tolerance = n * Number.EPSILON * scale;
-  const l: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let j = 0; j < n; j++) {
-    const lj = l[j] as number[];
-    let diagonal = (m[j] as readonly number[])[j] as number;
-    for (let k = 0; k < j; k++) diagonal -= (lj[k] as number) ** 2;
-    if (!(diagonal > tolerance)) return undefined;
-    const pivot = Math.sqrt(diagonal);
-    lj[j] = pivot;
-    for (let i = j + 1; i < n; i++) {
-      const li = l[i] as number[];
-      let value = (((m[i] as readonly number[])[j] as number) + ((m[j] as readonly number[])[i] as number)) / 2;
-      for (let k = 0; k < j; k++) value -= (li[k] as number) * (lj[k] as number);
-      li[j] = value / pivot;
-    }
-  }
+  const l = choleskyFactor(m, 'solveSymmetric');
+  if (l === undefined) return undefined;
   // L·y = b, then Lᵀ·x = y.
   const y = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
