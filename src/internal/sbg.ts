@@ -198,7 +198,8 @@ export function sbgObjective(stats: SbgStatistics): {
   };
 }
 
-const SERIES_LIMIT = 200_000_000;
+/** About a second of summing at most: beyond it the value is refused rather than waited for. */
+const SERIES_LIMIT = 20_000_000;
 
 /** From this discount rate up the series needs at most ~4,000 terms: summed directly, faster than ₂F₁. */
 const DIRECT_SERIES_RATE = 0.01;
@@ -215,26 +216,26 @@ const DIRECT_SERIES_RATE = 0.01;
  * at most term/d: summed directly for d ≥ 0.01 (or when α + β overflows, every ratio then
  * β/(α + β) to rounding); otherwise the kernel's ₂F₁, and where that declines (z near 1 with α
  * near a whole number) Euler's integral, (1 + d)·E[1/(d + θ)] with θ ~ Beta(α, β + m), by
- * quadrature. `OUT_OF_RANGE` for `fn` if that does not reach 1e-10.
+ * quadrature, and the series where a beta too narrow for the quadrature makes it short.
+ * `OUT_OF_RANGE` for `fn` when none of them reaches its accuracy.
  */
 export function sbgDiscountedSurvival(fn: string, alpha: number, beta: number, m: number, d: number): number {
   const z = 1 / (1 + d);
   if (d < DIRECT_SERIES_RATE && Number.isFinite(alpha + beta + m)) {
     try {
-      return hyp2f1(1, beta + m, alpha + beta + m, z);
+      return Math.min(Math.max(hyp2f1(1, beta + m, alpha + beta + m, z), 1), (1 + d) / d);
     } catch {
       // out of the kernel's reach: Euler's integral
     }
     const B = beta + m;
     // Jensen (1/(d + θ) is convex): E ≥ 1/(d + E θ), a floor for the tolerance of tiny pieces.
     const { value, error } = betaExpectation((logTheta) => -Math.log(d + Math.exp(logTheta)), alpha, B, [d], 1 / (d + alpha / (alpha + B)));
-    if (Number.isFinite(value) && value > 0 && error <= 1e-10 * value) return (1 + d) * value;
-    throw fail('OUT_OF_RANGE', fn, `discountRate ${d} is too small to compute the discounted survival accurately (alpha ${alpha}, beta + ${m} = ${B})`, {
-      field: 'discountRate',
-      value: d,
-    });
+    // Within 1e-10 of the truth, kept inside 1 ≤ F ≤ 1/(1 − z) = (1 + d)/d, which it may touch.
+    if (Number.isFinite(value) && value > 0 && error <= 1e-10 * value) return Math.min(Math.max((1 + d) * value, 1), (1 + d) / d);
+    // A beta too narrow for the quadrature is nearly a point mass: the series is short then.
   }
-  // d ≥ 0.01: at most ~4,000 terms; or α + β + m overflows, every ratio then β/(α + β).
+  // d ≥ 0.01: at most ~4,000 terms; α + β + m overflows (every ratio then β/(α + β)); or θ
+  // concentrated away from 0, about 40/(d + θ) terms.
   let term = 1;
   let sum = 0;
   let compensation = 0;
