@@ -4,7 +4,7 @@
  * | code | thrown when |
  * |---|---|
  * | `INVALID_NUMBER` | a value that must be a finite number is `NaN`, `±Infinity`, a string or another type |
- * | `OUT_OF_RANGE` | a number lies outside its scale or domain (an NPS score of 11, a confidence level of 1.2), or a money total overflows a double |
+ * | `OUT_OF_RANGE` | a number lies outside its scale or domain (an NPS score of 11, a confidence level of 1.2), a money total overflows a double, a calendar span or cohort table exceeds its documented limit, or a model quantity cannot be computed to its accuracy at the parameters given |
  * | `NOT_AN_INTEGER` | a count or a score on an integer scale has a fractional part |
  * | `NEGATIVE_VALUE` | money, a count, a weight or a duration is negative |
  * | `INVALID_DATE` | an instant is neither a valid `Date` nor finite epoch milliseconds |
@@ -13,7 +13,7 @@
  * | `UNKNOWN_REFERENCE` | a name that is not in the list it must come from (an unknown stage), or an interaction of another customer |
  * | `INVALID_OPTION` | an option that is not one of its documented values; options that are not a plain object; an unknown option key (the message suggests the near miss: `levle` → `level`); an accessor that is not a function (a field name such as `'score'` included: records are read through accessors) |
  * | `INVALID_INPUT` | the data argument itself is not a collection: `null`, `undefined`, a number, a string, a boolean, a function, or an object that is neither iterable nor array-like (nor the counts or state form a function documents) |
- * | `INVALID_RECORD` | a parser found problems in untrusted input; `details.issues` lists every one with its path |
+ * | `INVALID_RECORD` | a parser found problems in untrusted input (`details.issues` lists every one with its path), or a reducer was handed a malformed state |
  * | `INSUFFICIENT_DATA` | a model cannot be fitted on the data given (too few customers, no repeat purchases) |
  */
 export type CxMetricsErrorCode =
