@@ -352,13 +352,13 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
   const w = Float64Array.from(weights);
   const n = y.length;
   const all = Uint32Array.from({ length: n }, (_, i) => i);
-  const fit = (pick: ArrayLike<number>) => {
+  const regress = (pick: ArrayLike<number>) => {
     const c = correlations(x, y, w, pick);
     if (c.r === undefined || c.rxy === undefined) return { zeroVariance: c.zeroVariance, mean: c.mean };
     const importance = method === 'shapley' ? shapleyValues(c.r, c.rxy) : relativeWeights(c.r, c.rxy);
     return { r: c.r, rxy: c.rxy, mean: c.mean, importance, zeroVariance: -1 };
   };
-  const full = fit(all);
+  const full = regress(all);
   if (full.zeroVariance >= 0) {
     const what = full.zeroVariance === p ? 'the outcome' : `driver ${JSON.stringify(names[full.zeroVariance])}`;
     throw fail('INSUFFICIENT_DATA', FN, `${what} has zero variance over the ${n} complete responses; its importance cannot be estimated`, {
@@ -380,7 +380,7 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
     const pick = new Uint32Array(n);
     for (let b = 0; b < resamples; b++) {
       for (let i = 0; i < n; i++) pick[i] = Math.floor(uniform() * n);
-      const f = fit(pick);
+      const f = regress(pick);
       if (f.importance === undefined) continue;
       let sum = 0;
       f.importance.forEach((v, j) => {

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { bgBbConditionalExpectedTransactions, bgBbProbabilityAlive } from '../../src/clv';
 import { relativeError } from './clv-data';
 import { bgBbCustomer, bgBbParams } from './bg-bb-data';
-import { wideParameter } from './wide-arbitraries';
+import { wideBgBb, wideBgBbHistory } from './wide-arbitraries';
 
 describe('bgBbConditionalExpectedTransactions: properties', () => {
   test.prop([bgBbParams, bgBbCustomer, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 500 })], { numRuns: 150 })(
@@ -31,18 +31,9 @@ describe('bgBbConditionalExpectedTransactions: properties', () => {
   );
 });
 
-const wideBgBb = fc.record({ alpha: wideParameter, beta: wideParameter, gamma: wideParameter, delta: wideParameter });
-/** (x, tₓ, n) with x ≤ tₓ ≤ n, x = 0 exactly when tₓ = 0, n up to 100,000. */
-const wideHistory = fc
-  .tuple(fc.oneof(fc.constantFrom(1, 6, 100_000), fc.integer({ min: 1, max: 100_000 })), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
-  .map(([n, u, v]) => {
-    const tx = Math.round(u * n);
-    const x = tx === 0 ? 0 : Math.max(1, Math.round(v * tx));
-    return { frequency: x, recency: tx, periods: n };
-  });
 
 describe('bgBbConditionalExpectedTransactions: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
-  test.prop([wideBgBb, wideHistory, fc.integer({ min: 0, max: 100_000 })], { numRuns: 200 })('in [0, n*] (at most one transaction per opportunity)', (p, c, nStar) => {
+  test.prop([wideBgBb, wideBgBbHistory, fc.integer({ min: 0, max: 100_000 })], { numRuns: 200 })('in [0, n*] (at most one transaction per opportunity)', (p, c, nStar) => {
     const value = bgBbConditionalExpectedTransactions(p, c, nStar);
     expect(value).toBeGreaterThanOrEqual(0);
     expect(value).toBeLessThanOrEqual(nStar);

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { bgBbConditionalExpectedTransactions, bgBbDert, bgBbProbabilityAlive } from '../../src/clv';
 import { bgBbCustomer, bgBbParams } from './bg-bb-data';
-import { wideParameter } from './wide-arbitraries';
+import { wideBgBb, wideBgBbHistory } from './wide-arbitraries';
 
 const rate = fc.double({ min: 0.01, max: 2, noNaN: true });
 
@@ -27,20 +27,11 @@ describe('bgBbDert: properties', () => {
   );
 });
 
-const wideBgBb = fc.record({ alpha: wideParameter, beta: wideParameter, gamma: wideParameter, delta: wideParameter });
-/** (x, tₓ, n) with x ≤ tₓ ≤ n, x = 0 exactly when tₓ = 0, n up to 100,000. */
-const wideHistory = fc
-  .tuple(fc.oneof(fc.constantFrom(1, 6, 100_000), fc.integer({ min: 1, max: 100_000 })), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
-  .map(([n, u, v]) => {
-    const tx = Math.round(u * n);
-    const x = tx === 0 ? 0 : Math.max(1, Math.round(v * tx));
-    return { frequency: x, recency: tx, periods: n };
-  });
 
 describe('bgBbDert: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
   // Discount rates from 1e-6: where the kernel ₂F₁ declines (γ near a whole number, z near 1)
   // Euler's integral takes over.
-  test.prop([wideBgBb, wideHistory, fc.double({ min: -6, max: 1, noNaN: true }), fc.double({ min: -6, max: 1, noNaN: true })], { numRuns: 150 })(
+  test.prop([wideBgBb, wideBgBbHistory, fc.double({ min: -6, max: 1, noNaN: true }), fc.double({ min: -6, max: 1, noNaN: true })], { numRuns: 150 })(
     'finite, in [0, 1/d], > 0 unless P(alive) underflows, and non-increasing in the discount rate',
     (p, c, e1, e2) => {
       const [low, high] = e1 <= e2 ? [10 ** e1, 10 ** e2] : [10 ** e2, 10 ** e1];

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { bgBbConditionalExpectedTransactions, bgBbExpectedTransactions } from '../../src/clv';
 import { relativeError } from './clv-data';
 import { bgBbParams } from './bg-bb-data';
-import { wideParameter } from './wide-arbitraries';
+import { wideBgBb } from './wide-arbitraries';
 
 const opportunities = fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 100_000 }));
 
@@ -39,7 +39,6 @@ describe('bgBbExpectedTransactions: properties', () => {
   );
 });
 
-const wideBgBb = fc.record({ alpha: wideParameter, beta: wideParameter, gamma: wideParameter, delta: wideParameter });
 
 describe('bgBbExpectedTransactions: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
   test.prop([wideBgBb, fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 100 })('in [0, n]', (p, n) => {

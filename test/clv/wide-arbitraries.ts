@@ -11,3 +11,14 @@ export const wideTime = fc.double({ min: -3, max: 5, noNaN: true }).map((e) => 1
 export const wideCustomer = fc
   .tuple(fc.oneof(fc.constantFrom(0, 1, 2, 10_000), fc.integer({ min: 0, max: 10_000 })), wideTime, fc.constantFrom(0, 1, 0.5, 0.999999), fc.double({ min: 0, max: 1, noNaN: true }))
   .map(([x, T, share, u]) => ({ frequency: x, recency: x === 0 ? 0 : T * (share === 0.5 ? u : share), T }));
+
+/** BG/BB parameters, each anywhere in [e^-30, e^30]. */
+export const wideBgBb = fc.record({ alpha: wideParameter, beta: wideParameter, gamma: wideParameter, delta: wideParameter });
+/** A BG/BB history (x, tₓ, n) with x ≤ tₓ ≤ n, x = 0 exactly when tₓ = 0, n up to 100,000. */
+export const wideBgBbHistory = fc
+  .tuple(fc.oneof(fc.constantFrom(1, 6, 100_000), fc.integer({ min: 1, max: 100_000 })), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([n, u, v]) => {
+    const tx = Math.round(u * n);
+    const x = tx === 0 ? 0 : Math.max(1, Math.round(v * tx));
+    return { frequency: x, recency: tx, periods: n };
+  });

@@ -5,7 +5,7 @@ import { BAD_LEVELS, BAD_NPS_SCORES, codeOf, expectRejected } from './helpers';
 import { csatResponses, instantOf, npsResponses, reference, response } from './significance-data';
 
 // Independent values: reference/significance_reference.py (scipy Wald / Welch tests, statsmodels
-// multipletests, and WLS(...).fit(cov_type='fixed scale') for the line with known variances).
+// multipletests, and statsmodels WLS with cov_type='fixed scale' for the line with known variances).
 
 const months = reference.trendNps.months as [string, number[]][];
 const npsData: Interaction[] = months.flatMap(([label, counts]) => npsResponses(counts, { at: instantOf(label) }));
