@@ -12,36 +12,31 @@ export function requireGammaGammaParams(
   return [requirePositive(fn, 'p', params.p), requirePositive(fn, 'q', params.q), requirePositive(fn, 'gamma', params.gamma)];
 }
 
-/** a·b as an unevaluated sum hi + lo, exactly (Dekker's product; |a·b| well below 1e300). */
-function twoProduct(a: number, b: number): [number, number] {
-  const hi = a * b;
-  const split = (v: number): [number, number] => {
-    const c = 134217729 * v; // 2²⁷ + 1
-    const big = c - (c - v);
-    return [big, v - big];
-  };
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  return [hi, al * bl - (((hi - ah * bh) - al * bh) - ah * bl)];
-}
-
-/** a + b as an unevaluated sum (Knuth's two-sum). */
-function twoSum(a: number, b: number): [number, number] {
-  const s = a + b;
-  const v = s - a;
-  return [s, a - (s - v) + (b - v)];
-}
+/** Dekker's splitting constant 2²⁷ + 1. */
+const SPLIT = 134217729;
 
 /**
  * p·x + q − 1 to full relative precision even where p·x and 1 − q nearly cancel (q = 1 + 1e-12
- * with p·x = 1e-13 loses 4 digits in plain arithmetic): p·x exact as a double-double, the
- * additions error-free, the rounding errors added last.
+ * with p·x = 1e-13 loses 4 digits in plain arithmetic): p·x exact as a double-double (Dekker's
+ * product, |p·x| well below 1e300), the additions error-free (Knuth's two-sum), the rounding
+ * errors added last. Written out without tuples: predictClv calls it once per customer.
  */
 function spendDenominator(p: number, q: number, x: number): number {
   if (x === 0) return q - 1; // exact for q in [½, 2] (Sterbenz), relative rounding elsewhere
-  const [ph, pl] = twoProduct(p, x);
-  const [s1, e1] = twoSum(ph, -1);
-  const [s2, e2] = twoSum(s1, q);
+  const ph = p * x;
+  const cp = SPLIT * p;
+  const pHigh = cp - (cp - p);
+  const pLow = p - pHigh;
+  const cx = SPLIT * x;
+  const xHigh = cx - (cx - x);
+  const xLow = x - xHigh;
+  const pl = pLow * xLow - (((ph - pHigh * xHigh) - pLow * xHigh) - pHigh * xLow);
+  const s1 = ph - 1;
+  const v1 = s1 - ph;
+  const e1 = ph - (s1 - v1) + (-1 - v1);
+  const s2 = s1 + q;
+  const v2 = s2 - s1;
+  const e2 = s1 - (s2 - v2) + (q - v2);
   return s2 + (e1 + e2 + pl);
 }
 
