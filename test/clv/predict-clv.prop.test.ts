@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { predictClv } from '../../src/clv';
+import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange } from './bg-nbd-arbitraries';
 import { clvCustomer } from './clv-arbitraries';
 
 const bgNbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -42,4 +43,25 @@ describe('predictClv: properties', () => {
       });
     },
   );
+});
+
+describe('predictClv: bounds over the whole fitted range (BG/NBD parameters in [e^-30, e^30])', () => {
+  // Each period's purchases come from the BG/NBD conditional expectation, whose hard bound is
+  // (r + x)/(α + T)·t; P(alive) is a probability; the value is margin × spend × discounted purchases.
+  test.prop([bgNbdParamsWholeRange, fc.array(bgNbdCustomerWholeRange, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 24 })], {
+    numRuns: 60,
+  })('expected purchases in [0, (r + x)/(α + T)·horizon·L], P(alive) in [0, 1], CLV finite and ≥ 0', (params, customers, horizon) => {
+    const rows = customers.map((c) => ({ ...c, monetaryValue: c.frequency > 0 ? 25 : 0 }));
+    const result = predictClv(params, { p: 6.25, q: 3.74, gamma: 15.44 }, rows, { timeUnit: 'week', horizon, horizonUnit: 'month', discountRate: 0.01 });
+    const t = horizon * result.periodLength;
+    rows.forEach((c, i) => {
+      const bound = ((params.r + c.frequency) / (params.alpha + c.T)) * t;
+      expect(result.expectedPurchases[i]).toBeGreaterThanOrEqual(0);
+      expect(result.expectedPurchases[i]).toBeLessThanOrEqual(bound * (1 + 1e-9));
+      expect(result.probabilityAlive[i]).toBeGreaterThanOrEqual(0);
+      expect(result.probabilityAlive[i]).toBeLessThanOrEqual(1);
+      expect(Number.isFinite(result.clv[i])).toBe(true);
+      expect(result.clv[i]).toBeGreaterThanOrEqual(0);
+    });
+  });
 });
