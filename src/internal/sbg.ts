@@ -215,8 +215,8 @@ const SHORT_SERIES = 10_000;
  * Shang 2010, eq. 14). The terms are positive with ratios below z, so the tail after a term is
  * at most term/d. Summed directly while that takes at most 10,000 terms (always for d ≥ 0.01,
  * and where θ lies away from 0); beyond, Euler's integral (1 + d)·E[1/(d + θ)] with
- * θ ~ Beta(α, β + m), by quadrature (not the kernel's ₂F₁, which near z = 1 with α + β + m large
- * loses digits without declining: 3.8e-6 at α = 6e8, β + m = 13, d = 1e-6); and where a beta is
+ * θ ~ Beta(α, β + m), by quadrature (a general ₂F₁, once used here, lost digits near z = 1 with
+ * α + β + m large without declining: 3.8e-6 at α = 6e8, β + m = 13, d = 1e-6); and where a beta is
  * too narrow for the quadrature, the series again, to 2e7 terms. `OUT_OF_RANGE` for `fn` when
  * none of them reaches its accuracy.
  */

@@ -29,7 +29,7 @@ describe('bgBbDert: properties', () => {
 
 
 describe('bgBbDert: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
-  // Discount rates from 1e-6: where the kernel ₂F₁ declines (γ near a whole number, z near 1)
+  // Discount rates from 1e-6: where the series is long (θ near 0, z near 1)
   // Euler's integral takes over.
   test.prop([wideBgBb, wideBgBbHistory, fc.double({ min: -6, max: 1, noNaN: true }), fc.double({ min: -6, max: 1, noNaN: true })], { numRuns: 150 })(
     'finite, in [0, 1/d], > 0 unless P(alive) underflows, and non-increasing in the discount rate',

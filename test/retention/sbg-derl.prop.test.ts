@@ -29,7 +29,7 @@ test.prop([extremeParamsArb, rate, fc.integer({ min: 0, max: 1e6 })], { numRuns:
   expect(v).toBeLessThanOrEqual(((1 + d) / d) * (1 + 1e-12));
 });
 
-// Discount rates down to 1e-6: where the kernel ₂F₁ declines (α near a whole number, z = 1/(1 + d)
+// Discount rates down to 1e-6: where the series is long (θ near 0, z = 1/(1 + d)
 // near 1) Euler's integral takes over; the value stays in its bounds and falls with d (to 1e-9:
 // the two values may come from different methods, each accurate to 1e-10, and where the lifetime
 // is far below 1/d the value hardly depends on d).

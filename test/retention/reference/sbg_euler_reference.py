@@ -15,6 +15,9 @@ POINTS = [
     (3, 0.5, 2, 1e-4),
     (1, 1e6, 0, 1e-8),
     (4, 1e-12, 0, 1e-6),
+    # A general 2F1 lost 3.8e-6 here (z near 1, alpha + beta + n large) without declining.
+    (601343685.7605362, 1, 11, 1e-6),
+    (601343685.7605362, 1, 11, 2e-6),
 ]
 rows = []
 for alpha, beta, renewals, d in POINTS:
