@@ -29,7 +29,7 @@ describe('bgBbDert: known values (independent mpmath, reference/bg_bb_reference.
     expect(relativeError(value, 4.204 / 7.954 / 0.1)).toBeLessThan(1e-9);
   });
 
-  it('small discount rates, including γ a whole number (where the series is long and Euler's integral is used)', () => {
+  it('small discount rates, including γ a whole number (where the series is long and the Euler integral is used)', () => {
     // 1/(1+d) carries d to ~1e-16/d relative precision: the accuracy promised below d ≈ 1e-6.
     for (const [p, x, tx, n, d, expected] of reference.dertSmallRate) {
       const value = bgBbDert(params4(p), customer(x, tx, n), { discountRate: d });
