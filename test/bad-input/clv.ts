@@ -93,6 +93,20 @@ const bgNbdCustomer = [BG_NBD, CUSTOMER, 4];
 const paretoCustomer = [PARETO, CUSTOMER, 4];
 const bgBbCustomer = [BG_BB, DONOR, 5];
 
+/** The row of a transaction-model fit over (frequency, recency, T) rows: BG/NBD and Pareto/NBD alike. */
+function transactionModelFitRow(name: string, fit: (rows: never, options: never) => unknown): Row {
+  return {
+    name,
+    call: (data, options) => fit(data as never, options as never),
+    valid: { data: ROWS, options: BY_ROW },
+    collection: { name: 'rows' },
+    optionKeys: ['maxIterations', 'weight', 'frequency', 'recency', 'T'],
+    accessors: ['weight', 'frequency', 'recency', 'T'],
+    numbers: [rowSite('frequency', BY_ROW), rowSite('recency', BY_ROW), rowSite('T', BY_ROW)],
+    nullRecords: true,
+  };
+}
+
 export const clvRows: readonly Row[] = [
   {
     name: 'summarizeTransactions',
@@ -151,26 +165,8 @@ export const clvRows: readonly Row[] = [
       ...(what === 'horizon' ? { except: [Number.POSITIVE_INFINITY] } : {}),
     })),
   },
-  {
-    name: 'fitBgNbd',
-    call: (data, options) => fitBgNbd(data as never, options as never),
-    valid: { data: ROWS, options: BY_ROW },
-    collection: { name: 'rows' },
-    optionKeys: ['maxIterations', 'weight', 'frequency', 'recency', 'T'],
-    accessors: ['weight', 'frequency', 'recency', 'T'],
-    numbers: [rowSite('frequency', BY_ROW), rowSite('recency', BY_ROW), rowSite('T', BY_ROW)],
-    nullRecords: true,
-  },
-  {
-    name: 'fitParetoNbd',
-    call: (data, options) => fitParetoNbd(data as never, options as never),
-    valid: { data: ROWS, options: BY_ROW },
-    collection: { name: 'rows' },
-    optionKeys: ['maxIterations', 'weight', 'frequency', 'recency', 'T'],
-    accessors: ['weight', 'frequency', 'recency', 'T'],
-    numbers: [rowSite('frequency', BY_ROW), rowSite('recency', BY_ROW), rowSite('T', BY_ROW)],
-    nullRecords: true,
-  },
+  transactionModelFitRow('fitBgNbd', fitBgNbd),
+  transactionModelFitRow('fitParetoNbd', fitParetoNbd),
   {
     name: 'fitGammaGamma',
     call: (data, options) => fitGammaGamma(data as never, options as never),

@@ -56,6 +56,20 @@ const LIVES_A: Life[] = [{ t: 2, c: true }, { t: 3, c: false }, { t: 5, c: true 
 const LIVES_B: Life[] = [{ t: 1, c: true }, { t: 2, c: true }, { t: 4, c: false }, { t: 4, c: true }];
 const LIVES = { duration: (d: Life) => d.t, churned: (d: Life) => d.c };
 
+/** The row of a function over activity records (period and cohort retention alike). */
+function activityRow(name: string, measure: (activity: never, options: never) => unknown): Row {
+  return {
+    name,
+    call: (data, options) => measure(data as never, options as never),
+    valid: { data: VISITS, options: BY_VISIT },
+    collection: { name: 'activity' },
+    optionKeys: ACTIVITY_KEYS,
+    accessors: ACTIVITY_ACCESSORS,
+    numbers: [AT],
+    nullRecords: true,
+  };
+}
+
 export const retentionRows: readonly Row[] = [
   {
     name: 'retentionRate',
@@ -69,26 +83,8 @@ export const retentionRows: readonly Row[] = [
     valid: { data: undefined, options: COUNTS },
     numbers: countSites,
   },
-  {
-    name: 'periodRetention',
-    call: (data, options) => periodRetention(data as never, options as never),
-    valid: { data: VISITS, options: BY_VISIT },
-    collection: { name: 'activity' },
-    optionKeys: ACTIVITY_KEYS,
-    accessors: ACTIVITY_ACCESSORS,
-    numbers: [AT],
-    nullRecords: true,
-  },
-  {
-    name: 'cohortRetention',
-    call: (data, options) => cohortRetention(data as never, options as never),
-    valid: { data: VISITS, options: BY_VISIT },
-    collection: { name: 'activity' },
-    optionKeys: ACTIVITY_KEYS,
-    accessors: ACTIVITY_ACCESSORS,
-    numbers: [AT],
-    nullRecords: true,
-  },
+  activityRow('periodRetention', periodRetention),
+  activityRow('cohortRetention', cohortRetention),
   {
     name: 'kaplanMeier',
     call: (data, options) => kaplanMeier(data as never, options as never),
