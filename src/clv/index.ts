@@ -1,5 +1,6 @@
 // The clv domain barrel: one line per exported function file.
 export {};
+export * from './model';
 export * from './summarize-transactions';
 export * from './simple-clv';
 export * from './historical-clv';

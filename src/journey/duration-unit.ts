@@ -36,9 +36,4 @@ export const JOURNEY_DURATION_UNITS: readonly JourneyDurationUnit[] = Object.fre
  * JOURNEY_DURATION_MILLISECONDS.day / JOURNEY_DURATION_MILLISECONDS.hour; // => 24
  * ```
  */
-export const JOURNEY_DURATION_MILLISECONDS: Readonly<Record<JourneyDurationUnit, number>> = Object.freeze({
-  second: 1_000,
-  minute: 60_000,
-  hour: 3_600_000,
-  ...UNIT_MILLISECONDS,
-});
+export const JOURNEY_DURATION_MILLISECONDS: Readonly<Record<JourneyDurationUnit, number>> = UNIT_MILLISECONDS;
