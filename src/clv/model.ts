@@ -47,7 +47,11 @@ export interface FitDiagnostics<P> {
 }
 
 /** A fitted model: its parameters, its `model` name and the shared diagnostics. Frozen. */
-export type ModelFit<M extends ModelName, P> = P & FitDiagnostics<P> & { readonly model: M };
+export type ModelFit<M extends ModelName, P> = P &
+  FitDiagnostics<P> & {
+    /** Which model was fitted: the discriminant generic code switches on. */
+    readonly model: M;
+  };
 
 /** What every model descriptor holds, whatever the model's kind. */
 export interface ModelDescriptor<M extends ModelName, P, C, F extends ModelFit<M, P> = ModelFit<M, P>> {

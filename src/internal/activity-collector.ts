@@ -6,8 +6,8 @@
  * never with the number of records.
  */
 import type { ActivityOptions, ActivityRecordAccessors, ActivitySpanAccessors } from '../retention/activity';
-import type { TimeUnit } from '../models/time';
-import type { Values } from '../models/values';
+import type { TimeUnit } from './time';
+import type { Values } from './values';
 import { MAX_EPOCH_MS, periodIndex, periodLabel, requireTimeUnit, toEpochMs } from './calendar';
 import { requireCustomerId } from './customer-id';
 import { forEachValue, isMissing, requireValues } from './input';

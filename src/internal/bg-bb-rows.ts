@@ -4,7 +4,7 @@
  * weight (the number of customers a grouped row stands for). Each field is read through an
  * accessor or, by default, the field of that name.
  */
-import type { Accessor, Values } from '../models/values';
+import type { Accessor, Values } from './values';
 import { checkBgBbHistory, MAX_OPPORTUNITIES, requireOpportunities } from './bg-bb-predict';
 import { forEachValue, isMissing } from './input';
 import { requireCount, requireNonNegative } from './validate';

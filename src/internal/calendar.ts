@@ -8,8 +8,8 @@
  * - quarter: year × 4 + quarter (0-based)
  * - year: the calendar year
  */
-import type { Instant, TimeUnit } from '../models/time';
-import { TIME_UNITS, UNIT_MILLISECONDS } from '../models/time';
+import type { Instant, TimeUnit } from './time';
+import { TIME_UNITS, UNIT_MILLISECONDS } from './time';
 import { atIndex, describeValue, fail, requireOneOf } from './validate';
 
 const DAY = 86_400_000;

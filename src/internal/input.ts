@@ -3,7 +3,7 @@
  * (typed arrays included), optionally through an accessor `(d, i) => value`.
  */
 
-import type { Accessor, Values } from '../models/values';
+import type { Accessor, Values } from './values';
 import { describeValue, fail } from './validate';
 
 export type { Accessor, Values };

@@ -7,7 +7,7 @@
 import { CHANNELS, type Channel } from '../models/channel';
 import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';
-import type { Accessor } from '../models/values';
+import type { Accessor } from './values';
 import type { JourneyDurationUnit } from '../journey/duration-unit';
 import { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from '../journey/duration-unit';
 import { MAX_EPOCH_MS, toEpochMs } from './calendar';

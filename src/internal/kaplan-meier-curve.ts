@@ -2,7 +2,7 @@
  * The Kaplan–Meier curve from tallies at distinct increasing times: Ŝ, Greenwood's variance,
  * the pointwise band, the median and the restricted mean (formulas in `kaplanMeier`).
  */
-import type { TimeUnit } from '../models/time';
+import type { TimeUnit } from './time';
 import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings, KaplanMeierStep } from '../retention/kaplan-meier';
 import { normalQuantile } from './normal';
 import { requireLevel, requireOneOf, requirePositive } from './validate';

@@ -13,7 +13,7 @@ import {
   type SurveyScale,
 } from '../models/interaction';
 import type { Journey, JourneyStage } from '../models/journey';
-import type { Instant } from '../models/time';
+import type { Instant } from './time';
 import type { Touchpoint } from '../models/touchpoint';
 import {
   INVALID,

@@ -11,7 +11,7 @@
  * - nothing is coerced: `"9"` is not a score, `"2024-01-01"` is not a date-time.
  */
 import type { CxMetricsIssue } from '../errors';
-import type { Instant } from '../models/time';
+import type { Instant } from './time';
 import { MAX_EPOCH_MS } from './calendar';
 import { describeValue, fail } from './validate';
 

@@ -4,7 +4,7 @@
  * purchase to the end of observation), average repeat spend z̄, and an optional weight (the
  * number of customers a grouped row stands for). One policy for every model function.
  */
-import type { Accessor, Values } from '../models/values';
+import type { Accessor, Values } from './values';
 import { forEachValue, isMissing } from './input';
 import { describeValue, fail, requireCount, requireNonNegative } from './validate';
 

@@ -6,7 +6,7 @@ import type { CesRange, CesResult } from '../survey/ces';
 import type { CesTallyState } from '../survey/ces-tally';
 import type { CsatOptions, CsatResult } from '../survey/csat';
 import type { CsatIntervalMethod, CsatIntervalResult } from '../survey/csat-interval';
-import type { Values } from '../models/values';
+import type { Values } from './values';
 import { betaQuantile } from './beta';
 import { wilsonInterval } from './wilson';
 import type { CsatTallyState } from '../survey/csat-tally';

@@ -3,7 +3,7 @@
  * per score and Σw², plus the count of skipped (missing) answers. Every NPS, CSAT and CES
  * figure — batch, streaming or grouped — is computed from these, so they all agree.
  */
-import type { Accessor, Values } from '../models/values';
+import type { Accessor, Values } from './values';
 import { forEachValue, isMissing, isNumericTypedArray, requireValues } from './input';
 import { requireAccessor } from './options';
 import { atIndex, describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from './validate';

@@ -3,8 +3,8 @@
  * period purchases are bucketed into and the unit durations are reported in), validated once
  * for `summarizeTransactions` and `transactionSummaryTally` alike.
  */
-import type { Instant, TimeUnit } from '../models/time';
-import { UNIT_MILLISECONDS } from '../models/time';
+import type { Instant, TimeUnit } from './time';
+import { UNIT_MILLISECONDS } from './time';
 import { periodIndex, requireTimeUnit, toEpochMs } from './calendar';
 import { atIndex, describeValue, fail } from './validate';
 

@@ -1,8 +1,2 @@
-/**
- * Anything a calculator reads: arrays, typed arrays (the fast path), sets, generators and
- * array-likes. Inputs are never mutated.
- */
-export type Values<T> = Iterable<T> | ArrayLike<T>;
-
-/** Reads the value of interest from a record and its index, e.g. `(r) => r.score`. */
-export type Accessor<T, V> = (d: T, i: number) => V;
+// The input types every calculator shares, defined in the kernel (which reads them) and public here.
+export type { Accessor, Values } from '../internal/values';

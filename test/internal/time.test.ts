@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DURATION_UNITS, TIME_UNITS, UNIT_MILLISECONDS, type TimeUnit } from '../../src/models';
+import { DURATION_UNITS, TIME_UNITS, UNIT_MILLISECONDS, type TimeUnit } from '../../src/internal/time';
 
 describe('UNIT_MILLISECONDS', () => {
   it('is exact for days and weeks and mean-Gregorian for months, quarters and years', () => {
