@@ -28,3 +28,4 @@ export type { DurationUnit, Instant, TimeUnit } from './time';
 export type { Interval } from './interval';
 export type { Touchpoint } from './touchpoint';
 export type { Accessor, Values } from './values';
+export type { FitDiagnostics, ModelDescriptor, ModelFit, ModelName, StandardErrors } from './model';
