@@ -84,4 +84,4 @@ export function formatMs(ms: number): string {
 }
 
 /** A seeded generator (mulberry32) so every run benchmarks the same data. */
-export { seededUniform as seededRandom } from '../test/support/random';
+export { seededUniform as seededRandom } from '../src/internal/random';

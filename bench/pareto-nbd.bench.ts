@@ -1,31 +1,35 @@
 /**
  * Pareto/NBD: the fit on CDNOW and on a million simulated customers (day-resolution times, as
- * `summarizeTransactions` produces) — on CDNOW against the same optimizer on ungrouped rows
- * (every row its own ₂F₁ terms), on a million against the BG/NBD fit of the same rows — and
- * per-customer predictions for a million customers against the BG/NBD's.
+ * `summarizeTransactions` produces) against the BG/NBD fit of the same rows, per-customer
+ * predictions for a million customers against the BG/NBD's, and predictClv with either model.
+ * Public functions only.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, fitParetoNbd, paretoNbdConditionalExpectedPurchases, paretoNbdProbabilityAlive } from '../src/clv';
-import { fitParetoNbdStatistics } from '../src/internal/pareto-nbd-fit-core';
-import { paretoNbdSufficientStatistics } from '../src/internal/pareto-nbd-likelihood';
-import type { SimulatedCustomer } from '../test/clv/clv-simulate';
-import { simulateParetoNbdCustomers } from '../test/clv/pareto-nbd-simulate';
+import {
+  bgNbd,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdProbabilityAlive,
+  fitBgNbd,
+  fitParetoNbd,
+  paretoNbd,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdProbabilityAlive,
+  predictClv,
+  simulateParetoNbd,
+  type CustomerHistory,
+} from '../src/clv';
 import { benchSuite } from './harness';
 
 const dataDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'data');
 const CDNOW = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
 
-function bigOptions(seed: number) {
-  return {
-    seed,
-    // Cohorts acquired over 12 weeks, observed for 26 more weeks; times at day resolution.
-    age: (_i: number, u: () => number) => 26 + Math.ceil(u() * 84) / 7,
-    resolution: 1 / 7,
-  };
+/** Cohorts acquired over 12 weeks, observed for 26 more weeks; times at day resolution. */
+function simulate(customers: number, seed: number): CustomerHistory[] {
+  return simulateParetoNbd(CDNOW, { customers, seed, T: { min: 26, max: 38 }, resolution: 1 / 7 });
 }
 
-function cdnow(): SimulatedCustomer[] {
+function cdnow(): CustomerHistory[] {
   try {
     return readFileSync(join(dataDir, 'cdnow_customers_summary.csv'), 'utf8')
       .trim()
@@ -33,27 +37,18 @@ function cdnow(): SimulatedCustomer[] {
       .slice(1)
       .map((line) => {
         const [, x, tx, T] = line.split(',').map(Number);
-        return { frequency: x!, recency: tx!, T: T!, monetaryValue: 0 };
+        return { frequency: x!, recency: tx!, T: T! };
       });
   } catch {
     // Outside a developer checkout: a simulated stand-in of the same size.
-    return simulateParetoNbdCustomers(2357, CDNOW, bigOptions(1));
+    return simulate(2357, 1);
   }
-}
-
-function ungrouped(rows: readonly SimulatedCustomer[]) {
-  const n = rows.length;
-  const x = Float64Array.from(rows, (d) => d.frequency);
-  const tx = Float64Array.from(rows, (d) => d.recency);
-  const T = Float64Array.from(rows, (d) => d.T);
-  const w = new Float64Array(n).fill(1);
-  return () => fitParetoNbdStatistics(paretoNbdSufficientStatistics(x, tx, T, w, n, false), n, 0);
 }
 
 export async function main(): Promise<void> {
   const small = cdnow();
   benchSuite('Pareto/NBD fit, CDNOW (2,357 customers)', { runs: 15, warmup: 3 })
-    .add('fit without grouping (baseline)', ungrouped(small), { baseline: true })
+    .add('fitBgNbd on the same rows (baseline)', () => fitBgNbd(small), { baseline: true })
     .add('fitParetoNbd', () => fitParetoNbd(small))
     .run();
   const fit = fitParetoNbd(small);
@@ -63,10 +58,8 @@ export async function main(): Promise<void> {
   );
 
   const rssBefore = process.memoryUsage().rss;
-  const big = simulateParetoNbdCustomers(1_000_000, CDNOW, bigOptions(7));
+  const big = simulate(1_000_000, 7);
   const rssData = process.memoryUsage().rss;
-  // Ungrouped, this fit takes about three minutes: the baseline at this size is the BG/NBD fit
-  // of the same rows.
   benchSuite('Pareto/NBD fit, 1,000,000 simulated customers', { runs: 3, warmup: 1 })
     .add('fitBgNbd on the same rows (baseline)', () => fitBgNbd(big), { baseline: true })
     .add('fitParetoNbd (objects in, validated, grouped)', () => fitParetoNbd(big))
@@ -100,6 +93,13 @@ export async function main(): Promise<void> {
       for (const c of big) s += paretoNbdConditionalExpectedPurchases(bigFit, c, 52);
       return s;
     })
+    .run();
+  const spend = { p: 6.25, q: 3.74, gamma: 15.44 };
+  const withSpend = big.map((d) => ({ ...d, monetaryValue: 35 }));
+  const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01 } as const;
+  benchSuite('predictClv for 1,000,000 customers, 12 monthly periods, by model', { runs: 3, warmup: 1 })
+    .add('predictClv(bgNbd, …) (baseline)', () => predictClv(bgNbd, bg, spend, withSpend, options), { baseline: true })
+    .add('predictClv(paretoNbd, …)', () => predictClv(paretoNbd, bigFit, spend, withSpend, options))
     .run();
   const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MB`;
   console.log(

@@ -1,7 +1,7 @@
 import type { Accessor, Values } from '../models/values';
 import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../internal/gamma-gamma-likelihood';
 import { fitLogScaleLikelihood } from '../internal/log-scale-fit';
-import { readRfmRows } from '../internal/rfm-rows';
+import { readRfmRows } from './rfm-rows';
 import { fail, requireCount } from '../internal/validate';
 import { requireValues } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';

@@ -2,6 +2,23 @@
 import type { ModelDescriptor, ModelFit, ModelName } from '../models/model';
 
 /**
+ * A transaction model's per-customer arithmetic on plain numbers, its parameters checked once:
+ * what generic batch code (e.g. `predictClv` over a million customers) calls in its loops.
+ * Every prediction of these models factors as P(alive) × E[purchases | alive], and the second
+ * factor depends on (x, T) only, so it is computed once per distinct (x, T).
+ */
+export interface TransactionModelKernel {
+  /** P(alive at the end of observation | x, tₓ, T). The history is already validated. */
+  readonly probabilityAlive: (x: number, tx: number, T: number) => number;
+  /**
+   * Expected transactions in the next t of a customer with x repeat transactions in T who is
+   * alive at T: E[Y(t) | x, tₓ, T] = P(alive) · expectedIfAlive(x, T, t). Non-decreasing in t,
+   * 0 at t = 0. May throw `OUT_OF_RANGE` (naming the caller) where it cannot be computed accurately.
+   */
+  readonly expectedIfAlive: (x: number, T: number, t: number) => number;
+}
+
+/**
  * A model of when customers transact and when they leave (BG/NBD, Pareto/NBD, BG/BB): the
  * functions generic code needs, with the same argument order in every model. `t` is a duration
  * in the time unit of the fit for continuous-time models, a number of transaction opportunities
@@ -15,4 +32,9 @@ export interface TransactionModel<M extends ModelName, P, C, F extends ModelFit<
   readonly conditionalExpectedPurchases: (params: P, customer: C, t: number) => number;
   /** The probability that a customer with this history is still alive at the end of observation. */
   readonly probabilityAlive: (params: P, customer: C) => number;
+  /**
+   * The parameters checked (errors name the calling function `fn`: `INVALID_NUMBER`,
+   * `OUT_OF_RANGE`), returned as the fast per-customer arithmetic generic batch code uses.
+   */
+  readonly kernel: (fn: string, params: P) => TransactionModelKernel;
 }

@@ -1,45 +1,34 @@
+import type { ModelFit, ModelName } from '../models/model';
 import type { TimeUnit } from '../models/time';
 import { UNIT_MILLISECONDS } from '../models/time';
 import type { Accessor, Values } from '../models/values';
-import type { BgNbdParams } from './bg-nbd-fit';
+import type { CustomerHistory, CustomerHistoryAccessors } from './customer-history';
 import type { GammaGammaParams } from './gamma-gamma-fit';
-import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNbdParams } from '../internal/bg-nbd-predict';
+import type { TransactionModel } from './model';
 import { requireTimeUnit } from '../internal/calendar';
 import { gammaGammaMean, requireGammaGammaParams } from '../internal/gamma-gamma-spend';
 import { groupRows } from '../internal/group-rows';
-import { readRfmRows } from '../internal/rfm-rows';
 import { preciseSum } from '../internal/sum';
 import { describeValue, fail, requireCount, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
 import { requireValues } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';
+import { readRfmRows } from './rfm-rows';
 
-/** One customer as {@link predictClv} reads them; a `summarizeTransactions` row is one. */
-export interface PredictClvCustomer {
-  /** Repeat purchases x, a whole number ≥ 0. */
-  readonly frequency: number;
-  /** tₓ, first to last purchase, in `timeUnit` (0 when x = 0). */
-  readonly recency: number;
-  /** T, first purchase to the end of observation, in `timeUnit`. */
-  readonly T: number;
+/** One customer as {@link predictClv} reads them: a history and its mean spend; a `summarizeTransactions` row is one. */
+export interface PredictClvCustomer extends CustomerHistory {
   /** z̄, the mean value of the repeat purchases (ignored when x = 0). */
   readonly monetaryValue: number;
 }
 
-/** Accessors reading a customer's fields from any record type. */
-export interface PredictClvAccessors<D> {
-  /** Repeat purchases x of a record. */
-  readonly frequency: Accessor<D, number | null | undefined>;
-  /** Recency tₓ of a record, in `timeUnit`. */
-  readonly recency: Accessor<D, number | null | undefined>;
-  /** Age T of a record, in `timeUnit`. */
-  readonly T: Accessor<D, number | null | undefined>;
+/** Accessors reading a customer's fields from any record type: the history's, and the mean spend's. */
+export interface PredictClvAccessors<D> extends CustomerHistoryAccessors<D> {
   /** Mean repeat purchase value z̄ of a record. */
   readonly monetaryValue: Accessor<D, number | null | undefined>;
 }
 
 /** Settings of {@link predictClv} that do not depend on the record type. */
 export interface PredictClvSettings {
-  /** The unit the customers' `recency` and `T` (and the BG/NBD fit) are in, e.g. `'week'`. Required. */
+  /** The unit the customers' `recency` and `T` (and the model's fit) are in, e.g. `'week'`. Required. */
   readonly timeUnit: TimeUnit;
   /** Number of future periods to value, a whole number from 0 to 10,000 (e.g. `12`). Required. */
   readonly horizon: number;
@@ -72,11 +61,11 @@ export interface PredictClvResult {
   readonly index: Uint32Array;
   /** Discounted expected margin over the horizon, in the currency of `monetaryValue`. */
   readonly clv: Float64Array;
-  /** Expected purchases over the whole horizon (undiscounted), E[Y(horizon) | x, tₓ, T]. */
+  /** Expected purchases over the whole horizon (undiscounted), E[Y(horizon) | x, tₓ, T], from the transaction model. */
   readonly expectedPurchases: Float64Array;
   /** Expected value per purchase from the Gamma-Gamma model. */
   readonly expectedSpend: Float64Array;
-  /** P(alive | x, tₓ, T) from the BG/NBD model. */
+  /** P(alive | x, tₓ, T) from the transaction model. */
   readonly probabilityAlive: Float64Array;
   /** Σ clv over the customers (compensated summation). */
   readonly total: number;
@@ -96,33 +85,42 @@ const FN = 'predictClv';
 const MAX_HORIZON_PERIODS = 10_000;
 
 /**
- * Probabilistic customer lifetime value: for each customer, the expected purchases in each
- * future period from BG/NBD, times the expected spend per purchase from Gamma-Gamma, times
- * the margin, discounted per period.
+ * Probabilistic customer lifetime value with any transaction model: for each customer, the
+ * expected purchases in each future period from the model (e.g. {@link bgNbd} or
+ * {@link paretoNbd}, with their fitted parameters), times the expected spend per purchase from
+ * Gamma-Gamma, times the margin, discounted per period.
  *
  * ```text
  * L     = UNIT_MILLISECONDS[horizonUnit] / UNIT_MILLISECONDS[timeUnit]   (period length in data units)
- * E(t)  = E[Y(t) | x, tₓ, T]                                            (BG/NBD, FHL 2005 eq. 10)
+ * E(t)  = E[Y(t) | x, tₓ, T] = P(alive | x, tₓ, T) · E[Y(t) | alive, x, T]   (the model's)
  * CLV   = margin · E[Z | z̄, x] · Σ_{k=1..H} (E(kL) − E((k−1)L)) / (1 + d)^k
  * ```
+ *
+ * The model is passed as its descriptor, so only the models you import are bundled; `params`
+ * must be that model's (a fit of another model is refused with `INCONSISTENT_INPUT`).
  *
  * Discounting is at the end of each period, as in `lifetimes`' `customer_lifetime_value`
  * (discount rate per period), but the period length comes from the documented
  * {@link models!UNIT_MILLISECONDS} constants (a month is 30.436875 days, a week to month ratio of
  * 4.348125), never from a hidden 30-day month. The model assumes spend independent of the
  * purchase process (check `frequencySpendCorrelation` of the Gamma-Gamma fit). Customers with
- * the same (x, T) share the hypergeometric work, so a million customers take about half a second.
+ * the same (x, T) share the expectation if alive (the model's costly part, e.g. BG/NBD's
+ * hypergeometric series), so a million customers take about half a second.
  *
  * Source: Fader, Hardie & Lee (2005), RFM and CLV, *J. Marketing Research* 42(4) (CLV as
  * expected transactions × expected spend × margin, discounted); BG/NBD eq. 10 from Fader,
- * Hardie & Lee (2005), *Marketing Science* 24(2); Gamma-Gamma mean from Fader & Hardie (2013).
+ * Hardie & Lee (2005), *Marketing Science* 24(2); Pareto/NBD eq. 22 of Fader & Hardie (2005),
+ * *A note on deriving the Pareto/NBD model*; Gamma-Gamma mean from Fader & Hardie (2013).
  *
- * @param bgNbd - BG/NBD parameters fitted in `timeUnit` (a {@link BgNbdFit} will do).
+ * @param model - The transaction model: {@link bgNbd} or {@link paretoNbd}.
+ * @param params - That model's parameters fitted in `timeUnit` (its fit will do).
  * @param gammaGamma - Gamma-Gamma parameters (a {@link GammaGammaFit} will do).
  * @param customers - Customers with `frequency`, `recency`, `T` and `monetaryValue` (or accessors).
  * @param options - `timeUnit`, `horizon`, `horizonUnit`, `discountRate`, `margin`, accessors.
  * @returns Columns of CLV, expected purchases, expected spend and P(alive) per customer.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
+ *   `INCONSISTENT_INPUT` for a fit of another model than `model`; `INVALID_INPUT` for a
+ *   `model` that is not a transaction model descriptor;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, a margin outside [0, 1], or a Gamma-Gamma model with
  *   no finite mean (p·x + q ≤ 1), a horizon of more than 10,000 periods (use a longer `horizonUnit`), an
  *   expectation that cannot be computed to 1e-10 (not met in tests over every parameter in
@@ -136,11 +134,12 @@ const MAX_HORIZON_PERIODS = 10_000;
  *
  * @example
  * ```ts
- * import { predictClv } from 'cx-metrics/clv';
- * const bgNbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // CDNOW, fitted in weeks
+ * import { bgNbd, paretoNbd, predictClv } from 'cx-metrics/clv';
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // BG/NBD on CDNOW, fitted in weeks
  * const gammaGamma = { p: 6.25, q: 3.74, gamma: 15.44 };
  * const result = predictClv(
  *   bgNbd,
+ *   params,
  *   gammaGamma,
  *   [
  *     { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 },
@@ -153,16 +152,28 @@ const MAX_HORIZON_PERIODS = 10_000;
  * Array.from(result.clv); // => [10.89, 2.51]
  * Array.from(result.probabilityAlive); // => [0.7266, 1]
  * Array.from(result.expectedSpend); // => [24.66, 35.22]
- * predictClv(bgNbd, gammaGamma, [], { timeUnit: 'week', horizon: 12, horizonUnit: 'fortnight' as 'week' }); // => throws INVALID_OPTION
+ * // Any transaction model, e.g. Pareto/NBD fitted on the same data:
+ * const pareto = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+ * const customer = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 };
+ * predictClv(paretoNbd, pareto, gammaGamma, [customer], { timeUnit: 'week', horizon: 12, horizonUnit: 'month' }).total; // => 12
+ * predictClv(bgNbd, params, gammaGamma, [], { timeUnit: 'week', horizon: 12, horizonUnit: 'fortnight' as 'week' }); // => throws INVALID_OPTION
  * ```
  */
-export function predictClv<D = PredictClvCustomer>(
-  bgNbd: BgNbdParams,
+export function predictClv<M extends ModelName, P, F extends ModelFit<M, P>, D = PredictClvCustomer>(
+  model: TransactionModel<M, P, CustomerHistory, F>,
+  params: NoInfer<P>,
   gammaGamma: GammaGammaParams,
   customers: Values<D>,
   options: PredictClvOptions<D>,
 ): PredictClvResult {
-  const [r, alpha, a, b] = requireBgNbdParams(FN, bgNbd);
+  if (model === null || typeof model !== 'object' || typeof model.kernel !== 'function') {
+    throw fail('INVALID_INPUT', FN, `model ${describeValue(model)} is not a transaction model (pass bgNbd or paretoNbd)`, { field: 'model', value: model });
+  }
+  const fitted = params !== null && typeof params === 'object' ? (params as { readonly model?: unknown }).model : undefined;
+  if (fitted !== undefined && fitted !== model.model) {
+    throw fail('INCONSISTENT_INPUT', FN, `params are a ${describeValue(fitted)} fit but the model is ${describeValue(model.model)}`, { field: 'params', value: fitted });
+  }
+  const kernel = model.kernel(FN, params);
   const [p, q, gamma] = requireGammaGammaParams(FN, gammaGamma);
   const settings = readOptions(FN, options, ['timeUnit', 'horizon', 'horizonUnit', 'discountRate', 'margin', 'frequency', 'recency', 'T', 'monetaryValue']) as PredictClvSettings &
     Partial<PredictClvAccessors<D>>;
@@ -198,7 +209,7 @@ export function predictClv<D = PredictClvCustomer>(
     let previous = 0;
     let sum = 0;
     for (let k = 1; k <= horizon; k++) {
-      const current = bgNbdExpectedIfAlive(FN, r, alpha, a, b, x, T, k * periodLength);
+      const current = kernel.expectedIfAlive(x, T, k * periodLength);
       // The expectation is non-decreasing in t; guard rounding so no period is negative.
       const increment = current > previous ? current - previous : 0;
       sum += increment * (factors[k] as number);
@@ -216,7 +227,7 @@ export function predictClv<D = PredictClvCustomer>(
   for (let i = 0; i < n; i++) {
     const x = rows.x[i] as number;
     const g = pairs.groupOf[i] as number;
-    const alive = logisticComplement(bgNbdLogOddsDead(r, alpha, a, b, x, rows.tx[i] as number, rows.T[i] as number));
+    const alive = kernel.probabilityAlive(x, rows.tx[i] as number, rows.T[i] as number);
     const spend = gammaGammaMean(FN, p, q, gamma, x, x === 0 ? 0 : (rows.z[i] as number));
     probabilityAlive[i] = alive;
     expectedSpend[i] = spend;

@@ -4,7 +4,7 @@ import type { Accessor, Values } from '../models/values';
 import { forEachValue, isMissing } from '../internal/input';
 import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
 import { requireCustomerId } from '../internal/customer-id';
-import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
+import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from './transaction-window';
 import { requireFiniteTotal, requireNonNegative } from '../internal/validate';
 import { requireValues } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';

@@ -3,7 +3,7 @@ import type { Reducer } from '../models/reducer';
 import { requireCustomerId } from '../internal/customer-id';
 import { isMissing } from '../internal/input';
 import { preciseSum } from '../internal/sum';
-import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from '../internal/transaction-window';
+import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from './transaction-window';
 import { describeValue, fail, requireFiniteTotal, requireNonNegative } from '../internal/validate';
 import { MAX_EPOCH_MS, periodIndex } from '../internal/calendar';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';

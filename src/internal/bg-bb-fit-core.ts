@@ -4,7 +4,8 @@
  */
 import type { BgBbFit, BgBbStandardErrors } from '../clv/bg-bb-fit';
 import { bgBbNegativeLogLikelihood, type BgBbSufficientStatistics } from './bg-bb-likelihood';
-import { fitLogScaleLikelihood, requireRepeatData } from './log-scale-fit';
+import { fitLogScaleLikelihood } from './log-scale-fit';
+import { requireRepeatData } from '../clv/repeat-data';
 
 const FN = 'fitBgBb';
 

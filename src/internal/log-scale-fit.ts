@@ -1,7 +1,7 @@
 /**
  * Maximum likelihood for models whose parameters are all positive, estimated on the log
- * scale (BG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB, sBG): the optimizer run, the guard against
- * non-finite results, the standard errors and the honest `converged` flag, in one place.
+ * scale: the optimizer run, the guard against non-finite results, the covariance of the
+ * log-parameters, the standard errors and the honest `converged` flag, in one place.
  *
  * Standard errors: the Hessian of the negative log-likelihood by central differences of its
  * analytic gradient (error O(h²), far smaller than differencing values twice), inverted by
@@ -45,33 +45,28 @@ export function outsideLogRange(theta: readonly number[], gradient: number[] | u
   return false;
 }
 
-/** The `noRepeat` message of the purchase models (BG/NBD, Pareto/NBD). */
-export const NO_REPEAT_PURCHASE = 'no customer made a repeat purchase (every frequency is 0), so purchase rates and dropout cannot be estimated';
-
-/**
- * What a four-parameter repeat-behaviour fit (BG/NBD, Pareto/NBD, BG/BB) needs before it starts:
- * four customers, and some repeat behaviour (`noRepeat` says what cannot be estimated without).
- * A repeat customer has a positive recency, hence T > 0: no separate check of time is needed.
- */
-export function requireRepeatData(fn: string, stats: { readonly totalWeight: number; readonly repeatWeight: number }, noRepeat: string): void {
-  const n = stats.totalWeight;
-  if (!(n >= 4)) {
-    throw fail('INSUFFICIENT_DATA', fn, `needs at least 4 customers to estimate 4 parameters, got ${n}`, { field: 'rows', value: n });
-  }
-  if (!(stats.repeatWeight > 0)) throw fail('INSUFFICIENT_DATA', fn, noRepeat, { field: 'frequency' });
-}
-
 /** What a log-scale fit returns before it is dressed as a model result. */
 export interface LogScaleFit {
   /** Estimates on the natural scale. */
   readonly estimates: number[];
   /** Σ w ln L at the estimates. */
   readonly logLikelihood: number;
+  /** SE(θᵢ) = θᵢ · SE(ln θᵢ); `undefined` when the Hessian is not positive definite. */
   readonly standardErrors: number[] | undefined;
+  /** Covariance of the log-parameters (the inverse Hessian, frozen), `undefined` exactly when `standardErrors` is. */
+  readonly logParameterCovariance: readonly (readonly number[])[] | undefined;
   readonly iterations: number;
   readonly converged: boolean;
   readonly method: 'bfgs' | 'nelder-mead';
   readonly message: string;
+}
+
+/** The asymptotic covariance of a log-scale estimate and the standard errors it implies. */
+export interface LogScaleCovariance {
+  /** SE(θᵢ) = θᵢ · SE(ln θᵢ), on the natural scale. */
+  readonly standardErrors: number[];
+  /** Covariance of the log-parameters: the inverse Hessian of the total negative log-likelihood (frozen). */
+  readonly logParameterCovariance: readonly (readonly number[])[];
 }
 
 /**
@@ -79,11 +74,11 @@ export interface LogScaleFit {
  * `n` the number of observations it averages over. `undefined` when the Hessian is not
  * positive definite or a standard error is not finite.
  */
-export function logScaleStandardErrors(
+export function logScaleCovariance(
   meanGradient: (theta: readonly number[]) => number[],
   theta: readonly number[],
   n: number,
-): number[] | undefined {
+): LogScaleCovariance | undefined {
   const k = theta.length;
   const hessian: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const point = theta.slice();
@@ -107,7 +102,7 @@ export function logScaleStandardErrors(
   const covariance = invertSymmetric(hessian);
   if (covariance === undefined) return undefined;
   const se = theta.map((t, i) => Math.exp(t) * Math.sqrt((covariance[i] as number[])[i] as number));
-  return se.every((v) => Number.isFinite(v) && v > 0) ? se : undefined;
+  return se.every((v) => Number.isFinite(v) && v > 0) ? { standardErrors: se, logParameterCovariance: Object.freeze(covariance.map((row) => Object.freeze(row))) } : undefined;
 }
 
 /**
@@ -136,7 +131,8 @@ export function fitLogScale(
     throw fail('INSUFFICIENT_DATA', fn, `the likelihood could not be evaluated near the data (${result.message})`, { field: 'rows' });
   }
   const inRange = theta.every((t) => Math.abs(t) < LOG_PARAMETER_LIMIT - 1);
-  const se = logScaleStandardErrors(gradient, theta, n);
+  const cov = logScaleCovariance(gradient, theta, n);
+  const se = cov?.standardErrors;
   const identified = se !== undefined && se.every((v, i) => v / Math.exp(theta[i] as number) <= MAX_LOG_SCALE_ERROR);
   let message = result.message;
   if (!inRange) message += `; a parameter reached the numeric range limit e^±${LOG_PARAMETER_LIMIT - 1} (the maximum is on a boundary)`;
@@ -157,6 +153,7 @@ export function fitLogScale(
     estimates,
     logLikelihood: -meanNll * n,
     standardErrors: se,
+    logParameterCovariance: cov?.logParameterCovariance,
     iterations: result.iterations,
     converged: result.converged && inRange && identified && !collapsed,
     method: result.method,
@@ -182,4 +179,19 @@ export function fitLogScaleLikelihood(
     return g;
   };
   return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations, pointMasses);
+}
+
+/**
+ * Positive parameters (already checked finite and > 0) as log-parameters θ = ln(values), for
+ * evaluating a log-likelihood at given parameters: `OUT_OF_RANGE` when some |θᵢ| exceeds
+ * {@link LOG_PARAMETER_LIMIT}, where the likelihoods are not evaluated (they would return +Infinity).
+ */
+export function logParameters(fn: string, names: readonly string[], values: readonly number[]): number[] {
+  return values.map((v, i) => {
+    const t = Math.log(v);
+    if (!(Math.abs(t) <= LOG_PARAMETER_LIMIT)) {
+      throw fail('OUT_OF_RANGE', fn, `${names[i]} ${v} is outside the numeric range e^±${LOG_PARAMETER_LIMIT} of the likelihood`, { field: names[i] ?? 'params', value: v });
+    }
+    return t;
+  });
 }

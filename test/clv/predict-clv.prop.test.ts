@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { predictClv } from '../../src/clv';
-import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange } from './bg-nbd-arbitraries';
+import { bgNbd as bgNbdModel, predictClv } from '../../src/clv';
+import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange } from './bg-nbd/bg-nbd-arbitraries';
 import { clvCustomer } from './clv-arbitraries';
 
 const bgNbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -21,7 +21,7 @@ describe('predictClv: properties', () => {
     { numRuns: 80 },
   )('CLV is ≥ 0, non-decreasing in horizon and margin, non-increasing in the discount rate', (c, horizon, more, d, dd, m, dm) => {
     const run = (h: number, rate: number, margin: number) =>
-      predictClv(bgNbd, gammaGamma, [c], { timeUnit: 'week', horizon: h, horizonUnit: 'month', discountRate: rate, margin }).clv[0] as number;
+      predictClv(bgNbdModel, bgNbd, gammaGamma, [c], { timeUnit: 'week', horizon: h, horizonUnit: 'month', discountRate: rate, margin }).clv[0] as number;
     const base = run(horizon, d, m);
     expect(base).toBeGreaterThanOrEqual(0);
     expect(run(horizon + more, d, m)).toBeGreaterThanOrEqual(base * (1 - 1e-12));
@@ -33,13 +33,13 @@ describe('predictClv: properties', () => {
     'each customer’s prediction does not depend on the other customers or their order',
     (rows, seed) => {
       const options = { timeUnit: 'week', horizon: 6, horizonUnit: 'month', discountRate: 0.01 } as const;
-      const together = predictClv(bgNbd, gammaGamma, rows, options);
+      const together = predictClv(bgNbdModel, bgNbd, gammaGamma, rows, options);
       const order = rows.map((_, i) => i).sort((i, j) => ((i * 2654435761 + seed) % 1009) - ((j * 2654435761 + seed) % 1009));
-      const shuffled = predictClv(bgNbd, gammaGamma, order.map((i) => rows[i]!), options);
+      const shuffled = predictClv(bgNbdModel, bgNbd, gammaGamma, order.map((i) => rows[i]!), options);
       order.forEach((i, k) => {
         expect(shuffled.clv[k]).toBe(together.clv[i]);
         expect(shuffled.probabilityAlive[k]).toBe(together.probabilityAlive[i]);
-        expect(predictClv(bgNbd, gammaGamma, [rows[i]!], options).clv[0]).toBe(together.clv[i]);
+        expect(predictClv(bgNbdModel, bgNbd, gammaGamma, [rows[i]!], options).clv[0]).toBe(together.clv[i]);
       });
     },
   );
@@ -52,7 +52,7 @@ describe('predictClv: bounds over the whole fitted range (BG/NBD parameters in [
     numRuns: 60,
   })('expected purchases in [0, (r + x)/(α + T)·horizon·L], P(alive) in [0, 1], CLV finite and ≥ 0', (params, customers, horizon) => {
     const rows = customers.map((c) => ({ ...c, monetaryValue: c.frequency > 0 ? 25 : 0 }));
-    const result = predictClv(params, { p: 6.25, q: 3.74, gamma: 15.44 }, rows, { timeUnit: 'week', horizon, horizonUnit: 'month', discountRate: 0.01 });
+    const result = predictClv(bgNbdModel, params, { p: 6.25, q: 3.74, gamma: 15.44 }, rows, { timeUnit: 'week', horizon, horizonUnit: 'month', discountRate: 0.01 });
     const t = horizon * result.periodLength;
     rows.forEach((c, i) => {
       const bound = ((params.r + c.frequency) / (params.alpha + c.T)) * t;

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { predictClv, rankCustomers } from '../../src/clv';
+import { bgNbd as bgNbdModel, predictClv, rankCustomers } from '../../src/clv';
 import { clvCustomer } from './clv-arbitraries';
 
 const bgNbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -10,7 +10,7 @@ describe('rankCustomers: properties', () => {
   test.prop([fc.array(clvCustomer, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 40 })], { numRuns: 50 })(
     'sorted descending, ties by position, top-k equals the head of the full ranking',
     (rows, top) => {
-      const result = predictClv(bgNbd, gammaGamma, rows, { timeUnit: 'week', horizon: 12, horizonUnit: 'month' });
+      const result = predictClv(bgNbdModel, bgNbd, gammaGamma, rows, { timeUnit: 'week', horizon: 12, horizonUnit: 'month' });
       for (const by of ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedSpend'] as const) {
         const all = rankCustomers(result, { by });
         expect(all).toHaveLength(rows.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, fitGammaGamma, predictClv, rankCustomers, type PredictClvResult } from '../../src/clv';
+import { fitBgNbd, fitGammaGamma, bgNbd as bgNbdModel, predictClv, rankCustomers, type PredictClvResult } from '../../src/clv';
 import { CxMetricsError } from '../../src/errors';
 import { errorCode } from '../support/error-code';
 import { cdnowSummary } from './clv-data';
@@ -40,7 +40,7 @@ describe('rankCustomers: known values', () => {
 
   it('returns nothing for top 0 or no customers, and everyone for a top beyond the count', () => {
     expect(rankCustomers(prediction([1, 2, 3, 4]), { top: 0 })).toEqual([]);
-    expect(rankCustomers(predictClv(bgNbd, gammaGamma, [], monthly))).toEqual([]);
+    expect(rankCustomers(predictClv(bgNbdModel, bgNbd, gammaGamma, [], monthly))).toEqual([]);
     expect(rankCustomers(prediction([1, 2, 3, 4]), { top: 99 })).toHaveLength(4);
   });
 
@@ -51,7 +51,7 @@ describe('rankCustomers: known values', () => {
 
   it('ranks CDNOW end to end: the top 10 by CLV are the 10 largest values, by heap or by sort', () => {
     const rows = cdnowSummary();
-    const result = predictClv(fitBgNbd(rows), fitGammaGamma(rows), rows, { ...monthly, discountRate: 0.01 });
+    const result = predictClv(bgNbdModel, fitBgNbd(rows), fitGammaGamma(rows), rows, { ...monthly, discountRate: 0.01 });
     const sorted = Array.from(result.clv).sort((x, y) => y - x);
     const top = rankCustomers(result, { top: 10 }); // heap path (10 < n/4)
     expect(top.map((c) => c.clv)).toEqual(sorted.slice(0, 10));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { logPowerIntegral, logPowerIntegrals } from '../../src/internal/hypergeometric';
-import { paretoNbdReference as reference } from '../clv/pareto-nbd-data';
+import { paretoNbdReference as reference } from '../clv/pareto-nbd/pareto-nbd-data';
 import { expectClose } from './close';
 
 /**

@@ -1,0 +1,239 @@
+/**
+ * BG/NBD predictions in log space, unvalidated (the public functions validate; predictClv
+ * calls these in its hot loop).
+ *
+ * Conditional expectation (Fader, Hardie & Lee 2005, eq. 10):
+ *
+ *   E[Y(t) | x, tₓ, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)]
+ *                        / [1 + δ(x>0) a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x)],   z = t/(α+T+t)
+ *
+ * With Euler's transformation ₂F₁(A, B; C; z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z) (A&S 15.3.3)
+ * the huge factor ((α+T)/(α+T+t))^(r+x) cancels: the bracket becomes
+ * 1 − (1−z)^ε ₂F₁(A′, ε; C; z) with ε = a−1, A′ = a+b−1−r, C = a+b+x−1. Writing
+ * ₂F₁(A′, ε; C; z) = 1 + ε·G and C·G = H = Σₖ≥₁ hₖ, h₁ = A′z,
+ * hₖ₊₁ = hₖ · z (A′+k)(ε+k) / ((C+k)(k+1)),
+ *
+ *   numerator = C · (−expm1(ε ln(1−z)) / ε) − (1−z)^ε · H
+ *
+ * which is finite and smooth through a = 1 (where −expm1(εL)/ε → −L) and for any a+b (C+k > 0
+ * for k ≥ 1), and needs no huge intermediate for x = 10,000. With x = 0 and T = 0 it is
+ * E[X(t)] of a new customer (eq. 7). The series converges geometrically with ratio → z.
+ */
+import { betaExpectation, log1pExp } from '../../internal/quadrature';
+import { logBeta, logGamma } from '../../internal/special';
+import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from '../../internal/validate';
+
+/** ln of the odds that a customer has dropped out: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+tₓ)); −∞ for x = 0. */
+export function bgNbdLogOddsDead(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {
+  if (x === 0) return -Infinity;
+  // ln((α+T)/(α+tₓ)) = log1p((T−tₓ)/(α+tₓ)): exact to a rounding even when α ≫ T (r + x huge).
+  // b + (x − 1), not b + x − 1: exact for x = 1 however small b is.
+  return Math.log(a / (b + (x - 1))) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
+}
+
+/** 1/(1 + e^u) without overflow. */
+export function logisticComplement(u: number): number {
+  if (u === -Infinity) return 1;
+  if (u > 0) {
+    const e = Math.exp(-u);
+    return e / (1 + e);
+  }
+  return 1 / (1 + Math.exp(u));
+}
+
+const MAX_TERMS = 10_000_000;
+/** Terms of the Euler series before the quadrature is cheaper (t ≳ 2,000·(α + T)). */
+const MAX_SERIES_TERMS = 20_000;
+/** Relative error bound the Euler series must certify, else the quadrature takes over. */
+const SERIES_TOLERANCE = 1e-11;
+/** Relative error the quadrature must reach; beyond it the value is refused. */
+const QUADRATURE_TOLERANCE = 1e-10;
+const EPSILON = 2 ** -52;
+
+/**
+ * Expected purchases in (T, T+t] of a customer alive at T (the numerator above, before
+ * P(alive)). Fast path: the Euler series, with a running bound on its rounding error
+ * (Σ (k+2)|hₖ|·ε, the recurrence loses about one ulp per step, plus the cancellation between
+ * the two parts). When that bound exceeds 1e-11 of the value (large r + x − a − b with t not
+ * small against α + T, large a, or a series that would need more than 2·10⁴ terms) the value
+ * comes from {@link bgNbdExpectedIfAliveByQuadrature}, which throws OUT_OF_RANGE for `fn` if it
+ * cannot reach 1e-10.
+ */
+export function bgNbdExpectedIfAlive(fn: string, r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
+  if (t === 0) return 0;
+  const u = alpha + T;
+  const z = t / (u + t);
+  const L = -Math.log1p(t / u); // ln(1 − z), accurate for small t
+  const eps = a - 1;
+  const C = a + b + x - 1;
+  const A = a + b - 1 - r;
+  const first = eps === 0 ? -L : -Math.expm1(eps * L) / eps;
+  let h = A * z;
+  let sum = h;
+  let compensation = 0;
+  let roundoff = 2 * Math.abs(h);
+  let converged = A === 0 || z === 0;
+  for (let k = 1; k < MAX_SERIES_TERMS && !converged; k++) {
+    const ratio = (z * (A + k) * (eps + k)) / ((C + k) * (k + 1));
+    h *= ratio;
+    const s = sum + h;
+    compensation += Math.abs(sum) >= Math.abs(h) ? sum - s + h : h - s + sum;
+    sum = s;
+    roundoff += (k + 2) * Math.abs(h);
+    const rho = Math.max(Math.abs(ratio), z);
+    converged = h === 0 || (rho < 1 && Math.abs(h) * (rho / (1 - rho)) <= 1e-17 * Math.abs(sum + compensation));
+  }
+  if (converged) {
+    const power = Math.exp(eps * L);
+    const head = C * first;
+    const value = head - power * (sum + compensation);
+    const bound = 4 * EPSILON * (Math.abs(head) + power * (roundoff + Math.abs(sum)));
+    if (Number.isFinite(value) && Number.isFinite(bound) && value > 0 && bound <= SERIES_TOLERANCE * value) return value;
+  }
+  return bgNbdExpectedIfAliveByQuadrature(fn, r + x, u, a, b + x, t);
+}
+
+/**
+ * The same expectation from its definition, by quadrature: alive at T, λ ~ Gamma(R, u) and
+ * p ~ Beta(a, B) independently (R = r + x, u = α + T, B = b + x), so
+ *
+ *   E[Y(t) | alive] = E_p[g(p)],   g(p) = (1 − (1 + p·t/u)^(−R))/p   (0 < g ≤ R·t/u)
+ *
+ * by the kernel's beta expectation, cut where g turns over (p = u/t and p = u/t·(e^(1/R) − 1)).
+ * Accurate for every parameter in [e^−30, e^30] and any t; throws OUT_OF_RANGE for `fn` if the pieces do not
+ * agree to 1e-10 (never seen in the property tests).
+ */
+export function bgNbdExpectedIfAliveByQuadrature(fn: string, R: number, u: number, a: number, B: number, t: number): number {
+  const logS = Math.log(t) - Math.log(u);
+  const logR = Math.log(R);
+  /**
+   * ln g(p) from ln p, as ln R + ln s + ln(ln(1 + v)/v) + ln((1 − e^(−m))/m), v = p·s,
+   * m = R ln(1 + v): no difference of two huge logs when p underflows (p = w^(1/a), tiny a).
+   */
+  const logG = (logP: number): number => {
+    const lv = logP + logS;
+    const logRatio = lv < -37 ? 0 : Math.log(log1pExp(lv)) - lv; // ln(ln(1 + v)/v)
+    const m = R * log1pExp(lv);
+    const oneMinusOverM = m < 1e-9 ? 1 - m / 2 : -Math.expm1(-m) / m;
+    return logR + logS + logRatio + Math.log(oneMinusOverM);
+  };
+  const mean = a / (a + B);
+  // Jensen (g is convex): E[g(p)] ≥ g(E p), a floor for the absolute tolerance of tiny pieces.
+  const { value, error } = betaExpectation(logG, a, B, [Math.exp(-logS), Math.exp(-logS) * Math.expm1(1 / R)], Math.exp(logG(Math.log(mean))));
+  if (!(Number.isFinite(value) && value > 0 && error <= QUADRATURE_TOLERANCE * value)) {
+    throw fail(
+      'OUT_OF_RANGE',
+      fn,
+      `the expected purchases for r + x = ${describeValue(R)}, alpha + T = ${describeValue(u)}, a = ${describeValue(a)}, b + x = ${describeValue(B)}, t = ${describeValue(t)} cannot be computed to 1e-10 (the quadrature over the dropout probability did not converge)`,
+      { field: 't', value: t },
+    );
+  }
+  return value;
+}
+
+/** E[Y(t) | x, tₓ, T]. */
+export function bgNbdConditionalExpectation(
+  fn: string,
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  x: number,
+  tx: number,
+  T: number,
+  t: number,
+): number {
+  return bgNbdExpectedIfAlive(fn, r, alpha, a, b, x, T, t) * logisticComplement(bgNbdLogOddsDead(r, alpha, a, b, x, tx, T));
+}
+
+/**
+ * P(X(t) = n) for a new customer (Fader, Hardie & Lee 2005, eq. 8):
+ *
+ *   B(a, b+n)/B(a, b) · NB(n; r, α/(α+t)) + δ(n>0) B(a+1, b+n−1)/B(a, b) · P(NB(r, α/(α+t)) ≥ n)
+ *
+ * with NB(j; r, q) = Γ(r+j)/(Γ(r) j!) q^r (1−q)^j. Ratios of gamma and beta functions are formed
+ * as ln Γ(j) − ln B(v, j), never as a difference of two huge ln Γ. The tail P(NB ≥ n) is
+ * 1 − Σ_{j<n} (summed from n − 1 down) when n is at most the NB mean; above the mean it is summed
+ * from n upward, or, when few purchases are expected over a t ≫ α (slow upward sum), formed as
+ * −expm1(r ln q + ln Σ_{j<n} …) where that does not cancel.
+ */
+export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
+  if (t === 0) return n === 0 ? 1 : 0;
+  const lnQ = -Math.log1p(t / alpha); // ln(α/(α+t))
+  const lnZ = -Math.log1p(alpha / t); // ln(t/(α+t))
+  const logPmf = (j: number): number => logRising(r, j) - logGamma(j + 1) + r * lnQ + (j === 0 ? 0 : j * lnZ);
+  // ln B(a, b+n) − ln B(a, b) = ln (b)ₙ − ln (a+b)ₙ, without the cancellation of two huge ln B.
+  const lbRatio = logRising(b, n) - logRising(a + b, n);
+  const first = Math.exp(lbRatio + logPmf(n));
+  if (n === 0) return first;
+  let tail: number;
+  const mean = r * (t / alpha);
+  const upper = (): number => {
+    // Σ_{j≥n} pmf(j): ratios (r+j)/(j+1)·z decrease towards z < 1 beyond the mode.
+    const z = Math.exp(lnZ);
+    const logStart = logPmf(n);
+    let term = 1;
+    let sum = 1;
+    for (let j = n; j < n + MAX_TERMS; j++) {
+      const ratio = ((r + j) / (j + 1)) * z;
+      term *= ratio;
+      sum += term;
+      if (term <= 1e-17 * sum * (1 - ratio) || term === 0) return Math.exp(logStart + Math.log(sum));
+    }
+    throw fail('OUT_OF_RANGE', 'bgNbdPurchaseCountProbability', `n ${n} and t ${describeValue(t)} need more than ${MAX_TERMS} terms of the negative binomial tail`, { field: 't', value: t });
+  };
+  if (n > mean && -r * lnQ <= 1 && lnZ > Math.log(0.9)) {
+    // Few purchases expected and t ≫ α (the upper sum would converge slowly): P(N ≥ n) =
+    // 1 − q^r Σ_{j<n} (r)ⱼ/j! zʲ = −expm1(r ln q + log1p(Σ_{1≤j<n} …)), with q^r ≥ 1/e so no
+    // term overflows. Kept when the result is not much smaller than the two logs it cancels.
+    const z = Math.exp(lnZ);
+    let term = 1;
+    let sum = 0;
+    for (let j = 1; j < n; j++) {
+      term *= ((r + j - 1) / j) * z;
+      sum += term;
+    }
+    const logS = Math.log1p(sum);
+    const value = -Math.expm1(r * lnQ + logS);
+    tail = value >= 1e-4 * (-r * lnQ + logS) ? value : upper();
+  } else if (n <= mean) {
+    // Here P(N < n) is at most about ½, so 1 − Σ keeps its digits.
+    // Σ_{j<n} pmf(j) from j = n − 1 down: below the mode the ratios pmf(j−1)/pmf(j) = j/((r+j−1)z)
+    // are < 1, so the sum stops after a few standard deviations.
+    const z = Math.exp(lnZ);
+    let term = 1;
+    let sum = 1;
+    for (let j = n - 1; j > 0; j--) {
+      term *= j / ((r + j - 1) * z);
+      sum += term;
+      if (term <= 1e-17 * sum || term === 0) break;
+    }
+    tail = Math.max(0, 1 - Math.exp(logPmf(n - 1) + Math.log(sum)));
+  } else {
+    tail = upper();
+  }
+  const second = Math.exp(Math.log(a) - Math.log(b + (n - 1)) + lbRatio) * tail;
+  const p = first + second;
+  return p > 1 ? 1 : p;
+}
+
+/** ln Γ(v + j) − ln Γ(v) = ln Γ(j) − ln B(v, j) (j ≥ 1), accurate however large v is. */
+function logRising(v: number, j: number): number {
+  return j === 0 ? 0 : logGamma(j) - logBeta(v, j);
+}
+
+/** The parameters checked (each finite and > 0), as a tuple. */
+export function requireBgNbdParams(
+  fn: string,
+  params: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number },
+): [number, number, number, number] {
+  if (params === null || typeof params !== 'object') {
+    throw fail('INVALID_NUMBER', fn, `params ${describeValue(params)} must be an object with r, alpha, a, b`, { field: 'params', value: params });
+  }
+  return [
+    requirePositive(fn, 'r', params.r),
+    requirePositive(fn, 'alpha', params.alpha),
+    requirePositive(fn, 'a', params.a),
+    requirePositive(fn, 'b', params.b),
+  ];
+}

@@ -1,0 +1,52 @@
+import type { CustomerHistory } from '../customer-history';
+import type { TransactionModel } from '../model';
+import type { BgNbdFit, BgNbdParams } from './bg-nbd-fit';
+import { fitBgNbd } from './bg-nbd-fit';
+import { bgNbdLogLikelihood } from './bg-nbd-log-likelihood';
+import { bgNbdExpectedPurchases } from './bg-nbd-expected-purchases';
+import { bgNbdConditionalExpectedPurchases } from './bg-nbd-conditional-expected-purchases';
+import { bgNbdProbabilityAlive } from './bg-nbd-probability-alive';
+import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNbdParams } from './bg-nbd-predict';
+
+/**
+ * The BG/NBD model behind the common door: its fit, log-likelihood and predictions bundled, so
+ * that generic code (e.g. {@link predictClv}) takes it like any other transaction model.
+ * Importing it brings in BG/NBD only. Frozen.
+ *
+ * ```text
+ * bgNbd.fit(rows)                                  = fitBgNbd(rows)
+ * bgNbd.logLikelihood(params, rows)                = bgNbdLogLikelihood(params, rows)
+ * bgNbd.expectedPurchases(params, t)               = bgNbdExpectedPurchases(params, t)
+ * bgNbd.conditionalExpectedPurchases(params, c, t) = bgNbdConditionalExpectedPurchases(params, c, t)
+ * bgNbd.probabilityAlive(params, c)                = bgNbdProbabilityAlive(params, c)
+ * bgNbd.kernel(fn, params)                         the same arithmetic on plain numbers, for batch code
+ * ```
+ *
+ * Source: Fader, Hardie & Lee (2005), "Counting your customers" the easy way, *Marketing
+ * Science* 24(2), 275–284.
+ *
+ * @example
+ * ```ts
+ * import { bgNbd } from 'cx-metrics/clv';
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // CDNOW, weeks
+ * bgNbd.model; // => 'bg-nbd'
+ * bgNbd.parameterNames; // => ['r', 'alpha', 'a', 'b']
+ * bgNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266
+ * ```
+ */
+export const bgNbd: TransactionModel<'bg-nbd', BgNbdParams, CustomerHistory, BgNbdFit> = /* @__PURE__ */ Object.freeze<TransactionModel<'bg-nbd', BgNbdParams, CustomerHistory, BgNbdFit>>({
+  model: 'bg-nbd',
+  parameterNames: /* @__PURE__ */ Object.freeze(['r', 'alpha', 'a', 'b'] as const),
+  fit: (rows) => fitBgNbd(rows),
+  logLikelihood: (params, rows) => bgNbdLogLikelihood(params, rows),
+  expectedPurchases: bgNbdExpectedPurchases,
+  conditionalExpectedPurchases: bgNbdConditionalExpectedPurchases,
+  probabilityAlive: bgNbdProbabilityAlive,
+  kernel: (fn, params) => {
+    const [r, alpha, a, b] = requireBgNbdParams(fn, params);
+    return {
+      probabilityAlive: (x, tx, T) => logisticComplement(bgNbdLogOddsDead(r, alpha, a, b, x, tx, T)),
+      expectedIfAlive: (x, T, t) => bgNbdExpectedIfAlive(fn, r, alpha, a, b, x, T, t),
+    };
+  },
+});

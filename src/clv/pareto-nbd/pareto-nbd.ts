@@ -1,0 +1,52 @@
+import type { CustomerHistory } from '../customer-history';
+import type { TransactionModel } from '../model';
+import type { ParetoNbdFit, ParetoNbdParams } from './pareto-nbd-fit';
+import { fitParetoNbd } from './pareto-nbd-fit';
+import { paretoNbdLogLikelihood } from './pareto-nbd-log-likelihood';
+import { paretoNbdExpectedPurchases } from './pareto-nbd-expected-purchases';
+import { paretoNbdConditionalExpectedPurchases } from './pareto-nbd-conditional-expected-purchases';
+import { paretoNbdProbabilityAlive } from './pareto-nbd-probability-alive';
+import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNbdParams } from './pareto-nbd-predict';
+
+/**
+ * The Pareto/NBD model behind the common door: its fit, log-likelihood and predictions bundled,
+ * so that generic code (e.g. {@link predictClv}) takes it like any other transaction model.
+ * Importing it brings in Pareto/NBD only. Frozen.
+ *
+ * ```text
+ * paretoNbd.fit(rows)                                  = fitParetoNbd(rows)
+ * paretoNbd.logLikelihood(params, rows)                = paretoNbdLogLikelihood(params, rows)
+ * paretoNbd.expectedPurchases(params, t)               = paretoNbdExpectedPurchases(params, t)
+ * paretoNbd.conditionalExpectedPurchases(params, c, t) = paretoNbdConditionalExpectedPurchases(params, c, t)
+ * paretoNbd.probabilityAlive(params, c)                = paretoNbdProbabilityAlive(params, c)
+ * paretoNbd.kernel(fn, params)                         the same arithmetic on plain numbers, for batch code
+ * ```
+ *
+ * Source: Schmittlein, Morrison & Colombo (1987), *Management Science* 33(1), 1–24; Fader &
+ * Hardie (2005), *A note on deriving the Pareto/NBD model and related expressions*.
+ *
+ * @example
+ * ```ts
+ * import { paretoNbd } from 'cx-metrics/clv';
+ * const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }; // CDNOW, weeks
+ * paretoNbd.model; // => 'pareto-nbd'
+ * paretoNbd.parameterNames; // => ['r', 'alpha', 's', 'beta']
+ * paretoNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266
+ * ```
+ */
+export const paretoNbd: TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit> = /* @__PURE__ */ Object.freeze<TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit>>({
+  model: 'pareto-nbd',
+  parameterNames: /* @__PURE__ */ Object.freeze(['r', 'alpha', 's', 'beta'] as const),
+  fit: (rows) => fitParetoNbd(rows),
+  logLikelihood: (params, rows) => paretoNbdLogLikelihood(params, rows),
+  expectedPurchases: paretoNbdExpectedPurchases,
+  conditionalExpectedPurchases: paretoNbdConditionalExpectedPurchases,
+  probabilityAlive: paretoNbdProbabilityAlive,
+  kernel: (fn, params) => {
+    const [r, alpha, s, beta] = requireParetoNbdParams(fn, params);
+    return {
+      probabilityAlive: (x, tx, T) => Math.exp(paretoNbdLogProbabilityAlive(r, alpha, s, beta, x, tx, T)),
+      expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(r, alpha, s, beta, x, T, t),
+    };
+  },
+});

@@ -1,0 +1,50 @@
+/** The options of the customer-base simulators, read and checked once. */
+import type { SimulationOptions } from './simulation-options';
+import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
+import { readOptions } from '../internal/options';
+
+/** Most purchases one simulated customer may make before the simulation refuses the parameters. */
+export const MAX_SIMULATED_PURCHASES = 1_000_000;
+
+/** The checked options. */
+export interface CheckedSimulationOptions {
+  readonly customers: number;
+  readonly minT: number;
+  readonly spanT: number;
+  readonly seed: number;
+  readonly round: (v: number) => number;
+}
+
+/** Read and check the options of simulator `fn`. */
+export function readSimulationOptions(fn: string, options: SimulationOptions): CheckedSimulationOptions {
+  const settings = readOptions(fn, options, ['customers', 'T', 'seed', 'resolution']) as Partial<SimulationOptions>;
+  for (const key of ['customers', 'T', 'seed'] as const) {
+    if (settings[key] === undefined) throw fail('INVALID_OPTION', fn, `${key} is required`, { field: key });
+  }
+  const customers = requireCount(fn, 'customers', settings.customers);
+  const seed = requireCount(fn, 'seed', settings.seed);
+  const T = settings.T as SimulationOptions['T'];
+  let minT: number;
+  let spanT: number;
+  if (typeof T === 'object' && T !== null) {
+    minT = requireNonNegative(fn, 'T.min', T.min);
+    const maxT = requireNonNegative(fn, 'T.max', T.max);
+    if (maxT < minT) {
+      throw fail('ORDER_VIOLATION', fn, `T.max ${describeValue(maxT)} is less than T.min ${describeValue(minT)}`, { field: 'T', value: T });
+    }
+    spanT = maxT - minT;
+  } else {
+    minT = requireNonNegative(fn, 'T', T);
+    spanT = 0;
+  }
+  const resolution = settings.resolution === undefined ? undefined : requirePositive(fn, 'resolution', settings.resolution);
+  const round = resolution === undefined ? (v: number) => v : (v: number) => Math.round(v / resolution) * resolution;
+  return { customers, minT, spanT, seed, round };
+}
+
+/** The error for a customer who buys without end (purchase rate far above the observation length). */
+export function tooManyPurchases(fn: string): Error {
+  return fail('OUT_OF_RANGE', fn, `a simulated customer made more than ${MAX_SIMULATED_PURCHASES} purchases: the purchase rates (r/alpha) are too high for the observation length T`, {
+    field: 'params',
+  });
+}

@@ -1,0 +1,43 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { bgNbdConditionalExpectedPurchases } from '../../../src/clv';
+import { relativeError } from '../clv-data';
+import { bgNbdCustomer, bgNbdParams } from '../clv-arbitraries';
+import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange, wholeTime } from './bg-nbd-arbitraries';
+
+describe('bgNbdConditionalExpectedPurchases: properties', () => {
+  test.prop([bgNbdParams, bgNbdCustomer, fc.double({ min: 0.01, max: 300, noNaN: true }), fc.double({ min: 0, max: 300, noNaN: true })], { numRuns: 150 })(
+    'finite, ≥ 0 and non-decreasing in t',
+    (p, c, t, dt) => {
+      const e1 = bgNbdConditionalExpectedPurchases(p, c, t);
+      const e2 = bgNbdConditionalExpectedPurchases(p, c, t + dt);
+      expect(Number.isFinite(e1) && Number.isFinite(e2)).toBe(true);
+      expect(e1).toBeGreaterThanOrEqual(0);
+      expect(e2).toBeGreaterThanOrEqual(e1 * (1 - 1e-12));
+    },
+  );
+
+  test.prop([bgNbdParams, bgNbdCustomer, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(7, 1 / 7, 12, 0.25)], { numRuns: 100 })(
+    'scaling α and every time by k leaves the prediction at the scaled t unchanged',
+    (p, c, t, k) => {
+      const e = bgNbdConditionalExpectedPurchases(p, c, t);
+      const scaled = bgNbdConditionalExpectedPurchases({ ...p, alpha: p.alpha * k }, { frequency: c.frequency, recency: c.recency * k, T: c.T * k }, t * k);
+      if (e > 1e-290) expect(relativeError(scaled, e)).toBeLessThan(1e-9);
+      else expect(scaled).toBeLessThan(1e-280);
+    },
+  );
+});
+
+describe('bgNbdConditionalExpectedPurchases: properties over every parameter in [e^−30, e^30]', () => {
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 300 })(
+    'finite, ≥ 0, ≤ (r + x) t/(α + T), and non-decreasing in t',
+    (p, c, t, k) => {
+      const e1 = bgNbdConditionalExpectedPurchases(p, c, t);
+      const e2 = bgNbdConditionalExpectedPurchases(p, c, t * k);
+      expect(Number.isFinite(e1) && Number.isFinite(e2)).toBe(true);
+      expect(e1).toBeGreaterThanOrEqual(0);
+      expect(e1).toBeLessThanOrEqual((((p.r + c.frequency) * t) / (p.alpha + c.T)) * (1 + 1e-12));
+      expect(e2).toBeGreaterThanOrEqual(e1 * (1 - 1e-10));
+    },
+  );
+});

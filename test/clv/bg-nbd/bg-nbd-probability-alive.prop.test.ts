@@ -1,0 +1,41 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { bgNbdProbabilityAlive } from '../../../src/clv';
+import { relativeError } from '../clv-data';
+import { bgNbdCustomer, bgNbdParams } from '../clv-arbitraries';
+import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange } from './bg-nbd-arbitraries';
+
+describe('bgNbdProbabilityAlive: properties', () => {
+  test.prop([bgNbdParams, bgNbdCustomer], { numRuns: 200 })('is in [0, 1], and exactly 1 with no repeat purchase', (p, c) => {
+    const value = bgNbdProbabilityAlive(p, c);
+    expect(value).toBeGreaterThanOrEqual(0);
+    expect(value).toBeLessThanOrEqual(1);
+    if (c.frequency === 0) expect(value).toBe(1);
+  });
+
+  test.prop([bgNbdParams, bgNbdCustomer, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 150 })(
+    'a more recent last purchase (larger tₓ, same x and T) never lowers it',
+    (p, c, share) => {
+      const later = { ...c, recency: c.frequency === 0 ? 0 : c.recency + (c.T - c.recency) * share };
+      expect(bgNbdProbabilityAlive(p, later)).toBeGreaterThanOrEqual(bgNbdProbabilityAlive(p, c) * (1 - 1e-12));
+    },
+  );
+
+  test.prop([bgNbdParams, bgNbdCustomer, fc.constantFrom(7, 1 / 7, 12, 0.25)], { numRuns: 100 })('scaling α and every time by k leaves it unchanged', (p, c, k) => {
+    const scaled = bgNbdProbabilityAlive({ ...p, alpha: p.alpha * k }, { frequency: c.frequency, recency: c.recency * k, T: c.T * k });
+    expect(relativeError(scaled + 1e-300, bgNbdProbabilityAlive(p, c) + 1e-300)).toBeLessThan(1e-9);
+  });
+});
+
+describe('bgNbdProbabilityAlive: properties over every parameter in [e^−30, e^30]', () => {
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange], { numRuns: 300 })(
+    'in [0, 1], 1 with no repeat purchase, and non-increasing as the last purchase moves back from T',
+    (p, c) => {
+      const value = bgNbdProbabilityAlive(p, c);
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+      if (c.frequency === 0) expect(value).toBe(1);
+      else expect(bgNbdProbabilityAlive(p, { ...c, recency: c.recency / 2 })).toBeLessThanOrEqual(value);
+    },
+  );
+});
