@@ -155,7 +155,7 @@ const MAX_HORIZON_PERIODS = 10_000;
  * // Any transaction model, e.g. Pareto/NBD fitted on the same data:
  * const pareto = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
  * const customer = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 };
- * predictClv(paretoNbd, pareto, gammaGamma, [customer], { timeUnit: 'week', horizon: 12, horizonUnit: 'month' }).total; // => 12
+ * predictClv(paretoNbd, pareto, gammaGamma, [customer], { timeUnit: 'week', horizon: 12, horizonUnit: 'month' }).total; // => 45.78
  * predictClv(bgNbd, params, gammaGamma, [], { timeUnit: 'week', horizon: 12, horizonUnit: 'fortnight' as 'week' }); // => throws INVALID_OPTION
  * ```
  */

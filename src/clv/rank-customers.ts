@@ -57,13 +57,14 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
  *
  * @example
  * ```ts
- * import { predictClv, rankCustomers } from 'cx-metrics/clv';
+ * import { bgNbd, predictClv, rankCustomers } from 'cx-metrics/clv';
  * const customers = [
  *   { id: 'ann', frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 },
  *   { id: 'bob', frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 },
  *   { id: 'cat', frequency: 7, recency: 29.43, T: 35.38, monetaryValue: 73.74 },
  * ];
  * const prediction = predictClv(
+ *   bgNbd,
  *   { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
  *   { p: 6.25, q: 3.74, gamma: 15.44 },
  *   customers,

@@ -44,14 +44,14 @@ const FN = 'bgNbdLogLikelihood';
  * ```ts
  * import { bgNbdLogLikelihood } from 'cx-metrics/clv';
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
- * bgNbdLogLikelihood(params, [{ frequency: 2, recency: 30.43, T: 38.86 }]); // => -9.4473
+ * bgNbdLogLikelihood(params, [{ frequency: 2, recency: 30.43, T: 38.86 }]); // => -9.4586
  * // Weighted grouped rows count like their expansion:
  * bgNbdLogLikelihood(params, [{ frequency: 0, recency: 0, T: 38.86, n: 3 }], {
  *   frequency: (d) => d.frequency,
  *   recency: (d) => d.recency,
  *   T: (d) => d.T,
  *   weight: (d) => d.n,
- * }); // => -2.1426
+ * }); // => -1.6641
  * bgNbdLogLikelihood({ ...params, r: 0 }, []); // => throws OUT_OF_RANGE
  * ```
  */

@@ -46,8 +46,8 @@ const FN = 'paretoNbdLogLikelihood';
  * ```ts
  * import { paretoNbdLogLikelihood } from 'cx-metrics/clv';
  * const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
- * paretoNbdLogLikelihood(params, [{ frequency: 2, recency: 30.43, T: 38.86 }]); // => -9.4473
- * paretoNbdLogLikelihood(params, [{ frequency: 0, recency: 0, T: 38.86 }]); // => -0.7142
+ * paretoNbdLogLikelihood(params, [{ frequency: 2, recency: 30.43, T: 38.86 }]); // => -9.5543
+ * paretoNbdLogLikelihood(params, [{ frequency: 0, recency: 0, T: 38.86 }]); // => -0.5210
  * paretoNbdLogLikelihood(params, [{ frequency: 1, recency: 40, T: 38.86 }]); // => throws ORDER_VIOLATION
  * ```
  */

@@ -31,7 +31,7 @@ import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNb
  * const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }; // CDNOW, weeks
  * paretoNbd.model; // => 'pareto-nbd'
  * paretoNbd.parameterNames; // => ['r', 'alpha', 's', 'beta']
- * paretoNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266
+ * paretoNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.8692
  * ```
  */
 export const paretoNbd: TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit> = /* @__PURE__ */ Object.freeze<TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit>>({

@@ -38,7 +38,7 @@ const FN = 'simulateParetoNbd';
  * const truth = { r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 };
  * const rows = simulateParetoNbd(truth, { customers: 5000, T: { min: 13, max: 39 }, seed: 7 });
  * rows.length; // => 5000
- * fitParetoNbd(rows).r; // => 0.55
+ * fitParetoNbd(rows).r; // => 0.56
  * simulateParetoNbd(truth, { customers: 10, T: { min: 39, max: 13 }, seed: 1 }); // => throws ORDER_VIOLATION
  * ```
  */
