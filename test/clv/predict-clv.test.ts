@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bgNbd as bgNbdModel,
   bgNbdConditionalExpectedPurchases,
   bgNbdProbabilityAlive,
+  fitBgNbd,
   gammaGammaExpectedSpend,
-  bgNbd as bgNbdModel, predictClv,
+  paretoNbd,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdProbabilityAlive,
+  predictClv,
   type PredictClvCustomer,
 } from '../../src/clv';
 import { CxMetricsError } from '../../src/errors';
@@ -162,5 +167,50 @@ describe('predictClv: extreme parameters and rounded data', () => {
     expect(() => predictClv(bgNbdModel, bgNbd, gammaGamma, [{ frequency: 1, recency: 1, T: 2, monetaryValue: 10 }], { timeUnit: 'week', horizon: 10_001, horizonUnit: 'day' })).toThrow(
       /^predictClv: horizon 10001 exceeds the limit of 10000 periods/,
     );
+  });
+});
+
+describe('predictClv: any transaction model', () => {
+  const customers = cdnowSummary();
+  const pareto = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }; // published CDNOW estimates, weeks
+  const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01, margin: 0.3 } as const;
+
+  it('with Pareto/NBD on CDNOW: per-period differences of paretoNbdConditionalExpectedPurchases × spend × margin, discounted', () => {
+    const result = predictClv(paretoNbd, pareto, gammaGamma, customers, options);
+    const L = UNIT_MILLISECONDS.month / UNIT_MILLISECONDS.week;
+    customers.forEach((c, i) => {
+      // Independent of predictClv's grouping and factorisation: the public per-customer function, period by period.
+      let value = 0;
+      for (let k = 1; k <= 12; k++) {
+        const increment = paretoNbdConditionalExpectedPurchases(pareto, c, k * L) - paretoNbdConditionalExpectedPurchases(pareto, c, (k - 1) * L);
+        value += increment / 1.01 ** k;
+      }
+      const expected = 0.3 * gammaGammaExpectedSpend(gammaGamma, c) * value;
+      expect(relativeError(result.clv[i]!, expected)).toBeLessThan(1e-11);
+      expect(relativeError(result.probabilityAlive[i]!, paretoNbdProbabilityAlive(pareto, c))).toBeLessThan(1e-14);
+      expect(relativeError(result.expectedPurchases[i]!, paretoNbdConditionalExpectedPurchases(pareto, c, 12 * L))).toBeLessThan(1e-12);
+    });
+  });
+
+  it('the same call takes BG/NBD and Pareto/NBD, and their CLV differ where the models do (one-time buyers)', () => {
+    const withBg = predictClv(bgNbdModel, bgNbd, gammaGamma, customers, options);
+    const withPareto = predictClv(paretoNbd, pareto, gammaGamma, customers, options);
+    expect(withBg.clv.length).toBe(withPareto.clv.length);
+    // BG/NBD: a customer without repeat purchases is alive; Pareto/NBD: not for sure.
+    const oneTime = customers.findIndex((c) => c.frequency === 0);
+    expect(withBg.probabilityAlive[oneTime]).toBe(1);
+    expect(withPareto.probabilityAlive[oneTime]!).toBeLessThan(1);
+    expect(relativeError(withPareto.total, withBg.total)).toBeLessThan(0.5);
+  });
+
+  it('takes a fit of the model, and refuses a fit of another model or something that is not a model', () => {
+    const rows = customers.slice(0, 400);
+    const fit = fitBgNbd(rows);
+    expect(predictClv(bgNbdModel, fit, gammaGamma, rows, options).total).toBe(predictClv(bgNbdModel, { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b }, gammaGamma, rows, options).total);
+    expect(errorCode(() => predictClv(paretoNbd, fit as never, gammaGamma, rows, options))).toBe('INCONSISTENT_INPUT');
+    expect(() => predictClv(paretoNbd, fit as never, gammaGamma, rows, options)).toThrow(/params are a "bg-nbd" fit but the model is "pareto-nbd"/);
+    expect(errorCode(() => predictClv(bgNbd as never, bgNbd, gammaGamma, rows, options))).toBe('INVALID_INPUT');
+    expect(errorCode(() => predictClv(undefined as never, bgNbd, gammaGamma, rows, options))).toBe('INVALID_INPUT');
+    expect(errorCode(() => predictClv(paretoNbd, bgNbd as never, gammaGamma, rows, options))).toBe('INVALID_NUMBER');
   });
 });
