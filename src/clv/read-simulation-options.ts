@@ -26,7 +26,7 @@ export function readSimulationOptions(fn: string, options: SimulationOptions): C
   const T = settings.T as SimulationOptions['T'];
   let minT: number;
   let spanT: number;
-  if (typeof T === 'object' && T !== null) {
+  if (typeof T === 'object' && T !== null && !Array.isArray(T) && ('min' in T || 'max' in T)) {
     minT = requireNonNegative(fn, 'T.min', T.min);
     const maxT = requireNonNegative(fn, 'T.max', T.max);
     if (maxT < minT) {

@@ -6,6 +6,7 @@ import {
   bgBbProbabilityAlive,
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
+  bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   bgNbdPurchaseCountProbability,
   discountedClv,
@@ -17,10 +18,14 @@ import {
   historicalClv,
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
+  paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
-  bgNbd as bgNbdModel, predictClv,
+  bgNbd as bgNbdModel,
+  predictClv,
   rankCustomers,
   simpleClv,
+  simulateBgNbd,
+  simulateParetoNbd,
   summarizeTransactions,
   transactionSummaryTally,
 } from '../../src/clv/index';
@@ -107,6 +112,33 @@ function transactionModelFitRow(name: string, fit: (rows: never, options: never)
   };
 }
 
+/** The row of a transaction model's log-likelihood at fixed parameters over (frequency, recency, T) rows. */
+function transactionLogLikelihoodRow(name: string, logLikelihood: (rows: never, options: never) => unknown): Row {
+  const options = { frequency: BY_ROW.frequency, recency: BY_ROW.recency, T: BY_ROW.T };
+  return {
+    name,
+    call: (data, o) => logLikelihood(data as never, o as never),
+    valid: { data: ROWS, options },
+    collection: { name: 'rows' },
+    optionKeys: ['weight', 'frequency', 'recency', 'T'],
+    accessors: ['weight', 'frequency', 'recency', 'T'],
+    numbers: [rowSite('frequency', options), rowSite('recency', options), rowSite('T', options)],
+    nullRecords: true,
+  };
+}
+
+/** The row of a transaction model's seeded simulator. */
+function simulatorRow(name: string, simulate: (options: never) => unknown): Row {
+  const valid = { customers: 10, T: 30, seed: 1, resolution: 1 / 7 };
+  return {
+    name,
+    call: (_data, options) => simulate(options as never),
+    valid: { data: undefined, options: valid },
+    optionKeys: ['customers', 'T', 'seed', 'resolution'],
+    numbers: (['customers', 'T', 'seed', 'resolution'] as const).map((what) => ({ what, put: (bad) => ({ data: undefined, options: { ...valid, [what]: bad } }) })),
+  };
+}
+
 export const clvRows: readonly Row[] = [
   {
     name: 'summarizeTransactions',
@@ -167,6 +199,10 @@ export const clvRows: readonly Row[] = [
   },
   transactionModelFitRow('fitBgNbd', fitBgNbd),
   transactionModelFitRow('fitParetoNbd', fitParetoNbd),
+  transactionLogLikelihoodRow('bgNbdLogLikelihood', (rows, options) => bgNbdLogLikelihood(BG_NBD, rows, options)),
+  transactionLogLikelihoodRow('paretoNbdLogLikelihood', (rows, options) => paretoNbdLogLikelihood(PARETO, rows, options)),
+  simulatorRow('simulateBgNbd', (options) => simulateBgNbd(BG_NBD, options)),
+  simulatorRow('simulateParetoNbd', (options) => simulateParetoNbd(PARETO, options)),
   {
     name: 'fitGammaGamma',
     call: (data, options) => fitGammaGamma(data as never, options as never),
