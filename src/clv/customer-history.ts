@@ -27,7 +27,7 @@ export interface CustomerHistoryAccessors<D> {
  * The accessors an options object carries: optional for {@link CustomerHistory} rows (the fields
  * are read by name), required for any other record type.
  */
-export type CustomerHistoryAccessorOptions<D> = [D] extends [CustomerHistory] ? Partial<CustomerHistoryAccessors<D>> : CustomerHistoryAccessors<D>;
+export type CustomerHistoryAccessorOptions<D> = [D] extends [CustomerHistory | null | undefined] ? Partial<CustomerHistoryAccessors<D>> : CustomerHistoryAccessors<D>;
 
 /**
  * Options of the functions that read many customer histories at once (the fits, the

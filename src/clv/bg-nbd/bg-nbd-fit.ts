@@ -106,7 +106,10 @@ const BOUNDARY_ALPHA = 1e-8;
  * fitBgNbd([{ frequency: 2, recency: 31, T: 30 }]); // => throws ORDER_VIOLATION
  * ```
  */
-export function fitBgNbd<D = CustomerHistory>(rows: Values<D>, options?: BgNbdFitOptions<D>): BgNbdFit {
+export function fitBgNbd<D = CustomerHistory>(
+  rows: Values<D>,
+  ...[options]: [D] extends [CustomerHistory | null | undefined] ? [options?: BgNbdFitOptions<D>] : [options: BgNbdFitOptions<D>]
+): BgNbdFit {
   const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'recency', 'T']) as BgNbdFitOptions<D> & Partial<CustomerHistoryAccessors<D>>;
   for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);

@@ -55,7 +55,11 @@ const FN = 'bgNbdLogLikelihood';
  * bgNbdLogLikelihood({ ...params, r: 0 }, []); // => throws OUT_OF_RANGE
  * ```
  */
-export function bgNbdLogLikelihood<D = CustomerHistory>(params: BgNbdParams, rows: Values<D>, options?: CustomerHistoryOptions<D>): number {
+export function bgNbdLogLikelihood<D = CustomerHistory>(
+  params: BgNbdParams,
+  rows: Values<D>,
+  ...[options]: [D] extends [CustomerHistory | null | undefined] ? [options?: CustomerHistoryOptions<D>] : [options: CustomerHistoryOptions<D>]
+): number {
   const theta = logParameters(FN, ['r', 'alpha', 'a', 'b'], requireBgNbdParams(FN, params));
   const settings = readOptions(FN, options, ['weight', 'frequency', 'recency', 'T']) as CustomerHistoryOptions<D> & Partial<CustomerHistoryAccessors<D>>;
   for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);

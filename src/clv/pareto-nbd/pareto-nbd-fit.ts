@@ -105,7 +105,10 @@ const FN = 'fitParetoNbd';
  * fitParetoNbd([{ frequency: 2, recency: 31, T: 30 }]); // => throws ORDER_VIOLATION
  * ```
  */
-export function fitParetoNbd<D = CustomerHistory>(rows: Values<D>, options?: ParetoNbdFitOptions<D>): ParetoNbdFit {
+export function fitParetoNbd<D = CustomerHistory>(
+  rows: Values<D>,
+  ...[options]: [D] extends [CustomerHistory | null | undefined] ? [options?: ParetoNbdFitOptions<D>] : [options: ParetoNbdFitOptions<D>]
+): ParetoNbdFit {
   const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'recency', 'T']) as ParetoNbdFitOptions<D> & Partial<CustomerHistoryAccessors<D>>;
   for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);

@@ -51,7 +51,11 @@ const FN = 'paretoNbdLogLikelihood';
  * paretoNbdLogLikelihood(params, [{ frequency: 1, recency: 40, T: 38.86 }]); // => throws ORDER_VIOLATION
  * ```
  */
-export function paretoNbdLogLikelihood<D = CustomerHistory>(params: ParetoNbdParams, rows: Values<D>, options?: CustomerHistoryOptions<D>): number {
+export function paretoNbdLogLikelihood<D = CustomerHistory>(
+  params: ParetoNbdParams,
+  rows: Values<D>,
+  ...[options]: [D] extends [CustomerHistory | null | undefined] ? [options?: CustomerHistoryOptions<D>] : [options: CustomerHistoryOptions<D>]
+): number {
   const theta = logParameters(FN, ['r', 'alpha', 's', 'beta'], requireParetoNbdParams(FN, params));
   const settings = readOptions(FN, options, ['weight', 'frequency', 'recency', 'T']) as CustomerHistoryOptions<D> & Partial<CustomerHistoryAccessors<D>>;
   for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);

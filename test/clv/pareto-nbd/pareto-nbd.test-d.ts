@@ -1,0 +1,69 @@
+import { expectTypeOf } from 'vitest';
+import {
+  paretoNbd,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+  fitParetoNbd,
+  simulateParetoNbd,
+  type ParetoNbdFit,
+  type ParetoNbdParams,
+  type CustomerHistory,
+  type TransactionModel,
+} from '../../../src/clv';
+import type { StandardErrors } from '../../../src/models/model';
+
+const rows: CustomerHistory[] = [{ frequency: 1, recency: 2, T: 3 }];
+const tuples: [number, number, number][] = [[1, 2, 3]];
+const params: ParetoNbdParams = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+
+// fitParetoNbd: CustomerHistory rows need no accessors; any other record type needs all three.
+const fit = fitParetoNbd(rows);
+expectTypeOf(fit).toEqualTypeOf<ParetoNbdFit>();
+expectTypeOf(fit.model).toEqualTypeOf<'pareto-nbd'>();
+expectTypeOf(fit.r).toEqualTypeOf<number>();
+expectTypeOf(fit.standardErrors).toEqualTypeOf<StandardErrors<ParetoNbdParams> | undefined>();
+expectTypeOf(fit.logParameterCovariance).toEqualTypeOf<readonly (readonly number[])[] | undefined>();
+fitParetoNbd(rows, { maxIterations: 10, weight: () => 2 });
+fitParetoNbd(tuples, { frequency: (d) => d[0], recency: (d) => d[1], T: (d) => d[2] });
+// @ts-expect-error: tuples without accessors
+fitParetoNbd(tuples);
+// @ts-expect-error: a missing accessor for another record type
+fitParetoNbd(tuples, { frequency: (d) => d[0], recency: (d) => d[1] });
+// @ts-expect-error: numbers are not customer histories
+fitParetoNbd([1, 2, 3]);
+// @ts-expect-error: an accessor returning a string
+fitParetoNbd(tuples, { frequency: (d) => String(d[0]), recency: (d) => d[1], T: (d) => d[2] });
+
+// paretoNbdLogLikelihood: parameters first, the same rows and accessors as the fit.
+expectTypeOf(paretoNbdLogLikelihood(params, rows)).toEqualTypeOf<number>();
+expectTypeOf(paretoNbdLogLikelihood(fit, rows, { weight: () => 1 })).toEqualTypeOf<number>();
+paretoNbdLogLikelihood(params, tuples, { frequency: (d) => d[0], recency: (d) => d[1], T: (d) => d[2] });
+// @ts-expect-error: tuples without accessors
+paretoNbdLogLikelihood(params, tuples);
+// @ts-expect-error: BG/NBD parameters
+paretoNbdLogLikelihood({ r: 1, alpha: 1, a: 1, b: 1 }, rows);
+// @ts-expect-error: maxIterations is a fit option
+paretoNbdLogLikelihood(params, rows, { maxIterations: 5 });
+
+// simulateParetoNbd: options required; T a number or a range.
+expectTypeOf(simulateParetoNbd(params, { customers: 10, T: 52, seed: 1 })).toEqualTypeOf<CustomerHistory[]>();
+simulateParetoNbd(params, { customers: 10, T: { min: 13, max: 39 }, seed: 1, resolution: 1 / 7 });
+// @ts-expect-error: no seed
+simulateParetoNbd(params, { customers: 10, T: 52 });
+// @ts-expect-error: T as a string
+simulateParetoNbd(params, { customers: 10, T: '52', seed: 1 });
+
+// Predictions: (params, customer, t).
+expectTypeOf(paretoNbdExpectedPurchases(params, 4)).toEqualTypeOf<number>();
+expectTypeOf(paretoNbdConditionalExpectedPurchases(fit, rows[0]!, 4)).toEqualTypeOf<number>();
+expectTypeOf(paretoNbdProbabilityAlive(params, rows[0]!)).toEqualTypeOf<number>();
+// @ts-expect-error: a customer without T
+paretoNbdProbabilityAlive(params, { frequency: 1, recency: 2 });
+
+// The descriptor: a TransactionModel of Pareto/NBD.
+expectTypeOf(paretoNbd).toEqualTypeOf<TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit>>();
+expectTypeOf(paretoNbd.model).toEqualTypeOf<'pareto-nbd'>();
+expectTypeOf(paretoNbd.fit(rows)).toEqualTypeOf<ParetoNbdFit>();
+expectTypeOf(paretoNbd.parameterNames).toEqualTypeOf<readonly ('r' | 'alpha' | 's' | 'beta')[]>();
