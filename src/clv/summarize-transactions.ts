@@ -1,3 +1,4 @@
+import type { CustomerHistory } from './customer-history';
 import type { Purchase } from '../models/interaction';
 import type { Instant, TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
@@ -14,7 +15,7 @@ import { readOptions, requireAccessor } from '../internal/options';
  * (BG/NBD reads `frequency`, `recency`, `T`; Gamma-Gamma reads `frequency`, `monetaryValue`).
  * Durations are in the summary's {@link TransactionSummary.unit}.
  */
-export interface TransactionSummaryRow {
+export interface TransactionSummaryRow extends CustomerHistory {
   /** The customer, as returned by the `customerId` accessor. */
   readonly customerId: string | number;
   /**
