@@ -7,7 +7,14 @@ export interface SimulationOptions {
    * model's time unit: one number for every customer, or `{ min, max }` for T drawn uniformly
    * in [min, max] per customer (cohorts acquired over time). Required.
    */
-  readonly T: number | { readonly min: number; readonly max: number };
+  readonly T:
+    | number
+    | {
+        /** Shortest observation length, ≥ 0. */
+        readonly min: number;
+        /** Longest observation length, ≥ `min`. */
+        readonly max: number;
+      };
   /** Seed of the random stream, a whole number ≥ 0: the same seed gives the same rows everywhere. Required. */
   readonly seed: number;
   /**

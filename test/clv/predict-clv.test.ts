@@ -55,7 +55,8 @@ describe('predictClv: known values', () => {
   it('uses the documented unit constants, not a 30-day month', () => {
     const one = [{ frequency: 3, recency: 20, T: 30, monetaryValue: 40 }];
     const inDays = predictClv(
-      bgNbdModel, { ...bgNbd, alpha: bgNbd.alpha * 7 },
+      bgNbdModel,
+      { ...bgNbd, alpha: bgNbd.alpha * 7 },
       gammaGamma,
       [{ frequency: 3, recency: 140, T: 210, monetaryValue: 40 }],
       { timeUnit: 'day', horizon: 12, horizonUnit: 'month' },
@@ -77,7 +78,8 @@ describe('predictClv: known values', () => {
 
   it('skips and counts missing customers, reporting the input positions of the others', () => {
     const result = predictClv(
-      bgNbdModel, bgNbd,
+      bgNbdModel,
+      bgNbd,
       gammaGamma,
       [null, { frequency: 1, recency: 2, T: 3, monetaryValue: 10 }, { frequency: 1, recency: null, T: 3, monetaryValue: 10 }] as unknown as PredictClvCustomer[],
       monthly,
