@@ -60,10 +60,11 @@ export default defineConfig([
   },
   {
     // CommonJS: one file per public entry; shared chunks keep one CxMetricsError class across them.
+    // Its .d.cts are the .d.ts above with `.cjs` imports (scripts/cjs-declarations.ts, `npm run build`).
     entry: entries,
     format: ['cjs'],
     esbuildPlugins: [pureAnnotations],
-    dts: true,
+    dts: false,
     splitting: true,
     treeshake: true,
     clean: false,

@@ -62,7 +62,7 @@ describe('the published tarball', () => {
   it('is built by `npm pack` and `npm publish` themselves (prepack)', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['prepack']).toBe('npm run build');
-    expect(pkg.scripts['build']).toBe('tsup');
+    expect(pkg.scripts['build']).toBe('tsup && tsx scripts/cjs-declarations.ts');
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.cjs');
   });
