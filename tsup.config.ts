@@ -1,22 +1,76 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { annotatePure } from './scripts/lib/pure-annotations';
+import { packageSubpaths, repositoryRoot } from './scripts/lib/subpaths';
 
-// One entry per public subpath; shared chunks keep one CxMetricsError class across them.
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'models/index': 'src/models/index.ts',
-    'survey/index': 'src/survey/index.ts',
-    'retention/index': 'src/retention/index.ts',
-    'clv/index': 'src/clv/index.ts',
-    'journey/index': 'src/journey/index.ts',
+// The entries come from the one list of subpaths (package.json "exports").
+const subpaths = packageSubpaths();
+const entries: Record<string, string> = { index: 'src/index.ts' };
+for (const subpath of subpaths) entries[`${subpath}/index`] = `src/${subpath}/index.ts`;
+
+/**
+ * ESM is shipped one file per source module (dist/survey/nps.js ↔ src/survey/nps.ts), so that a
+ * user's bundler sees the real module graph and, with `"sideEffects": false`, drops every module
+ * an import does not reach. Every relative import is left external and pointed at the emitted
+ * `.js` file; every `src/**` module is an entry.
+ */
+const perModule: Plugin = {
+  name: 'per-module-esm',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      if (existsSync(join(args.resolveDir, `${args.path}.ts`))) return { path: `${args.path}.js`, external: true };
+      if (existsSync(join(args.resolveDir, args.path, 'index.ts'))) return { path: `${args.path}/index.js`, external: true };
+      return { errors: [{ text: `cannot resolve ${args.path} from ${args.importer}` }] };
+    });
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  treeshake: true,
-  clean: true,
-  sourcemap: false,
-  target: 'es2020',
-  platform: 'neutral',
-  tsconfig: 'tsconfig.build.json',
-});
+};
+
+/** Load-time calls in src/ marked pure (scripts/lib/pure-annotations.ts). */
+const pureAnnotations: Plugin = {
+  name: 'pure-annotations',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => ({
+      contents: annotatePure(readFileSync(args.path, 'utf8'), args.path),
+      loader: 'ts',
+    }));
+  },
+};
+
+// Run once per build: the two configurations below write into the same dist/.
+rmSync(`${repositoryRoot}dist`, { recursive: true, force: true });
+
+export default defineConfig([
+  {
+    // ESM: one output file per module, and the bundled .d.ts per public entry.
+    entry: ['src/**/*.ts'],
+    format: ['esm'],
+    bundle: true,
+    esbuildPlugins: [pureAnnotations, perModule],
+    dts: { entry: entries },
+    splitting: false,
+    treeshake: false,
+    clean: false,
+    sourcemap: false,
+    target: 'es2022',
+    platform: 'neutral',
+    tsconfig: 'tsconfig.build.json',
+  },
+  {
+    // CommonJS: one file per public entry; shared chunks keep one CxMetricsError class across them.
+    // Its .d.cts are the .d.ts above with `.cjs` imports (scripts/cjs-declarations.ts, `npm run build`).
+    entry: entries,
+    format: ['cjs'],
+    esbuildPlugins: [pureAnnotations],
+    dts: false,
+    splitting: true,
+    treeshake: true,
+    clean: false,
+    sourcemap: false,
+    target: 'es2022',
+    platform: 'neutral',
+    tsconfig: 'tsconfig.build.json',
+  },
+]);

@@ -1,14 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
+// The public subpaths: the keys of package.json "exports" (as scripts/lib/subpaths.ts reads them).
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { exports: Record<string, unknown> };
+const subpaths = Object.keys(pkg.exports)
+  .filter((key) => key !== '.' && key !== './package.json')
+  .map((key) => key.slice(2));
 
 export default defineConfig({
   resolve: {
     // Documentation examples import the package by its public name; tests run them against src.
     alias: [
       { find: /^cx-metrics$/, replacement: `${src}index.ts` },
-      { find: /^cx-metrics\/(models|survey|retention|clv|journey)$/, replacement: `${src}$1/index.ts` },
+      // One alias per public subpath (package.json "exports").
+      ...subpaths.map((subpath) => ({ find: new RegExp(`^cx-metrics/${subpath}$`), replacement: `${src}${subpath}/index.ts` })),
     ],
   },
   test: {

@@ -1,5 +1,4 @@
-// The clv domain barrel: one line per exported function file.
-export {};
+// The clv barrel: one `export *` line per public file of the folder (test/repository/subpaths.test.ts).
 export * from './model';
 export * from './summarize-transactions';
 export * from './simple-clv';

@@ -1,4 +1,4 @@
-// The retention domain barrel: one line per exported function file.
+// The retention barrel: one `export *` line per public file of the folder (test/repository/subpaths.test.ts).
 export * from './retention-rate';
 export * from './churn-rate';
 export * from './fit-sbg';

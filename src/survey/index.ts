@@ -1,4 +1,4 @@
-// The survey domain barrel: one line per exported function file.
+// The survey barrel: one `export *` line per public file of the folder (test/repository/subpaths.test.ts).
 export * from './classify-nps';
 export * from './nps';
 export * from './nps-tally';

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageSubpaths } from '../../scripts/lib/subpaths';
 import { guideExamples, repoRoot, sourceExamples, toTestModule } from '../support/doc-examples';
 
 const outDir = join(repoRoot, '.cache', 'doc-examples');
@@ -36,7 +37,7 @@ describe('code blocks in README.md and docs/', () => {
 });
 
 describe('documentation coverage', () => {
-  const domains = ['models', 'survey', 'retention', 'clv', 'journey'];
+  const domains = packageSubpaths();
   const missing: string[] = [];
   for (const domain of domains) {
     const dir = join(repoRoot, 'src', domain);

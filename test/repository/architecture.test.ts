@@ -1,0 +1,449 @@
+/**
+ * The house rules of CONTRIBUTING.md ("The map of the house"), derived from the source tree on
+ * every run: the import statements of every `src/**\/*.ts` (type-only imports count), the file
+ * names and identifiers of `src/internal/`, the test files, the public run-time exports.
+ *
+ * Each check has the list of violations known today (`KNOWN_…`, `PENDING_…`). The lists must be
+ * exact: a new violation fails, and so does a listed one that no longer occurs ("remove … from
+ * KNOWN_…"), so they can only shrink. They are to be emptied, never extended.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import * as library from '../../src/index';
+import { repoRoot } from '../support/doc-examples';
+import { type ImportEdge, importsOf, lineCount, parse, tsFiles } from '../support/source-graph';
+
+// ---------------------------------------------------------------------------------------------
+// Known violations, today. Empty them; never add to them.
+
+/** Import cycles, each from its alphabetically first file. */
+const KNOWN_CYCLES: readonly string[] = [
+  'src/clv/bg-bb-fit.ts → src/internal/bg-bb-fit-core.ts → src/clv/bg-bb-fit.ts',
+  'src/clv/bg-nbd-fit.ts → src/internal/bg-nbd-fit-core.ts → src/clv/bg-nbd-fit.ts',
+  'src/clv/pareto-nbd-fit.ts → src/internal/pareto-nbd-fit-core.ts → src/clv/pareto-nbd-fit.ts',
+  'src/internal/funnel.ts → src/journey/journey-funnel.ts → src/internal/funnel.ts',
+  'src/internal/kaplan-meier-curve.ts → src/retention/kaplan-meier.ts → src/internal/kaplan-meier-curve.ts',
+  'src/internal/nps-state.ts → src/survey/nps-interval.ts → src/internal/nps-state.ts',
+  'src/internal/nps-state.ts → src/survey/nps-tally.ts → src/internal/nps-state.ts',
+  'src/internal/nps-state.ts → src/survey/nps.ts → src/internal/nps-state.ts',
+  'src/internal/sbg.ts → src/retention/fit-sbg.ts → src/internal/sbg.ts',
+  'src/internal/scale-state.ts → src/survey/ces-tally.ts → src/internal/scale-state.ts',
+  'src/internal/scale-state.ts → src/survey/ces.ts → src/internal/scale-state.ts',
+  'src/internal/scale-state.ts → src/survey/csat-interval.ts → src/internal/scale-state.ts',
+  'src/internal/scale-state.ts → src/survey/csat-tally.ts → src/internal/scale-state.ts',
+  'src/internal/scale-state.ts → src/survey/csat.ts → src/internal/scale-state.ts',
+];
+
+/** Imports against the layering (`from → to`). */
+const KNOWN_UPWARD_IMPORTS: readonly string[] = [
+  'src/internal/activity-collector.ts → src/retention/activity.ts',
+  'src/internal/bg-bb-fit-core.ts → src/clv/bg-bb-fit.ts',
+  'src/internal/bg-nbd-fit-core.ts → src/clv/bg-nbd-fit.ts',
+  'src/internal/funnel.ts → src/journey/journey-funnel.ts',
+  'src/internal/journey.ts → src/journey/duration-unit.ts',
+  'src/internal/journey.ts → src/models/channel.ts',
+  'src/internal/journey.ts → src/models/interaction.ts',
+  'src/internal/journey.ts → src/models/journey.ts',
+  'src/internal/kaplan-meier-curve.ts → src/retention/kaplan-meier.ts',
+  'src/internal/nps-state.ts → src/survey/nps-interval.ts',
+  'src/internal/nps-state.ts → src/survey/nps-tally.ts',
+  'src/internal/nps-state.ts → src/survey/nps.ts',
+  'src/internal/pareto-nbd-fit-core.ts → src/clv/pareto-nbd-fit.ts',
+  'src/internal/parse-records.ts → src/models/channel.ts',
+  'src/internal/parse-records.ts → src/models/customer.ts',
+  'src/internal/parse-records.ts → src/models/interaction.ts',
+  'src/internal/parse-records.ts → src/models/journey.ts',
+  'src/internal/parse-records.ts → src/models/touchpoint.ts',
+  'src/internal/rate-interval.ts → src/journey/interval.ts',
+  'src/internal/sbg.ts → src/retention/fit-sbg.ts',
+  'src/internal/scale-means.ts → src/models/interaction.ts',
+  'src/internal/scale-state.ts → src/models/interaction.ts',
+  'src/internal/scale-state.ts → src/survey/ces-tally.ts',
+  'src/internal/scale-state.ts → src/survey/ces.ts',
+  'src/internal/scale-state.ts → src/survey/csat-interval.ts',
+  'src/internal/scale-state.ts → src/survey/csat-tally.ts',
+  'src/internal/scale-state.ts → src/survey/csat.ts',
+  'src/internal/survey-groups.ts → src/models/customer.ts',
+  'src/internal/survey-groups.ts → src/models/interaction.ts',
+  'src/internal/survey-groups.ts → src/survey/ces-tally.ts',
+  'src/internal/survey-groups.ts → src/survey/ces.ts',
+  'src/internal/survey-groups.ts → src/survey/csat-tally.ts',
+  'src/internal/survey-groups.ts → src/survey/nps-tally.ts',
+  'src/internal/survey-responses.ts → src/models/interaction.ts',
+  'src/internal/survey-responses.ts → src/models/journey.ts',
+  'src/internal/survey-tests.ts → src/models/interaction.ts',
+  'src/internal/survey-tests.ts → src/survey/ces-tally.ts',
+  'src/internal/survey-tests.ts → src/survey/csat-tally.ts',
+  'src/internal/survey-tests.ts → src/survey/nps-interval.ts',
+  'src/internal/survey-tests.ts → src/survey/nps-tally.ts',
+  'src/journey/journey-satisfaction.ts → src/survey/classify-nps.ts',
+  'src/journey/journey-satisfaction.ts → src/survey/nps.ts',
+  'src/journey/touchpoint-scores.ts → src/survey/ces.ts',
+  'src/journey/touchpoint-scores.ts → src/survey/csat-interval.ts',
+  'src/journey/touchpoint-scores.ts → src/survey/csat.ts',
+  'src/journey/touchpoint-scores.ts → src/survey/nps-interval.ts',
+  'src/journey/touchpoint-scores.ts → src/survey/nps.ts',
+];
+
+/** The share of `src/` lines in `src/internal/` may not exceed this; the target is 0.2. */
+const KNOWN_INTERNAL_SHARE = 0.45;
+
+/** Customer words in the file names and identifiers of `src/internal/` (`file: words`). */
+const KNOWN_DOMAIN_WORDS_IN_INTERNAL: readonly string[] = [
+  'src/internal/activity-collector.ts: cohort, customer, purchase',
+  'src/internal/bg-bb-fit-core.ts: bg-bb',
+  'src/internal/bg-bb-likelihood.ts: bg-bb',
+  'src/internal/bg-bb-predict.ts: bg-bb, customer, retention, sbg, transaction',
+  'src/internal/bg-bb-rows.ts: bg-bb',
+  'src/internal/bg-nbd-fit-core.ts: bg-nbd, purchase',
+  'src/internal/bg-nbd-likelihood.ts: bg-nbd',
+  'src/internal/bg-nbd-predict.ts: bg-nbd, customer, purchase',
+  'src/internal/churn-flag.ts: churn',
+  'src/internal/customer-id.ts: customer',
+  'src/internal/funnel.ts: funnel, journey',
+  'src/internal/gamma-gamma-likelihood.ts: gamma-gamma',
+  'src/internal/gamma-gamma-spend.ts: gamma-gamma',
+  'src/internal/journey.ts: customer, journey',
+  'src/internal/log-scale-fit.ts: purchase',
+  'src/internal/nps-state.ts: detractor, nps, promoter',
+  'src/internal/pareto-nbd-fit-core.ts: pareto, purchase',
+  'src/internal/pareto-nbd-likelihood.ts: pareto',
+  'src/internal/pareto-nbd-predict.ts: pareto',
+  'src/internal/parse-records.ts: customer, journey, survey, touchpoint',
+  'src/internal/rate-interval.ts: journey',
+  'src/internal/retention-counts.ts: retention',
+  'src/internal/rfm-rows.ts: rfm',
+  'src/internal/sbg.ts: customer, retention, sbg',
+  'src/internal/scale-means.ts: ces, csat, survey',
+  'src/internal/scale-state.ts: ces, csat, survey',
+  'src/internal/survey-groups.ts: ces, csat, customer, nps, survey, touchpoint',
+  'src/internal/survey-responses.ts: ces, csat, journey, nps, survey',
+  'src/internal/survey-scores.ts: survey',
+  'src/internal/survey-tests.ts: ces, csat, detractor, nps, promoter, survey',
+  'src/internal/transaction-window.ts: purchase, transaction',
+  'src/internal/validate.ts: customer',
+];
+
+/** Imports of `test/` from `src/`, `bench/`, `demo/` or `scripts/` (`from → to`). */
+const KNOWN_TEST_IMPORTS: readonly string[] = [
+  'bench/bg-bb.bench.ts → test/clv/bg-bb-data.ts',
+  'bench/clv-models.bench.ts → test/clv/clv-simulate.ts',
+  'bench/harness.ts → test/support/random.ts',
+  'bench/pareto-nbd.bench.ts → test/clv/clv-simulate.ts',
+  'bench/pareto-nbd.bench.ts → test/clv/pareto-nbd-simulate.ts',
+];
+
+/** Files of `src/` exporting a function with no mirrored `test/…​.test.ts` or `.prop.test.ts`. */
+const KNOWN_UNTESTED_FILES: readonly string[] = [
+  'src/internal/activity-collector.ts',
+  'src/internal/bg-bb-fit-core.ts',
+  'src/internal/bg-bb-likelihood.ts',
+  'src/internal/bg-bb-predict.ts',
+  'src/internal/bg-bb-rows.ts',
+  'src/internal/bg-nbd-fit-core.ts',
+  'src/internal/bg-nbd-likelihood.ts',
+  'src/internal/bg-nbd-predict.ts',
+  'src/internal/churn-flag.ts',
+  'src/internal/customer-id.ts',
+  'src/internal/funnel.ts',
+  'src/internal/gamma-gamma-likelihood.ts',
+  'src/internal/gamma-gamma-spend.ts',
+  'src/internal/group-rows.ts',
+  'src/internal/journey.ts',
+  'src/internal/kaplan-meier-curve.ts',
+  'src/internal/log-scale-fit.ts',
+  'src/internal/nps-state.ts',
+  'src/internal/pareto-nbd-fit-core.ts',
+  'src/internal/pareto-nbd-likelihood.ts',
+  'src/internal/pareto-nbd-predict.ts',
+  'src/internal/parse-records.ts',
+  'src/internal/random.ts',
+  'src/internal/rate-interval.ts',
+  'src/internal/retention-counts.ts',
+  'src/internal/rfm-rows.ts',
+  'src/internal/sbg.ts',
+  'src/internal/scale-means.ts',
+  'src/internal/scale-state.ts',
+  'src/internal/survey-groups.ts',
+  'src/internal/survey-responses.ts',
+  'src/internal/survey-scores.ts',
+  'src/internal/survey-tests.ts',
+  'src/internal/transaction-window.ts',
+];
+
+/** Public functions not yet named in any `test/**\/*.test-d.ts`. */
+const PENDING_TYPE_TESTS: readonly string[] = [
+  'CxMetricsError',
+  'benchmarkTest',
+  'bgBbConditionalExpectedTransactions',
+  'bgBbDert',
+  'bgBbExpectedTransactions',
+  'bgBbProbabilityAlive',
+  'bgNbdConditionalExpectedPurchases',
+  'bgNbdExpectedPurchases',
+  'bgNbdProbabilityAlive',
+  'bgNbdPurchaseCountProbability',
+  'ces',
+  'churnRate',
+  'classifyNps',
+  'cohortRetention',
+  'compareCsat',
+  'compareGroups',
+  'compareNps',
+  'csat',
+  'csatInterval',
+  'discountedClv',
+  'fitBgBb',
+  'fitBgNbd',
+  'fitGammaGamma',
+  'fitParetoNbd',
+  'fitSbg',
+  'gammaGammaExpectedSpend',
+  'historicalClv',
+  'journeyFunnel',
+  'journeyPaths',
+  'journeySatisfaction',
+  'kaplanMeier',
+  'keyDrivers',
+  'logRankTest',
+  'npsInterval',
+  'npsRevenue',
+  'paretoNbdConditionalExpectedPurchases',
+  'paretoNbdExpectedPurchases',
+  'paretoNbdProbabilityAlive',
+  'parseCustomer',
+  'parseInteraction',
+  'parseInteractions',
+  'parseJourney',
+  'parseJourneys',
+  'parseTouchpoint',
+  'periodRetention',
+  'predictClv',
+  'rakeWeights',
+  'rankCustomers',
+  'retentionRate',
+  'rfmSegments',
+  'sampleSize',
+  'sbgDerl',
+  'sbgExpectedLifetime',
+  'sbgRetentionRate',
+  'sbgSurvival',
+  'serviceLevels',
+  'simpleClv',
+  'stageTiming',
+  'summarizeTransactions',
+  'surveyBreakdown',
+  'touchpointScores',
+  'trendTest',
+  'weakestTouchpoints',
+];
+
+// ---------------------------------------------------------------------------------------------
+
+/** The target of `internal/`'s share of `src/` lines (issue 11). */
+const INTERNAL_SHARE_TARGET = 0.2;
+
+/**
+ * Words that name the customer domain. An identifier or file name of `src/internal/` is split
+ * into words (`fitBgNbdCore` → fit, bg, nbd, core; `rfm-rows` → rfm, rows); a word matches when
+ * it starts with one of these (`customers`, `surveyed`), or the adjacent words match a pair.
+ */
+const DOMAIN_WORDS: readonly string[] = [
+  'customer', 'purchase', 'transaction', 'nps', 'csat', 'ces', 'survey', 'churn', 'cohort',
+  'retention', 'journey', 'touchpoint', 'funnel', 'clv', 'rfm', 'pareto', 'sbg', 'bg-nbd',
+  'bg-bb', 'gamma-gamma', 'promoter', 'detractor',
+];
+/** Words matched whole only (short, or common as a prefix of neutral words). */
+const WHOLE_WORDS = new Set(['nps', 'ces', 'sbg', 'rfm', 'clv', 'csat']);
+
+/** Where a list must change to match the tree: one line per extra or missing entry. */
+function listDiff(name: string, found: readonly string[], known: readonly string[]): string[] {
+  const f = new Set(found);
+  const k = new Set(known);
+  return [
+    ...[...f].filter((x) => !k.has(x)).map((x) => `new: ${x}`),
+    ...[...k].filter((x) => !f.has(x)).map((x) => `fixed, remove it from ${name}: ${x}`),
+  ];
+}
+
+const srcFiles = tsFiles('src');
+const srcEdges: ImportEdge[] = srcFiles.flatMap(importsOf).filter((e) => e.to?.startsWith('src/'));
+
+/** The layer of a src file: 'index', 'errors', 'internal', 'models', or its domain folder. */
+function layerOf(file: string): string {
+  if (file === 'src/index.ts') return 'index';
+  if (file === 'src/errors.ts') return 'errors';
+  return file.split('/')[1] ?? file;
+}
+
+/** Whether an import from one layer into another runs downward. */
+function allowed(from: string, to: string, toFile: string): boolean {
+  if (from === 'index') return /^src\/[^/]+\/index\.ts$/.test(toFile) && to !== 'internal';
+  if (to === 'errors') return from !== 'errors';
+  if (from === 'errors') return false;
+  if (from === 'internal') return to === 'internal';
+  if (from === 'models') return to === 'models' || to === 'internal';
+  return to === from || to === 'models' || to === 'internal';
+}
+
+/** Every import cycle: for each file in a cycle, the shortest one through it, deduplicated. */
+function cycles(): string[] {
+  const next = new Map<string, string[]>();
+  for (const e of srcEdges) next.set(e.from, [...new Set([...(next.get(e.from) ?? []), e.to as string])].sort());
+  const found = new Set<string>();
+  for (const start of srcFiles) {
+    // Breadth-first from `start`, until it comes back.
+    const parent = new Map<string, string>();
+    const queue = [start];
+    let closing: string | undefined;
+    for (let i = 0; i < queue.length && closing === undefined; i++) {
+      const node = queue[i] as string;
+      for (const to of next.get(node) ?? []) {
+        if (to === start) {
+          closing = node;
+          break;
+        }
+        if (!parent.has(to)) {
+          parent.set(to, node);
+          queue.push(to);
+        }
+      }
+    }
+    if (closing === undefined) continue;
+    const path = [closing];
+    while (path[0] !== start) path.unshift(parent.get(path[0] as string) as string);
+    const first = path.indexOf([...path].sort()[0] as string);
+    const rotated = [...path.slice(first), ...path.slice(0, first)];
+    found.add([...rotated, rotated[0]].join(' → '));
+  }
+  return [...found].sort();
+}
+
+/** The words of an identifier or file name: `fitBgNbdCore` → fit, bg, nbd, core. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase());
+}
+
+/** The customer words in one name. */
+function domainWordsIn(name: string): string[] {
+  const words = wordsOf(name);
+  const hits: string[] = [];
+  for (const entry of DOMAIN_WORDS) {
+    const parts = entry.split('-');
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      const match = parts.every((p, k) => {
+        const w = words[i + k] as string;
+        return parts.length > 1 || WHOLE_WORDS.has(p) ? w === p || w === `${p}s` : w.startsWith(p);
+      });
+      if (match) hits.push(entry);
+    }
+  }
+  return hits;
+}
+
+/** File name and identifiers (not comments, not strings) of a file, with their customer words. */
+function domainWordsOfFile(file: string): string[] {
+  const words = new Set(domainWordsIn(file.split('/').pop()?.replace(/\.ts$/, '') ?? ''));
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) for (const w of domainWordsIn(node.text)) words.add(w);
+    ts.forEachChild(node, visit);
+  };
+  visit(parse(file));
+  return [...words].sort();
+}
+
+/** The names a file exports as run-time functions or classes. */
+function exportedFunctions(file: string): string[] {
+  const names: string[] = [];
+  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const statement of parse(file).statements) {
+    if (!exported(statement)) continue;
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.push(statement.name.text);
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        const init = d.initializer;
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(d.name)) names.push(d.name.text);
+      }
+    }
+  }
+  return names;
+}
+
+describe('the architecture of src/', () => {
+  it('has no import cycle', () => {
+    expect(listDiff('KNOWN_CYCLES', cycles(), KNOWN_CYCLES)).toEqual([]);
+  });
+
+  it('imports downward only: index → domains → models → internal (+ errors.ts); domains never import each other', () => {
+    const upward = srcEdges
+      .filter((e) => !allowed(layerOf(e.from), layerOf(e.to as string), e.to as string))
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(listDiff('KNOWN_UPWARD_IMPORTS', [...new Set(upward)].sort(), KNOWN_UPWARD_IMPORTS)).toEqual([]);
+  });
+
+  it('resolves every relative import of src/ to a file', () => {
+    const unresolved = srcFiles.flatMap(importsOf).filter((e) => e.specifier.startsWith('.') && e.to === undefined);
+    expect(unresolved.map((e) => `${e.from}:${e.line} ${e.specifier}`)).toEqual([]);
+  });
+
+  it(`keeps internal/ at most ${INTERNAL_SHARE_TARGET * 100}% of src/ lines`, () => {
+    const total = srcFiles.reduce((s, f) => s + lineCount(f), 0);
+    const internal = srcFiles.filter((f) => f.startsWith('src/internal/')).reduce((s, f) => s + lineCount(f), 0);
+    const share = internal / total;
+    const figure = `internal/ is ${internal} of ${total} lines (${(100 * share).toFixed(1)}%)`;
+    expect(share, `${figure}, above KNOWN_INTERNAL_SHARE`).toBeLessThanOrEqual(Math.max(KNOWN_INTERNAL_SHARE, INTERNAL_SHARE_TARGET));
+    // The ceiling follows the code down: within one point of today's share, or the target.
+    const ceiling = Math.max(INTERNAL_SHARE_TARGET, Math.ceil(share * 100) / 100);
+    expect(KNOWN_INTERNAL_SHARE, `${figure}: lower KNOWN_INTERNAL_SHARE to ${ceiling}`).toBeLessThanOrEqual(ceiling);
+  });
+
+  it('has no customer words in the file names and identifiers of internal/', () => {
+    const found = srcFiles
+      .filter((f) => f.startsWith('src/internal/'))
+      .map((f) => [f, domainWordsOfFile(f)] as const)
+      .filter(([, words]) => words.length > 0)
+      .map(([f, words]) => `${f}: ${words.join(', ')}`);
+    expect(listDiff('KNOWN_DOMAIN_WORDS_IN_INTERNAL', found, KNOWN_DOMAIN_WORDS_IN_INTERNAL)).toEqual([]);
+  });
+});
+
+describe('tests stay tests', () => {
+  it('src/, bench/, demo/ and scripts/ never import from test/', () => {
+    const found = ['src', 'bench', 'demo', 'scripts']
+      .flatMap(tsFiles)
+      .flatMap(importsOf)
+      .filter((e) => e.to?.startsWith('test/'))
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(listDiff('KNOWN_TEST_IMPORTS', [...new Set(found)].sort(), KNOWN_TEST_IMPORTS)).toEqual([]);
+  });
+
+  it('mirrors each src/ file that exports a function in test/ (same path, .test.ts or .prop.test.ts)', () => {
+    const untested = srcFiles
+      .filter((f) => exportedFunctions(f).length > 0)
+      .filter((f) => {
+        const base = join(repoRoot, f.replace(/^src\//, 'test/').replace(/\.ts$/, ''));
+        return !existsSync(`${base}.test.ts`) && !existsSync(`${base}.prop.test.ts`);
+      });
+    expect(listDiff('KNOWN_UNTESTED_FILES', untested, KNOWN_UNTESTED_FILES)).toEqual([]);
+  });
+
+  it('names every public function in a type test (test/**/*.test-d.ts)', () => {
+    const typeTests = tsFiles('test')
+      .filter((f) => f.endsWith('.test-d.ts'))
+      .map((f) => readFileSync(join(repoRoot, f), 'utf8'))
+      .join('\n');
+    const functions = Object.entries(library)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([name]) => name)
+      .sort();
+    const missing = functions.filter((name) => !new RegExp(`\\b${name}\\b`).test(typeTests));
+    expect(listDiff('PENDING_TYPE_TESTS', missing, PENDING_TYPE_TESTS)).toEqual([]);
+  });
+});
