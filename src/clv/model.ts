@@ -16,3 +16,12 @@ export interface TransactionModel<M extends ModelName, P, C, F extends ModelFit<
   /** The probability that a customer with this history is still alive at the end of observation. */
   readonly probabilityAlive: (params: P, customer: C) => number;
 }
+
+/**
+ * A model of how much customers spend per transaction (Gamma-Gamma): the functions generic
+ * code needs, with the same argument order as the transaction models.
+ */
+export interface SpendModel<M extends ModelName, P, C, F extends ModelFit<M, P> = ModelFit<M, P>> extends ModelDescriptor<M, P, C, F> {
+  /** Expected value of a future transaction of a customer with this history. */
+  readonly expectedSpend: (params: P, customer: C) => number;
+}

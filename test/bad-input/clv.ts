@@ -25,7 +25,7 @@ import {
   transactionSummaryTally,
 } from '../../src/clv/index';
 import { cdnowSummary } from '../clv/clv-data';
-import { donations } from '../clv/bg-bb-data';
+import { donations } from '../clv/bg-bb/bg-bb-data';
 import { foldWith, replaceField, type NumberSite, type Row } from './table';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);

@@ -1,16 +1,16 @@
 /** Bad-input rows of the retention domain (see `table.ts`). Owned by the retention/clv gate (h/gate-b). */
 import { churnRate } from '../../src/retention/churn-rate';
 import { cohortRetention } from '../../src/retention/cohort-retention';
-import { fitSbg } from '../../src/retention/fit-sbg';
+import { fitSbg } from '../../src/retention/sbg/fit-sbg';
 import { kaplanMeier } from '../../src/retention/kaplan-meier';
 import { kaplanMeierTally } from '../../src/retention/kaplan-meier-tally';
 import { logRankTest } from '../../src/retention/log-rank-test';
 import { periodRetention } from '../../src/retention/period-retention';
 import { retentionRate } from '../../src/retention/retention-rate';
-import { sbgDerl } from '../../src/retention/sbg-derl';
-import { sbgExpectedLifetime } from '../../src/retention/sbg-expected-lifetime';
-import { sbgRetentionRate } from '../../src/retention/sbg-retention-rate';
-import { sbgSurvival } from '../../src/retention/sbg-survival';
+import { sbgDerl } from '../../src/retention/sbg/sbg-derl';
+import { sbgExpectedLifetime } from '../../src/retention/sbg/sbg-expected-lifetime';
+import { sbgRetentionRate } from '../../src/retention/sbg/sbg-retention-rate';
+import { sbgSurvival } from '../../src/retention/sbg/sbg-survival';
 import { foldWith, replaceAt, replaceField, type NumberSite, type Row } from './table';
 
 const VISITS = [
