@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, fitGammaGamma, gammaGammaExpectedSpend, predictClv } from '../src/clv';
 import { fitBgNbdStatistics } from '../src/internal/bg-nbd-fit-core';
 import { bgNbdSufficientStatistics } from '../src/internal/bg-nbd-likelihood';
-import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../src/internal/gamma-gamma-likelihood';
+import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../src/clv/gamma-gamma/likelihood';
 import { fitLogScaleLikelihood } from '../src/internal/log-scale-fit';
 import { simulateCustomers, type SimulatedCustomer } from '../test/clv/clv-simulate';
 import { benchSuite } from './harness';

@@ -7,7 +7,8 @@ import { fc } from '@fast-check/vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/doc-examples';
-import { betaSample, seededUniform } from '../../support/random';
+import { simulateBgBb as publicSimulateBgBb, type DiscreteCustomerHistory } from '../../../src/clv';
+import { seededUniform } from '../../support/random';
 import { readDataCsv } from '../clv-data';
 
 /** A row of `donations.csv`: (x, tₓ, n) and the number of donors with it. */
@@ -109,38 +110,19 @@ export const bgBbCustomer = fc
     return { frequency: x, recency: tx, periods: n };
   });
 
-export interface SimulatedBgBbCustomer {
-  frequency: number;
-  recency: number;
-  periods: number;
-}
+export type SimulatedBgBbCustomer = DiscreteCustomerHistory;
 
 /**
- * `count` customers of the BG/BB process (Fader, Hardie & Shang 2010, §2): p ~ Beta(α, β),
- * θ ~ Beta(γ, δ); before each of the n = `periods(i)` opportunities the customer, if alive,
- * dies with probability θ; an alive customer transacts at the opportunity with probability p.
+ * `count` customers from the public, seeded {@link publicSimulateBgBb}; `periods(i, u)` draws
+ * each customer's number of opportunities from a second seeded stream (so that the tests can
+ * ask for random observation lengths).
  */
 export function simulateBgBb(
   count: number,
   params: { alpha: number; beta: number; gamma: number; delta: number },
   options: { seed: number; periods: (i: number, u: () => number) => number },
 ): SimulatedBgBbCustomer[] {
-  const u = seededUniform(options.seed);
-  const out: SimulatedBgBbCustomer[] = [];
-  for (let i = 0; i < count; i++) {
-    const n = options.periods(i, u);
-    const p = betaSample(u, params.alpha, params.beta);
-    const theta = betaSample(u, params.gamma, params.delta);
-    let x = 0;
-    let tx = 0;
-    for (let t = 1; t <= n; t++) {
-      if (u() < theta) break;
-      if (u() < p) {
-        x++;
-        tx = t;
-      }
-    }
-    out.push({ frequency: x, recency: tx, periods: n });
-  }
-  return out;
+  const u = seededUniform((options.seed + 0x9e3779b9) >>> 0);
+  const periods = Array.from({ length: count }, (_, i) => options.periods(i, u));
+  return publicSimulateBgBb(params, { customers: count, seed: options.seed, periods: (i) => periods[i] as number });
 }

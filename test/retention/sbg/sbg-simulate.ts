@@ -1,10 +1,10 @@
 /**
- * A shifted-beta-geometric simulator for the parameter-recovery tests: θᵢ ~ Beta(α, β) per
- * customer, who then renews with probability 1 − θᵢ at each opportunity until churning or
- * until the observation ends (right-censored). Seeded, so a failing case can be replayed.
+ * The shifted-beta-geometric simulator of the parameter-recovery tests: the public, seeded
+ * simulateSbg, with observation lengths drawn from a second seeded stream.
  */
 
-import { betaSample, seededUniform } from '../../support/random';
+import { simulateSbg as publicSimulateSbg } from '../../../src/retention';
+import { seededUniform } from '../../support/random';
 
 /** One customer's record: renewals made, and whether they churned at the next opportunity. */
 export interface SimulatedCustomer {
@@ -23,23 +23,9 @@ export function simulateSbg(
   opportunities: (i: number, u: () => number) => number,
   seed: number,
 ): SimulatedCustomer[] {
-  const u = seededUniform(seed);
-  const rows: SimulatedCustomer[] = [];
-  for (let i = 0; i < customers; i++) {
-    const theta = betaSample(u, alpha, beta);
-    const limit = opportunities(i, u);
-    let renewals = 0;
-    let churned = false;
-    while (renewals < limit) {
-      if (u() < theta) {
-        churned = true;
-        break;
-      }
-      renewals++;
-    }
-    rows.push({ renewals, churned });
-  }
-  return rows;
+  const u = seededUniform((seed + 0x9e3779b9) >>> 0);
+  const periods = Array.from({ length: customers }, (_, i) => opportunities(i, u));
+  return publicSimulateSbg({ alpha, beta }, { customers, seed, periods: (i) => periods[i] as number }).map((c) => ({ ...c }));
 }
 
 /** The survivor counts n₀ … n_T of a single cohort observed for T opportunities. */
