@@ -43,7 +43,7 @@ const FN = 'sbgLogLikelihood';
  * ```ts
  * import { sbgLogLikelihood } from 'cx-metrics/retention';
  * const regular = [1000, 631, 468, 382, 326, 289, 262, 241];
- * sbgLogLikelihood({ alpha: 0.704, beta: 1.182 }, regular); // => -1611.16
+ * sbgLogLikelihood({ alpha: 0.704, beta: 1.182 }, regular); // => -1680.27
  * sbgLogLikelihood({ alpha: 0.704, beta: 1.182 }, [1000]); // => 0
  * sbgLogLikelihood({ alpha: 0.704, beta: 1.182 }, [1000, 631, 700]); // => throws ORDER_VIOLATION
  * ```
