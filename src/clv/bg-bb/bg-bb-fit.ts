@@ -35,7 +35,7 @@ export interface BgBbFitSettings<D> {
  * {@link DiscreteCustomerHistory} rows (the fields are read by name), required for any other record type.
  */
 export type BgBbFitOptions<D> = BgBbFitSettings<D> &
-  ([D] extends [DiscreteCustomerHistory] ? Partial<BgBbAccessors<D>> : BgBbAccessors<D>);
+  ([D] extends [DiscreteCustomerHistory | null | undefined] ? Partial<BgBbAccessors<D>> : BgBbAccessors<D>);
 
 const FN = 'fitBgBb';
 
@@ -105,7 +105,26 @@ const FN = 'fitBgBb';
  * fitBgBb([{ frequency: 1, recency: 7, periods: 6 }]); // => throws ORDER_VIOLATION
  * ```
  */
-export function fitBgBb<D = DiscreteCustomerHistory>(rows: Values<D>, options?: BgBbFitOptions<D>): BgBbFit {
+export function fitBgBb<D extends DiscreteCustomerHistory | null | undefined>(rows: Values<D>, options?: BgBbFitOptions<D>): BgBbFit;
+/**
+ * {@link fitBgBb} on any record type, read through the `frequency`, `recency` and `periods`
+ * accessors (all three required).
+ *
+ * @param rows - Records, one per customer (or group with a `weight`).
+ * @param options - The accessors, and `weight`, `maxIterations`.
+ * @returns The frozen fit, as for {@link DiscreteCustomerHistory} rows.
+ * @throws {@link models!CxMetricsError} As for {@link DiscreteCustomerHistory} rows.
+ *
+ * @example
+ * ```ts
+ * import { fitBgBb } from 'cx-metrics/clv';
+ * const cells: [number, number, number][] = [[0, 0, 30], [1, 1, 10], [1, 3, 8], [2, 2, 9], [2, 4, 12], [3, 4, 11], [4, 4, 20]];
+ * const fit = fitBgBb(cells, { frequency: (d) => d[0], recency: (d) => d[1], periods: () => 4, weight: (d) => d[2] });
+ * fit.n; // => 100
+ * ```
+ */
+export function fitBgBb<D>(rows: Values<D>, options: BgBbFitOptions<D>): BgBbFit;
+export function fitBgBb<D>(rows: Values<D>, options?: BgBbFitOptions<D>): BgBbFit {
   const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'recency', 'periods']) as BgBbFitSettings<D> & Partial<BgBbAccessors<D>>;
   for (const key of ['weight', 'frequency', 'recency', 'periods'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);

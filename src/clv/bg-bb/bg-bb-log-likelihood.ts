@@ -22,7 +22,7 @@ export interface BgBbLogLikelihoodSettings<D> {
  * {@link DiscreteCustomerHistory} rows, required for any other record type.
  */
 export type BgBbLogLikelihoodOptions<D> = BgBbLogLikelihoodSettings<D> &
-  ([D] extends [DiscreteCustomerHistory] ? Partial<BgBbAccessors<D>> : BgBbAccessors<D>);
+  ([D] extends [DiscreteCustomerHistory | null | undefined] ? Partial<BgBbAccessors<D>> : BgBbAccessors<D>);
 
 const FN = 'bgBbLogLikelihood';
 
@@ -66,7 +66,28 @@ const FN = 'bgBbLogLikelihood';
  * bgBbLogLikelihood(donors, [{ frequency: 2, recency: 1, periods: 6 }]); // => throws INCONSISTENT_INPUT
  * ```
  */
-export function bgBbLogLikelihood<D = DiscreteCustomerHistory>(params: BgBbParams, rows: Values<D>, options?: BgBbLogLikelihoodOptions<D>): number {
+export function bgBbLogLikelihood<D extends DiscreteCustomerHistory | null | undefined>(params: BgBbParams, rows: Values<D>, options?: BgBbLogLikelihoodOptions<D>): number;
+/**
+ * {@link bgBbLogLikelihood} of any record type, read through the `frequency`, `recency` and
+ * `periods` accessors (all three required).
+ *
+ * @param params - BG/BB parameters (a {@link BgBbFit} will do).
+ * @param rows - Records, one per customer (or group with a `weight`).
+ * @param options - The accessors, and `weight`.
+ * @returns Σ wᵢ ln Lᵢ, as for {@link DiscreteCustomerHistory} rows.
+ * @throws {@link models!CxMetricsError} As for {@link DiscreteCustomerHistory} rows.
+ *
+ * @example
+ * ```ts
+ * import { bgBbLogLikelihood } from 'cx-metrics/clv';
+ * const donors = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+ * bgBbLogLikelihood(donors, [[6, 6, 1203]] as [number, number, number][], {
+ *   frequency: (d) => d[0], recency: (d) => d[1], periods: () => 6, weight: (d) => d[2],
+ * }); // => -2298.4
+ * ```
+ */
+export function bgBbLogLikelihood<D>(params: BgBbParams, rows: Values<D>, options: BgBbLogLikelihoodOptions<D>): number;
+export function bgBbLogLikelihood<D>(params: BgBbParams, rows: Values<D>, options?: BgBbLogLikelihoodOptions<D>): number {
   const settings = readOptions(FN, options, ['weight', 'frequency', 'recency', 'periods']) as BgBbLogLikelihoodSettings<D> & Partial<BgBbAccessors<D>>;
   for (const key of ['weight', 'frequency', 'recency', 'periods'] as const) requireAccessor(FN, key, settings[key]);
   const theta = requireLogScaleParameters(FN, ['alpha', 'beta', 'gamma', 'delta'], requireBgBbParams(FN, params));

@@ -29,7 +29,7 @@ export interface GammaGammaFitSettings<D> {
  * {@link GammaGammaCustomer} rows, required for any other record type.
  */
 export type GammaGammaFitOptions<D> = GammaGammaFitSettings<D> &
-  ([D] extends [GammaGammaCustomer] ? Partial<GammaGammaAccessors<D>> : GammaGammaAccessors<D>);
+  ([D] extends [GammaGammaCustomer | null | undefined] ? Partial<GammaGammaAccessors<D>> : GammaGammaAccessors<D>);
 
 const FN = 'fitGammaGamma';
 
@@ -93,7 +93,25 @@ const FN = 'fitGammaGamma';
  * fitGammaGamma([{ frequency: 1, monetaryValue: 0 }]); // => throws OUT_OF_RANGE
  * ```
  */
-export function fitGammaGamma<D = GammaGammaCustomer>(rows: Values<D>, options?: GammaGammaFitOptions<D>): GammaGammaFit {
+export function fitGammaGamma<D extends GammaGammaCustomer | null | undefined>(rows: Values<D>, options?: GammaGammaFitOptions<D>): GammaGammaFit;
+/**
+ * {@link fitGammaGamma} on any record type, read through the `frequency` and `monetaryValue`
+ * accessors (both required).
+ *
+ * @param rows - Records, one per customer (or group with a `weight`).
+ * @param options - The accessors, and `weight`, `maxIterations`.
+ * @returns The frozen fit, as for {@link GammaGammaCustomer} rows.
+ * @throws {@link models!CxMetricsError} As for {@link GammaGammaCustomer} rows.
+ *
+ * @example
+ * ```ts
+ * import { fitGammaGamma } from 'cx-metrics/clv';
+ * const rows: [number, number][] = [[1, 8], [1, 95], [2, 15], [2, 60], [2, 5.5], [3, 22], [3, 140], [4, 11], [5, 48], [6, 30]];
+ * fitGammaGamma(rows, { frequency: (d) => d[0], monetaryValue: (d) => d[1] }).n; // => 10
+ * ```
+ */
+export function fitGammaGamma<D>(rows: Values<D>, options: GammaGammaFitOptions<D>): GammaGammaFit;
+export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions<D>): GammaGammaFit {
   const settings = readOptions(FN, options, ['maxIterations', 'weight', 'frequency', 'monetaryValue']) as GammaGammaFitSettings<D> & Partial<GammaGammaAccessors<D>>;
   for (const key of ['weight', 'frequency', 'monetaryValue'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);

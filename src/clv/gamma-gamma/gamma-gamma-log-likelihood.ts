@@ -21,7 +21,7 @@ export interface GammaGammaLogLikelihoodSettings<D> {
  * {@link GammaGammaCustomer} rows, required for any other record type.
  */
 export type GammaGammaLogLikelihoodOptions<D> = GammaGammaLogLikelihoodSettings<D> &
-  ([D] extends [GammaGammaCustomer] ? Partial<GammaGammaAccessors<D>> : GammaGammaAccessors<D>);
+  ([D] extends [GammaGammaCustomer | null | undefined] ? Partial<GammaGammaAccessors<D>> : GammaGammaAccessors<D>);
 
 const FN = 'gammaGammaLogLikelihood';
 
@@ -62,11 +62,30 @@ const FN = 'gammaGammaLogLikelihood';
  * gammaGammaLogLikelihood(cdnow, [{ frequency: 1, monetaryValue: 0 }]); // => throws OUT_OF_RANGE
  * ```
  */
-export function gammaGammaLogLikelihood<D = GammaGammaCustomer>(
+export function gammaGammaLogLikelihood<D extends GammaGammaCustomer | null | undefined>(
   params: GammaGammaParams,
   rows: Values<D>,
   options?: GammaGammaLogLikelihoodOptions<D>,
-): number {
+): number;
+/**
+ * {@link gammaGammaLogLikelihood} of any record type, read through the `frequency` and
+ * `monetaryValue` accessors (both required).
+ *
+ * @param params - Gamma-Gamma parameters (a {@link GammaGammaFit} will do).
+ * @param rows - Records, one per customer (or group with a `weight`).
+ * @param options - The accessors, and `weight`.
+ * @returns Σ wᵢ ln f(z̄ᵢ | xᵢ), as for {@link GammaGammaCustomer} rows.
+ * @throws {@link models!CxMetricsError} As for {@link GammaGammaCustomer} rows.
+ *
+ * @example
+ * ```ts
+ * import { gammaGammaLogLikelihood } from 'cx-metrics/clv';
+ * const cdnow = { p: 6.25, q: 3.74, gamma: 15.44 };
+ * gammaGammaLogLikelihood(cdnow, [[2, 22.35]] as [number, number][], { frequency: (d) => d[0], monetaryValue: (d) => d[1] }); // => -3.7867
+ * ```
+ */
+export function gammaGammaLogLikelihood<D>(params: GammaGammaParams, rows: Values<D>, options: GammaGammaLogLikelihoodOptions<D>): number;
+export function gammaGammaLogLikelihood<D>(params: GammaGammaParams, rows: Values<D>, options?: GammaGammaLogLikelihoodOptions<D>): number {
   const settings = readOptions(FN, options, ['weight', 'frequency', 'monetaryValue']) as GammaGammaLogLikelihoodSettings<D> & Partial<GammaGammaAccessors<D>>;
   for (const key of ['weight', 'frequency', 'monetaryValue'] as const) requireAccessor(FN, key, settings[key]);
   const theta = requireLogScaleParameters(FN, ['p', 'q', 'gamma'], requireGammaGammaParams(FN, params));
