@@ -8,6 +8,8 @@ import { logRankTest } from '../../src/retention/log-rank-test';
 import { periodRetention } from '../../src/retention/period-retention';
 import { retentionRate } from '../../src/retention/retention-rate';
 import { sbgDerl } from '../../src/retention/sbg/sbg-derl';
+import { sbgLogLikelihood } from '../../src/retention/sbg/sbg-log-likelihood';
+import { simulateSbg } from '../../src/retention/sbg/sbg-simulate';
 import { sbgExpectedLifetime } from '../../src/retention/sbg/sbg-expected-lifetime';
 import { sbgRetentionRate } from '../../src/retention/sbg/sbg-retention-rate';
 import { sbgSurvival } from '../../src/retention/sbg/sbg-survival';
@@ -123,6 +125,29 @@ export const retentionRows: readonly Row[] = [
       { what: 'maxIterations', put: (bad) => ({ data: SURVIVORS, options: { maxIterations: bad } }) },
     ],
     nullRecords: true,
+  },
+  {
+    name: 'sbgLogLikelihood',
+    call: (data, options) => sbgLogLikelihood(SBG, data as never, options as never),
+    valid: { data: CUSTOMERS, options: BY_CUSTOMER },
+    collection: { name: 'input' },
+    optionKeys: ['renewals', 'churned'],
+    accessors: ['renewals', 'churned'],
+    numbers: [
+      { what: 'survivor count', put: (bad) => ({ data: replaceAt(SURVIVORS, 3, bad) }) },
+      { what: 'renewals', put: (bad) => ({ data: replaceField(CUSTOMERS, 3, 'renewals', bad), options: BY_CUSTOMER }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'simulateSbg',
+    call: (_data, options) => simulateSbg(SBG, options as never),
+    valid: { data: undefined, options: { customers: 5, periods: 7, seed: 2 } },
+    optionKeys: ['customers', 'periods', 'seed'],
+    numbers: (['customers', 'periods', 'seed'] as const).map((what) => ({
+      what,
+      put: (bad) => ({ data: undefined, options: { customers: 5, periods: 7, seed: 2, [what]: bad } }),
+    })),
   },
   {
     name: 'sbgSurvival',
