@@ -60,8 +60,8 @@ const FN = 'bgBbLogLikelihood';
  * ```ts
  * import { bgBbLogLikelihood } from 'cx-metrics/clv';
  * const donors = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
- * bgBbLogLikelihood(donors, [{ frequency: 6, recency: 6, periods: 6 }]); // => -1.9106
- * bgBbLogLikelihood(donors, [{ frequency: 0, recency: 0, periods: 6 }]); // => -1.1752
+ * bgBbLogLikelihood(donors, [{ frequency: 6, recency: 6, periods: 6 }]); // => -2.1822
+ * bgBbLogLikelihood(donors, [{ frequency: 0, recency: 0, periods: 6 }]); // => -1.1673
  * bgBbLogLikelihood(donors, []); // => 0
  * bgBbLogLikelihood(donors, [{ frequency: 2, recency: 1, periods: 6 }]); // => throws INCONSISTENT_INPUT
  * ```
@@ -83,7 +83,7 @@ export function bgBbLogLikelihood<D extends DiscreteCustomerHistory | null | und
  * const donors = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
  * bgBbLogLikelihood(donors, [[6, 6, 1203]] as [number, number, number][], {
  *   frequency: (d) => d[0], recency: (d) => d[1], periods: () => 6, weight: (d) => d[2],
- * }); // => -2298.4
+ * }); // => -2625.2
  * ```
  */
 export function bgBbLogLikelihood<D>(params: BgBbParams, rows: Values<D>, options: BgBbLogLikelihoodOptions<D>): number;

@@ -57,7 +57,7 @@ const FN = 'gammaGammaLogLikelihood';
  * ```ts
  * import { gammaGammaLogLikelihood } from 'cx-metrics/clv';
  * const cdnow = { p: 6.25, q: 3.74, gamma: 15.44 };
- * gammaGammaLogLikelihood(cdnow, [{ frequency: 2, monetaryValue: 22.35 }]); // => -3.7867
+ * gammaGammaLogLikelihood(cdnow, [{ frequency: 2, monetaryValue: 22.35 }]); // => -3.5513
  * gammaGammaLogLikelihood(cdnow, [{ frequency: 0, monetaryValue: 0 }]); // => 0
  * gammaGammaLogLikelihood(cdnow, [{ frequency: 1, monetaryValue: 0 }]); // => throws OUT_OF_RANGE
  * ```
@@ -81,7 +81,7 @@ export function gammaGammaLogLikelihood<D extends GammaGammaCustomer | null | un
  * ```ts
  * import { gammaGammaLogLikelihood } from 'cx-metrics/clv';
  * const cdnow = { p: 6.25, q: 3.74, gamma: 15.44 };
- * gammaGammaLogLikelihood(cdnow, [[2, 22.35]] as [number, number][], { frequency: (d) => d[0], monetaryValue: (d) => d[1] }); // => -3.7867
+ * gammaGammaLogLikelihood(cdnow, [[2, 22.35]] as [number, number][], { frequency: (d) => d[0], monetaryValue: (d) => d[1] }); // => -3.5513
  * ```
  */
 export function gammaGammaLogLikelihood<D>(params: GammaGammaParams, rows: Values<D>, options: GammaGammaLogLikelihoodOptions<D>): number;
