@@ -1,8 +1,8 @@
 /**
  * The beta-geometric distribution (a geometric waiting time whose per-trial stopping
  * probability θ varies as Beta(α, β)): its continuation probabilities, log survival sums and
- * discounted survival series. A textbook discrete distribution; the sBG retention model and the
- * BG/BB dropout process are both built on it.
+ * discounted survival series. A textbook discrete distribution (the domain models built on it
+ * live in their domains).
  *
  * ```text
  * r(t)     = (β + t − 1) / (α + β + t − 1) = 1 / (1 + α / (β + t − 1))     continuation at trial t
@@ -15,8 +15,8 @@
  * nearly homogeneous population), e.g. ln B(4e12, 4e12 + 1) − ln B(4e12, 4e12) is 4e-4 away
  * from ln ½ in double precision.
  *
- * Source: Fader & Hardie (2007), "How to project customer retention", J. Interactive Marketing
- * 21(1), eqs. 1–5 (as the shifted-beta-geometric).
+ * Source: Weinberg & Gladen (1986), "The beta-geometric distribution applied to comparative
+ * fecundability studies", *Biometrics* 42(3), 547–560.
  */
 import { betaExpectation } from './quadrature';
 import { fail, requirePositive } from './validate';
@@ -92,14 +92,13 @@ const SERIES_LIMIT = 20_000_000;
 const SHORT_SERIES = 10_000;
 
 /**
- * The discounted survival after opportunity m, relative to it (opportunity = trial):
+ * The discounted survival after trial m, relative to it:
  *
  * ```text
  * Σₖ₌₀^∞ zᵏ · Πⱼ₌₀^(k−1) r(m + j + 1) = ₂F₁(1, β + m; α + β + m; z),   z = 1/(1 + d),  r(t + 1) = (β + t)/(α + β + t)
  * ```
  *
- * The sBG's DERL and the BG/BB's DERT both reduce to it (Fader & Hardie 2010; Fader, Hardie &
- * Shang 2010, eq. 14). The terms are positive with ratios below z, so the tail after a term is
+ * (Abramowitz & Stegun 15.1.1 for the series; 15.3.1, Euler's integral, for the quadrature.) The terms are positive with ratios below z, so the tail after a term is
  * at most term/d. Summed directly while that takes at most 10,000 terms (always for d ≥ 0.01,
  * and where θ lies away from 0); beyond, Euler's integral (1 + d)·E[1/(d + θ)] with
  * θ ~ Beta(α, β + m), by quadrature (a general ₂F₁, once used here, lost digits near z = 1 with
