@@ -1,14 +1,13 @@
 /**
- * BG/BB: the fit on the paper's donations and on a million simulated customers, and
- * predictions for a million customers — each against a baseline in the same process (the same
- * optimizer and likelihood on ungrouped rows; a plain loop of per-customer calls).
+ * BG/BB: the fit on the paper's donations and on a million simulated customers, the
+ * log-likelihood, and predictions for a million customers — each against a baseline in the same
+ * process, through the public functions only (one row per donor against the weighted cells; the
+ * log-likelihood row by row against one call that groups the rows; a plain loop of per-customer
+ * calls).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bgBbConditionalExpectedTransactions, bgBbDert, bgBbProbabilityAlive, fitBgBb } from '../src/clv';
-import { fitBgBbStatistics } from '../src/internal/bg-bb-fit-core';
-import { bgBbSufficientStatistics } from '../src/internal/bg-bb-likelihood';
-import { simulateBgBb, type SimulatedBgBbCustomer } from '../test/clv/bg-bb-data';
+import { bgBbConditionalExpectedTransactions, bgBbDert, bgBbLogLikelihood, bgBbProbabilityAlive, fitBgBb, simulateBgBb } from '../src/clv';
 import { benchSuite } from './harness';
 
 const dataDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'data');
@@ -34,7 +33,7 @@ function donationCells(): Cell[] {
   } catch {
     // Outside a developer checkout: a simulated stand-in of the same size, grouped.
     const cells = new Map<string, Cell>();
-    for (const d of simulateBgBb(11_104, published, { seed: 1, periods: () => 6 })) {
+    for (const d of simulateBgBb(published, { customers: 11_104, seed: 1, periods: 6 })) {
       const key = `${d.frequency}|${d.recency}`;
       const cell = cells.get(key);
       if (cell) cell.weights++;
@@ -44,32 +43,29 @@ function donationCells(): Cell[] {
   }
 }
 
-/** The ungrouped baseline: the same likelihood and optimizer, every row its own group. */
-function fitUngrouped(rows: readonly SimulatedBgBbCustomer[]) {
-  const n = rows.length;
-  const x = Float64Array.from(rows, (d) => d.frequency);
-  const tx = Float64Array.from(rows, (d) => d.recency);
-  const periods = Float64Array.from(rows, (d) => d.periods);
-  const w = new Float64Array(n).fill(1);
-  return fitBgBbStatistics(bgBbSufficientStatistics(x, tx, periods, w, n, false), n, 0);
-}
-
 export async function main(): Promise<void> {
   const cells = donationCells();
   const donors = cells.flatMap((d) => Array.from({ length: d.weights }, () => ({ frequency: d.frequency, recency: d.recency, periods: d.periods })));
   benchSuite(`BG/BB fit, donations (${donors.length.toLocaleString('en-US')} donors, ${cells.length} cells)`, { runs: 15, warmup: 3 })
-    .add('fit without grouping, one row per donor (baseline)', () => fitUngrouped(donors), { baseline: true })
-    .add('fitBgBb, one row per donor', () => fitBgBb(donors))
+    .add('fitBgBb, one row per donor (baseline)', () => fitBgBb(donors), { baseline: true })
     .add('fitBgBb, the weighted cells', () => fitBgBb(cells, { weight: (d) => d.weights }))
     .run();
 
   // Cohorts observed for 1 to 26 opportunities (e.g. fortnightly over a year), the paper's parameters.
   const rssBefore = process.memoryUsage().rss;
-  const big = simulateBgBb(1_000_000, published, { seed: 7, periods: (_i, u) => 1 + Math.floor(u() * 26) });
+  const big = simulateBgBb(published, { customers: 1_000_000, seed: 7, periods: (i) => 1 + ((i * 7919) % 26) });
   const rssData = process.memoryUsage().rss;
+  const sample = big.slice(0, 100_000);
+  benchSuite('BG/BB log-likelihood, 100,000 simulated customers (n = 1…26)', { runs: 3, warmup: 1 })
+    .add('loop: bgBbLogLikelihood row by row (baseline)', () => {
+      let s = 0;
+      for (const c of sample) s += bgBbLogLikelihood(published, [c]);
+      return s;
+    }, { baseline: true })
+    .add('bgBbLogLikelihood, one call (validated, grouped)', () => bgBbLogLikelihood(published, sample))
+    .run();
   benchSuite('BG/BB fit, 1,000,000 simulated customers (n = 1…26)', { runs: 3, warmup: 1 })
-    .add('fit without grouping (baseline)', () => fitUngrouped(big), { baseline: true })
-    .add('fitBgBb (objects in, validated, grouped)', () => fitBgBb(big))
+    .add('fitBgBb (objects in, validated, grouped)', () => fitBgBb(big), { baseline: true })
     .run();
   const rssFit = process.memoryUsage().rss;
   const fit = fitBgBb(big);

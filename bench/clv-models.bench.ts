@@ -18,7 +18,7 @@ import {
   simulateBgNbd,
   type CustomerHistory,
 } from '../src/clv';
-import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../src/internal/gamma-gamma-likelihood';
+import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../src/clv/gamma-gamma/likelihood';
 import { fitLogScaleLikelihood } from '../src/internal/log-scale-fit';
 import { gammaSample, seededUniform } from '../src/internal/random';
 import { benchSuite } from './harness';

@@ -1,5 +1,6 @@
 /** The door of the transaction models (BG/NBD, Pareto/NBD, BG/BB); the generic door is in models/model.ts. */
 import type { ModelDescriptor, ModelFit, ModelName } from '../models/model';
+import type { CustomerHistory } from './customer-history';
 
 /**
  * A transaction model's per-customer arithmetic on plain numbers, its parameters checked once:
@@ -32,9 +33,27 @@ export interface TransactionModel<M extends ModelName, P, C, F extends ModelFit<
   readonly conditionalExpectedPurchases: (params: P, customer: C, t: number) => number;
   /** The probability that a customer with this history is still alive at the end of observation. */
   readonly probabilityAlive: (params: P, customer: C) => number;
+}
+
+/**
+ * A continuous-time transaction model (BG/NBD, Pareto/NBD) over {@link CustomerHistory} rows, whose
+ * conditional prediction factors as P(alive | x, tₓ, T) × E[purchases in t | alive, x, T]: the
+ * door `predictClv` and other batch code take, evaluating the second factor once per distinct (x, T).
+ */
+export interface ContinuousTransactionModel<M extends ModelName, P, F extends ModelFit<M, P> = ModelFit<M, P>>
+  extends TransactionModel<M, P, CustomerHistory, F> {
   /**
    * The parameters checked (errors name the calling function `fn`: `INVALID_NUMBER`,
    * `OUT_OF_RANGE`), returned as the fast per-customer arithmetic generic batch code uses.
    */
   readonly kernel: (fn: string, params: P) => TransactionModelKernel;
+}
+
+/**
+ * A model of how much customers spend per transaction (Gamma-Gamma): the functions generic
+ * code needs, with the same argument order as the transaction models.
+ */
+export interface SpendModel<M extends ModelName, P, C, F extends ModelFit<M, P> = ModelFit<M, P>> extends ModelDescriptor<M, P, C, F> {
+  /** Expected value of a future transaction of a customer with this history. */
+  readonly expectedSpend: (params: P, customer: C) => number;
 }

@@ -3,10 +3,10 @@ import type { TimeUnit } from '../models/time';
 import { UNIT_MILLISECONDS } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import type { CustomerHistory, CustomerHistoryAccessors } from './customer-history';
-import type { GammaGammaParams } from './gamma-gamma-fit';
-import type { TransactionModel } from './model';
+import type { GammaGammaParams } from './gamma-gamma/gamma-gamma-params';
+import type { ContinuousTransactionModel } from './model';
 import { requireTimeUnit } from '../internal/calendar';
-import { gammaGammaMean, requireGammaGammaParams } from '../internal/gamma-gamma-spend';
+import { gammaGammaMean, requireGammaGammaParams } from './gamma-gamma/spend';
 import { groupRows } from '../internal/group-rows';
 import { preciseSum } from '../internal/sum';
 import { describeValue, fail, requireCount, requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
@@ -160,7 +160,7 @@ const MAX_HORIZON_PERIODS = 10_000;
  * ```
  */
 export function predictClv<M extends ModelName, P, F extends ModelFit<M, P>, D = PredictClvCustomer>(
-  model: TransactionModel<M, P, CustomerHistory, F>,
+  model: ContinuousTransactionModel<M, P, F>,
   params: NoInfer<P>,
   gammaGamma: GammaGammaParams,
   customers: Values<D>,

@@ -2,11 +2,12 @@ import { CxMetricsError } from '../errors';
 import { chiSquareSurvival } from '../internal/chi-square';
 import { solveSymmetric } from '../internal/linear-algebra';
 import { readOptions, requireAccessor } from '../internal/options';
-import { checkSbgParams, sbgRetention } from '../internal/sbg';
+import { betaGeometricContinuation } from '../internal/beta-geometric';
+import { checkSbgParams } from './sbg/likelihood';
 import { fail } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
-import type { SbgParams } from './fit-sbg';
+import type { SbgParams } from './sbg/sbg-params';
 import { kaplanMeier, type KaplanMeierActivitySettings, type KaplanMeierDurationAccessors, type KaplanMeierStep } from './kaplan-meier';
 
 /** The groups of {@link logRankTest}: each name with its subjects (the input of {@link kaplanMeier}). */
@@ -147,7 +148,7 @@ function projectionCheck(name: string, steps: readonly KaplanMeierStep[], alpha:
     while (k < steps.length && (steps[k] as KaplanMeierStep).time < t) k++;
     const n = k < steps.length ? (steps[k] as KaplanMeierStep).atRisk : 0;
     if (n === 0) break;
-    const h = 1 - sbgRetention(alpha, beta, t - 1);
+    const h = 1 - betaGeometricContinuation(alpha, beta, t - 1);
     expected += n * h;
     variance += n * h * (1 - h);
   }

@@ -3,6 +3,7 @@ import {
   bgBbConditionalExpectedTransactions,
   bgBbDert,
   bgBbExpectedTransactions,
+  bgBbLogLikelihood,
   bgBbProbabilityAlive,
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
@@ -15,6 +16,7 @@ import {
   fitGammaGamma,
   fitParetoNbd,
   gammaGammaExpectedSpend,
+  gammaGammaLogLikelihood,
   historicalClv,
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
@@ -26,11 +28,13 @@ import {
   simpleClv,
   simulateBgNbd,
   simulateParetoNbd,
+  simulateBgBb,
+  simulateGammaGamma,
   summarizeTransactions,
   transactionSummaryTally,
 } from '../../src/clv/index';
 import { cdnowSummary } from '../clv/clv-data';
-import { donations } from '../clv/bg-bb-data';
+import { donations } from '../clv/bg-bb/bg-bb-data';
 import { foldWith, replaceField, type NumberSite, type Row } from './table';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
@@ -58,6 +62,10 @@ const rowSite = (what: 'frequency' | 'recency' | 'T' | 'monetaryValue', options:
 const DONATIONS = donations();
 type D = (typeof DONATIONS)[number];
 const BY_DONATION = { frequency: (d: D) => d.frequency, recency: (d: D) => d.recency, periods: (d: D) => d.periods, weight: (d: D) => d.weights };
+
+const SPEND_ONLY = { frequency: (d: R) => d.frequency, monetaryValue: (d: R) => d.monetaryValue };
+const SIMULATE_SPEND = { customers: 5, frequency: 3, seed: 2 };
+const SIMULATE_DONORS = { customers: 5, periods: 6, seed: 2 };
 
 const BG_NBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const PARETO = { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 };
@@ -222,6 +230,40 @@ export const clvRows: readonly Row[] = [
     accessors: ['weight', 'frequency', 'recency', 'periods'],
     numbers: (['frequency', 'recency', 'periods'] as const).map((what) => ({ what, put: (bad) => ({ data: replaceField(DONATIONS, 2, what, bad), options: BY_DONATION }) })),
     nullRecords: true,
+  },
+  {
+    name: 'gammaGammaLogLikelihood',
+    call: (data, options) => gammaGammaLogLikelihood(GAMMA_GAMMA, data as never, options as never),
+    valid: { data: ROWS, options: SPEND_ONLY },
+    collection: { name: 'rows' },
+    optionKeys: ['weight', 'frequency', 'monetaryValue'],
+    accessors: ['weight', 'frequency', 'monetaryValue'],
+    numbers: [rowSite('frequency', SPEND_ONLY), rowSite('monetaryValue', SPEND_ONLY)],
+    nullRecords: true,
+  },
+  {
+    name: 'simulateGammaGamma',
+    call: (_data, options) => simulateGammaGamma(GAMMA_GAMMA, options as never),
+    valid: { data: undefined, options: SIMULATE_SPEND },
+    optionKeys: ['customers', 'frequency', 'seed'],
+    numbers: (['customers', 'frequency', 'seed'] as const).map((what) => ({ what, put: (bad) => ({ data: undefined, options: { ...SIMULATE_SPEND, [what]: bad } }) })),
+  },
+  {
+    name: 'bgBbLogLikelihood',
+    call: (data, options) => bgBbLogLikelihood(BG_BB, data as never, options as never),
+    valid: { data: DONATIONS, options: BY_DONATION },
+    collection: { name: 'rows' },
+    optionKeys: ['weight', 'frequency', 'recency', 'periods'],
+    accessors: ['weight', 'frequency', 'recency', 'periods'],
+    numbers: (['frequency', 'recency', 'periods'] as const).map((what) => ({ what, put: (bad) => ({ data: replaceField(DONATIONS, 2, what, bad), options: BY_DONATION }) })),
+    nullRecords: true,
+  },
+  {
+    name: 'simulateBgBb',
+    call: (_data, options) => simulateBgBb(BG_BB, options as never),
+    valid: { data: undefined, options: SIMULATE_DONORS },
+    optionKeys: ['customers', 'periods', 'seed'],
+    numbers: (['customers', 'periods', 'seed'] as const).map((what) => ({ what, put: (bad) => ({ data: undefined, options: { ...SIMULATE_DONORS, [what]: bad } }) })),
   },
   {
     name: 'predictClv',

@@ -1,16 +1,18 @@
 /** Bad-input rows of the retention domain (see `table.ts`). Owned by the retention/clv gate (h/gate-b). */
 import { churnRate } from '../../src/retention/churn-rate';
 import { cohortRetention } from '../../src/retention/cohort-retention';
-import { fitSbg } from '../../src/retention/fit-sbg';
+import { fitSbg } from '../../src/retention/sbg/fit-sbg';
 import { kaplanMeier } from '../../src/retention/kaplan-meier';
 import { kaplanMeierTally } from '../../src/retention/kaplan-meier-tally';
 import { logRankTest } from '../../src/retention/log-rank-test';
 import { periodRetention } from '../../src/retention/period-retention';
 import { retentionRate } from '../../src/retention/retention-rate';
-import { sbgDerl } from '../../src/retention/sbg-derl';
-import { sbgExpectedLifetime } from '../../src/retention/sbg-expected-lifetime';
-import { sbgRetentionRate } from '../../src/retention/sbg-retention-rate';
-import { sbgSurvival } from '../../src/retention/sbg-survival';
+import { sbgDerl } from '../../src/retention/sbg/sbg-derl';
+import { sbgLogLikelihood } from '../../src/retention/sbg/sbg-log-likelihood';
+import { simulateSbg } from '../../src/retention/sbg/sbg-simulate';
+import { sbgExpectedLifetime } from '../../src/retention/sbg/sbg-expected-lifetime';
+import { sbgRetentionRate } from '../../src/retention/sbg/sbg-retention-rate';
+import { sbgSurvival } from '../../src/retention/sbg/sbg-survival';
 import { foldWith, replaceAt, replaceField, type NumberSite, type Row } from './table';
 
 const VISITS = [
@@ -123,6 +125,29 @@ export const retentionRows: readonly Row[] = [
       { what: 'maxIterations', put: (bad) => ({ data: SURVIVORS, options: { maxIterations: bad } }) },
     ],
     nullRecords: true,
+  },
+  {
+    name: 'sbgLogLikelihood',
+    call: (data, options) => sbgLogLikelihood(SBG, data as never, options as never),
+    valid: { data: CUSTOMERS, options: BY_CUSTOMER },
+    collection: { name: 'input' },
+    optionKeys: ['renewals', 'churned'],
+    accessors: ['renewals', 'churned'],
+    numbers: [
+      { what: 'survivor count', put: (bad) => ({ data: replaceAt(SURVIVORS, 3, bad) }) },
+      { what: 'renewals', put: (bad) => ({ data: replaceField(CUSTOMERS, 3, 'renewals', bad), options: BY_CUSTOMER }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'simulateSbg',
+    call: (_data, options) => simulateSbg(SBG, options as never),
+    valid: { data: undefined, options: { customers: 5, periods: 7, seed: 2 } },
+    optionKeys: ['customers', 'periods', 'seed'],
+    numbers: (['customers', 'periods', 'seed'] as const).map((what) => ({
+      what,
+      put: (bad) => ({ data: undefined, options: { customers: 5, periods: 7, seed: 2, [what]: bad } }),
+    })),
   },
   {
     name: 'sbgSurvival',

@@ -1,5 +1,5 @@
 import type { CustomerHistory } from '../customer-history';
-import type { TransactionModel } from '../model';
+import type { ContinuousTransactionModel } from '../model';
 import type { BgNbdFit, BgNbdParams } from './bg-nbd-fit';
 import { fitBgNbd } from './bg-nbd-fit';
 import { bgNbdLogLikelihood } from './bg-nbd-log-likelihood';
@@ -34,7 +34,7 @@ import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNb
  * bgNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266
  * ```
  */
-export const bgNbd: TransactionModel<'bg-nbd', BgNbdParams, CustomerHistory, BgNbdFit> = /* @__PURE__ */ Object.freeze<TransactionModel<'bg-nbd', BgNbdParams, CustomerHistory, BgNbdFit>>({
+export const bgNbd: ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit> = /* @__PURE__ */ Object.freeze<ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit>>({
   model: 'bg-nbd',
   parameterNames: /* @__PURE__ */ Object.freeze(['r', 'alpha', 'a', 'b'] as const),
   fit: (rows) => fitBgNbd(rows),

@@ -1,5 +1,5 @@
 import type { CustomerHistory } from '../customer-history';
-import type { TransactionModel } from '../model';
+import type { ContinuousTransactionModel } from '../model';
 import type { ParetoNbdFit, ParetoNbdParams } from './pareto-nbd-fit';
 import { fitParetoNbd } from './pareto-nbd-fit';
 import { paretoNbdLogLikelihood } from './pareto-nbd-log-likelihood';
@@ -34,7 +34,7 @@ import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNb
  * paretoNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.8692
  * ```
  */
-export const paretoNbd: TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit> = /* @__PURE__ */ Object.freeze<TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit>>({
+export const paretoNbd: ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit> = /* @__PURE__ */ Object.freeze<ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit>>({
   model: 'pareto-nbd',
   parameterNames: /* @__PURE__ */ Object.freeze(['r', 'alpha', 's', 'beta'] as const),
   fit: (rows) => fitParetoNbd(rows),

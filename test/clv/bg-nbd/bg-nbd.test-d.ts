@@ -11,7 +11,7 @@ import {
   type BgNbdFit,
   type BgNbdParams,
   type CustomerHistory,
-  type TransactionModel,
+  type ContinuousTransactionModel,
 } from '../../../src/clv';
 import type { StandardErrors } from '../../../src/models/model';
 
@@ -64,8 +64,8 @@ expectTypeOf(bgNbdPurchaseCountProbability(params, 2, 4)).toEqualTypeOf<number>(
 // @ts-expect-error: a customer without T
 bgNbdProbabilityAlive(params, { frequency: 1, recency: 2 });
 
-// The descriptor: a TransactionModel of BG/NBD.
-expectTypeOf(bgNbd).toEqualTypeOf<TransactionModel<'bg-nbd', BgNbdParams, CustomerHistory, BgNbdFit>>();
+// The descriptor: a ContinuousTransactionModel of BG/NBD.
+expectTypeOf(bgNbd).toEqualTypeOf<ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit>>();
 expectTypeOf(bgNbd.model).toEqualTypeOf<'bg-nbd'>();
 expectTypeOf(bgNbd.fit(rows)).toEqualTypeOf<BgNbdFit>();
 expectTypeOf(bgNbd.parameterNames).toEqualTypeOf<readonly ('r' | 'alpha' | 'a' | 'b')[]>();

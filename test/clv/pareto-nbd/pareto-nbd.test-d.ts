@@ -10,7 +10,7 @@ import {
   type ParetoNbdFit,
   type ParetoNbdParams,
   type CustomerHistory,
-  type TransactionModel,
+  type ContinuousTransactionModel,
 } from '../../../src/clv';
 import type { StandardErrors } from '../../../src/models/model';
 
@@ -62,8 +62,8 @@ expectTypeOf(paretoNbdProbabilityAlive(params, rows[0]!)).toEqualTypeOf<number>(
 // @ts-expect-error: a customer without T
 paretoNbdProbabilityAlive(params, { frequency: 1, recency: 2 });
 
-// The descriptor: a TransactionModel of Pareto/NBD.
-expectTypeOf(paretoNbd).toEqualTypeOf<TransactionModel<'pareto-nbd', ParetoNbdParams, CustomerHistory, ParetoNbdFit>>();
+// The descriptor: a ContinuousTransactionModel of Pareto/NBD.
+expectTypeOf(paretoNbd).toEqualTypeOf<ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit>>();
 expectTypeOf(paretoNbd.model).toEqualTypeOf<'pareto-nbd'>();
 expectTypeOf(paretoNbd.fit(rows)).toEqualTypeOf<ParetoNbdFit>();
 expectTypeOf(paretoNbd.parameterNames).toEqualTypeOf<readonly ('r' | 'alpha' | 's' | 'beta')[]>();

@@ -1,0 +1,138 @@
+/**
+ * The Gamma-Gamma spend log-likelihood and its analytic gradient over grouped repeat
+ * customers, in log-parameters θ = (ln p, ln q, ln γ).
+ *
+ * A customer with x repeat purchases of average value z̄ (Fader, Hardie & Lee 2013, *The
+ * Gamma-Gamma model of monetary value*, eq. 3; z̄·x ~ Gamma(px, ν), ν ~ Gamma(q, γ)):
+ *
+ *   ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄)
+ *
+ *   ∂ℓ/∂p = x [ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ + x z̄)]
+ *   ∂ℓ/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ + x z̄)
+ *   ∂ℓ/∂γ = q/γ − (px+q)/(γ + x z̄)
+ *
+ * Terms in x alone are summed once per distinct x (with Σw and Σw ln z̄ per x); only
+ * ln(γ + x z̄) needs every (x, z̄) group.
+ */
+import { groupRows } from '../../internal/group-rows';
+import { outsideLogRange } from '../../internal/log-scale-fit';
+import { digamma, logGamma } from '../../internal/special';
+
+/** Repeat customers reduced to what the likelihood needs. */
+export interface GammaGammaSufficientStatistics {
+  /** Distinct x, with Σw and Σw·ln z̄ of the customers with that x. */
+  readonly frequencies: Float64Array;
+  readonly frequencyWeights: Float64Array;
+  readonly frequencyLogSpend: Float64Array;
+  /** (x, z̄) groups with their weights. */
+  readonly x: Float64Array;
+  readonly z: Float64Array;
+  readonly w: Float64Array;
+  /** Σ weights. */
+  readonly totalWeight: number;
+  /** Weighted mean of z̄ (for the starting point). */
+  readonly meanSpend: number;
+}
+
+/** Sufficient statistics of rows `0..length-1` (all with x > 0, z̄ > 0). */
+export function gammaGammaSufficientStatistics(
+  x: Float64Array,
+  z: Float64Array,
+  w: Float64Array,
+  length: number,
+  group = true,
+): GammaGammaSufficientStatistics {
+  const byX = groupRows([x.subarray(0, length)], w, length);
+  const frequencies = byX.keys[0] as Float64Array;
+  const position = new Map<number, number>();
+  for (let j = 0; j < byX.size; j++) position.set(frequencies[j] as number, j);
+  const frequencyLogSpend = new Float64Array(byX.size);
+  let total = 0;
+  let spend = 0;
+  for (let i = 0; i < length; i++) {
+    const wi = w[i] as number;
+    if (wi === 0) continue;
+    const j = position.get(x[i] as number) as number;
+    frequencyLogSpend[j] = (frequencyLogSpend[j] as number) + wi * Math.log(z[i] as number);
+    total += wi;
+    spend += wi * (z[i] as number);
+  }
+  let gx: Float64Array = x.slice(0, length);
+  let gz: Float64Array = z.slice(0, length);
+  let gw: Float64Array = w.slice(0, length);
+  if (group) {
+    const pairs = groupRows([gx, gz], gw, length);
+    [gx, gz] = pairs.keys as [Float64Array, Float64Array];
+    gw = pairs.weights;
+  }
+  return {
+    frequencies,
+    frequencyWeights: byX.weights,
+    frequencyLogSpend,
+    x: gx,
+    z: gz,
+    w: gw,
+    totalWeight: total,
+    meanSpend: total > 0 ? spend / total : 0,
+  };
+}
+
+/**
+ * Mean negative log-likelihood per customer at θ = (ln p, ln q, ln γ); fills `gradient` when
+ * given. +Infinity outside |θᵢ| ≤ 30 or if anything is not finite.
+ */
+export function gammaGammaNegativeLogLikelihood(
+  theta: readonly number[],
+  s: GammaGammaSufficientStatistics,
+  gradient?: number[],
+): number {
+  if (outsideLogRange(theta, gradient)) return Infinity;
+  const p = Math.exp(theta[0] as number);
+  const q = Math.exp(theta[1] as number);
+  const g = Math.exp(theta[2] as number);
+  const lnG = theta[2] as number;
+  const lgQ = logGamma(q);
+  const psiQ = digamma(q);
+  let ll = 0;
+  let gp = 0;
+  let gq = 0;
+  let gg = 0;
+  for (let j = 0, n = s.frequencies.length; j < n; j++) {
+    const x = s.frequencies[j] as number;
+    const wx = s.frequencyWeights[j] as number;
+    const sumLogZ = s.frequencyLogSpend[j] as number;
+    const px = p * x;
+    const lnX = Math.log(x);
+    const psiPxQ = digamma(px + q);
+    ll += wx * (logGamma(px + q) - logGamma(px) - lgQ + q * lnG + px * lnX) + (px - 1) * sumLogZ;
+    gp += x * (wx * (psiPxQ - digamma(px) + lnX) + sumLogZ);
+    gq += wx * (psiPxQ - psiQ + lnG);
+    gg += (wx * q) / g;
+  }
+  const xs = s.x;
+  const zs = s.z;
+  const ws = s.w;
+  for (let j = 0, n = xs.length; j < n; j++) {
+    const wj = ws[j] as number;
+    const x = xs[j] as number;
+    const u = g + x * (zs[j] as number);
+    const lu = Math.log(u);
+    const pxq = p * x + q;
+    ll -= wj * pxq * lu;
+    gp -= wj * x * lu;
+    gq -= wj * lu;
+    gg -= (wj * pxq) / u;
+  }
+  const total = s.totalWeight;
+  const value = -ll / total;
+  if (!Number.isFinite(value)) {
+    if (gradient) gradient.fill(0);
+    return Infinity;
+  }
+  if (gradient) {
+    gradient[0] = (-p * gp) / total;
+    gradient[1] = (-q * gq) / total;
+    gradient[2] = (-g * gg) / total;
+  }
+  return value;
+}

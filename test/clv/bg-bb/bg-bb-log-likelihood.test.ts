@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { bgBbLogLikelihood, fitBgBb } from '../../../src/clv';
+import { errorCode as code } from '../../support/error-code';
+import { relativeError } from '../clv-data';
+import { bgBbReference as reference, donations, params4, PUBLISHED } from './bg-bb-data';
+
+const table = donations();
+const byWeight = { weight: (d: { weights: number }) => d.weights };
+
+describe('bgBbLogLikelihood', () => {
+  it('matches the mpmath likelihood of each reference customer (reference/bg_bb_reference.py)', () => {
+    for (const [x, tx, n, ll] of reference.likelihood) {
+      const value = bgBbLogLikelihood(PUBLISHED, [{ frequency: x, recency: tx, periods: n }]);
+      expect(Math.abs(value - ll)).toBeLessThan(1e-13 * Math.max(1, Math.abs(ll)));
+    }
+  });
+
+  it('matches the reference total on the donations at the reference MLE, weighted or expanded', () => {
+    const params = params4(reference.donations.params);
+    expect(relativeError(bgBbLogLikelihood(params, table, byWeight), reference.donations.logLikelihood)).toBeLessThan(1e-14);
+    const expanded = table.flatMap((d) => Array.from({ length: d.weights }, () => ({ frequency: d.frequency, recency: d.recency, periods: d.periods })));
+    expect(relativeError(bgBbLogLikelihood(params, expanded), reference.donations.logLikelihood)).toBeLessThan(1e-12);
+  });
+
+  it("returns the fit's logLikelihood at the fit's estimates", () => {
+    const fit = fitBgBb(table, byWeight);
+    expect(relativeError(bgBbLogLikelihood(fit, table, byWeight), fit.logLikelihood)).toBeLessThan(1e-12);
+  });
+
+  it('reads other record types through accessors, skips missing rows, and is 0 for no rows', () => {
+    const rows: ([number, number, number] | null)[] = [[2, 4, 6], null, [0, 0, 6]];
+    const value = bgBbLogLikelihood(PUBLISHED, rows, { frequency: (d) => d?.[0], recency: (d) => d?.[1], periods: (d) => d?.[2] });
+    const direct = bgBbLogLikelihood(PUBLISHED, [
+      { frequency: 2, recency: 4, periods: 6 },
+      { frequency: 0, recency: 0, periods: 6 },
+    ]);
+    expect(value).toBe(direct);
+    expect(bgBbLogLikelihood(PUBLISHED, [])).toBe(0);
+    expect(bgBbLogLikelihood(PUBLISHED, [null, undefined])).toBe(0);
+  });
+
+  it('is highest at the MLE along each parameter', () => {
+    const fit = fitBgBb(table, byWeight);
+    const at = bgBbLogLikelihood(fit, table, byWeight);
+    for (const k of ['alpha', 'beta', 'gamma', 'delta'] as const) {
+      for (const f of [0.9, 1.1]) expect(bgBbLogLikelihood({ ...PUBLISHED, ...fit, [k]: fit[k] * f }, table, byWeight)).toBeLessThan(at);
+    }
+  });
+
+  it('refuses parameters outside the numeric range and bad rows', () => {
+    const one = [{ frequency: 1, recency: 1, periods: 1 }];
+    expect(code(() => bgBbLogLikelihood({ ...PUBLISHED, alpha: 1e14 }, one))).toBe('OUT_OF_RANGE');
+    expect(code(() => bgBbLogLikelihood({ ...PUBLISHED, delta: 1e-14 }, one))).toBe('OUT_OF_RANGE');
+    expect(code(() => bgBbLogLikelihood({ ...PUBLISHED, beta: 0 }, one))).toBe('OUT_OF_RANGE');
+    expect(code(() => bgBbLogLikelihood(PUBLISHED, [{ frequency: 2, recency: 1, periods: 6 }]))).toBe('INCONSISTENT_INPUT');
+    expect(code(() => bgBbLogLikelihood(PUBLISHED, one, { wieght: () => 1 } as never))).toBe('INVALID_OPTION');
+  });
+});
