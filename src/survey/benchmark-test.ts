@@ -1,9 +1,9 @@
 import { normalCdf } from '../internal/normal';
-import { intervalBasis, netVariance, npsIntervalOf, readNpsInput, summarizeNps } from '../internal/nps-state';
+import { intervalBasis, netVariance, npsIntervalOf, readNpsInput, summarizeNps } from './nps-state';
 import { optionKeys, readOptions } from '../internal/options';
-import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatInput, readCsatSettings } from '../internal/scale-state';
+import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatInput, readCsatSettings } from './scale-state';
 import { studentTCdf, studentTQuantile } from '../internal/student-t';
-import { binScores, isSummaryObject, readCount } from '../internal/survey-scores';
+import { binScores, isSummaryObject, readCount } from './survey-scores';
 import { describeValue, fail, requireFinite, requireLevel, requireOneOf } from '../internal/validate';
 import type { SurveyMetric, SurveyScale } from '../models/interaction';
 import { SURVEY_METRICS } from '../models/interaction';

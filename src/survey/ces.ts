@@ -1,5 +1,5 @@
-import { cesResult, createCesState, readCesSettings } from '../internal/scale-state';
-import { binScores } from '../internal/survey-scores';
+import { cesResult, createCesState, readCesSettings } from './scale-state';
+import { binScores } from './survey-scores';
 import type { SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';

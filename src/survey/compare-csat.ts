@@ -1,5 +1,5 @@
 import { normalCdf, normalQuantile } from '../internal/normal';
-import { readCsatInput } from '../internal/scale-state';
+import { readCsatInput } from './scale-state';
 import { requireLevel } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';

@@ -1,4 +1,4 @@
-import { clip, intervalBasis, netVariance, readNpsInput, summarizeNps } from '../internal/nps-state';
+import { clip, intervalBasis, netVariance, readNpsInput, summarizeNps } from './nps-state';
 import { normalCdf, normalQuantile } from '../internal/normal';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Values } from '../models/values';

@@ -1,4 +1,4 @@
-import { csatIntervalOf, readCsatInput } from '../internal/scale-state';
+import { csatIntervalOf, readCsatInput } from './scale-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';

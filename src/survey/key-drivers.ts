@@ -3,7 +3,7 @@ import { solveSymmetric, symmetricEigen } from '../internal/linear-algebra';
 import { optionKeys, readOptions, requireAccessor, requireAccessorGiven } from '../internal/options';
 import { quantileSorted } from '../internal/quantile';
 import { seededUniform } from '../internal/random';
-import { requireScale } from '../internal/survey-scores';
+import { requireScale } from './survey-scores';
 import { fail, requireCount, requireFinite, requireLevel, requireNonNegative, requireOneOf, requireScore } from '../internal/validate';
 import { DEFAULT_SURVEY_SCALES, SURVEY_METRICS, type SurveyMetric, type SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';

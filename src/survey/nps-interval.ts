@@ -1,4 +1,4 @@
-import { npsIntervalOf, readNpsInput } from '../internal/nps-state';
+import { npsIntervalOf, readNpsInput } from './nps-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { NpsCounts, NpsOptions, NpsResult } from './nps';

@@ -1,4 +1,4 @@
-import { readNpsInput } from '../internal/nps-state';
+import { readNpsInput } from './nps-state';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';
 

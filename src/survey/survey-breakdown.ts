@@ -1,9 +1,9 @@
 import { periodLabel, periodStart } from '../internal/calendar';
 import { requireValues } from '../internal/input';
-import { npsIntervalOf, npsResult } from '../internal/nps-state';
+import { npsIntervalOf, npsResult } from './nps-state';
 import { optionKeys, readOptions } from '../internal/options';
-import { cesResult, csatIntervalOf, csatResult } from '../internal/scale-state';
-import { collectSurveyGroups } from '../internal/survey-groups';
+import { cesResult, csatIntervalOf, csatResult } from './scale-state';
+import { collectSurveyGroups } from './survey-groups';
 import { fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
 import type { Customer } from '../models/customer';
 import type { Interaction, SurveyMetric, SurveyResponse, SurveyScale } from '../models/interaction';

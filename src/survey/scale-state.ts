@@ -2,19 +2,19 @@
  * CSAT and CES from score bins: the result builders shared by the batch functions, the
  * tallies and the grouped views, plus the option readers (scale, threshold, ranges).
  */
-import type { CesRange, CesResult } from '../survey/ces';
-import type { CesTallyState } from '../survey/ces-tally';
-import type { CsatOptions, CsatResult } from '../survey/csat';
-import type { CsatIntervalMethod, CsatIntervalResult } from '../survey/csat-interval';
-import type { Values } from './values';
-import { betaQuantile } from './beta';
-import { wilsonInterval } from './wilson';
-import type { CsatTallyState } from '../survey/csat-tally';
+import type { CesRange, CesResult } from './ces';
+import type { CesTallyState } from './ces-tally';
+import type { CsatOptions, CsatResult } from './csat';
+import type { CsatIntervalMethod, CsatIntervalResult } from './csat-interval';
+import type { Values } from '../internal/values';
+import { betaQuantile } from '../internal/beta';
+import { wilsonInterval } from '../internal/wilson';
+import type { CsatTallyState } from './csat-tally';
 import { DEFAULT_SURVEY_SCALES } from '../models/interaction';
-import { studentTQuantile } from './student-t';
+import { studentTQuantile } from '../internal/student-t';
 import { binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, requireScale, requireScalePoint, sumRange, total, type ScoreBins } from './survey-scores';
-import { describeValue, fail, requireLevel } from './validate';
-import { badState, stateChecker, StateReader } from './reducer-state';
+import { describeValue, fail, requireLevel } from '../internal/validate';
+import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 
 export interface CsatSettings {
   readonly min: number;

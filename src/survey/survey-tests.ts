@@ -4,14 +4,14 @@
  * `compareCsat` (pooled z, unpooled Wald interval) and, for CES, Welch's t test.
  */
 import type { SurveyMetric } from '../models/interaction';
-import type { NpsIntervalMethod } from '../survey/nps-interval';
-import type { CesTallyState } from '../survey/ces-tally';
-import type { CsatTallyState } from '../survey/csat-tally';
-import type { NpsTallyState } from '../survey/nps-tally';
-import { normalCdf, normalQuantile } from './normal';
+import type { NpsIntervalMethod } from './nps-interval';
+import type { CesTallyState } from './ces-tally';
+import type { CsatTallyState } from './csat-tally';
+import type { NpsTallyState } from './nps-tally';
+import { normalCdf, normalQuantile } from '../internal/normal';
 import { clip, intervalBasis, mergeNpsStates, netVariance, npsResult, summarizeNps } from './nps-state';
 import { cesResult, csatResult } from './scale-state';
-import { studentTCdf, studentTQuantile } from './student-t';
+import { studentTCdf, studentTQuantile } from '../internal/student-t';
 import type { SurveyGroupState } from './survey-groups';
 import { mergeBins, total } from './survey-scores';
 

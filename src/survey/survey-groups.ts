@@ -2,21 +2,21 @@
  * The grouping pass behind `surveyBreakdown` and the significance tests built on it: survey
  * responses of one metric → one score tally per (group, calendar period), validated once.
  */
-import { periodIndex, requireTimeUnit, toEpochMs } from './calendar';
-import { forEachRecord, forEachValue, isMissing, requireValues } from './input';
-import { requireAccessor } from './options';
+import { periodIndex, requireTimeUnit, toEpochMs } from '../internal/calendar';
+import { forEachRecord, forEachValue, isMissing, requireValues } from '../internal/input';
+import { requireAccessor } from '../internal/options';
 import { addNpsAnswer, createNpsState } from './nps-state';
 import { createCesState, createCsatState, readCesSettings, readCsatSettings } from './scale-state';
 import { addAnswer } from './survey-scores';
-import { describeValue, fail, requireOneOf } from './validate';
+import { describeValue, fail, requireOneOf } from '../internal/validate';
 import type { Customer } from '../models/customer';
 import type { Interaction, SurveyMetric, SurveyResponse, SurveyScale } from '../models/interaction';
-import type { TimeUnit } from './time';
-import type { Accessor, Values } from './values';
-import type { CesRange } from '../survey/ces';
-import type { CesTallyState } from '../survey/ces-tally';
-import type { CsatTallyState } from '../survey/csat-tally';
-import type { NpsTallyState } from '../survey/nps-tally';
+import type { TimeUnit } from '../internal/time';
+import type { Accessor, Values } from '../internal/values';
+import type { CesRange } from './ces';
+import type { CesTallyState } from './ces-tally';
+import type { CsatTallyState } from './csat-tally';
+import type { NpsTallyState } from './nps-tally';
 
 /** The tally of one group: NPS categories, or CSAT / CES score bins. */
 export type SurveyGroupState = NpsTallyState | CsatTallyState | CesTallyState;

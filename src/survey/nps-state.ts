@@ -3,13 +3,13 @@
  * one function that turns them into a result, shared by `nps`, `npsTally`, the intervals,
  * the comparison and the grouped views.
  */
-import type { NpsCounts, NpsResult } from '../survey/nps';
-import type { NpsIntervalMethod, NpsIntervalResult } from '../survey/nps-interval';
-import { normalQuantile } from './normal';
-import type { NpsTallyState } from '../survey/nps-tally';
+import type { NpsCounts, NpsResult } from './nps';
+import type { NpsIntervalMethod, NpsIntervalResult } from './nps-interval';
+import { normalQuantile } from '../internal/normal';
+import type { NpsTallyState } from './nps-tally';
 import { addAnswer, binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, sumRange, type ScoreBins } from './survey-scores';
-import { describeValue, fail, requireNonNegative } from './validate';
-import { badState, stateChecker, StateReader } from './reducer-state';
+import { describeValue, fail, requireNonNegative } from '../internal/validate';
+import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 
 export function createNpsState(): NpsTallyState {
   return {
