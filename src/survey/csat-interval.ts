@@ -1,5 +1,6 @@
 import { csatIntervalOf, readCsatInput } from './scale-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
+import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';
 import { optionKeys, readOptions } from '../internal/options';
@@ -26,8 +27,8 @@ export interface CsatIntervalOptions<T = number> extends CsatOptions<T> {
   readonly method?: CsatIntervalMethod;
 }
 
-/** A confidence interval for the CSAT share. Frozen. */
-export interface CsatIntervalResult {
+/** A confidence interval for the CSAT share: an {@link models!Interval} with how it was made. Frozen. */
+export interface CsatIntervalResult extends Interval {
   /** The observed share of satisfied answers, in [0, 1]. */
   readonly share: number;
   /** Lower end, in [0, 1]. */

@@ -10,6 +10,7 @@ export * from './ces-tally';
 export * from './csat-interval';
 export * from './compare-nps';
 export * from './compare-csat';
+export * from './sample-comparison';
 export * from './survey-breakdown';
 export * from './nps-revenue';
 export * from './compare-groups';

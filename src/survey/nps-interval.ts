@@ -1,5 +1,6 @@
 import { npsIntervalOf, readNpsInput } from './nps-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
+import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
 import type { NpsCounts, NpsOptions, NpsResult } from './nps';
 import { optionKeys, readOptions } from '../internal/options';
@@ -18,8 +19,8 @@ export interface NpsIntervalOptions<T = number> extends NpsOptions<T> {
   readonly method?: NpsIntervalMethod;
 }
 
-/** A confidence interval for NPS, in points. Frozen. */
-export interface NpsIntervalResult {
+/** A confidence interval for NPS, in points: an {@link models!Interval} with how it was made. Frozen. */
+export interface NpsIntervalResult extends Interval {
   /** The observed NPS in points (as {@link nps} reports it). */
   readonly score: number;
   /**
