@@ -1,3 +1,4 @@
+import type { WithScoreAccessor } from './score-options';
 import type { Interval } from '../models/interval';
 import { normalCdf } from '../internal/normal';
 import { intervalBasis, netVariance, npsIntervalOf, readNpsInput, summarizeNps } from './nps-state';
@@ -150,7 +151,7 @@ function isCesResult(value: unknown): value is CesResult {
  */
 export function benchmarkTest<T = number>(
   input: Values<T> | NpsCounts | NpsResult | CsatCounts | CsatResult | CesResult,
-  options: BenchmarkTestOptions<T>,
+  options: WithScoreAccessor<T, BenchmarkTestOptions<T>>,
 ): BenchmarkTestResult | undefined {
   if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with at least { metric, benchmark } are required', { field: 'options', value: options });

@@ -1,3 +1,4 @@
+import type { ScoreOptionsArgument } from './score-options';
 import type { Interval } from '../models/interval';
 import { cesResult, createCesState, readCesSettings } from './scale-state';
 import { binScores } from './survey-scores';
@@ -115,7 +116,7 @@ const OPTION_KEYS = optionKeys<CesOptions<unknown>>({ accessor: true, weight: tr
  * ces([8]); // => throws OUT_OF_RANGE
  * ```
  */
-export function ces<T = number>(values: Values<T>, options?: CesOptions<T>): CesResult {
+export function ces<T = number>(values: Values<T>, ...[options]: ScoreOptionsArgument<T, CesOptions<T>>): CesResult {
   readOptions('ces', options, OPTION_KEYS);
   const settings = readCesSettings('ces', options);
   const state = createCesState(settings);

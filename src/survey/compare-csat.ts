@@ -1,3 +1,4 @@
+import type { ScoreOptionsArgument } from './score-options';
 import { csatDifference, readCsatInput } from './scale-state';
 import type { SampleComparison } from './sample-comparison';
 import { requireLevel } from '../internal/validate';
@@ -66,7 +67,7 @@ const OPTION_KEYS = optionKeys<CompareCsatOptions<unknown>>({ accessor: true, we
 export function compareCsat<T = number>(
   a: Values<T> | CsatCounts | CsatResult,
   b: Values<T> | CsatCounts | CsatResult,
-  options?: CompareCsatOptions<T>,
+  ...[options]: ScoreOptionsArgument<T, CompareCsatOptions<T>>
 ): CompareCsatResult | undefined {
   const fn = 'compareCsat';
   readOptions(fn, options, OPTION_KEYS);

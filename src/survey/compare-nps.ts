@@ -1,3 +1,4 @@
+import type { ScoreOptionsArgument } from './score-options';
 import { npsDifference, readNpsInput, summarizeNps } from './nps-state';
 import type { SampleComparison } from './sample-comparison';
 import { requireLevel, requireOneOf } from '../internal/validate';
@@ -70,7 +71,7 @@ const OPTION_KEYS = optionKeys<CompareNpsOptions<unknown>>({ accessor: true, wei
 export function compareNps<T = number>(
   a: Values<T> | NpsCounts | NpsResult,
   b: Values<T> | NpsCounts | NpsResult,
-  options?: CompareNpsOptions<T>,
+  ...[options]: ScoreOptionsArgument<T, CompareNpsOptions<T>>
 ): CompareNpsResult | undefined {
   const fn = 'compareNps';
   readOptions(fn, options, OPTION_KEYS);

@@ -1,3 +1,4 @@
+import type { ScoreOptionsArgument } from './score-options';
 import { csatIntervalOf, readCsatInput } from './scale-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Interval } from '../models/interval';
@@ -81,7 +82,7 @@ const OPTION_KEYS = optionKeys<CsatIntervalOptions<unknown>>({ accessor: true, w
  * csatInterval({ satisfied: 5, total: 4 }); // => throws INCONSISTENT_INPUT
  * ```
  */
-export function csatInterval<T = number>(input: Values<T> | CsatCounts | CsatResult, options?: CsatIntervalOptions<T>): CsatIntervalResult | undefined {
+export function csatInterval<T = number>(input: Values<T> | CsatCounts | CsatResult, ...[options]: ScoreOptionsArgument<T, CsatIntervalOptions<T>>): CsatIntervalResult | undefined {
   const fn = 'csatInterval';
   readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);

@@ -1,3 +1,4 @@
+import type { ScoreOptionsArgument } from './score-options';
 import { createCsatState, csatResult, readCsatSettings } from './scale-state';
 import { binScores } from './survey-scores';
 import type { SurveyScale } from '../models/interaction';
@@ -86,7 +87,7 @@ const OPTION_KEYS = optionKeys<CsatOptions<unknown>>({ accessor: true, weight: t
  * csat([6]); // => throws OUT_OF_RANGE
  * ```
  */
-export function csat<T = number>(values: Values<T>, options?: CsatOptions<T>): CsatResult {
+export function csat<T = number>(values: Values<T>, ...[options]: ScoreOptionsArgument<T, CsatOptions<T>>): CsatResult {
   readOptions('csat', options, OPTION_KEYS);
   const settings = readCsatSettings('csat', options);
   const bins = binScores('csat', values, settings.min, settings.max, options?.accessor, options?.weight);

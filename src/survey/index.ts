@@ -1,5 +1,6 @@
 // The survey domain barrel: one line per exported function file.
 export * from './classify-nps';
+export * from './score-options';
 export * from './nps';
 export * from './nps-tally';
 export * from './nps-interval';

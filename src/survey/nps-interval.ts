@@ -1,3 +1,4 @@
+import type { ScoreOptionsArgument } from './score-options';
 import { npsIntervalOf, readNpsInput } from './nps-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Interval } from '../models/interval';
@@ -86,7 +87,7 @@ const OPTION_KEYS = optionKeys<NpsIntervalOptions<unknown>>({ accessor: true, we
  * npsInterval(counts, { level: 95 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function npsInterval<T = number>(input: Values<T> | NpsCounts | NpsResult, options?: NpsIntervalOptions<T>): NpsIntervalResult | undefined {
+export function npsInterval<T = number>(input: Values<T> | NpsCounts | NpsResult, ...[options]: ScoreOptionsArgument<T, NpsIntervalOptions<T>>): NpsIntervalResult | undefined {
   const fn = 'npsInterval';
   readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);
