@@ -9,7 +9,12 @@ export type PlainScore = number | null | undefined;
  * `accessor` that reads the score. So `nps(['9'])` and `nps([{ s: 9 }])` do not type-check,
  * while `nps([{ s: 9 }], { accessor: (r) => r.s })` does.
  */
-export type WithScoreAccessor<T, O> = [T] extends [PlainScore] ? O : O & { readonly accessor: Accessor<T, PlainScore> };
+export type WithScoreAccessor<T, O> = [T] extends [PlainScore]
+  ? O
+  : O & {
+      /** Reads the score of a record (required for records). `null`/`undefined` = no answer. */
+      readonly accessor: Accessor<T, PlainScore>;
+    };
 
 /**
  * The trailing options argument of a survey calculator reading `T`: optional for plain scores,
