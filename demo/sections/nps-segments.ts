@@ -13,15 +13,15 @@ export function npsSegmentsSection(input: ReportInput): Section | undefined {
     const bySegment = surveyBreakdown(input.interactions, { metric: 'nps', by: 'segment', customers: input.customers });
     // Each segment against all other answers, Holm-corrected over the segments tested.
     const tests = compareGroups(input.interactions, { metric: 'nps', by: 'segment', customers: input.customers });
-    const byKey = new Map(tests?.groups.map((g) => [g.key, g]));
+    const byKey = new Map(tests?.groups.map((g) => [g.group, g]));
     const rows = bySegment.groups.map((g) => {
-      const t = byKey.get(g.key);
+      const t = byKey.get(g.group);
       return {
         segment: g.group ?? '(none)',
         answers: g.n,
         nps: g.score,
-        lower: g.lower,
-        upper: g.upper,
+        lower: g.interval?.lower,
+        upper: g.interval?.upper,
         versusRest: t?.difference,
         adjustedPValue: t?.adjustedPValue,
         significant: t?.significant ?? false,

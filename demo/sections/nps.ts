@@ -20,8 +20,8 @@ export function npsSection(input: ReportInput): Section | undefined {
       month: g.period,
       answers: g.n,
       nps: g.score,
-      lower: g.lower,
-      upper: g.upper,
+      lower: g.interval?.lower,
+      upper: g.interval?.upper,
       belowMinimum: g.belowMinimum,
       change: t?.change,
       adjustedPValue: t?.adjustedPValue,
@@ -56,7 +56,7 @@ export function npsSection(input: ReportInput): Section | undefined {
       ? []
       : [
           '',
-          `Linear trend ${points(line.slope, 2)} points a month (95 % interval ${interval(line.lower, line.upper, (x) => points(x, 2))}, p ${pValue(line.pValue)}; weighted least squares over the ${line.periods} months with 30 answers or more).`,
+          `Linear trend ${points(line.slope, 2)} points a month (95 % interval ${interval(line.interval.lower, line.interval.upper, (x) => points(x, 2))}, p ${pValue(line.pValue)}; weighted least squares over the ${line.periods} months with 30 answers or more).`,
         ]),
   ];
   return {

@@ -19,8 +19,8 @@ export function touchpointSection(input: ReportInput): Section | undefined {
     csatUpper: g.csatInterval?.upper,
     cesAnswers: g.ces.total,
     ces: g.ces.mean,
-    cesLower: g.ces.lower,
-    cesUpper: g.ces.upper,
+    cesLower: g.ces.interval?.lower,
+    cesUpper: g.ces.interval?.upper,
   }));
   const lines = [
     'CSAT = share answering 4–5 of 5 (Wilson interval); CES = mean on 1–7, higher is easier (Student-t interval).',

@@ -1,8 +1,8 @@
 import { toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
-import { addResponse, MetricBuffers } from '../internal/survey-responses';
-import { ScaleMeans } from '../internal/scale-means';
+import { addResponse, MetricBuffers } from '../survey/survey-responses';
+import { ScaleMeans } from '../survey/scale-means';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
 import { classifyNps, type NpsCategory } from '../survey/classify-nps';

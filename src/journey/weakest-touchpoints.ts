@@ -120,9 +120,9 @@ function measure(group: TouchpointScoresGroup, metric: SurveyMetric): WeakestTou
       : { touchpoint, channel, estimate: group.csat.share, lower: i.lower, upper: i.upper, responses: group.csat.total };
   }
   const c = group.ces;
-  return c.mean === undefined || c.lower === undefined || c.upper === undefined
+  return c.mean === undefined || c.interval === undefined
     ? undefined
-    : { touchpoint, channel, estimate: c.mean, lower: c.lower, upper: c.upper, responses: c.total };
+    : { touchpoint, channel, estimate: c.mean, lower: c.interval.lower, upper: c.interval.upper, responses: c.total };
 }
 
 function compareKeys(a: string | null | undefined, b: string | null | undefined): number {

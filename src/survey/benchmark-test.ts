@@ -1,9 +1,11 @@
+import type { WithScoreAccessor } from './score-options';
+import type { Interval } from '../models/interval';
 import { normalCdf } from '../internal/normal';
-import { intervalBasis, netVariance, npsIntervalOf, readNpsInput, summarizeNps } from '../internal/nps-state';
+import { intervalBasis, netVariance, npsIntervalOf, readNpsInput, summarizeNps } from './nps-state';
 import { optionKeys, readOptions } from '../internal/options';
-import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatInput, readCsatSettings } from '../internal/scale-state';
+import { cesResult, createCesState, createCsatState, csatIntervalOf, csatResult, readCesSettings, readCsatInput, readCsatSettings } from './scale-state';
 import { studentTCdf, studentTQuantile } from '../internal/student-t';
-import { binScores, isSummaryObject, readCount } from '../internal/survey-scores';
+import { binScores, isSummaryObject, readCount } from './survey-scores';
 import { describeValue, fail, requireFinite, requireLevel, requireOneOf } from '../internal/validate';
 import type { SurveyMetric, SurveyScale } from '../models/interaction';
 import { SURVEY_METRICS } from '../models/interaction';
@@ -61,10 +63,8 @@ export interface BenchmarkTestResult {
   readonly difference: number;
   /** Standard error of the estimate (NPS: adjusted Wald; CSAT: under the benchmark, √(p₀(1 − p₀)/n); CES: s/√n); `undefined` for CES with one answer. */
   readonly standardError: number | undefined;
-  /** Lower end of the confidence interval for the score (NPS adjusted Wald, CSAT Wilson, CES Student t); `undefined` when it cannot be computed. */
-  readonly lower: number | undefined;
-  /** Upper end of the interval; `undefined` when it cannot be computed. */
-  readonly upper: number | undefined;
+  /** Confidence interval for the score (NPS adjusted Wald, CSAT Wilson, CES Student t); `undefined` when it cannot be computed. */
+  readonly interval: Interval | undefined;
   /** z (NPS, CSAT) or t (CES); `undefined` when the standard error is 0 (or unknown) and the estimate differs from the benchmark. */
   readonly statistic: number | undefined;
   /** Degrees of freedom of the CES t test (effective n − 1); `undefined` for NPS and CSAT. */
@@ -151,7 +151,7 @@ function isCesResult(value: unknown): value is CesResult {
  */
 export function benchmarkTest<T = number>(
   input: Values<T> | NpsCounts | NpsResult | CsatCounts | CsatResult | CesResult,
-  options: BenchmarkTestOptions<T>,
+  options: WithScoreAccessor<T, BenchmarkTestOptions<T>>,
 ): BenchmarkTestResult | undefined {
   if (options === undefined) {
     throw fail('INVALID_OPTION', FN, 'options with at least { metric, benchmark } are required', { field: 'options', value: options });
@@ -180,8 +180,7 @@ export function benchmarkTest<T = number>(
       estimate: 100 * (p - d),
       difference: 100 * (p - d) - benchmark,
       standardError: 100 * se,
-      lower: interval.lower,
-      upper: interval.upper,
+      interval: Object.freeze({ lower: interval.lower, upper: interval.upper }),
       statistic: z,
       degreesOfFreedom: undefined,
       pValue: pValueOf(alternative, normalCdf, z),
@@ -219,8 +218,7 @@ export function benchmarkTest<T = number>(
       estimate: share,
       difference: share - benchmark,
       standardError: se,
-      lower: interval.lower,
-      upper: interval.upper,
+      interval: Object.freeze({ lower: interval.lower, upper: interval.upper }),
       statistic: z,
       degreesOfFreedom: undefined,
       pValue: pValueOf(alternative, normalCdf, z),
@@ -253,8 +251,7 @@ export function benchmarkTest<T = number>(
     estimate: r.mean,
     difference: r.mean - benchmark,
     standardError: se,
-    lower: half === undefined ? undefined : Math.max(r.scale.min, r.mean - half),
-    upper: half === undefined ? undefined : Math.min(r.scale.max, r.mean + half),
+    interval: half === undefined ? undefined : Object.freeze({ lower: Math.max(r.scale.min, r.mean - half), upper: Math.min(r.scale.max, r.mean + half) }),
     statistic: t,
     degreesOfFreedom: df,
     pValue: t === undefined || df === undefined ? undefined : pValueOf(alternative, (x) => studentTCdf(x, df), t),

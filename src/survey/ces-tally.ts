@@ -1,5 +1,5 @@
-import { cesResult, cesStates, checkCesState, createCesState, readCesSettings } from '../internal/scale-state';
-import { addAnswer, mergeBins } from '../internal/survey-scores';
+import { cesResult, cesStates, checkCesState, createCesState, readCesSettings } from './scale-state';
+import { addAnswer, mergeBins } from './survey-scores';
 import { fail } from '../internal/validate';
 import type { SurveyScale } from '../models/interaction';
 import type { Reducer } from '../models/reducer';

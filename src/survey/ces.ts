@@ -1,5 +1,7 @@
-import { cesResult, createCesState, readCesSettings } from '../internal/scale-state';
-import { binScores } from '../internal/survey-scores';
+import type { ScoreOptionsArgument } from './score-options';
+import type { Interval } from '../models/interval';
+import { cesResult, createCesState, readCesSettings } from './scale-state';
+import { binScores } from './survey-scores';
 import type { SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';
@@ -36,10 +38,8 @@ export interface CesOptions<T = number> {
 export interface CesResult {
   /** Mean score on the survey scale (weighted if weights were given); `undefined` without answers. */
   readonly mean: number | undefined;
-  /** Lower end of the Student-t interval for the mean; `undefined` with fewer than 2 answers (effective n ≤ 1). */
-  readonly lower: number | undefined;
-  /** Upper end of the Student-t interval for the mean; `undefined` with fewer than 2 answers. */
-  readonly upper: number | undefined;
+  /** Student-t interval for the mean, clipped to the scale; `undefined` with fewer than 2 answers (effective n ≤ 1). */
+  readonly interval: Interval | undefined;
   /** Sample standard deviation (n − 1 denominator); `undefined` with fewer than 2 answers. */
   readonly standardDeviation: number | undefined;
   /** Standard error of the mean; `undefined` with fewer than 2 answers. */
@@ -110,14 +110,13 @@ const OPTION_KEYS = optionKeys<CesOptions<unknown>>({ accessor: true, weight: tr
  * import { ces } from 'cx-metrics/survey';
  * const r = ces([7, 6, 6, 5, 4, 2]);
  * r; // => { mean: 5, easyShare: 0.667, difficultShare: 0.167, netEffort: 0.5 }
- * r.lower; // => 3.12
- * r.upper; // => 6.88
+ * r.interval; // => { lower: 3.12, upper: 6.88 }
  * ces([5, 4, 1], { scale: { min: 1, max: 5 } }).easyShare; // => 0.667
  * ces([]).mean; // => undefined
  * ces([8]); // => throws OUT_OF_RANGE
  * ```
  */
-export function ces<T = number>(values: Values<T>, options?: CesOptions<T>): CesResult {
+export function ces<T = number>(values: Values<T>, ...[options]: ScoreOptionsArgument<T, CesOptions<T>>): CesResult {
   readOptions('ces', options, OPTION_KEYS);
   const settings = readCesSettings('ces', options);
   const state = createCesState(settings);

@@ -1,5 +1,6 @@
-import { normalCdf, normalQuantile } from '../internal/normal';
-import { readCsatInput } from '../internal/scale-state';
+import type { ScoreOptionsArgument } from './score-options';
+import { csatDifference, readCsatInput } from './scale-state';
+import type { SampleComparison } from './sample-comparison';
 import { requireLevel } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';
@@ -12,22 +13,17 @@ export interface CompareCsatOptions<T = number> extends CsatOptions<T> {
   readonly level?: number;
 }
 
-/** The comparison of two CSAT shares. Frozen. */
-export interface CompareCsatResult {
-  /** Share of satisfied answers in sample a, in [0, 1]. */
-  readonly a: number;
-  /** Share of satisfied answers in sample b, in [0, 1]. */
-  readonly b: number;
-  /** a − b, a proportion in [−1, 1]. */
-  readonly difference: number;
-  /** Unpooled standard error of the difference (used for the interval). */
-  readonly standardError: number;
-  /** Lower end of the (Wald) interval for the difference, ≥ −1; it has zero width when both samples are unanimous. */
-  readonly lower: number;
-  /** Upper end of the interval for the difference, ≤ 1. */
-  readonly upper: number;
-  /** Pooled two-proportion z statistic (0 when both samples are all satisfied or all unsatisfied). */
-  readonly z: number;
+/**
+ * The comparison of two CSAT shares: a {@link SampleComparison} of proportions, with the level.
+ * `statistic` is the pooled two-proportion z (0 when both samples are all satisfied or all
+ * unsatisfied); `standardError` is the unpooled one the (Wald) interval is built from; the
+ * interval has zero width when both samples are unanimous. Frozen.
+ */
+export interface CompareCsatResult extends SampleComparison {
+  /** Pooled two-proportion z statistic. */
+  readonly statistic: number;
+  /** Always `undefined`: the CSAT test is a z test. */
+  readonly degreesOfFreedom: undefined;
   /** Two-sided p-value 2·Φ(−|z|). */
   readonly pValue: number;
   /** The confidence level. */
@@ -63,7 +59,7 @@ const OPTION_KEYS = optionKeys<CompareCsatOptions<unknown>>({ accessor: true, we
  * @example
  * ```ts
  * import { compareCsat } from 'cx-metrics/survey';
- * compareCsat({ satisfied: 80, total: 100 }, { satisfied: 65, total: 100 }); // => { difference: 0.15, z: 2.38, pValue: 0.0175, lower: 0.028, upper: 0.272 }
+ * compareCsat({ satisfied: 80, total: 100 }, { satisfied: 65, total: 100 }); // => { difference: 0.15, statistic: 2.38, pValue: 0.0175, interval: { lower: 0.028, upper: 0.272 } }
  * compareCsat({ satisfied: 0, total: 0 }, { satisfied: 1, total: 2 }); // => undefined
  * compareCsat({ satisfied: 1, total: 2 }, { satisfied: -1, total: 2 }); // => throws NEGATIVE_VALUE
  * ```
@@ -71,7 +67,7 @@ const OPTION_KEYS = optionKeys<CompareCsatOptions<unknown>>({ accessor: true, we
 export function compareCsat<T = number>(
   a: Values<T> | CsatCounts | CsatResult,
   b: Values<T> | CsatCounts | CsatResult,
-  options?: CompareCsatOptions<T>,
+  ...[options]: ScoreOptionsArgument<T, CompareCsatOptions<T>>
 ): CompareCsatResult | undefined {
   const fn = 'compareCsat';
   readOptions(fn, options, OPTION_KEYS);
@@ -83,21 +79,5 @@ export function compareCsat<T = number>(
   const first = read(a);
   const second = read(b);
   if (first === undefined || second === undefined) return undefined;
-  const difference = first.share - second.share;
-  const pooled = (first.share * first.n + second.share * second.n) / (first.n + second.n);
-  const pooledSe = Math.sqrt(Math.max(0, pooled * (1 - pooled)) * (1 / first.n + 1 / second.n));
-  const z = pooledSe > 0 ? difference / pooledSe : 0;
-  const se = Math.sqrt((first.share * (1 - first.share)) / first.n + (second.share * (1 - second.share)) / second.n);
-  const zCritical = normalQuantile(1 - (1 - level) / 2);
-  return Object.freeze({
-    a: first.share,
-    b: second.share,
-    difference,
-    standardError: se,
-    lower: Math.max(-1, difference - zCritical * se),
-    upper: Math.min(1, difference + zCritical * se),
-    z,
-    pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
-    level,
-  });
+  return Object.freeze({ ...csatDifference(first, second, level), degreesOfFreedom: undefined, level });
 }

@@ -2,12 +2,14 @@ import { periodLabel, periodStart } from '../internal/calendar';
 import { adjustPValues } from '../internal/multiple-comparisons';
 import { requireValues } from '../internal/input';
 import { optionKeys, readOptions } from '../internal/options';
-import { collectSurveyGroups, type SurveyGroupBucket } from '../internal/survey-groups';
-import { compareStates, estimateOf, mergeStates } from '../internal/survey-tests';
+import { collectSurveyGroups, type SurveyGroupBucket } from './survey-groups';
+import { compareStates, estimateOf, mergeStates } from './survey-tests';
 import { describeValue, fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
 import type { Interaction, SurveyMetric } from '../models/interaction';
 import { SURVEY_METRICS } from '../models/interaction';
+import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
+import type { SampleComparison } from './sample-comparison';
 import { NPS_INTERVAL_METHODS, type NpsIntervalMethod } from './nps-interval';
 import type { SurveyBreakdownOptions } from './survey-breakdown';
 
@@ -17,13 +19,19 @@ export type MultipleComparisonCorrection = 'holm' | 'benjamini-hochberg';
 /** The {@link MultipleComparisonCorrection}s as a run-time list. */
 export const MULTIPLE_COMPARISON_CORRECTIONS: readonly MultipleComparisonCorrection[] = Object.freeze(['holm', 'benjamini-hochberg'] as const);
 
-/** What each group is compared with: all other answers, the overall score, or one named group. */
+/**
+ * What each group is compared with: all other answers, the overall score, or one reference
+ * group named by its `group` (with `by`; `null` names the responses without a value) and its
+ * `period` label (with `period`), exactly as the result's groups carry them.
+ */
 export type CompareGroupsVersus =
   | 'rest'
   | 'overall'
   | {
-      /** The key of the reference group, as in the result (`'email'`, `'(none)'`, `'web · 2024-03'`). */
-      readonly reference: string;
+      /** The reference group's value (`'email'`, or `null` for responses without one); required with `by`, not allowed without. */
+      readonly group?: string | null;
+      /** The reference period's label (`'2024-03'`); required with `period`, not allowed without. */
+      readonly period?: string;
     };
 
 /** Options of {@link compareGroups}: the grouping of {@link surveyBreakdown} plus the test settings. */
@@ -32,7 +40,7 @@ export interface CompareGroupsOptions<M extends SurveyMetric = SurveyMetric> ext
    * The comparison. `'rest'` (default): each group against all other answers pooled.
    * `'overall'`: the gap between the group and the overall score (all answers, the group's
    * included); its test is the same as against the rest. `{ reference: 'email' }`: every other
-   * group against the group labelled `'email'`.
+   * group against the group `'email'` (`{ group: 'email', period: '2024-03' }` when split by period).
    */
   readonly versus?: CompareGroupsVersus;
   /** `'holm'` (default; family-wise error rate) or `'benjamini-hochberg'` (false discovery rate). */
@@ -57,10 +65,8 @@ export type CompareGroupsStatus = 'tested' | 'too-small' | 'reference' | 'no-var
 
 /** One group of a {@link compareGroups} result. Frozen. */
 export interface CompareGroupsGroup {
-  /** The group's key, as {@link surveyBreakdown} writes it (`'email'`, `'web · 2024-03'`, `'(none)'`). */
-  readonly key: string;
-  /** The group's label; `undefined` for answers without one. */
-  readonly group: string | undefined;
+  /** The group's value; `null` for answers without one (and for the groups of a `period`-only split). */
+  readonly group: string | null;
   /** Period label, when `period` is set. */
   readonly period: string | undefined;
   /** Start of the period in epoch ms (UTC), when `period` is set. */
@@ -75,12 +81,10 @@ export interface CompareGroupsGroup {
   readonly effectiveSampleSize: number;
   /** score − baseline (NPS points, CSAT proportion, CES scale points); `undefined` when not tested. */
   readonly difference: number | undefined;
-  /** Standard error of the difference; `undefined` when not tested. */
+  /** Standard error the interval was built from (as {@link SampleComparison}); `undefined` when not tested. */
   readonly standardError: number | undefined;
-  /** Lower end of the interval for the difference (not corrected for multiplicity); `undefined` when not tested. */
-  readonly lower: number | undefined;
-  /** Upper end of the interval for the difference; `undefined` when not tested. */
-  readonly upper: number | undefined;
+  /** Interval for the difference (per comparison, not corrected for multiplicity); `undefined` when not tested. */
+  readonly interval: Interval | undefined;
   /** z (NPS, CSAT) or Welch's t (CES); `undefined` when not tested. */
   readonly statistic: number | undefined;
   /** Welch–Satterthwaite degrees of freedom of the CES t test; `undefined` for NPS, CSAT and untested groups. */
@@ -138,18 +142,35 @@ const OPTION_KEYS = optionKeys<CompareGroupsOptions>({
   method: true,
 });
 
-function requireVersus(value: unknown): CompareGroupsVersus {
+const VERSUS_KEYS = optionKeys<Exclude<CompareGroupsVersus, string>>({ group: true, period: true });
+
+function requireVersus(value: unknown, grouped: boolean, split: boolean): CompareGroupsVersus {
   if (value === 'rest' || value === 'overall') return value;
-  if (value !== null && typeof value === 'object' && typeof (value as { reference?: unknown }).reference === 'string') {
-    return Object.freeze({ reference: (value as { reference: string }).reference });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw fail('INVALID_OPTION', FN, `versus ${describeValue(value)} is not 'rest', 'overall' or { group, period }`, { field: 'versus', value });
   }
-  throw fail('INVALID_OPTION', FN, `versus ${describeValue(value)} is not 'rest', 'overall' or { reference: 'label' }`, { field: 'versus', value });
+  readOptions(FN, value, VERSUS_KEYS);
+  const v = value as { group?: unknown; period?: unknown };
+  const hasGroup = 'group' in v && v.group !== undefined;
+  if (hasGroup !== grouped || (hasGroup && v.group !== null && typeof v.group !== 'string')) {
+    throw fail('INVALID_OPTION', FN, grouped ? `versus.group ${describeValue(v.group)} must name a group (a string, or null for responses without one)` : 'versus.group applies only with the by option', {
+      field: 'versus.group',
+      value: v.group,
+    });
+  }
+  if ((v.period !== undefined) !== split || (v.period !== undefined && typeof v.period !== 'string')) {
+    throw fail('INVALID_OPTION', FN, split ? `versus.period ${describeValue(v.period)} must name a period label such as '2024-03'` : 'versus.period applies only with the period option', {
+      field: 'versus.period',
+      value: v.period,
+    });
+  }
+  return Object.freeze({ ...(hasGroup ? { group: v.group as string | null } : {}), ...(split ? { period: v.period as string } : {}) });
 }
 
-function keyOf(bucket: SurveyGroupBucket, grouped: boolean, unit: Parameters<typeof periodLabel>[1] | undefined): string {
-  const periodText = bucket.period === undefined || unit === undefined ? undefined : periodLabel(bucket.period, unit);
-  const groupText = grouped ? (bucket.group ?? '(none)') : undefined;
-  return [groupText, periodText].filter((s) => s !== undefined).join(' · ') || 'all';
+function describeCell(bucket: SurveyGroupBucket, grouped: boolean, unit: Parameters<typeof periodLabel>[1] | undefined): string {
+  const periodText = bucket.period === undefined || unit === undefined ? undefined : `period ${periodLabel(bucket.period, unit)}`;
+  const groupText = grouped ? `group ${describeValue(bucket.group)}` : undefined;
+  return [groupText, periodText].filter((s) => s !== undefined).join(', ') || 'all answers';
 }
 
 /**
@@ -196,11 +217,11 @@ function keyOf(bucket: SurveyGroupBucket, grouped: boolean, unit: Parameters<typ
  *   ...Array.from({ length: 60 }, (_, i) => ({ type: 'survey', metric: 'nps', customerId: `s${i}`, at: 0, channel: 'store', score: i % 10 < 5 ? 10 : 5 })),
  * ] as const;
  * const r = compareGroups(responses, { metric: 'nps', by: 'channel' })!;
- * r.groups.map((g) => g.key); // => ['phone', 'store', 'web']
+ * r.groups.map((g) => g.group); // => ['phone', 'store', 'web']
  * r.groups[0]; // => { score: -40, baseline: 10, difference: -50, pValue: 0.000802, adjustedPValue: 0.00241, significant: true }
  * r.groups[1]; // => { difference: 10, pValue: 0.526, adjustedPValue: 0.526, significant: false }
  * r.groups[2]; // => { difference: 40, pValue: 0.00982, adjustedPValue: 0.0196, significant: true }
- * compareGroups(responses, { metric: 'nps', by: 'channel', versus: { reference: 'web' } })!.groups[2].status; // => 'reference'
+ * compareGroups(responses, { metric: 'nps', by: 'channel', versus: { group: 'web' } })!.groups[2].status; // => 'reference'
  * compareGroups([], { metric: 'nps', by: 'channel' }); // => undefined
  * compareGroups(responses, { metric: 'nps' }); // => throws INSUFFICIENT_DATA
  * ```
@@ -215,7 +236,7 @@ export function compareGroups<M extends SurveyMetric>(responses: Values<Interact
   const level = requireLevel(FN, options.level ?? 0.95);
   const minimumSize = requireCount(FN, 'minimumSize', options.minimumSize ?? 30);
   const correction = requireOneOf(FN, 'correction', options.correction ?? 'holm', MULTIPLE_COMPARISON_CORRECTIONS);
-  const versus = requireVersus(options.versus ?? 'rest');
+  const versus = requireVersus(options.versus ?? 'rest', options.by !== undefined, options.period !== undefined);
   if (metric !== 'nps' && options.method !== undefined) {
     throw fail('INVALID_OPTION', FN, `method applies to NPS only (CSAT: pooled z test, CES: Welch t)`, { field: 'method', value: options.method });
   }
@@ -228,7 +249,7 @@ export function compareGroups<M extends SurveyMetric>(responses: Values<Interact
   if (live.length === 0) return undefined;
   const grouped = options.by !== undefined;
   if (live.length < 2) {
-    throw fail('INSUFFICIENT_DATA', FN, `the answers fall in ${live.length} group (${keyOf(all[live[0] as number] as SurveyGroupBucket, grouped, unit)}); comparing needs at least two`, {
+    throw fail('INSUFFICIENT_DATA', FN, `the answers fall in ${live.length} group (${describeCell(all[live[0] as number] as SurveyGroupBucket, grouped, unit)}); comparing needs at least two`, {
       field: 'by',
     });
   }
@@ -236,15 +257,17 @@ export function compareGroups<M extends SurveyMetric>(responses: Values<Interact
   const overallEstimate = estimateOf(metric, overallState);
   let referenceIndex: number | undefined;
   if (typeof versus === 'object') {
-    referenceIndex = live.find((k) => keyOf(all[k] as SurveyGroupBucket, grouped, unit) === versus.reference);
+    const matches = (b: SurveyGroupBucket) =>
+      (!grouped || b.group === versus.group) && (b.period === undefined || unit === undefined || periodLabel(b.period, unit) === versus.period);
+    referenceIndex = live.find((k) => matches(all[k] as SurveyGroupBucket));
     if (referenceIndex === undefined) {
-      throw fail('UNKNOWN_REFERENCE', FN, `reference group ${describeValue(versus.reference)} has no answers`, { field: 'versus', value: versus.reference });
+      const named = [grouped ? `group ${describeValue(versus.group)}` : undefined, versus.period === undefined ? undefined : `period ${describeValue(versus.period)}`].filter((s) => s !== undefined).join(', ');
+      throw fail('UNKNOWN_REFERENCE', FN, `reference ${named} has no answers`, { field: 'versus', value: grouped ? versus.group : versus.period });
     }
   }
   const rows = all.map((bucket, k) => {
     const own = estimates[k]!;
     const base = {
-      key: keyOf(bucket, grouped, unit),
       group: bucket.group,
       period: bucket.period === undefined || unit === undefined ? undefined : periodLabel(bucket.period, unit),
       periodStart: bucket.period === undefined || unit === undefined ? undefined : periodStart(bucket.period, unit),
@@ -257,8 +280,7 @@ export function compareGroups<M extends SurveyMetric>(responses: Values<Interact
       baseline,
       difference: undefined,
       standardError: undefined,
-      lower: undefined,
-      upper: undefined,
+      interval: undefined,
       statistic: undefined,
       degreesOfFreedom: undefined,
       pValue: undefined,
@@ -284,8 +306,7 @@ export function compareGroups<M extends SurveyMetric>(responses: Values<Interact
       baseline,
       difference: versus === 'overall' ? (own.score as number) - (overallEstimate.score as number) : c.difference,
       standardError: f * c.standardError,
-      lower: f * c.lower,
-      upper: f * c.upper,
+      interval: Object.freeze({ lower: f * c.interval.lower, upper: f * c.interval.upper }),
       statistic: c.statistic,
       degreesOfFreedom: c.degreesOfFreedom,
       pValue: c.pValue,

@@ -1,5 +1,6 @@
-import { clip, intervalBasis, netVariance, readNpsInput, summarizeNps } from '../internal/nps-state';
-import { normalCdf, normalQuantile } from '../internal/normal';
+import type { ScoreOptionsArgument } from './score-options';
+import { npsDifference, readNpsInput, summarizeNps } from './nps-state';
+import type { SampleComparison } from './sample-comparison';
 import { requireLevel, requireOneOf } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { NpsCounts, NpsOptions, NpsResult } from './nps';
@@ -14,24 +15,14 @@ export interface CompareNpsOptions<T = number> extends NpsOptions<T> {
   readonly method?: NpsIntervalMethod;
 }
 
-/** The comparison of two NPS samples. Frozen. */
-export interface CompareNpsResult {
-  /** NPS of sample a, in points. */
-  readonly a: number;
-  /** NPS of sample b, in points. */
-  readonly b: number;
-  /** a − b, in points (−200…200). */
-  readonly difference: number;
-  /** Standard error of the observed difference (Wald), in points. */
-  readonly standardError: number;
-  /** Lower end of the interval for the difference, in points, ≥ −200. */
-  readonly lower: number;
-  /** Upper end of the interval for the difference, in points, ≤ 200. */
-  readonly upper: number;
-  /** difference / standardError; `undefined` when the standard error is 0 and the samples differ (both unanimous). */
-  readonly z: number | undefined;
-  /** Two-sided p-value 2·Φ(−|z|); `undefined` when `z` is. */
-  readonly pValue: number | undefined;
+/**
+ * The comparison of two NPS samples: a {@link SampleComparison} in points, with the settings
+ * used. `statistic` is the Wald z of the observed shares; `standardError` and `interval` are
+ * those of `method` (adjusted Wald by default). Frozen.
+ */
+export interface CompareNpsResult extends SampleComparison {
+  /** Always `undefined`: the NPS test is a z test. */
+  readonly degreesOfFreedom: undefined;
   /** The confidence level. */
   readonly level: number;
   /** The interval method. */
@@ -71,7 +62,8 @@ const OPTION_KEYS = optionKeys<CompareNpsOptions<unknown>>({ accessor: true, wei
  * import { compareNps } from 'cx-metrics/survey';
  * const thisQuarter = { promoters: 60, passives: 25, detractors: 15 };
  * const lastQuarter = { promoters: 50, passives: 30, detractors: 20 };
- * compareNps(thisQuarter, lastQuarter); // => { difference: 15, standardError: 10.76, z: 1.39, pValue: 0.163 }
+ * compareNps(thisQuarter, lastQuarter); // => { difference: 15, standardError: 10.62, interval: { lower: -6.25, upper: 35.37 }, statistic: 1.39, pValue: 0.163 }
+ * compareNps(thisQuarter, lastQuarter, { method: 'wald' })?.standardError; // => 10.76
  * compareNps([10], []); // => undefined
  * compareNps(thisQuarter, lastQuarter, { level: 0 }); // => throws OUT_OF_RANGE
  * ```
@@ -79,7 +71,7 @@ const OPTION_KEYS = optionKeys<CompareNpsOptions<unknown>>({ accessor: true, wei
 export function compareNps<T = number>(
   a: Values<T> | NpsCounts | NpsResult,
   b: Values<T> | NpsCounts | NpsResult,
-  options?: CompareNpsOptions<T>,
+  ...[options]: ScoreOptionsArgument<T, CompareNpsOptions<T>>
 ): CompareNpsResult | undefined {
   const fn = 'compareNps';
   readOptions(fn, options, OPTION_KEYS);
@@ -88,32 +80,5 @@ export function compareNps<T = number>(
   const first = summarizeNps(readNpsInput<T>(fn, a, options?.accessor, options?.weight));
   const second = summarizeNps(readNpsInput<T>(fn, b, options?.accessor, options?.weight));
   if (first === undefined || second === undefined) return undefined;
-  const scoreA = first.result.score as number;
-  const scoreB = second.result.score as number;
-  const difference = scoreA - scoreB;
-  const se = Math.sqrt(netVariance(first.promoters, first.detractors) / first.n + netVariance(second.promoters, second.detractors) / second.n);
-  let z: number | undefined;
-  if (se > 0) z = difference / 100 / se;
-  else if (difference === 0) z = 0;
-  const zCritical = normalQuantile(1 - (1 - level) / 2);
-  let centre = difference / 100;
-  let intervalSe = se;
-  if (method === 'adjusted-wald') {
-    const x = intervalBasis(first, method);
-    const y = intervalBasis(second, method);
-    centre = x.p - x.d - (y.p - y.d);
-    intervalSe = Math.sqrt(netVariance(x.p, x.d) / x.n + netVariance(y.p, y.d) / y.n);
-  }
-  return Object.freeze({
-    a: scoreA,
-    b: scoreB,
-    difference,
-    standardError: 100 * se,
-    lower: 100 * clip(centre - zCritical * intervalSe, 2),
-    upper: 100 * clip(centre + zCritical * intervalSe, 2),
-    z,
-    pValue: z === undefined ? undefined : Math.min(1, 2 * normalCdf(-Math.abs(z))),
-    level,
-    method,
-  });
+  return Object.freeze({ ...npsDifference(first, second, level, method), degreesOfFreedom: undefined, level, method });
 }

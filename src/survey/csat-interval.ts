@@ -1,5 +1,7 @@
-import { csatIntervalOf, readCsatInput } from '../internal/scale-state';
+import type { ScoreOptionsArgument } from './score-options';
+import { csatIntervalOf, readCsatInput } from './scale-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
+import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';
 import { optionKeys, readOptions } from '../internal/options';
@@ -26,8 +28,8 @@ export interface CsatIntervalOptions<T = number> extends CsatOptions<T> {
   readonly method?: CsatIntervalMethod;
 }
 
-/** A confidence interval for the CSAT share. Frozen. */
-export interface CsatIntervalResult {
+/** A confidence interval for the CSAT share: an {@link models!Interval} with how it was made. Frozen. */
+export interface CsatIntervalResult extends Interval {
   /** The observed share of satisfied answers, in [0, 1]. */
   readonly share: number;
   /** Lower end, in [0, 1]. */
@@ -80,7 +82,7 @@ const OPTION_KEYS = optionKeys<CsatIntervalOptions<unknown>>({ accessor: true, w
  * csatInterval({ satisfied: 5, total: 4 }); // => throws INCONSISTENT_INPUT
  * ```
  */
-export function csatInterval<T = number>(input: Values<T> | CsatCounts | CsatResult, options?: CsatIntervalOptions<T>): CsatIntervalResult | undefined {
+export function csatInterval<T = number>(input: Values<T> | CsatCounts | CsatResult, ...[options]: ScoreOptionsArgument<T, CsatIntervalOptions<T>>): CsatIntervalResult | undefined {
   const fn = 'csatInterval';
   readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);

@@ -1,5 +1,5 @@
-import { checkCsatState, createCsatState, csatResult, csatStates, readCsatSettings } from '../internal/scale-state';
-import { addAnswer, mergeBins } from '../internal/survey-scores';
+import { checkCsatState, createCsatState, csatResult, csatStates, readCsatSettings } from './scale-state';
+import { addAnswer, mergeBins } from './survey-scores';
 import { fail } from '../internal/validate';
 import type { SurveyScale } from '../models/interaction';
 import type { Reducer } from '../models/reducer';

@@ -1,5 +1,6 @@
-import { createCsatState, csatResult, readCsatSettings } from '../internal/scale-state';
-import { binScores } from '../internal/survey-scores';
+import type { ScoreOptionsArgument } from './score-options';
+import { createCsatState, csatResult, readCsatSettings } from './scale-state';
+import { binScores } from './survey-scores';
 import type { SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';
@@ -86,7 +87,7 @@ const OPTION_KEYS = optionKeys<CsatOptions<unknown>>({ accessor: true, weight: t
  * csat([6]); // => throws OUT_OF_RANGE
  * ```
  */
-export function csat<T = number>(values: Values<T>, options?: CsatOptions<T>): CsatResult {
+export function csat<T = number>(values: Values<T>, ...[options]: ScoreOptionsArgument<T, CsatOptions<T>>): CsatResult {
   readOptions('csat', options, OPTION_KEYS);
   const settings = readCsatSettings('csat', options);
   const bins = binScores('csat', values, settings.min, settings.max, options?.accessor, options?.weight);

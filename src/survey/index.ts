@@ -1,5 +1,6 @@
 // The survey barrel: one `export *` line per public file of the folder (test/repository/subpaths.test.ts).
 export * from './classify-nps';
+export * from './score-options';
 export * from './nps';
 export * from './nps-tally';
 export * from './nps-interval';
@@ -10,6 +11,7 @@ export * from './ces-tally';
 export * from './csat-interval';
 export * from './compare-nps';
 export * from './compare-csat';
+export * from './sample-comparison';
 export * from './survey-breakdown';
 export * from './nps-revenue';
 export * from './compare-groups';

@@ -1,9 +1,10 @@
+import type { Interval } from '../models/interval';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { solveSymmetric, symmetricEigen } from '../internal/linear-algebra';
 import { optionKeys, readOptions, requireAccessor, requireAccessorGiven } from '../internal/options';
 import { quantileSorted } from '../internal/quantile';
 import { seededUniform } from '../internal/random';
-import { requireScale } from '../internal/survey-scores';
+import { requireScale } from './survey-scores';
 import { fail, requireCount, requireFinite, requireLevel, requireNonNegative, requireOneOf, requireScore } from '../internal/validate';
 import { DEFAULT_SURVEY_SCALES, SURVEY_METRICS, type SurveyMetric, type SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
@@ -42,14 +43,6 @@ export interface KeyDriversOptions<T> {
   readonly level?: number;
 }
 
-/** A `{ lower, upper }` interval. */
-export interface KeyDriverInterval {
-  /** Lower end. */
-  readonly lower: number;
-  /** Upper end. */
-  readonly upper: number;
-}
-
 /** One driver of a {@link keyDrivers} analysis. Frozen. */
 export interface KeyDriver {
   /** The driver's name (its key in `drivers`). */
@@ -59,7 +52,7 @@ export interface KeyDriver {
   /** `importance / rSquared`, the share of the explained variance, in [0, 1]; `undefined` when R² is 0. */
   readonly share: number | undefined;
   /** Percentile bootstrap interval of `importance` at `level`; `undefined` without resamples. */
-  readonly interval: KeyDriverInterval | undefined;
+  readonly interval: Interval | undefined;
   /** 1 for the most important driver. */
   readonly rank: number;
   /** Performance: the (weighted) mean rating, on the drivers' scale. */
@@ -82,7 +75,7 @@ export interface KeyDriversResult {
   /** R² of the outcome on all drivers (the sum of the importances); `undefined` without complete responses. */
   readonly rSquared: number | undefined;
   /** Percentile bootstrap interval of R²; `undefined` without resamples. */
-  readonly rSquaredInterval: KeyDriverInterval | undefined;
+  readonly rSquaredInterval: Interval | undefined;
   /** The decomposition used. */
   readonly method: KeyDriversMethod;
   /** Complete responses used (outcome, every rating and the weight known). */
@@ -393,7 +386,7 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
   }
   const used = r2Draws.length;
   const alpha = (1 - level) / 2;
-  const interval = (sample: number[]): KeyDriverInterval | undefined => {
+  const interval = (sample: number[]): Interval | undefined => {
     if (sample.length < 2) return undefined;
     const sorted = sample.slice().sort((a, b) => a - b);
     return Object.freeze({ lower: quantileSorted(sorted, alpha) as number, upper: quantileSorted(sorted, 1 - alpha) as number });

@@ -1,5 +1,7 @@
-import { npsIntervalOf, readNpsInput } from '../internal/nps-state';
+import type { ScoreOptionsArgument } from './score-options';
+import { npsIntervalOf, readNpsInput } from './nps-state';
 import { requireLevel, requireOneOf } from '../internal/validate';
+import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
 import type { NpsCounts, NpsOptions, NpsResult } from './nps';
 import { optionKeys, readOptions } from '../internal/options';
@@ -18,8 +20,8 @@ export interface NpsIntervalOptions<T = number> extends NpsOptions<T> {
   readonly method?: NpsIntervalMethod;
 }
 
-/** A confidence interval for NPS, in points. Frozen. */
-export interface NpsIntervalResult {
+/** A confidence interval for NPS, in points: an {@link models!Interval} with how it was made. Frozen. */
+export interface NpsIntervalResult extends Interval {
   /** The observed NPS in points (as {@link nps} reports it). */
   readonly score: number;
   /**
@@ -85,7 +87,7 @@ const OPTION_KEYS = optionKeys<NpsIntervalOptions<unknown>>({ accessor: true, we
  * npsInterval(counts, { level: 95 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function npsInterval<T = number>(input: Values<T> | NpsCounts | NpsResult, options?: NpsIntervalOptions<T>): NpsIntervalResult | undefined {
+export function npsInterval<T = number>(input: Values<T> | NpsCounts | NpsResult, ...[options]: ScoreOptionsArgument<T, NpsIntervalOptions<T>>): NpsIntervalResult | undefined {
   const fn = 'npsInterval';
   readOptions(fn, options, OPTION_KEYS);
   const level = requireLevel(fn, options?.level ?? 0.95);

@@ -1,4 +1,4 @@
-import { addNpsAnswer, checkNpsState, createNpsState, mergeNpsStates, npsResult, npsStates } from '../internal/nps-state';
+import { addNpsAnswer, checkNpsState, createNpsState, mergeNpsStates, npsResult, npsStates } from './nps-state';
 import type { Reducer } from '../models/reducer';
 import type { NpsResult } from './nps';
 import { readOptions } from '../internal/options';

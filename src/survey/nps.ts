@@ -1,4 +1,5 @@
-import { readNpsInput } from '../internal/nps-state';
+import type { ScoreOptionsArgument } from './score-options';
+import { readNpsInput } from './nps-state';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';
 
@@ -113,7 +114,7 @@ const OPTION_KEYS = optionKeys<NpsOptions<unknown>>({ accessor: true, weight: tr
  * nps([7.5]); // => throws NOT_AN_INTEGER
  * ```
  */
-export function nps<T = number>(values: Values<T> | NpsCounts, options?: NpsOptions<T>): NpsResult {
+export function nps<T = number>(values: Values<T> | NpsCounts, ...[options]: ScoreOptionsArgument<T, NpsOptions<T>>): NpsResult {
   readOptions('nps', options, OPTION_KEYS);
   return readNpsInput('nps', values, options?.accessor, options?.weight);
 }

@@ -1,8 +1,8 @@
 import { normalQuantile } from '../internal/normal';
-import { netVariance } from '../internal/nps-state';
+import { netVariance } from './nps-state';
 import { optionKeys, readOptions } from '../internal/options';
 import { studentTQuantile } from '../internal/student-t';
-import { requireScale } from '../internal/survey-scores';
+import { requireScale } from './survey-scores';
 import { describeValue, fail, requireCount, requireFinite, requireLevel, requireOneOf, requirePositive, requireProportion } from '../internal/validate';
 import type { SurveyMetric, SurveyScale } from '../models/interaction';
 import { DEFAULT_SURVEY_SCALES, SURVEY_METRICS } from '../models/interaction';

@@ -1,9 +1,10 @@
+import type { Interval } from '../models/interval';
 import { periodLabel, periodStart } from '../internal/calendar';
 import { requireValues } from '../internal/input';
-import { npsIntervalOf, npsResult } from '../internal/nps-state';
+import { npsIntervalOf, npsResult } from './nps-state';
 import { optionKeys, readOptions } from '../internal/options';
-import { cesResult, csatIntervalOf, csatResult } from '../internal/scale-state';
-import { collectSurveyGroups } from '../internal/survey-groups';
+import { cesResult, csatIntervalOf, csatResult } from './scale-state';
+import { collectSurveyGroups } from './survey-groups';
 import { fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
 import type { Customer } from '../models/customer';
 import type { Interaction, SurveyMetric, SurveyResponse, SurveyScale } from '../models/interaction';
@@ -32,9 +33,9 @@ export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
   /**
    * Group by `'touchpoint'` or `'channel'` (fields of the response), `'segment'` (the
    * `segment` of the response's customer, from `customers`), or an accessor returning a label.
-   * Default: no grouping (one group, `group: undefined`). Responses without a value (including
+   * Default: no grouping (one group, `group: null`). Responses without a value (including
    * customers missing from `customers` or without a segment) form their own group with
-   * `group: undefined`; nothing is dropped.
+   * `group: null`, sorted last; nothing is dropped.
    */
   readonly by?: SurveyBreakdownDimension;
   /** Split every group by calendar period of `at` (UTC; ISO weeks) for trends. Default: no split. */
@@ -66,20 +67,16 @@ export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
 
 /** One group (and period) of a {@link surveyBreakdown}. Frozen. */
 export interface SurveyBreakdownGroup<M extends SurveyMetric = SurveyMetric> {
-  /** A readable unique key: the group label and/or period label joined by ` · ` (`'(none)'` for a missing group, `'all'` without grouping). */
-  readonly key: string;
-  /** The group's value of the dimension; `undefined` for responses without one (and without grouping). */
-  readonly group: string | undefined;
+  /** The group's value of the dimension; `null` for responses without one (and for the single group without `by`). A group is identified by `group` and `period` together. */
+  readonly group: string | null;
   /** Period label (`2024-03`, `2024-Q1`, `2024-W05`…), when `period` is set. */
   readonly period: string | undefined;
   /** Start of the period in epoch ms (UTC), when `period` is set. */
   readonly periodStart: number | undefined;
   /** The headline figure: NPS in points, CSAT share in [0, 1], or CES mean; `undefined` without answers. */
   readonly score: number | undefined;
-  /** Lower end of its interval (same units as `score`); `undefined` when it cannot be computed. */
-  readonly lower: number | undefined;
-  /** Upper end of its interval; `undefined` when it cannot be computed. */
-  readonly upper: number | undefined;
+  /** The confidence interval of `score` (same units); `undefined` when it cannot be computed. */
+  readonly interval: Interval | undefined;
   /** Number of answers in the group. */
   readonly n: number;
   /** Kish effective sample size (= `n` when unweighted). */
@@ -159,7 +156,7 @@ const OPTION_KEYS = optionKeys<SurveyBreakdownOptions>({
  *   { type: 'survey', metric: 'csat', customerId: 'a', at, channel: 'web', score: 5 },
  * ] as const;
  * const r = surveyBreakdown(responses, { metric: 'nps', by: 'channel', period: 'month' });
- * r.groups.map((g) => g.key); // => ['phone · 2024-01', 'web · 2024-01']
+ * r.groups.map((g) => [g.group, g.period]); // => [['phone', '2024-01'], ['web', '2024-01']]
  * r.groups[1]; // => { group: 'web', period: '2024-01', score: 100, n: 2, belowMinimum: true }
  * r.ignored; // => 1
  * surveyBreakdown(responses, { metric: 'nps', by: 'segment' }); // => throws INVALID_OPTION
@@ -187,31 +184,26 @@ export function surveyBreakdown<M extends SurveyMetric>(
   const groups = ordered.map((bucket) => {
     let detail: NpsResult | CsatResult | CesResult;
     let score: number | undefined;
-    let lower: number | undefined;
-    let upper: number | undefined;
+    let interval: Interval | undefined;
     if (metric === 'nps') {
       const r = npsResult(bucket.state as NpsTallyState);
-      const interval = npsIntervalOf(r, level, npsMethod);
-      [detail, score, lower, upper] = [r, r.score, interval?.lower, interval?.upper];
+      const i = npsIntervalOf(r, level, npsMethod);
+      [detail, score, interval] = [r, r.score, i && Object.freeze({ lower: i.lower, upper: i.upper })];
     } else if (metric === 'csat') {
       const r = csatResult(bucket.state as CsatTallyState);
-      const interval = csatIntervalOf((r.share ?? 0) * r.effectiveSampleSize, r.effectiveSampleSize, level, csatMethod);
-      [detail, score, lower, upper] = [r, r.share, interval?.lower, interval?.upper];
+      const i = csatIntervalOf((r.share ?? 0) * r.effectiveSampleSize, r.effectiveSampleSize, level, csatMethod);
+      [detail, score, interval] = [r, r.share, i && Object.freeze({ lower: i.lower, upper: i.upper })];
     } else {
       const r = cesResult(bucket.state as CesTallyState);
-      [detail, score, lower, upper] = [r, r.mean, r.lower, r.upper];
+      [detail, score, interval] = [r, r.mean, r.interval];
     }
     const periodText = bucket.period === undefined || unit === undefined ? undefined : periodLabel(bucket.period, unit);
-    const groupText = options.by === undefined ? undefined : (bucket.group ?? '(none)');
-    const key = [groupText, periodText].filter((s) => s !== undefined).join(' · ') || 'all';
     const group: SurveyBreakdownGroup<M> = {
-      key,
       group: bucket.group,
       period: periodText,
       periodStart: bucket.period === undefined || unit === undefined ? undefined : periodStart(bucket.period, unit),
       score,
-      lower,
-      upper,
+      interval,
       n: detail.total,
       effectiveSampleSize: detail.effectiveSampleSize,
       belowMinimum: detail.effectiveSampleSize < minimumSize,

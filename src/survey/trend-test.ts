@@ -3,16 +3,18 @@ import { adjustPValues } from '../internal/multiple-comparisons';
 import { normalCdf, normalQuantile } from '../internal/normal';
 import { requireValues } from '../internal/input';
 import { optionKeys, readOptions } from '../internal/options';
-import { collectSurveyGroups } from '../internal/survey-groups';
-import { compareStates, estimateOf, type GroupEstimate } from '../internal/survey-tests';
+import { collectSurveyGroups } from './survey-groups';
+import { compareStates, estimateOf, type GroupEstimate } from './survey-tests';
 import { fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
 import type { Interaction, SurveyMetric } from '../models/interaction';
 import { SURVEY_METRICS } from '../models/interaction';
 import type { TimeUnit } from '../models/time';
+import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
 import { MULTIPLE_COMPARISON_CORRECTIONS, type CompareGroupsStatus, type MultipleComparisonCorrection } from './compare-groups';
 import { NPS_INTERVAL_METHODS, type NpsIntervalMethod } from './nps-interval';
 import type { SurveyBreakdownOptions } from './survey-breakdown';
+import type { SampleComparison } from './sample-comparison';
 
 /** Options of {@link trendTest}: the metric and calendar period, plus the test settings. */
 export interface TrendTestOptions<M extends SurveyMetric = SurveyMetric>
@@ -54,12 +56,12 @@ export interface TrendTestPeriod {
   readonly change: number | undefined;
   /** Standard error of the change; `undefined` when not tested. */
   readonly standardError: number | undefined;
-  /** Lower end of the interval for the change (per comparison); `undefined` when not tested. */
-  readonly lower: number | undefined;
-  /** Upper end of the interval for the change; `undefined` when not tested. */
-  readonly upper: number | undefined;
+  /** Interval for the change (per comparison, as {@link SampleComparison}); `undefined` when not tested. */
+  readonly interval: Interval | undefined;
   /** z (NPS, CSAT) or Welch's t (CES); `undefined` when not tested. */
   readonly statistic: number | undefined;
+  /** Welch–Satterthwaite degrees of freedom of the CES t test; `undefined` for NPS, CSAT and untested periods. */
+  readonly degreesOfFreedom: number | undefined;
   /** Two-sided p-value of this change alone; `undefined` when not tested. */
   readonly pValue: number | undefined;
   /** p-value corrected over all tested changes, ≥ `pValue`; `undefined` when not tested. */
@@ -76,10 +78,8 @@ export interface TrendTestLine {
   readonly slope: number;
   /** Standard error of the slope (the per-period variances taken as known). */
   readonly standardError: number;
-  /** Lower end of the interval for the slope. */
-  readonly lower: number;
-  /** Upper end of the interval for the slope. */
-  readonly upper: number;
+  /** Normal confidence interval for the slope, slope ± z·standardError. */
+  readonly interval: Interval;
   /** slope / standardError. */
   readonly z: number;
   /** Two-sided p-value for "no linear trend" (slope 0). */
@@ -249,9 +249,9 @@ export function trendTest<M extends SurveyMetric>(responses: Values<Interaction>
       ...base,
       change: undefined,
       standardError: undefined,
-      lower: undefined,
-      upper: undefined,
+      interval: undefined,
       statistic: undefined,
+      degreesOfFreedom: undefined,
       pValue: undefined,
       status,
     });
@@ -263,9 +263,9 @@ export function trendTest<M extends SurveyMetric>(responses: Values<Interaction>
       ...base,
       change: c.difference,
       standardError: c.standardError,
-      lower: c.lower,
-      upper: c.upper,
+      interval: c.interval,
       statistic: c.statistic,
+      degreesOfFreedom: c.degreesOfFreedom,
       pValue: c.pValue,
       status: 'tested' as TrendTestStatus,
     };
@@ -294,8 +294,7 @@ export function trendTest<M extends SurveyMetric>(responses: Values<Interaction>
     trend = Object.freeze({
       slope,
       standardError: se,
-      lower: slope - half,
-      upper: slope + half,
+      interval: Object.freeze({ lower: slope - half, upper: slope + half }),
       z,
       pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
       intercept,

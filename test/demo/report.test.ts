@@ -157,7 +157,7 @@ describe('npm start on the bundled sample', () => {
     expect(npsSegments.bySegment.filter((r: { significant: boolean }) => r.significant).length).toBeGreaterThan(0);
     expect(nps.monthly.filter((r: { significant: boolean }) => r.significant).length).toBeGreaterThan(0);
     expect(nps.trend.periods).toBeGreaterThan(1);
-    expect(nps.trend.lower).toBeLessThanOrEqual(nps.trend.slope);
+    expect(nps.trend.interval.lower).toBeLessThanOrEqual(nps.trend.slope);
   });
 
   it('--json NPS agrees with a count made directly from the file', () => {

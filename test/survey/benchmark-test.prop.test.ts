@@ -22,8 +22,8 @@ describe('benchmarkTest properties', () => {
       for (const r of [r1!, r2]) {
         expect(r.pValue).toBeGreaterThanOrEqual(0);
         expect(r.pValue).toBeLessThanOrEqual(1);
-        expect(r.lower).toBeGreaterThanOrEqual(-100);
-        expect(r.upper).toBeLessThanOrEqual(100);
+        expect(r.interval!.lower).toBeGreaterThanOrEqual(-100);
+        expect(r.interval!.upper).toBeLessThanOrEqual(100);
       }
       const [lo, hi] = b1 <= b2 ? [r1!, r2] : [r2, r1!];
       if (alt === 'greater') expect(lo.pValue!).toBeLessThanOrEqual(hi.pValue! + 1e-15);
@@ -35,7 +35,7 @@ describe('benchmarkTest properties', () => {
     (total, raw, p0, level) => {
       const satisfied = raw % (total + 1);
       const r = benchmarkTest({ satisfied, total }, { metric: 'csat', benchmark: p0, level })!;
-      const inside = r.lower! <= p0 && p0 <= r.upper!;
+      const inside = r.interval!.lower <= p0 && p0 <= r.interval!.upper;
       // Away from the boundary (floating ties), inversion is exact.
       if (Math.abs(r.pValue! - (1 - level)) > 1e-9) expect(inside).toBe(r.pValue! > 1 - level);
     },

@@ -18,8 +18,8 @@ describe('benchmarkTest known values', () => {
       expect(r.standardError).toBeCloseTo(w.standardError!, 10);
       expect(r.statistic).toBeCloseTo(w.z!, 10);
       expect(r.pValue! / w.p!).toBeCloseTo(1, 9);
-      expect(r.lower).toBeCloseTo(w.lower!, 9);
-      expect(r.upper).toBeCloseTo(w.upper!, 9);
+      expect(r.interval!.lower).toBeCloseTo(w.lower!, 9);
+      expect(r.interval!.upper).toBeCloseTo(w.upper!, 9);
       expect(r.difference).toBeCloseTo(w.estimate! - (benchmark as number), 10);
     },
   );
@@ -30,8 +30,8 @@ describe('benchmarkTest known values', () => {
       const r = benchmarkTest({ satisfied: satisfied as number, total: total as number }, { metric: 'csat', benchmark: benchmark as number, alternative: alternative as never, level: w.level! })!;
       expect(r.statistic).toBeCloseTo(w.z!, 10);
       expect(r.pValue! / w.p!).toBeCloseTo(1, 9);
-      expect(r.lower).toBeCloseTo(w.lower!, 10);
-      expect(r.upper).toBeCloseTo(w.upper!, 10);
+      expect(r.interval!.lower).toBeCloseTo(w.lower!, 10);
+      expect(r.interval!.upper).toBeCloseTo(w.upper!, 10);
       expect(r.n).toBe(total);
     },
   );
@@ -43,8 +43,8 @@ describe('benchmarkTest known values', () => {
       expect(r.statistic).toBeCloseTo(w.t!, 10);
       expect(r.degreesOfFreedom).toBe(w.df);
       expect(r.pValue! / w.p!).toBeCloseTo(1, 9);
-      expect(r.lower).toBeCloseTo(w.lower!, 10);
-      expect(r.upper).toBeCloseTo(w.upper!, 10);
+      expect(r.interval!.lower).toBeCloseTo(w.lower!, 10);
+      expect(r.interval!.upper).toBeCloseTo(w.upper!, 10);
       // The same test from a ces() result computed at another level.
       expect(benchmarkTest(ces(w.values, { level: 0.5 }), { metric: 'ces', benchmark: benchmark as number, alternative: alternative as never, level: w.level! })).toEqual(r);
     },
@@ -71,9 +71,9 @@ describe('benchmarkTest behaviour', () => {
     expect(two).toBeCloseTo(2 * Math.min(greater, less), 14);
   });
   it('CES: one answer has no t test; identical answers test only when they equal the benchmark', () => {
-    expect(benchmarkTest([5], { metric: 'ces', benchmark: 4 })).toMatchObject({ score: 5, statistic: undefined, pValue: undefined, lower: undefined });
+    expect(benchmarkTest([5], { metric: 'ces', benchmark: 4 })).toMatchObject({ score: 5, statistic: undefined, pValue: undefined, interval: undefined });
     expect(benchmarkTest([5, 5, 5], { metric: 'ces', benchmark: 4 })).toMatchObject({ standardError: 0, statistic: undefined, pValue: undefined });
-    expect(benchmarkTest([5, 5, 5], { metric: 'ces', benchmark: 5 })).toMatchObject({ statistic: 0, pValue: 1, lower: 5, upper: 5 });
+    expect(benchmarkTest([5, 5, 5], { metric: 'ces', benchmark: 5 })).toMatchObject({ statistic: 0, pValue: 1, interval: { lower: 5, upper: 5 } });
   });
   it('counts skipped answers', () => {
     expect(benchmarkTest([9, null, 10, undefined], { metric: 'nps', benchmark: 0 })!.skipped).toBe(2);

@@ -12,8 +12,8 @@ describe('ces known values', () => {
     const r = ces(scores, { level });
     expect(r.mean).toBeCloseTo(mean, 12);
     expect(r.standardDeviation).toBeCloseTo(sd, 12);
-    expect(r.lower).toBeCloseTo(lower, 10);
-    expect(r.upper).toBeCloseTo(upper, 10);
+    expect(r.interval!.lower).toBeCloseTo(lower, 10);
+    expect(r.interval!.upper).toBeCloseTo(upper, 10);
     expect(r.level).toBe(level);
   });
   it('easy 5–7, difficult 1–3 on 1–7 by default (hand computation)', () => {
@@ -34,26 +34,26 @@ describe('ces known values', () => {
     expect(r.mean).toBe(5.5);
     expect(r.effectiveSampleSize).toBeCloseTo(8 / 3, 12);
     expect(r.standardDeviation).toBeCloseTo(2.0976176963403033, 12);
-    expect(r.lower).toBe(1);
-    expect(r.upper).toBe(7);
+    expect(r.interval!.lower).toBe(1);
+    expect(r.interval!.upper).toBe(7);
   });
   it('effective n barely above 1: t overflows to Infinity, yet nothing is NaN', () => {
     // n_eff = (1 + 1e-9)²/(1 + 1e-18) ≈ 1 + 2e-9, so df ≈ 2e-9 and t(0.975; df) = Infinity.
     const same = ces([5, 5], { weight: (_d, i) => (i === 0 ? 1 : 1e-9) });
-    expect(same).toMatchObject({ mean: 5, lower: 5, upper: 5, standardDeviation: 0 });
+    expect(same).toMatchObject({ mean: 5, interval: { lower: 5, upper: 5 }, standardDeviation: 0 });
     const spread = ces([5, 4], { weight: (_d, i) => (i === 0 ? 1 : 1e-9) });
-    expect(spread).toMatchObject({ lower: 1, upper: 7 });
+    expect(spread).toMatchObject({ interval: { lower: 1, upper: 7 } });
     // df ≈ 1e-16 (weights 16 orders apart), found by fast-check: the t quantile is no double either.
     const rows = [
       { score: 1, weight: 1.725436586697641e69 },
       { score: 1, weight: 2.5504396206983984e85 },
       { score: 2, weight: 1e-100 },
     ];
-    expect(ces(rows, { accessor: (d) => d.score, weight: (d) => d.weight })).toMatchObject({ mean: 1, lower: 1, upper: 7 });
+    expect(ces(rows, { accessor: (d) => d.score, weight: (d) => d.weight })).toMatchObject({ mean: 1, interval: { lower: 1, upper: 7 } });
   });
   it('no interval with one answer; zero-width with identical answers; nothing without answers', () => {
-    expect(ces([6])).toMatchObject({ mean: 6, lower: undefined, upper: undefined, standardDeviation: undefined });
-    expect(ces([6, 6, 6])).toMatchObject({ lower: 6, upper: 6, standardDeviation: 0 });
+    expect(ces([6])).toMatchObject({ mean: 6, interval: undefined, standardDeviation: undefined });
+    expect(ces([6, 6, 6])).toMatchObject({ interval: { lower: 6, upper: 6 }, standardDeviation: 0 });
     expect(ces([null])).toMatchObject({ mean: undefined, easyShare: undefined, netEffort: undefined, total: 0, skipped: 1 });
   });
 });

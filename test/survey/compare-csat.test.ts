@@ -14,14 +14,14 @@ describe('compareCsat known values', () => {
     const r = compareCsat({ satisfied: x1, total: n1 }, { satisfied: x2, total: n2 }, { level })!;
     expect(r).toMatchObject({ a: x1 / n1, b: x2 / n2, level });
     expect(r.difference).toBeCloseTo(difference, 12);
-    expect(r.z).toBeCloseTo(z, 10);
+    expect(r.statistic).toBeCloseTo(z, 10);
     expect(r.pValue / p).toBeCloseTo(1, 10);
-    expect(r.lower).toBeCloseTo(lower, 10);
-    expect(r.upper).toBeCloseTo(upper, 10);
+    expect(r.interval!.lower).toBeCloseTo(lower, 10);
+    expect(r.interval!.upper).toBeCloseTo(upper, 10);
   });
   it('identical unanimous samples: z = 0, p = 1', () => {
     const r = compareCsat({ satisfied: 5, total: 5 }, { satisfied: 9, total: 9 })!;
-    expect(r).toMatchObject({ difference: 0, z: 0, pValue: 1, lower: 0, upper: 0 });
+    expect(r).toMatchObject({ difference: 0, statistic: 0, pValue: 1, interval: { lower: 0, upper: 0 } });
   });
   it('raw scores, counts and csat results agree; undefined when a sample is empty', () => {
     const a = [5, 5, 1, 4];

@@ -46,7 +46,7 @@ describe('compareGroups properties', () => {
         expect(g.pValue).toBeGreaterThanOrEqual(0);
         expect(g.adjustedPValue).toBeLessThanOrEqual(1);
         expect(g.adjustedPValue).toBeGreaterThanOrEqual(g.pValue!);
-        expect(g.lower).toBeLessThanOrEqual(g.upper!);
+        expect(g.interval!.lower).toBeLessThanOrEqual(g.interval!.upper!);
         expect(g.effectiveSampleSize).toBeGreaterThanOrEqual(minimumSize);
         expect(Number.isFinite(g.statistic)).toBe(true);
       }
@@ -54,7 +54,7 @@ describe('compareGroups properties', () => {
       const again = compareGroups(shuffle(data, data.length + 17), { metric: m, by: 'channel', correction, minimumSize })!;
       again.groups.forEach((g, k) => {
         const h = r.groups[k]!;
-        expect(g.key).toBe(h.key);
+        expect(g.group).toBe(h.group);
         expect(g.status).toBe(h.status);
         if (g.pValue !== undefined) {
           expect(g.pValue).toBeCloseTo(h.pValue!, 12);
@@ -70,7 +70,7 @@ describe('compareGroups properties', () => {
     const r = compareGroups(data, { metric: 'nps', by: 'channel', minimumSize: 5 })!;
     const renamed = compareGroups(data, { metric: 'nps', by: (d) => `z${99 - Number((d.channel as string).slice(1))}`, minimumSize: 5 })!;
     for (const g of r.groups) {
-      const h = renamed.groups.find((x) => x.key === `z${99 - Number(g.key.slice(1))}`)!;
+      const h = renamed.groups.find((x) => x.group === `z${99 - Number(g.group!.slice(1))}`)!;
       expect(h.status).toBe(g.status);
       expect(h.pValue).toBe(g.pValue);
       expect(h.adjustedPValue).toBe(g.adjustedPValue);

@@ -10,15 +10,19 @@ import { csatResponses, npsResponses, reference, response } from './significance
 const npsGroups = reference.compareGroupsNps.groups as Record<string, number[]>;
 const npsData: Interaction[] = Object.entries(npsGroups).flatMap(([channel, counts]) => npsResponses(counts, { channel }));
 
+// NPS: the reference's `standardError` is the Wald one of the z test (checked through z = difference/SE);
+// the reported standard error is the one the adjusted-Wald interval was built from, its
+// half-width over scipy's norm.ppf(1 − α/2) (no interval here reaches the ±200 clip).
+const Z_CRITICAL: Record<number, number> = { 0.9: 1.6448536269514722, 0.95: 1.959963984540054 };
 describe('compareGroups known values: NPS', () => {
   it.each<[string, string, number, number, unknown]>(reference.compareGroupsNps.cases.map((c: { versus: string; correction: string; level: number; minimumSize: number }) => [c.versus, c.correction, c.level, c.minimumSize, c] as const))(
     'versus %s, %s, level %f, minimum %i',
     (versus, correction, level, minimumSize, c) => {
-      const v = versus === 'rest' || versus === 'overall' ? versus : { reference: versus };
+      const v = versus === 'rest' || versus === 'overall' ? versus : { group: versus };
       const r = compareGroups(npsData, { metric: 'nps', by: 'channel', versus: v, correction: correction as never, level, minimumSize })!;
-      expect(r.groups.map((g) => g.key)).toEqual(Object.keys(npsGroups).sort());
+      expect(r.groups.map((g) => g.group)).toEqual(Object.keys(npsGroups).sort());
       for (const g of r.groups) {
-        const want = (c as { rows: Record<string, Record<string, number | string>> }).rows[g.key]!;
+        const want = (c as { rows: Record<string, Record<string, number | string>> }).rows[g.group!]!;
         expect(g.status).toBe(want.status);
         if (want.status !== 'tested') {
           expect(g.pValue).toBeUndefined();
@@ -27,12 +31,13 @@ describe('compareGroups known values: NPS', () => {
           continue;
         }
         expect(g.difference).toBeCloseTo(want.difference as number, 9);
-        expect(g.standardError).toBeCloseTo(want.standardError as number, 9);
+        expect(g.standardError).toBeCloseTo(((want.upper as number) - (want.lower as number)) / 2 / Z_CRITICAL[level]!, 8);
         expect(g.statistic).toBeCloseTo(want.z as number, 10);
+        if (versus !== 'overall') expect(g.difference! / g.statistic!).toBeCloseTo(want.standardError as number, 8);
         expect(g.pValue! / (want.p as number)).toBeCloseTo(1, 9);
         expect(g.adjustedPValue! / (want.adjusted as number)).toBeCloseTo(1, 9);
-        expect(g.lower).toBeCloseTo(want.lower as number, 8);
-        expect(g.upper).toBeCloseTo(want.upper as number, 8);
+        expect(g.interval!.lower).toBeCloseTo(want.lower as number, 8);
+        expect(g.interval!.upper).toBeCloseTo(want.upper as number, 8);
         expect(g.significant).toBe((want.adjusted as number) < 1 - level);
       }
       expect(r.tested).toBe(Object.values((c as { rows: Record<string, { status: string }> }).rows).filter((x) => x.status === 'tested').length);
@@ -51,13 +56,14 @@ describe('compareGroups known values: NPS', () => {
     );
     const r = compareGroups(data, { metric: 'nps', by: 'channel', weight: (d) => weights.get(d) })!;
     for (const g of r.groups) {
-      const want = reference.compareGroupsNpsWeighted.rows[g.key];
+      const want = reference.compareGroupsNpsWeighted.rows[g.group!];
       expect(g.difference).toBeCloseTo(want.difference, 9);
-      expect(g.standardError).toBeCloseTo(want.standardError, 9);
+      expect(g.standardError).toBeCloseTo((want.upper - want.lower) / 2 / Z_CRITICAL[0.95]!, 8);
+      expect(g.difference! / g.statistic! / 100).toBeCloseTo(want.standardError / 100, 9);
       expect(g.pValue! / want.p).toBeCloseTo(1, 9);
       expect(g.adjustedPValue! / want.adjusted).toBeCloseTo(1, 9);
-      expect(g.lower).toBeCloseTo(want.lower, 8);
-      expect(g.upper).toBeCloseTo(want.upper, 8);
+      expect(g.interval!.lower).toBeCloseTo(want.lower, 8);
+      expect(g.interval!.upper).toBeCloseTo(want.upper, 8);
     }
   });
 });
@@ -69,13 +75,13 @@ describe('compareGroups known values: CSAT and CES', () => {
     for (const correction of ['holm', 'benjamini-hochberg'] as const) {
       const r = compareGroups(data, { metric: 'csat', by: 'channel', correction })!;
       for (const g of r.groups) {
-        const want = reference.compareGroupsCsat.rows[g.key];
+        const want = reference.compareGroupsCsat.rows[g.group!];
         expect(g.difference).toBeCloseTo(want.difference, 12);
         expect(g.statistic).toBeCloseTo(want.z, 10);
         expect(g.pValue! / want.p).toBeCloseTo(1, 9);
         expect(g.adjustedPValue! / want[correction]).toBeCloseTo(1, 9);
-        expect(g.lower).toBeCloseTo(want.lower, 10);
-        expect(g.upper).toBeCloseTo(want.upper, 10);
+        expect(g.interval!.lower).toBeCloseTo(want.lower, 10);
+        expect(g.interval!.upper).toBeCloseTo(want.upper, 10);
       }
     }
   });
@@ -85,14 +91,14 @@ describe('compareGroups known values: CSAT and CES', () => {
     const r = compareGroups(data, { metric: 'ces', by: 'channel' })!;
     expect(r.tested).toBe(4);
     for (const g of r.groups) {
-      const want = reference.compareGroupsCes.rows[g.key];
+      const want = reference.compareGroupsCes.rows[g.group!];
       expect(g.difference).toBeCloseTo(want.difference, 12);
       expect(g.statistic).toBeCloseTo(want.t, 10);
       expect(g.degreesOfFreedom).toBeCloseTo(want.df, 8);
       expect(g.pValue! / want.p).toBeCloseTo(1, 8);
       expect(g.adjustedPValue! / want.adjusted).toBeCloseTo(1, 8);
-      expect(g.lower).toBeCloseTo(want.lower, 9);
-      expect(g.upper).toBeCloseTo(want.upper, 9);
+      expect(g.interval!.lower).toBeCloseTo(want.lower, 9);
+      expect(g.interval!.upper).toBeCloseTo(want.upper, 9);
     }
   });
 });
@@ -125,16 +131,21 @@ describe('compareGroups behaviour', () => {
   it('groups by calendar period alone, or by label and period, as surveyBreakdown does', () => {
     const data = [...npsResponses([30, 20, 10], { at: Date.UTC(2024, 0, 9) }), ...npsResponses([20, 20, 25], { at: Date.UTC(2024, 1, 9) })];
     const r = compareGroups(data, { metric: 'nps', period: 'month' })!;
-    expect(r.groups.map((g) => [g.key, g.period])).toEqual([['2024-01', '2024-01'], ['2024-02', '2024-02']]);
+    expect(r.groups.map((g) => [g.group, g.period])).toEqual([[null, '2024-01'], [null, '2024-02']]);
     // The same two samples as a reference comparison: the difference of the two NPS.
-    const ref = compareGroups(data, { metric: 'nps', period: 'month', versus: { reference: '2024-01' } })!;
+    const ref = compareGroups(data, { metric: 'nps', period: 'month', versus: { period: '2024-01' } })!;
     expect(ref.groups[1]!.difference).toBeCloseTo(100 * (20 - 25) / 65 - 100 * (30 - 10) / 60, 12);
     const cells = compareGroups(data.map((d, i) => ({ ...d, touchpoint: i % 2 ? 'a' : 'b' })), { metric: 'nps', by: 'touchpoint', period: 'month', minimumSize: 0 })!;
-    expect(cells.groups.map((g) => g.key)).toEqual(['a · 2024-01', 'a · 2024-02', 'b · 2024-01', 'b · 2024-02']);
+    expect(cells.groups.map((g) => [g.group, g.period])).toEqual([['a', '2024-01'], ['a', '2024-02'], ['b', '2024-01'], ['b', '2024-02']]);
+    const cell = compareGroups(data.map((d, i) => ({ ...d, touchpoint: i % 2 ? 'a' : 'b' })), { metric: 'nps', by: 'touchpoint', period: 'month', minimumSize: 0, versus: { group: 'b', period: '2024-02' } })!;
+    expect(cell.groups.map((g) => g.status)).toEqual(['tested', 'tested', 'tested', 'reference']);
   });
-  it('answers without a label form their own group, (none)', () => {
+  it('answers without a label form their own group, group: null (sorted last, usable as the reference)', () => {
     const data = [...npsResponses([30, 20, 10], { channel: 'a' }), ...npsResponses([20, 20, 25])];
-    expect(compareGroups(data, { metric: 'nps', by: 'channel' })!.groups.map((g) => g.key)).toEqual(['a', '(none)']);
+    expect(compareGroups(data, { metric: 'nps', by: 'channel' })!.groups.map((g) => g.group)).toEqual(['a', null]);
+    const r = compareGroups(data, { metric: 'nps', by: 'channel', versus: { group: null } })!;
+    expect(r.groups.map((g) => g.status)).toEqual(['tested', 'reference']);
+    expect(r.groups[0]!.difference).toBeCloseTo(100 * (30 - 10) / 60 - 100 * (20 - 25) / 65, 12);
   });
   it('unanimous groups on different answers cannot be Wald-tested: no-variance', () => {
     const data = [...npsResponses([40, 0, 0], { channel: 'a' }), ...npsResponses([0, 0, 40], { channel: 'b' })];
@@ -165,7 +176,10 @@ describe('compareGroups bad input', () => {
     expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', weight: (_d, i) => (i === 4 ? (w as number) : 1) }), code, 'compareGroups', w, 4);
   });
   it('unknown reference → UNKNOWN_REFERENCE; unknown versus, correction, method, metric → INVALID_OPTION', () => {
-    expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', versus: { reference: 'z' } }), 'UNKNOWN_REFERENCE', 'compareGroups', 'z');
+    expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', versus: { group: 'z' } }), 'UNKNOWN_REFERENCE', 'compareGroups', 'z');
+    expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', versus: { reference: 'a' } as never }), 'INVALID_OPTION', 'compareGroups', 'a');
+    expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', versus: { period: '2024-01' } }), 'INVALID_OPTION', 'compareGroups', undefined);
+    expectRejected(() => compareGroups(two, { metric: 'nps', versus: { group: 'a' } }), 'INVALID_OPTION', 'compareGroups', 'a');
     expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', versus: 'all' as never }), 'INVALID_OPTION', 'compareGroups', 'all');
     expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', correction: 'bonferroni' as never }), 'INVALID_OPTION', 'compareGroups', 'bonferroni');
     expectRejected(() => compareGroups(two, { metric: 'nps', by: 'channel', method: 'exact' as never }), 'INVALID_OPTION', 'compareGroups', 'exact');

@@ -22,10 +22,10 @@ describe('compareNps properties', () => {
     expect(ab!.difference).toBeCloseTo(nps(a).score! - nps(b).score!, 9);
     expect(ba.difference).toBeCloseTo(-ab!.difference, 9);
     expect(ba.standardError).toBeCloseTo(ab!.standardError, 9);
-    expect(ba.lower).toBeCloseTo(-ab!.upper, 9);
-    expect(ab!.lower).toBeGreaterThanOrEqual(-200);
-    expect(ab!.upper).toBeLessThanOrEqual(200);
-    expect(ab!.lower).toBeLessThanOrEqual(ab!.upper);
+    expect(ba.interval!.lower).toBeCloseTo(-ab!.interval!.upper, 9);
+    expect(ab!.interval!.lower).toBeGreaterThanOrEqual(-200);
+    expect(ab!.interval!.upper).toBeLessThanOrEqual(200);
+    expect(ab!.interval!.lower).toBeLessThanOrEqual(ab!.interval!.upper);
     if (ab!.pValue !== undefined) {
       expect(ab!.pValue).toBeGreaterThanOrEqual(0);
       expect(ab!.pValue).toBeLessThanOrEqual(1);
@@ -35,21 +35,26 @@ describe('compareNps properties', () => {
     }
     // Wald: the interval contains the observed difference.
     if (m === 'wald') {
-      expect(ab!.lower).toBeLessThanOrEqual(ab!.difference + 1e-9);
-      expect(ab!.upper).toBeGreaterThanOrEqual(ab!.difference - 1e-9);
+      expect(ab!.interval!.lower).toBeLessThanOrEqual(ab!.difference + 1e-9);
+      expect(ab!.interval!.upper).toBeGreaterThanOrEqual(ab!.difference - 1e-9);
     }
   });
   test.prop([counts, level, method], { numRuns: 100 })('a sample against itself: difference 0, z 0, p 1', (a, l, m) => {
     if (size(a) === 0) return;
     const r = compareNps(a, a, { level: l, method: m })!;
-    expect(r).toMatchObject({ difference: 0, z: 0, pValue: 1 });
+    expect(r).toMatchObject({ difference: 0, statistic: 0, pValue: 1 });
   });
   test.prop([counts, counts, method], { numRuns: 100 })('against an empty-variance reference: SE equals the single-sample SE', (a, b, m) => {
     // b unanimous (all passives): V_b = 0, so the Wald SE of the difference is a's own SE.
     if (size(a) === 0 || size(b) === 0) return;
     const passives = { promoters: 0, passives: size(b), detractors: 0 };
-    const r = compareNps(a, passives, { method: m })!;
+    const r = compareNps(a, passives, { method: 'wald' })!;
     expect(r.standardError).toBeCloseTo(npsInterval(a, { method: 'wald' })!.standardError, 9);
+    // Whatever the method, the standard error is the one the interval was built from: the
+    // variances of the two samples' own intervals (npsInterval, same method) add up.
+    const s = compareNps(a, b, { method: m })!;
+    const own = (x: typeof a) => npsInterval(x, { method: m })!.standardError;
+    expect(s.standardError).toBeCloseTo(Math.hypot(own(a), own(b)), 9);
   });
   test.prop([counts, counts, fc.integer({ min: 2, max: 10 })], { numRuns: 100 })('the p-value falls as both samples grow with the same shares', (a, b, k) => {
     const small = compareNps(a, b);

@@ -4,6 +4,9 @@ import { BAD_COUNTS, BAD_LEVELS, BAD_NPS_SCORES, BAD_WEIGHTS, codeOf, expectReje
 
 // python3 + scipy.stats.norm: V = p + d − (p − d)²; se = √(Va/na + Vb/nb); z = diff/se;
 // p = 2·norm.sf(|z|); adjusted interval with (P + .75)/(n + 3), (D + .75)/(n + 3) per sample.
+// The reported standard error is the interval's: Wald se for 'wald'; for 'adjusted-wald' the
+// half-width of python's adjusted interval over norm.ppf(1 − α/2) (neither interval is clipped here).
+const Z_CRITICAL: Record<number, number> = { 0.9: 1.6448536269514722, 0.95: 1.959963984540054 };
 describe('compareNps known values', () => {
   it.each<[[number, number, number], [number, number, number], number, number[]]>([
     [[30, 10, 60], [45, 35, 20], 0.9, [-55, 11.8215904175, -4.65250427882, 3.27927931761e-6, -72.5077071381, -34.2884093667, -74.4447858746, -35.5552141254]],
@@ -14,14 +17,16 @@ describe('compareNps known values', () => {
     const cb = { promoters: b[0], passives: b[1], detractors: b[2] };
     const r = compareNps(ca, cb, { level })!;
     expect(r.difference).toBeCloseTo(diff, 9);
-    expect(r.standardError).toBeCloseTo(se, 9);
-    expect(r.z).toBeCloseTo(z, 9);
+    expect(r.standardError).toBeCloseTo((upper - lower) / 2 / Z_CRITICAL[level]!, 8);
+    expect(r.statistic).toBeCloseTo(z, 9);
     expect(r.pValue! / p).toBeCloseTo(1, 8);
-    expect(r.lower).toBeCloseTo(lower, 8);
-    expect(r.upper).toBeCloseTo(upper, 8);
+    expect(r.interval!.lower).toBeCloseTo(lower, 8);
+    expect(r.interval!.upper).toBeCloseTo(upper, 8);
     const w = compareNps(ca, cb, { level, method: 'wald' })!;
-    expect(w.lower).toBeCloseTo(wLower, 8);
-    expect(w.upper).toBeCloseTo(wUpper, 8);
+    expect(w.interval!.lower).toBeCloseTo(wLower, 8);
+    expect(w.interval!.upper).toBeCloseTo(wUpper, 8);
+    expect(w.standardError).toBeCloseTo(se, 9);
+    expect(w.statistic).toBe(r.statistic);
   });
   it('accepts raw scores and nps results; undefined when a sample is empty', () => {
     const a = [10, 10, 9, 3, 7];
@@ -32,10 +37,10 @@ describe('compareNps known values', () => {
   it('unanimous samples: z undefined when they differ, 0 when equal', () => {
     const r = compareNps([10, 10], [0, 0])!;
     expect(r.difference).toBe(200);
-    expect(r.z).toBeUndefined();
+    expect(r.statistic).toBeUndefined();
     expect(r.pValue).toBeUndefined();
-    expect(r.upper).toBeLessThanOrEqual(200);
-    expect(compareNps([10], [9])).toMatchObject({ difference: 0, z: 0, pValue: 1 });
+    expect(r.interval!.upper).toBeLessThanOrEqual(200);
+    expect(compareNps([10], [9])).toMatchObject({ difference: 0, statistic: 0, pValue: 1 });
   });
   it('weighted samples use Kish effective n (python: n_a = 36/14, n_b = 2)', () => {
     // a: scores 10, 8, 2 with weights 3, 1, 2 → p = 1/2, d = 1/3, n = 36/14;  b: 9, 0 unweighted → p = d = 1/2, n = 2.
@@ -45,7 +50,7 @@ describe('compareNps known values', () => {
     const se = Math.sqrt(((5 / 6 - 1 / 36) * 14) / 36 + 1 / 2);
     expect(r.difference).toBeCloseTo(100 / 6, 12);
     expect(r.standardError).toBeCloseTo(100 * se, 10);
-    expect(r.z).toBeCloseTo(1 / 6 / se, 12);
+    expect(r.statistic).toBeCloseTo(1 / 6 / se, 12);
   });
 });
 

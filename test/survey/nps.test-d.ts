@@ -1,44 +1,34 @@
-/**
- * Type tests of `nps`, checked by `npm run typecheck` (tsc over test/): what the signature
- * accepts, what it returns, and (with `// @ts-expect-error`) the misuse it must reject.
- * Misuse the types still accept is listed in test/repository/type-misuse.test.ts until it fails
- * here.
- */
-import { expectTypeOf } from 'vitest';
-import { nps, type NpsCounts, type NpsResult } from '../../src/index';
+import { describe, expectTypeOf, it } from 'vitest';
+import { nps, type NpsCounts, type NpsResult } from '../../src/survey/index';
 
-// Numbers, typed arrays and iterables of numbers; null/undefined are "no answer".
-expectTypeOf(nps([9, 10, 3])).toEqualTypeOf<NpsResult>();
-expectTypeOf(nps(new Uint8Array([9, 10, 3]))).toEqualTypeOf<NpsResult>();
-expectTypeOf(nps(new Set([9, null, undefined]))).toEqualTypeOf<NpsResult>();
-expectTypeOf(nps([])).toEqualTypeOf<NpsResult>();
-
-// Records need an accessor, and the accessor sees the record type.
-nps([{ s: 9 }, { s: null }], { accessor: (r) => r.s });
-nps([{ s: 9, w: 2 }], {
-  accessor: (r, i) => {
-    expectTypeOf(r).toEqualTypeOf<{ s: number; w: number }>();
-    expectTypeOf(i).toEqualTypeOf<number>();
-    return r.s;
-  },
-  weight: (r) => r.w,
+// Type tests (tsc over test/): inputs, outputs, and the calls that must not type-check.
+describe('nps types', () => {
+  it('plain scores, typed arrays, counts: options optional', () => {
+    expectTypeOf(nps([9, 10, null, undefined])).toEqualTypeOf<NpsResult>();
+    expectTypeOf(nps(new Uint8Array([9, 3]))).toEqualTypeOf<NpsResult>();
+    expectTypeOf(nps({ promoters: 5, passives: 3, detractors: 2 } satisfies NpsCounts)).toEqualTypeOf<NpsResult>();
+    expectTypeOf(nps([9, 10], { weight: (_s, i) => i + 1 })).toEqualTypeOf<NpsResult>();
+    expectTypeOf(nps(new Set([1, 2]))).toEqualTypeOf<NpsResult>();
+  });
+  it('records: any row type with an accessor, contextually typed', () => {
+    const rows = [{ s: 9, w: 2 }];
+    expectTypeOf(nps(rows, { accessor: (r) => r.s, weight: (r) => r.w })).toEqualTypeOf<NpsResult>();
+    nps(rows, { accessor: (r) => (r.s > 0 ? r.s : null) });
+  });
+  it('result fields', () => {
+    expectTypeOf<NpsResult['score']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<NpsResult['total']>().toEqualTypeOf<number>();
+  });
+  it('misuse does not type-check', () => {
+    // @ts-expect-error strings are not scores (never coerced)
+    nps(['9']);
+    // @ts-expect-error records need an accessor
+    nps([{ s: 9 }]);
+    // @ts-expect-error an options bag without accessor is still not enough for records
+    nps([{ s: 9 }], { weight: () => 1 });
+    // @ts-expect-error the accessor reads a number
+    nps([{ s: '9' }], { accessor: (r) => r.s });
+    // @ts-expect-error unknown option
+    nps([9], { acessor: (x: number) => x });
+  });
 });
-
-// Counts of a summary are accepted as they are.
-const counts: NpsCounts = { promoters: 5, passives: 3, detractors: 2 };
-expectTypeOf(nps(counts)).toEqualTypeOf<NpsResult>();
-
-// The result: a score that may be undefined, counts, optional weights.
-const result = nps([9, 10, 3]);
-expectTypeOf(result.score).toEqualTypeOf<number | undefined>();
-expectTypeOf(result.total).toEqualTypeOf<number>();
-expectTypeOf(result.shares).toEqualTypeOf<NpsResult['shares']>();
-expectTypeOf(result.weights).toEqualTypeOf<NpsResult['weights']>();
-
-// An accessor must return a score, not a string.
-// @ts-expect-error the accessor returns a string
-nps([{ s: '9' }], { accessor: (r) => r.s });
-
-// Unknown options are rejected (readOptions also rejects them at run time).
-// @ts-expect-error `accesor` is not an option of nps
-nps([9], { accesor: (x: number) => x });

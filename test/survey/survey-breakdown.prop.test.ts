@@ -37,10 +37,10 @@ describe('surveyBreakdown properties', () => {
       const result = surveyBreakdown(responses, { metric: 'nps', by: 'channel', period: unit });
       // Members recomputed independently from each group's labels (period by hand, below).
       for (const g of result.groups) {
-        const scores = responses.filter((d) => d.channel === g.group && periodOf(+d.at, unit) === g.period).map((d) => d.score);
+        const scores = responses.filter((d) => (d.channel ?? null) === g.group && periodOf(+d.at, unit) === g.period).map((d) => d.score);
         expect(g.detail).toEqual(nps(scores));
-        expect(g.lower).toBe(npsInterval(scores)?.lower);
-        expect(g.upper).toBe(npsInterval(scores)?.upper);
+        expect(g.interval?.lower).toBe(npsInterval(scores)?.lower);
+        expect(g.interval?.upper).toBe(npsInterval(scores)?.upper);
       }
     },
   );

@@ -22,24 +22,24 @@ describe('surveyBreakdown', () => {
   ];
   it('groups by channel; each group equals nps and npsInterval on its answers', () => {
     const r = surveyBreakdown(data, { metric: 'nps', by: 'channel' });
-    expect(r.groups.map((g) => g.key)).toEqual(['phone', 'web', '(none)']);
+    expect(r.groups.map((g) => g.group)).toEqual(['phone', 'web', null]);
     const web = r.groups[1]!;
     expect(web.detail).toEqual(nps([10, 9]));
-    expect(web.lower).toBe(npsInterval([10, 9])!.lower);
+    expect(web.interval!.lower).toBe(npsInterval([10, 9])!.lower);
     expect(web).toMatchObject({ group: 'web', score: 100, n: 2, belowMinimum: true, period: undefined });
     expect(r.groups[0]!.detail).toEqual(nps([3, null]));
-    expect(r.groups[2]!.group).toBeUndefined();
+    expect(r.groups[2]!.group).toBeNull();
     expect(r).toMatchObject({ skipped: 1, ignored: 2, minimumSize: 30, level: 0.95 });
   });
   it('trends by month (UTC) within touchpoints', () => {
     const r = surveyBreakdown(data, { metric: 'nps', by: 'touchpoint', period: 'month' });
-    expect(r.groups.map((g) => g.key)).toEqual(['checkout · 2024-01', 'checkout · 2024-02', 'support · 2024-01', 'support · 2024-02', '(none) · 2024-01']);
+    expect(r.groups.map((g) => [g.group, g.period])).toEqual([['checkout', '2024-01'], ['checkout', '2024-02'], ['support', '2024-01'], ['support', '2024-02'], [null, '2024-01']]);
     expect(r.groups[1]!.periodStart).toBe(Date.UTC(2024, 1, 1));
   });
   it('a single group without `by`; ISO weeks across a year boundary', () => {
     const r = surveyBreakdown(data, { metric: 'nps' });
     expect(r.groups).toHaveLength(1);
-    expect(r.groups[0]).toMatchObject({ key: 'all', group: undefined, n: 4 });
+    expect(r.groups[0]).toMatchObject({ group: null, n: 4 });
     const weeks = surveyBreakdown([response(10, { at: Date.UTC(2024, 11, 30) }), response(0, { at: Date.UTC(2024, 11, 29) })], { metric: 'nps', period: 'week' });
     expect(weeks.groups.map((g) => g.period)).toEqual(['2024-W52', '2025-W01']);
   });
@@ -51,13 +51,13 @@ describe('surveyBreakdown', () => {
     ];
     const rows = [response(10, { customerId: 'a' }), response(0, { customerId: 'b' }), response(9, { customerId: 'c' }), response(9, { customerId: 'zz' })];
     const r = surveyBreakdown(rows, { metric: 'nps', by: 'segment', customers });
-    expect(r.groups.map((g) => [g.key, g.n])).toEqual([
+    expect(r.groups.map((g) => [g.group, g.n])).toEqual([
       ['enterprise', 1],
       ['smb', 1],
-      ['(none)', 2],
+      [null, 2],
     ]);
     const custom = surveyBreakdown(rows, { metric: 'nps', by: (d) => (d.score >= 9 ? 'high' : 'low'), minimumSize: 1 });
-    expect(custom.groups.map((g) => [g.key, g.belowMinimum])).toEqual([
+    expect(custom.groups.map((g) => [g.group, g.belowMinimum])).toEqual([
       ['high', false],
       ['low', false],
     ]);
@@ -66,7 +66,7 @@ describe('surveyBreakdown', () => {
     const rows: SurveyResponse[] = [5, 4, 1, 2, 5].map((s, i) => ({ type: 'survey', metric: 'csat', customerId: String(i), at: jan + i * day, score: s, channel: i % 2 ? 'web' : 'app' }));
     const r = surveyBreakdown(rows, { metric: 'csat', by: 'channel', method: 'clopper-pearson' });
     expect(r.groups[0]!.detail).toEqual(csat([5, 1, 5]));
-    expect(r.groups[0]!.upper).toBe(csatInterval([5, 1, 5], { method: 'clopper-pearson' })!.upper);
+    expect(r.groups[0]!.interval!.upper).toBe(csatInterval([5, 1, 5], { method: 'clopper-pearson' })!.upper);
     const cesRows = rows.map((d) => ({ ...d, metric: 'ces' as const, score: d.score + 2 }));
     const c = surveyBreakdown(cesRows, { metric: 'ces', level: 0.9 });
     expect(c.groups[0]!.detail).toEqual(ces([7, 6, 3, 4, 7], { level: 0.9 }));
@@ -148,7 +148,7 @@ describe('surveyBreakdown periods (UTC)', () => {
   });
   it('months and epoch-millisecond instants', () => {
     const r = surveyBreakdown([response(9, { at: Date.UTC(2024, 1, 29, 23, 59) }), response(0, { at: Date.UTC(2024, 2, 1) })], { metric: 'nps', period: 'month' });
-    expect(r.groups.map((g) => [g.key, g.score])).toEqual([
+    expect(r.groups.map((g) => [g.period, g.score])).toEqual([
       ['2024-02', 100],
       ['2024-03', -100],
     ]);
@@ -163,13 +163,13 @@ describe('surveyBreakdown small groups', () => {
       ['app', 29, true],
       ['web', 30, false],
     ]);
-    expect(r.groups[0]!.lower).toBe(npsInterval(many(29, 'app').map((d) => d.score))!.lower);
+    expect(r.groups[0]!.interval!.lower).toBe(npsInterval(many(29, 'app').map((d) => d.score))!.lower);
   });
   it('uses the configured minimum and interval method for every group', () => {
     const rows = many(12, 'web');
     const r = surveyBreakdown(rows, { metric: 'nps', minimumSize: 12, method: 'wald', level: 0.8 });
     const want = npsInterval(rows.map((d) => d.score), { method: 'wald', level: 0.8 })!;
-    expect(r.groups[0]).toMatchObject({ belowMinimum: false, lower: want.lower, upper: want.upper });
+    expect(r.groups[0]).toMatchObject({ belowMinimum: false, interval: { lower: want.lower, upper: want.upper } });
     expect(surveyBreakdown(rows, { metric: 'nps', minimumSize: 0 }).groups[0]!.belowMinimum).toBe(false);
   });
 });

@@ -32,8 +32,8 @@ describe('trendTest properties', () => {
         expect(p.change).toBeCloseTo(p.score! - r.periods.find((q) => q.period === p.previous)!.score!, 9);
       }
       if (r.trend !== undefined) {
-        expect(r.trend.lower).toBeLessThanOrEqual(r.trend.slope);
-        expect(r.trend.upper).toBeGreaterThanOrEqual(r.trend.slope);
+        expect(r.trend.interval!.lower).toBeLessThanOrEqual(r.trend.slope);
+        expect(r.trend.interval!.upper).toBeGreaterThanOrEqual(r.trend.slope);
         expect(r.trend.pValue).toBeGreaterThanOrEqual(0);
         expect(r.trend.pValue).toBeLessThanOrEqual(1);
         // A line through NPS values in [−100, 100] cannot rise faster than 200 points per period.

@@ -4,14 +4,15 @@
  * `compareCsat` (pooled z, unpooled Wald interval) and, for CES, Welch's t test.
  */
 import type { SurveyMetric } from '../models/interaction';
-import type { NpsIntervalMethod } from '../survey/nps-interval';
-import type { CesTallyState } from '../survey/ces-tally';
-import type { CsatTallyState } from '../survey/csat-tally';
-import type { NpsTallyState } from '../survey/nps-tally';
-import { normalCdf, normalQuantile } from './normal';
-import { clip, intervalBasis, mergeNpsStates, netVariance, npsResult, summarizeNps } from './nps-state';
-import { cesResult, csatResult } from './scale-state';
-import { studentTCdf, studentTQuantile } from './student-t';
+import type { NpsIntervalMethod } from './nps-interval';
+import type { CesTallyState } from './ces-tally';
+import type { CsatTallyState } from './csat-tally';
+import type { NpsTallyState } from './nps-tally';
+import { normalCdf, normalQuantile } from '../internal/normal';
+import { mergeNpsStates, netVariance, npsDifference, npsResult, summarizeNps } from './nps-state';
+import type { SampleComparison } from './sample-comparison';
+import { cesResult, csatDifference, csatResult } from './scale-state';
+import { studentTCdf, studentTQuantile } from '../internal/student-t';
 import type { SurveyGroupState } from './survey-groups';
 import { mergeBins, total } from './survey-scores';
 
@@ -64,21 +65,6 @@ export function estimateOf(metric: SurveyMetric, state: SurveyGroupState): Group
   return { score: r.mean, n: r.total, effectiveSampleSize: r.effectiveSampleSize, weightTotal, variance };
 }
 
-/** The comparison of two independent samples: a − b with its test and interval. */
-export interface StateComparison {
-  readonly a: number;
-  readonly b: number;
-  readonly difference: number;
-  readonly standardError: number;
-  readonly lower: number;
-  readonly upper: number;
-  /** z (NPS, CSAT) or Welch's t (CES). */
-  readonly statistic: number;
-  /** Welch–Satterthwaite degrees of freedom (CES); undefined for z tests. */
-  readonly degreesOfFreedom: number | undefined;
-  readonly pValue: number;
-}
-
 /**
  * Compare the samples of two tallies; `undefined` when the difference cannot be tested: a
  * sample without answers (CES: with effective n ≤ 1), or a standard error of 0 with a
@@ -90,35 +76,13 @@ export function compareStates(
   b: SurveyGroupState,
   level: number,
   npsMethod: NpsIntervalMethod,
-): StateComparison | undefined {
-  const zCritical = normalQuantile(1 - (1 - level) / 2);
+): SampleComparison | undefined {
   if (metric === 'nps') {
     const x = summarizeNps(npsResult(a as NpsTallyState));
     const y = summarizeNps(npsResult(b as NpsTallyState));
     if (x === undefined || y === undefined) return undefined;
-    const scoreA = x.result.score as number;
-    const scoreB = y.result.score as number;
-    const difference = scoreA - scoreB;
-    const se = Math.sqrt(netVariance(x.promoters, x.detractors) / x.n + netVariance(y.promoters, y.detractors) / y.n);
-    let z: number;
-    if (se > 0) z = difference / 100 / se;
-    else if (difference === 0) z = 0;
-    else return undefined;
-    const bx = intervalBasis(x, npsMethod);
-    const by = intervalBasis(y, npsMethod);
-    const centre = npsMethod === 'wald' ? difference / 100 : bx.p - bx.d - (by.p - by.d);
-    const intervalSe = Math.sqrt(netVariance(bx.p, bx.d) / bx.n + netVariance(by.p, by.d) / by.n);
-    return {
-      a: scoreA,
-      b: scoreB,
-      difference,
-      standardError: 100 * se,
-      lower: 100 * clip(centre - zCritical * intervalSe, 2),
-      upper: 100 * clip(centre + zCritical * intervalSe, 2),
-      statistic: z,
-      degreesOfFreedom: undefined,
-      pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
-    };
+    const c = npsDifference(x, y, level, npsMethod);
+    return c.statistic === undefined ? undefined : c;
   }
   if (metric === 'csat') {
     const x = csatResult(a as CsatTallyState);
@@ -126,22 +90,7 @@ export function compareStates(
     const na = x.effectiveSampleSize;
     const nb = y.effectiveSampleSize;
     if (x.share === undefined || y.share === undefined || !(na > 0) || !(nb > 0)) return undefined;
-    const difference = x.share - y.share;
-    const pooled = (x.share * na + y.share * nb) / (na + nb);
-    const pooledSe = Math.sqrt(Math.max(0, pooled * (1 - pooled)) * (1 / na + 1 / nb));
-    const z = pooledSe > 0 ? difference / pooledSe : 0;
-    const se = Math.sqrt((x.share * (1 - x.share)) / na + (y.share * (1 - y.share)) / nb);
-    return {
-      a: x.share,
-      b: y.share,
-      difference,
-      standardError: se,
-      lower: Math.max(-1, difference - zCritical * se),
-      upper: Math.min(1, difference + zCritical * se),
-      statistic: z,
-      degreesOfFreedom: undefined,
-      pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
-    };
+    return csatDifference({ share: x.share, n: na }, { share: y.share, n: nb }, level);
   }
   const x = cesResult(a as CesTallyState);
   const y = cesResult(b as CesTallyState);
@@ -153,7 +102,7 @@ export function compareStates(
   const width = x.scale.max - x.scale.min;
   if (!(se > 0)) {
     if (difference !== 0) return undefined;
-    return { a: x.mean, b: y.mean, difference, standardError: 0, lower: 0, upper: 0, statistic: 0, degreesOfFreedom: undefined, pValue: 1 };
+    return { a: x.mean, b: y.mean, difference, standardError: 0, interval: Object.freeze({ lower: 0, upper: 0 }), statistic: 0, degreesOfFreedom: undefined, pValue: 1 };
   }
   // Welch–Satterthwaite: (va + vb)² / (va²/(na − 1) + vb²/(nb − 1)), with n the (effective) sizes.
   const df = (va + vb) ** 2 / ((va * va) / (x.effectiveSampleSize - 1) + (vb * vb) / (y.effectiveSampleSize - 1));
@@ -164,8 +113,7 @@ export function compareStates(
     b: y.mean,
     difference,
     standardError: se,
-    lower: Math.max(-width, difference - half),
-    upper: Math.min(width, difference + half),
+    interval: Object.freeze({ lower: Math.max(-width, difference - half), upper: Math.min(width, difference + half) }),
     statistic: t,
     degreesOfFreedom: df,
     pValue: Math.min(1, 2 * studentTCdf(-Math.abs(t), df)),

@@ -2,28 +2,29 @@
  * The grouping pass behind `surveyBreakdown` and the significance tests built on it: survey
  * responses of one metric → one score tally per (group, calendar period), validated once.
  */
-import { periodIndex, requireTimeUnit, toEpochMs } from './calendar';
-import { forEachRecord, forEachValue, isMissing, requireValues } from './input';
-import { requireAccessor } from './options';
+import { periodIndex, requireTimeUnit, toEpochMs } from '../internal/calendar';
+import { forEachRecord, forEachValue, isMissing, requireValues } from '../internal/input';
+import { requireAccessor } from '../internal/options';
 import { addNpsAnswer, createNpsState } from './nps-state';
 import { createCesState, createCsatState, readCesSettings, readCsatSettings } from './scale-state';
 import { addAnswer } from './survey-scores';
-import { describeValue, fail, requireOneOf } from './validate';
+import { describeValue, fail, requireOneOf } from '../internal/validate';
 import type { Customer } from '../models/customer';
 import type { Interaction, SurveyMetric, SurveyResponse, SurveyScale } from '../models/interaction';
-import type { TimeUnit } from './time';
-import type { Accessor, Values } from './values';
-import type { CesRange } from '../survey/ces';
-import type { CesTallyState } from '../survey/ces-tally';
-import type { CsatTallyState } from '../survey/csat-tally';
-import type { NpsTallyState } from '../survey/nps-tally';
+import type { TimeUnit } from '../internal/time';
+import type { Accessor, Values } from '../internal/values';
+import type { CesRange } from './ces';
+import type { CesTallyState } from './ces-tally';
+import type { CsatTallyState } from './csat-tally';
+import type { NpsTallyState } from './nps-tally';
 
 /** The tally of one group: NPS categories, or CSAT / CES score bins. */
 export type SurveyGroupState = NpsTallyState | CsatTallyState | CesTallyState;
 
 /** One (group, period) cell and its tally. */
 export interface SurveyGroupBucket {
-  readonly group: string | undefined;
+  /** The group's value; `null` for responses without one, and for the single group without `by`. */
+  readonly group: string | null;
   readonly period: number | undefined;
   readonly state: SurveyGroupState;
 }
@@ -40,8 +41,8 @@ export interface SurveyGroupingOptions {
   readonly difficult?: CesRange;
 }
 
-function readGroupLabel(fn: string, value: unknown, index: number): string | undefined {
-  if (isMissing(value)) return undefined;
+function readGroupLabel(fn: string, value: unknown, index: number): string | null {
+  if (isMissing(value)) return null;
   if (typeof value !== 'string') {
     throw fail('INVALID_RECORD', fn, `group ${describeValue(value)} at index ${index} is not a string`, { field: 'by', value, index });
   }
@@ -80,7 +81,7 @@ export function collectSurveyGroups(
   const cesSettings = metric === 'ces' ? readCesSettings(fn, { ...options, level }) : undefined;
   const scale = csatSettings ?? cesSettings ?? { min: 0, max: 10 };
 
-  let segments: Map<string, string | undefined> | undefined;
+  let segments: Map<string, string | null> | undefined;
   if (by === 'segment') {
     if (options.customers === undefined) {
       throw fail('INVALID_OPTION', fn, "by: 'segment' needs the customers option (their segment is read from it)", { field: 'customers' });
@@ -115,13 +116,13 @@ export function collectSurveyGroups(
         index: i,
       });
     }
-    let group: string | undefined;
+    let group: string | null = null;
     if (by === 'touchpoint') group = readGroupLabel(fn, r.touchpoint, i);
     else if (by === 'channel') group = readGroupLabel(fn, r.channel, i);
-    else if (by === 'segment') group = segments!.get(r.customerId);
+    else if (by === 'segment') group = segments!.get(r.customerId) ?? null;
     else if (by !== undefined) group = readGroupLabel(fn, by(r, i), i);
     const period = unit === undefined ? undefined : periodIndex(toEpochMs(fn, 'at', r.at, i), unit);
-    const key = `${group === undefined ? '\u0000' : `\u0001${group}`}\u0002${period ?? ''}`;
+    const key = `${group === null ? '\u0000' : `\u0001${group}`}\u0002${period ?? ''}`;
     let bucket = buckets.get(key);
     if (bucket === undefined) {
       bucket = { group, period, state: create() };
@@ -134,8 +135,8 @@ export function collectSurveyGroups(
 
   const ordered = [...buckets.values()].sort((a, b) => {
     if (a.group !== b.group) {
-      if (a.group === undefined) return 1;
-      if (b.group === undefined) return -1;
+      if (a.group === null) return 1;
+      if (b.group === null) return -1;
       return a.group < b.group ? -1 : 1;
     }
     return (a.period ?? 0) - (b.period ?? 0);

@@ -3,13 +3,14 @@
  * one function that turns them into a result, shared by `nps`, `npsTally`, the intervals,
  * the comparison and the grouped views.
  */
-import type { NpsCounts, NpsResult } from '../survey/nps';
-import type { NpsIntervalMethod, NpsIntervalResult } from '../survey/nps-interval';
-import { normalQuantile } from './normal';
-import type { NpsTallyState } from '../survey/nps-tally';
+import type { NpsCounts, NpsResult } from './nps';
+import type { NpsIntervalMethod, NpsIntervalResult } from './nps-interval';
+import { normalCdf, normalQuantile } from '../internal/normal';
+import type { SampleComparison } from './sample-comparison';
+import type { NpsTallyState } from './nps-tally';
 import { addAnswer, binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, sumRange, type ScoreBins } from './survey-scores';
-import { describeValue, fail, requireNonNegative } from './validate';
-import { badState, stateChecker, StateReader } from './reducer-state';
+import { describeValue, fail, requireNonNegative } from '../internal/validate';
+import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 
 export function createNpsState(): NpsTallyState {
   return {
@@ -279,4 +280,34 @@ export function npsIntervalOf(result: NpsResult, level: number, method: NpsInter
     level,
     method,
   });
+}
+
+/**
+ * The NPS difference of two samples (compareNps, compareGroups, trendTest). The test is Wald on
+ * the observed shares; the interval (and the reported standard error) uses the shares of
+ * `method`: adjusted Wald recentres on the pseudo-response-adjusted difference (Rocks 2016, §5).
+ */
+export function npsDifference(x: NpsSummary, y: NpsSummary, level: number, method: NpsIntervalMethod): SampleComparison {
+  const scoreA = x.result.score as number;
+  const scoreB = y.result.score as number;
+  const difference = scoreA - scoreB;
+  const testSe = Math.sqrt(netVariance(x.promoters, x.detractors) / x.n + netVariance(y.promoters, y.detractors) / y.n);
+  let statistic: number | undefined;
+  if (testSe > 0) statistic = difference / 100 / testSe;
+  else if (difference === 0) statistic = 0;
+  const bx = intervalBasis(x, method);
+  const by = intervalBasis(y, method);
+  const centre = method === 'wald' ? difference / 100 : bx.p - bx.d - (by.p - by.d);
+  const se = method === 'wald' ? testSe : Math.sqrt(netVariance(bx.p, bx.d) / bx.n + netVariance(by.p, by.d) / by.n);
+  const zCritical = normalQuantile(1 - (1 - level) / 2);
+  return {
+    a: scoreA,
+    b: scoreB,
+    difference,
+    standardError: 100 * se,
+    interval: Object.freeze({ lower: 100 * clip(centre - zCritical * se, 2), upper: 100 * clip(centre + zCritical * se, 2) }),
+    statistic,
+    degreesOfFreedom: undefined,
+    pValue: statistic === undefined ? undefined : Math.min(1, 2 * normalCdf(-Math.abs(statistic))),
+  };
 }

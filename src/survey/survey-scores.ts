@@ -3,10 +3,10 @@
  * per score and Σw², plus the count of skipped (missing) answers. Every NPS, CSAT and CES
  * figure — batch, streaming or grouped — is computed from these, so they all agree.
  */
-import type { Accessor, Values } from './values';
-import { forEachValue, isMissing, isNumericTypedArray, requireValues } from './input';
-import { requireAccessor } from './options';
-import { atIndex, describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from './validate';
+import type { Accessor, Values } from '../internal/values';
+import { forEachValue, isMissing, isNumericTypedArray, requireValues } from '../internal/input';
+import { requireAccessor } from '../internal/options';
+import { atIndex, describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from '../internal/validate';
 
 /** Answers per score on an integer scale `[min, max]`; index = score − min. Plain, mergeable. */
 export interface ScoreBins {

@@ -6,9 +6,9 @@
 import type { Interaction, SurveyResponse, SurveyScale } from '../models/interaction';
 import { DEFAULT_SURVEY_SCALES, SURVEY_METRICS } from '../models/interaction';
 import type { Journey } from '../models/journey';
-import { Float64Buffer } from './durations';
-import { readJourney, type JourneyScratch } from './journey';
-import { describeValue, fail, requireScore } from './validate';
+import { Float64Buffer } from '../internal/durations';
+import { readJourney, type JourneyScratch } from '../internal/journey';
+import { describeValue, fail, requireScore } from '../internal/validate';
 
 /** Scores of the three metrics for one group, with the scale each was answered on. */
 export class MetricBuffers {

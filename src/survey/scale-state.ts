@@ -2,19 +2,22 @@
  * CSAT and CES from score bins: the result builders shared by the batch functions, the
  * tallies and the grouped views, plus the option readers (scale, threshold, ranges).
  */
-import type { CesRange, CesResult } from '../survey/ces';
-import type { CesTallyState } from '../survey/ces-tally';
-import type { CsatOptions, CsatResult } from '../survey/csat';
-import type { CsatIntervalMethod, CsatIntervalResult } from '../survey/csat-interval';
-import type { Values } from './values';
-import { betaQuantile } from './beta';
-import { wilsonInterval } from './wilson';
-import type { CsatTallyState } from '../survey/csat-tally';
+import type { CesRange, CesResult } from './ces';
+import type { CesTallyState } from './ces-tally';
+import type { CsatOptions, CsatResult } from './csat';
+import type { CsatIntervalMethod, CsatIntervalResult } from './csat-interval';
+import type { Interval } from '../models/interval';
+import type { Values } from '../internal/values';
+import { betaQuantile } from '../internal/beta';
+import { wilsonInterval } from '../internal/wilson';
+import type { CsatTallyState } from './csat-tally';
 import { DEFAULT_SURVEY_SCALES } from '../models/interaction';
-import { studentTQuantile } from './student-t';
+import { studentTQuantile } from '../internal/student-t';
+import { normalCdf, normalQuantile } from '../internal/normal';
+import type { SampleComparison } from './sample-comparison';
 import { binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, requireScale, requireScalePoint, sumRange, total, type ScoreBins } from './survey-scores';
-import { describeValue, fail, requireLevel } from './validate';
-import { badState, stateChecker, StateReader } from './reducer-state';
+import { describeValue, fail, requireLevel } from '../internal/validate';
+import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 
 export interface CsatSettings {
   readonly min: number;
@@ -177,8 +180,7 @@ export function cesResult(state: CesTallyState): CesResult {
   const difficultWeight = sumRange(state.weightSums, state.difficultFrom - state.min, state.difficultTo - state.min);
   let standardDeviation: number | undefined;
   let standardError: number | undefined;
-  let lower: number | undefined;
-  let upper: number | undefined;
+  let interval: Interval | undefined;
   if (m !== undefined && n > 1) {
     // Unbiased variance; for weights, the weighted second moment × n_eff/(n_eff − 1) (Kish).
     const variance = ((m.squares / weightTotal) * n) / (n - 1);
@@ -186,15 +188,13 @@ export function cesResult(state: CesTallyState): CesResult {
     standardError = Math.sqrt(variance / n);
     // With n_eff barely above 1, t can overflow to Infinity; identical answers (SE 0) still give a point.
     const halfWidth = standardError === 0 ? 0 : studentTQuantile(1 - (1 - state.level) / 2, n - 1) * standardError;
-    lower = Math.max(state.min, m.mean - halfWidth);
-    upper = Math.min(state.max, m.mean + halfWidth);
+    interval = Object.freeze({ lower: Math.max(state.min, m.mean - halfWidth), upper: Math.min(state.max, m.mean + halfWidth) });
   }
   const easyShare = weightTotal > 0 ? Math.min(1, easyWeight / weightTotal) : undefined;
   const difficultShare = weightTotal > 0 ? Math.min(1, difficultWeight / weightTotal) : undefined;
   const result: CesResult = {
     mean: m?.mean,
-    lower,
-    upper,
+    interval,
     standardDeviation,
     standardError,
     level: state.level,
@@ -253,4 +253,27 @@ export function csatIntervalOf(successes: number, n: number, level: number, meth
     upper = Math.max(upper, share);
   }
   return Object.freeze({ share, lower, upper, n, level, method });
+}
+
+/**
+ * The CSAT difference of two shares with their (effective) sizes (compareCsat, compareGroups,
+ * trendTest): pooled two-proportion z test; unpooled Wald interval, whose standard error is reported.
+ */
+export function csatDifference(x: { share: number; n: number }, y: { share: number; n: number }, level: number): SampleComparison & { readonly statistic: number; readonly pValue: number } {
+  const difference = x.share - y.share;
+  const pooled = (x.share * x.n + y.share * y.n) / (x.n + y.n);
+  const pooledSe = Math.sqrt(Math.max(0, pooled * (1 - pooled)) * (1 / x.n + 1 / y.n));
+  const z = pooledSe > 0 ? difference / pooledSe : 0;
+  const se = Math.sqrt((x.share * (1 - x.share)) / x.n + (y.share * (1 - y.share)) / y.n);
+  const zCritical = normalQuantile(1 - (1 - level) / 2);
+  return {
+    a: x.share,
+    b: y.share,
+    difference,
+    standardError: se,
+    interval: Object.freeze({ lower: Math.max(-1, difference - zCritical * se), upper: Math.min(1, difference + zCritical * se) }),
+    statistic: z,
+    degreesOfFreedom: undefined,
+    pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
+  };
 }
