@@ -6,8 +6,8 @@
 import type { Interaction, SurveyResponse, SurveyScale } from '../models/interaction';
 import { DEFAULT_SURVEY_SCALES, SURVEY_METRICS } from '../models/interaction';
 import type { Journey } from '../models/journey';
-import { Float64Buffer } from './durations';
-import { readJourney, type JourneyScratch } from './journey';
+import { Float64Buffer } from './float64-buffer';
+import { readJourney, type JourneyScratch } from '../models/journey-reader';
 import { describeValue, fail, requireScore } from './validate';
 
 /** Scores of the three metrics for one group, with the scale each was answered on. */

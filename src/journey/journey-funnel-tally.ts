@@ -1,6 +1,7 @@
-import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, type FunnelCounts } from '../internal/funnel';
+import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, type FunnelCounts } from './funnel';
 import { isMissing } from '../internal/input';
-import { createScratch, entryChannel, readJourney, readStageList, segmentKey, type StageList } from '../internal/journey';
+import { createScratch, readJourney, readStageList, type StageList } from '../models/journey-reader';
+import { entryChannel, segmentKey } from './journey-reading';
 import { optionKeys, readOptions } from '../internal/options';
 import { fail, requireLevel, requireOneOf } from '../internal/validate';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';

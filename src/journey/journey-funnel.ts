@@ -1,6 +1,7 @@
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { addToCounts, compareGroupKeys, createCounts, funnelSteps, type FunnelCounts } from '../internal/funnel';
-import { createScratch, entryChannel, readJourney, readStageList, segmentKey } from '../internal/journey';
+import { addToCounts, compareGroupKeys, createCounts, funnelSteps, type FunnelCounts } from './funnel';
+import { createScratch, readJourney, readStageList } from '../models/journey-reader';
+import { entryChannel, segmentKey } from './journey-reading';
 import { describeValue, fail, requireLevel } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';

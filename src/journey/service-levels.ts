@@ -1,8 +1,10 @@
 import { toEpochMs } from '../internal/calendar';
-import { DurationBuffer, readPercentiles, summarizeDurations } from '../internal/durations';
+import { DurationBuffer, readPercentiles, summarizeDurations } from './durations';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { requireChannel, requireDurationUnit, requireInteractionType, unitMs } from '../internal/journey';
-import { rateInterval } from '../internal/rate-interval';
+import { requireChannel, requireInteractionType } from '../models/journey-reader';
+import { requireDurationUnit } from '../internal/calendar';
+import { UNIT_MILLISECONDS } from '../models/time';
+import { rateInterval } from './rate-interval';
 import { describeValue, fail, requireLevel, requireNonNegative } from '../internal/validate';
 import type { Channel } from '../models/channel';
 import { CHANNELS } from '../models/channel';
@@ -146,10 +148,10 @@ const OPTION_KEYS = optionKeys<ServiceLevelsOptions>({ unit: true, percentiles: 
 export function serviceLevels(contacts: Values<Interaction | null | undefined>, options: ServiceLevelsOptions): ServiceLevelsResult {
   requireValues(FN, 'contacts', contacts);
   readOptions(FN, options, OPTION_KEYS);
-  const unit = requireDurationUnit(FN, (options as Partial<ServiceLevelsOptions> | undefined)?.unit);
+  const unit = requireDurationUnit(FN, 'unit', (options as Partial<ServiceLevelsOptions> | undefined)?.unit);
   const percentiles = readPercentiles(FN, options.percentiles, [0.25, 0.75, 0.9]);
   const level = options.level === undefined ? 0.95 : requireLevel(FN, options.level);
-  const ms = unitMs(unit);
+  const ms = UNIT_MILLISECONDS[unit];
   const responseTarget = options.firstResponseTarget === undefined ? undefined : requireNonNegative(FN, 'firstResponseTarget', options.firstResponseTarget) * ms;
   const resolutionTarget = options.resolutionTarget === undefined ? undefined : requireNonNegative(FN, 'resolutionTarget', options.resolutionTarget) * ms;
   const asOf = options.asOf === undefined ? undefined : toEpochMs(FN, 'asOf', options.asOf);

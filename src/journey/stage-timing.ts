@@ -1,7 +1,9 @@
 import { toEpochMs } from '../internal/calendar';
-import { DurationBuffer, kaplanMeierMedian, readPercentiles, summarizeDurations } from '../internal/durations';
+import { DurationBuffer, kaplanMeierMedian, readPercentiles, summarizeDurations } from './durations';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { createScratch, readJourney, readStageList, requireDurationUnit, unitMs } from '../internal/journey';
+import { createScratch, readJourney, readStageList } from '../models/journey-reader';
+import { requireDurationUnit } from '../internal/calendar';
+import { UNIT_MILLISECONDS } from '../models/time';
 import { fail } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Instant } from '../models/time';
@@ -139,7 +141,7 @@ export function stageTiming(
   requireValues(FN, 'journeys', journeys);
   readOptions(FN, options, OPTION_KEYS);
   const list = readStageList(FN, stages);
-  const unit = requireDurationUnit(FN, (options as Partial<StageTimingOptions> | undefined)?.unit);
+  const unit = requireDurationUnit(FN, 'unit', (options as Partial<StageTimingOptions> | undefined)?.unit);
   const percentiles = readPercentiles(FN, options.percentiles, [0.25, 0.75, 0.9]);
   const asOf = options.asOf === undefined ? undefined : toEpochMs(FN, 'asOf', options.asOf);
   const n = list.names.length;
@@ -189,7 +191,7 @@ export function stageTiming(
       }
     }
   });
-  const ms = unitMs(unit);
+  const ms = UNIT_MILLISECONDS[unit];
   const stats = (buffer: DurationBuffer, censored: number, elapsed: DurationBuffer | undefined): StageTimingStats =>
     Object.freeze({
       ...summarizeDurations(buffer, ms, percentiles),

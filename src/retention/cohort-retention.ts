@@ -2,7 +2,7 @@ import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import { periodLabel, periodStart } from '../internal/calendar';
-import { collectActivity, forEachActivePeriod, minFirst, requireCohortCells, requirePeriodSpan } from '../internal/activity-collector';
+import { collectActivity, forEachActivePeriod, minFirst, requireCohortCells, requirePeriodSpan } from './activity-collector';
 
 const FN = 'cohortRetention';
 

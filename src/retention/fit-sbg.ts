@@ -2,7 +2,7 @@ import type { Accessor, Values } from '../models/values';
 import { forEachValue, isMissing } from '../internal/input';
 import { fitLogScale } from '../internal/log-scale-fit';
 import { sbgObjective, type SbgStatistics } from '../internal/sbg';
-import { requireChurnedFlag } from '../internal/churn-flag';
+import { requireChurnedFlag } from './churn-flag';
 import { atIndex, describeValue, fail, requireCount, requirePositive } from '../internal/validate';
 import { requireValues } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';

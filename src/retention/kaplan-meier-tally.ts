@@ -1,7 +1,7 @@
 import type { Reducer } from '../models/reducer';
 import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings } from './kaplan-meier';
-import { requireChurnedFlag } from '../internal/churn-flag';
-import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
+import { requireChurnedFlag } from './churn-flag';
+import { kaplanMeierCurve, kaplanMeierSettings } from './kaplan-meier-curve';
 import { isMissing } from '../internal/input';
 import { fail, requireNonNegative } from '../internal/validate';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';

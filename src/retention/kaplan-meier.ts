@@ -1,10 +1,10 @@
 import type { TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import type { ActivityOptions } from './activity';
-import { ACTIVITY_ACCESSORS, ACTIVITY_KEYS, collectActivity, minFirst, requirePeriodSpan } from '../internal/activity-collector';
+import { ACTIVITY_ACCESSORS, ACTIVITY_KEYS, collectActivity, minFirst, requirePeriodSpan } from './activity-collector';
 import { forEachValue, isMissing } from '../internal/input';
-import { requireChurnedFlag } from '../internal/churn-flag';
-import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
+import { requireChurnedFlag } from './churn-flag';
+import { kaplanMeierCurve, kaplanMeierSettings } from './kaplan-meier-curve';
 import { fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
 import { requireValues } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';

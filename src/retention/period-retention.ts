@@ -2,7 +2,7 @@ import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import { periodLabel, periodStart } from '../internal/calendar';
-import { collectActivity, forEachActivePeriod, hasPeriod, minFirst, requirePeriodSpan } from '../internal/activity-collector';
+import { collectActivity, forEachActivePeriod, hasPeriod, minFirst, requirePeriodSpan } from './activity-collector';
 
 /** One calendar period of {@link periodRetention}. */
 export interface PeriodRetentionRow {

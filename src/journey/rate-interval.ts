@@ -1,5 +1,5 @@
 import type { JourneyInterval } from '../journey/interval';
-import { wilsonInterval } from './wilson';
+import { wilsonInterval } from '../internal/wilson';
 
 /** Wilson score interval of `successes / n` as a frozen plain object; `undefined` when `n` is 0. */
 export function rateInterval(successes: number, n: number, level: number): JourneyInterval | undefined {

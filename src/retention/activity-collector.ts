@@ -5,14 +5,14 @@
  * map keyed by (slot, period >> 5). Memory grows with customers × active 32-period blocks,
  * never with the number of records.
  */
-import type { ActivityOptions, ActivityRecordAccessors, ActivitySpanAccessors } from '../retention/activity';
-import type { TimeUnit } from './time';
-import type { Values } from './values';
-import { MAX_EPOCH_MS, periodIndex, periodLabel, requireTimeUnit, toEpochMs } from './calendar';
-import { requireCustomerId } from './customer-id';
-import { forEachValue, isMissing, requireValues } from './input';
-import { atIndex, describeValue, fail, requireOneOf } from './validate';
-import { readOptions, requireAccessor } from './options';
+import type { ActivityOptions, ActivityRecordAccessors, ActivitySpanAccessors } from './activity';
+import type { TimeUnit } from '../internal/time';
+import type { Values } from '../internal/values';
+import { MAX_EPOCH_MS, periodIndex, periodLabel, requireTimeUnit, toEpochMs } from '../internal/calendar';
+import { requireCustomerId } from '../models/customer-id';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
+import { atIndex, describeValue, fail, requireOneOf } from '../internal/validate';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** Per-customer activity bits: (slot, block) → 32 bits, block = period >> 5, bit = period & 31. */
 export interface PeriodBits {
