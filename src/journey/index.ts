@@ -1,7 +1,4 @@
 // The journey domain barrel: one line per exported function file.
-export { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from './duration-unit';
-export type { JourneyDurationUnit } from './duration-unit';
-export type { JourneyInterval } from './interval';
 export { journeyFunnel } from './journey-funnel';
 export { journeyFunnelTally } from './journey-funnel-tally';
 export type { JourneyFunnelTallyGroup, JourneyFunnelTallyOptions, JourneyFunnelTallyState } from './journey-funnel-tally';

@@ -11,15 +11,15 @@ import { CHANNELS } from '../models/channel';
 import type { Interaction } from '../models/interaction';
 import type { Instant } from '../models/time';
 import type { Values } from '../models/values';
-import type { JourneyDurationUnit } from './duration-unit';
-import type { JourneyInterval } from './interval';
+import type { DurationUnit } from '../models/time';
+import type { Interval } from '../models/interval';
 import type { StageTimingPercentile } from './stage-timing';
 import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link serviceLevels}. */
 export interface ServiceLevelsOptions {
   /** Unit every duration and target is expressed in (required), e.g. `'minute'` or `'hour'`. */
-  readonly unit: JourneyDurationUnit;
+  readonly unit: DurationUnit;
   /** Percentiles to report besides the median, each in [0, 1]. Default `[0.25, 0.75, 0.9]`. */
   readonly percentiles?: readonly number[];
   /** First-response target in `unit` (e.g. `1` with unit `'hour'`), ≥ 0. Default: none. */
@@ -51,7 +51,7 @@ export interface ServiceLevelsDistribution {
   /** Share of the known times ≤ the target; `undefined` without a target or without data. */
   readonly withinTarget: number | undefined;
   /** Wilson interval of {@link ServiceLevelsDistribution.withinTarget}. */
-  readonly withinTargetInterval: JourneyInterval | undefined;
+  readonly withinTargetInterval: Interval | undefined;
 }
 
 /** First-contact resolution: the share of contacts solved without a follow-up. */
@@ -63,7 +63,7 @@ export interface ServiceLevelsFirstContactResolution {
   /** `resolved / known`; `undefined` when `known` is 0. */
   readonly rate: number | undefined;
   /** Wilson interval of the rate. */
-  readonly interval: JourneyInterval | undefined;
+  readonly interval: Interval | undefined;
 }
 
 /** Service levels of one channel, or of all contacts. */
@@ -83,7 +83,7 @@ export interface ServiceLevelsGroup {
 /** What {@link serviceLevels} returns. */
 export interface ServiceLevelsResult extends ServiceLevelsGroup {
   /** Unit of every duration. */
-  readonly unit: JourneyDurationUnit;
+  readonly unit: DurationUnit;
   /** Confidence level of the intervals. */
   readonly level: number;
   /** `null`/`undefined` entries skipped. */

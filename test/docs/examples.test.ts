@@ -40,7 +40,11 @@ describe('documentation coverage', () => {
   const missing: string[] = [];
   for (const domain of domains) {
     const dir = join(repoRoot, 'src', domain);
-    for (const entry of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+    // Public files only: those the domain barrel re-exports from (non-exported helper files
+    // living next to the functions they serve are not API).
+    const barrel = readFileSync(join(dir, 'index.ts'), 'utf8');
+    const publicFiles = new Set([...barrel.matchAll(/from '\.\/([\w/-]+)'/g)].map((m) => `${m[1]}.ts`));
+    for (const entry of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && publicFiles.has(f))) {
       const text = readFileSync(join(dir, entry), 'utf8');
       for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export\s+(?:const|function)\s+(\w+)([^\n]*)/g)) {
         const doc = m[1] ?? '';
