@@ -18,6 +18,7 @@ export type {
 export { serviceLevels } from './service-levels';
 export type {
   ServiceLevelsDistribution,
+  ServiceLevelsFigures,
   ServiceLevelsFirstContactResolution,
   ServiceLevelsGroup,
   ServiceLevelsOptions,

@@ -66,8 +66,8 @@ export interface ServiceLevelsFirstContactResolution {
   readonly interval: Interval | undefined;
 }
 
-/** Service levels of one channel, or of all contacts. */
-export interface ServiceLevelsGroup {
+/** Service levels of a set of contacts: all of them ({@link ServiceLevelsResult}) or one channel's ({@link ServiceLevelsGroup}). */
+export interface ServiceLevelsFigures {
   /** Support contacts counted. */
   readonly contacts: number;
   /** Time from `at` to `firstResponseAt`. */
@@ -80,8 +80,14 @@ export interface ServiceLevelsGroup {
   readonly backlog: number;
 }
 
+/** The service levels of the contacts of one channel. */
+export interface ServiceLevelsGroup extends ServiceLevelsFigures {
+  /** The channel (support contacts always name one, so never `null` here). */
+  readonly group: Channel;
+}
+
 /** What {@link serviceLevels} returns. */
-export interface ServiceLevelsResult extends ServiceLevelsGroup {
+export interface ServiceLevelsResult extends ServiceLevelsFigures {
   /** Unit of every duration. */
   readonly unit: DurationUnit;
   /** Confidence level of the intervals. */
@@ -90,8 +96,8 @@ export interface ServiceLevelsResult extends ServiceLevelsGroup {
   readonly skipped: number;
   /** Interactions of another type (survey, purchase, visit): not support contacts, left out and counted. */
   readonly ignored: number;
-  /** The same figures per channel, for the channels present (in {@link CHANNELS} order). */
-  readonly byChannel: Readonly<Partial<Record<Channel, ServiceLevelsGroup>>>;
+  /** The same figures per channel, one group per channel present, in {@link CHANNELS} order. */
+  readonly groups: readonly ServiceLevelsGroup[];
 }
 
 const FN = 'serviceLevels';
@@ -139,7 +145,8 @@ const OPTION_KEYS = optionKeys<ServiceLevelsOptions>({ unit: true, percentiles: 
  * );
  * levels.firstResponse; // => { count: 3, median: 4, pending: 1 }
  * levels.firstResponse.withinTarget; // => 0.667
- * levels.byChannel.chat?.resolution.median; // => 20
+ * levels.groups.map((g) => g.group); // => ['email', 'chat']
+ * levels.groups[1].resolution.median; // => 20
  * levels.firstContactResolution.rate; // => 0.667
  * levels.backlog; // => 2
  * serviceLevels([contact('chat', 10, 5)], { unit: 'minute' }); // => throws ORDER_VIOLATION
@@ -209,7 +216,7 @@ export function serviceLevels(contacts: Values<Interaction | null | undefined>, 
       if (open) tally.backlog++;
     }
   });
-  const summarize = (t: Tally): ServiceLevelsGroup =>
+  const summarize = (t: Tally): ServiceLevelsFigures =>
     Object.freeze({
       contacts: t.contacts,
       firstResponse: distribution(t.response, t.awaitingResponse, responseTarget, ms, percentiles, level),
@@ -222,12 +229,12 @@ export function serviceLevels(contacts: Values<Interaction | null | undefined>, 
       }),
       backlog: t.backlog,
     });
-  const channels: Partial<Record<Channel, ServiceLevelsGroup>> = {};
+  const groups: ServiceLevelsGroup[] = [];
   for (const channel of CHANNELS) {
     const tally = byChannel.get(channel);
-    if (tally !== undefined) channels[channel] = summarize(tally);
+    if (tally !== undefined) groups.push(Object.freeze({ group: channel, ...summarize(tally) }));
   }
-  return Object.freeze({ ...summarize(all), unit, level, skipped, ignored, byChannel: Object.freeze(channels) });
+  return Object.freeze({ ...summarize(all), unit, level, skipped, ignored, groups: Object.freeze(groups) });
 }
 
 class Tally {

@@ -136,10 +136,10 @@ export const journeyRows: readonly Row[] = [
   {
     name: 'weakestTouchpoints',
     call: (data, options) => weakestTouchpoints(data as never, options as never),
-    valid: { data: SCORES, options: { metric: 'nps', minResponses: 5, limit: 2 } },
+    valid: { data: SCORES, options: { metric: 'nps', minimumSize: 5, limit: 2 } },
     collection: { name: 'scores' },
-    optionKeys: ['metric', 'minResponses', 'limit'],
-    numbers: [optionSite('minResponses', {}, SCORES), optionSite('limit', {}, SCORES)],
+    optionKeys: ['metric', 'minimumSize', 'limit'],
+    numbers: [optionSite('minimumSize', {}, SCORES), optionSite('limit', {}, SCORES)],
   },
   {
     name: 'rfmSegments',
