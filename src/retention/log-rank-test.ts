@@ -7,7 +7,7 @@ import { fail } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import type { SbgParams } from './fit-sbg';
-import { kaplanMeier, type KaplanMeierActivitySettings, type KaplanMeierDurationAccessors, type KaplanMeierStep } from './kaplan-meier';
+import { kaplanMeier, type KaplanMeierActivitySettings, type KaplanMeierDurationAccessors, type KaplanMeierOptions, type KaplanMeierStep } from './kaplan-meier';
 
 /** The groups of {@link logRankTest}: each name with its subjects (the input of {@link kaplanMeier}). */
 export type LogRankGroups<T> = Readonly<Record<string, Values<T>>> | ReadonlyMap<string, Values<T>>;
@@ -93,7 +93,7 @@ const MAX_PERIODS = 1_000_000;
 /** The Kaplan–Meier step table of one group, with kaplanMeier's errors renamed to this function and the group. */
 function groupSteps<T>(name: string, values: Values<T>, options: Omit<LogRankTestOptions<T>, 'projection'>) {
   try {
-    return kaplanMeier(values, options);
+    return kaplanMeier(values, options as KaplanMeierOptions<T>);
   } catch (error) {
     if (error instanceof CxMetricsError && error.details.function === 'kaplanMeier') {
       const message = error.message.replace(/^kaplanMeier: /, '');
