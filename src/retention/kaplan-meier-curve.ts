@@ -70,7 +70,7 @@ export function kaplanMeierCurve(
         upper = Math.pow(survival, Math.exp(w / ln));
       }
     }
-    steps.push(Object.freeze({ time: times[i] as number, atRisk: n, events: d, censored: c, survival, standardError: se, lower, upper }));
+    steps.push(Object.freeze({ time: times[i] as number, atRisk: n, events: d, censored: c, survival, standardError: se, interval: Object.freeze({ lower, upper }) }));
     atRisk -= d + c;
     totalEvents += d;
     totalCensored += c;

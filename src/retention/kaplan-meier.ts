@@ -1,3 +1,4 @@
+import type { Interval } from '../models/interval';
 import type { TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import type { ActivityOptions } from './activity';
@@ -26,10 +27,8 @@ export interface KaplanMeierStep {
   readonly survival: number;
   /** Greenwood standard error of Ŝ(time); 0 once Ŝ is 0. */
   readonly standardError: number;
-  /** Lower bound of the pointwise confidence band at `level`. */
-  readonly lower: number;
-  /** Upper bound of the pointwise confidence band at `level`. */
-  readonly upper: number;
+  /** The pointwise confidence band at `level` (both ends equal `survival` where Greenwood's variance is 0). */
+  readonly interval: Interval;
 }
 
 /** What {@link kaplanMeier} returns. */

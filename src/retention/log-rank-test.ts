@@ -28,8 +28,8 @@ export type LogRankTestOptions<T> = LogRankProjectionOptions &
 
 /** One group of a {@link logRankTest}. */
 export interface LogRankGroupResult {
-  /** The group's name. */
-  readonly name: string;
+  /** The group (its key in the input). */
+  readonly group: string;
   /** Subjects counted. */
   readonly subjects: number;
   /** Churn events observed, O. */
@@ -42,8 +42,8 @@ export interface LogRankGroupResult {
 
 /** One group's (or the pooled) check against the sBG projection. */
 export interface LogRankProjectionResult {
-  /** The group's name; `'all'` for the pooled check. */
-  readonly name: string;
+  /** The group (its key in the input); `'all'` for the pooled check. */
+  readonly group: string;
   /** Churn events observed, O. */
   readonly observed: number;
   /** Events the projection expects given who was at risk when, E = Σₜ n(t)·h(t). */
@@ -152,7 +152,7 @@ function projectionCheck(name: string, steps: readonly KaplanMeierStep[], alpha:
     variance += n * h * (1 - h);
   }
   const chiSquare = variance > 0 ? (observed - expected) ** 2 / variance : undefined;
-  return Object.freeze({ name, observed, expected, variance, chiSquare, pValue: chiSquare === undefined ? undefined : chiSquareSurvival(chiSquare, 1) });
+  return Object.freeze({ group: name, observed, expected, variance, chiSquare, pValue: chiSquare === undefined ? undefined : chiSquareSurvival(chiSquare, 1) });
 }
 
 /**
@@ -263,7 +263,7 @@ export function logRankTest<T>(groups: LogRankGroups<T>, options: LogRankTestOpt
     }
   }
   const groupResults = curves.map(({ name, curve }, a) =>
-    Object.freeze({ name, subjects: curve.subjects, observed: curve.events, expected: expected[a] as number, skipped: curve.skipped }),
+    Object.freeze({ group: name, subjects: curve.subjects, observed: curve.events, expected: expected[a] as number, skipped: curve.skipped }),
   );
   let chiSquare: number | undefined;
   if (g >= 2 && eventTimes.length > 0) {
@@ -299,7 +299,7 @@ export function logRankTest<T>(groups: LogRankGroups<T>, options: LogRankTestOpt
       alpha: projection.alpha,
       beta: projection.beta,
       groups: Object.freeze(perGroup),
-      pooled: Object.freeze({ name: 'all', observed: o, expected: e, variance: v, chiSquare: c, pValue: c === undefined ? undefined : chiSquareSurvival(c, 1) }),
+      pooled: Object.freeze({ group: 'all', observed: o, expected: e, variance: v, chiSquare: c, pValue: c === undefined ? undefined : chiSquareSurvival(c, 1) }),
     });
   }
   return Object.freeze({
