@@ -8,12 +8,14 @@ export type { JourneyPath, JourneyPathRanking, JourneyPathsOptions, JourneyPaths
 export { DEFAULT_RFM_SEGMENT_RULES, rfmSegments } from './rfm-segments';
 export type {
   RfmRecencyMeaning,
+  RfmRow,
   RfmScoreRange,
   RfmSegmentCount,
   RfmSegmentRule,
   RfmSegmentsCustomer,
   RfmSegmentsOptions,
   RfmSegmentsResult,
+  RfmSegmentsSettings,
 } from './rfm-segments';
 export { serviceLevels } from './service-levels';
 export type {

@@ -62,8 +62,25 @@ export const DEFAULT_RFM_SEGMENT_RULES: readonly RfmSegmentRule[] = Object.freez
 /** What a row's recency measures. */
 export type RfmRecencyMeaning = 'since-last-purchase' | 'first-to-last-purchase';
 
-/** Options of {@link rfmSegments}. */
-export interface RfmSegmentsOptions<T> {
+/**
+ * The documented row of {@link rfmSegments}: a customer summary with these fields (the rows
+ * of the CLV domain's `summarizeTransactions` have them). Only on rows of this shape are the
+ * fields read without accessors; any other row type needs the accessors, which the types
+ * require (see {@link RfmSegmentsOptions}).
+ */
+export interface RfmRow {
+  /** Time since the last purchase, or from the first to the last (see `recencyMeaning`). */
+  readonly recency: number | null | undefined;
+  /** Purchases (or repeat purchases). */
+  readonly frequency: number | null | undefined;
+  /** Total or average spend. */
+  readonly monetaryValue: number | null | undefined;
+  /** The customer's age, first purchase to now (read with `'first-to-last-purchase'`). */
+  readonly T?: number | null | undefined;
+}
+
+/** The settings and accessors of {@link rfmSegments}; on {@link RfmRow} rows every accessor is optional. */
+export interface RfmSegmentsSettings<T> {
   /**
    * What the `recency` field means (required, because the two conventions are opposite):
    * `'since-last-purchase'` — time from the last purchase to now, lower is better (classic
@@ -72,17 +89,28 @@ export interface RfmSegmentsOptions<T> {
    * the last purchase.
    */
   readonly recencyMeaning: RfmRecencyMeaning;
-  /** Reads the recency, ≥ 0. Default: the row's `recency` field. */
+  /** Reads the recency, ≥ 0. Default (on {@link RfmRow} rows): the row's `recency` field. */
   readonly recency?: Accessor<T, number | null | undefined>;
-  /** Reads the frequency (purchases or repeat purchases), ≥ 0. Default: the row's `frequency` field. */
+  /** Reads the frequency (purchases or repeat purchases), ≥ 0. Default (on {@link RfmRow} rows): the row's `frequency` field. */
   readonly frequency?: Accessor<T, number | null | undefined>;
-  /** Reads the monetary value (total or average spend), ≥ 0. Default: the row's `monetaryValue` field. */
+  /** Reads the monetary value (total or average spend), ≥ 0. Default (on {@link RfmRow} rows): the row's `monetaryValue` field. */
   readonly monetary?: Accessor<T, number | null | undefined>;
-  /** Reads the customer's age T (first purchase to now), used only with `'first-to-last-purchase'`. Default: the row's `T` field. */
+  /** Reads the customer's age T (first purchase to now), used only with `'first-to-last-purchase'`. Default (on {@link RfmRow} rows): the row's `T` field. */
   readonly T?: Accessor<T, number | null | undefined>;
   /** Segment rule table, first match wins. Default {@link DEFAULT_RFM_SEGMENT_RULES}. */
   readonly rules?: readonly RfmSegmentRule[];
 }
+
+/**
+ * Options of {@link rfmSegments}: on {@link RfmRow} rows every accessor is optional; on any
+ * other row type `recency`, `frequency` and `monetary` are required, and `T` too with
+ * `recencyMeaning: 'first-to-last-purchase'`.
+ */
+export type RfmSegmentsOptions<T> = [T] extends [RfmRow | null | undefined]
+  ? RfmSegmentsSettings<T>
+  :
+      | (RfmSegmentsSettings<T> & Required<Pick<RfmSegmentsSettings<T>, 'recency' | 'frequency' | 'monetary'>> & { readonly recencyMeaning: 'since-last-purchase' })
+      | (RfmSegmentsSettings<T> & Required<Pick<RfmSegmentsSettings<T>, 'recency' | 'frequency' | 'monetary' | 'T'>>);
 
 /** One customer's scores. */
 export interface RfmSegmentsCustomer {
@@ -129,7 +157,7 @@ export interface RfmSegmentsResult {
 }
 
 const FN = 'rfmSegments';
-const OPTION_KEYS = optionKeys<RfmSegmentsOptions<unknown>>({ recencyMeaning: true, recency: true, frequency: true, monetary: true, T: true, rules: true });
+const OPTION_KEYS = optionKeys<RfmSegmentsSettings<unknown>>({ recencyMeaning: true, recency: true, frequency: true, monetary: true, T: true, rules: true });
 
 /**
  * RFM segmentation: recency, frequency and monetary scores 1–5 by quintile, the combined
@@ -179,15 +207,16 @@ const OPTION_KEYS = optionKeys<RfmSegmentsOptions<unknown>>({ recencyMeaning: tr
 export function rfmSegments<T>(summary: Values<T | null | undefined>, options: RfmSegmentsOptions<T>): RfmSegmentsResult {
   requireValues(FN, 'summary', summary);
   readOptions(FN, options, OPTION_KEYS);
-  const meaning = requireOneOf(FN, 'recencyMeaning', (options as Partial<RfmSegmentsOptions<T>> | undefined)?.recencyMeaning, [
+  const o = options as RfmSegmentsSettings<T>;
+  const meaning = requireOneOf(FN, 'recencyMeaning', (options as Partial<RfmSegmentsSettings<T>> | undefined)?.recencyMeaning, [
     'since-last-purchase',
     'first-to-last-purchase',
   ] as const);
-  const rules = readRules(options.rules ?? DEFAULT_RFM_SEGMENT_RULES);
-  const readRecency = requireAccessor(FN, 'recency', options.recency) ?? field<T>('recency');
-  const readFrequency = requireAccessor(FN, 'frequency', options.frequency) ?? field<T>('frequency');
-  const readMonetary = requireAccessor(FN, 'monetary', options.monetary) ?? field<T>('monetaryValue');
-  const readT = requireAccessor(FN, 'T', options.T) ?? field<T>('T');
+  const rules = readRules(o.rules ?? DEFAULT_RFM_SEGMENT_RULES);
+  const readRecency = requireAccessor(FN, 'recency', o.recency) ?? field<T>('recency', 'recency');
+  const readFrequency = requireAccessor(FN, 'frequency', o.frequency) ?? field<T>('frequency', 'frequency');
+  const readMonetary = requireAccessor(FN, 'monetary', o.monetary) ?? field<T>('monetaryValue', 'monetary');
+  const readT = requireAccessor(FN, 'T', o.T) ?? field<T>('T', 'T');
   const index: number[] = [];
   const recency: number[] = [];
   const frequency: number[] = [];
@@ -254,8 +283,22 @@ export function rfmSegments<T>(summary: Values<T | null | undefined>, options: R
   });
 }
 
-function field<T>(name: string): Accessor<T, number | null | undefined> {
-  return (d) => (d !== null && typeof d === 'object' ? ((d as Record<string, unknown>)[name] as number | null | undefined) : undefined);
+/**
+ * The default reader of a documented {@link RfmRow} field: its value, or `INVALID_OPTION` when
+ * the row has no such field (a row of another shape needs the `accessor` option), or
+ * `INVALID_RECORD` when the row is not an object.
+ */
+function field<T>(name: keyof RfmRow, accessor: string): Accessor<T, number | null | undefined> {
+  return (d, i) => {
+    if (d !== null && typeof d === 'object') {
+      if (name in d) return (d as Record<string, unknown>)[name] as number | null | undefined;
+      throw fail('INVALID_OPTION', FN, `row at index ${i} has no ${name} field: pass the ${accessor} accessor for rows that are not { recency, frequency, monetaryValue, T }`, {
+        field: accessor,
+        index: i,
+      });
+    }
+    throw fail('INVALID_RECORD', FN, `row ${describeValue(d)} at index ${i} is not an object; pass the accessors`, { index: i, value: d });
+  };
 }
 
 function within(score: number, range: RfmScoreRange): boolean {
