@@ -3,8 +3,8 @@
  * {@link kaplanMeier} from activity) read customers' activity: interaction records (one per
  * event) or one span per customer (first and last active instants).
  */
-import type { Instant, TimeUnit } from '../models/time';
-import type { Accessor } from '../models/values';
+import type { Instant, TimeUnit } from "../models/time";
+import type { Accessor } from "../models/values";
 
 /** Calendar settings shared by every activity-based retention function. */
 export interface ActivitySettings {
@@ -22,7 +22,7 @@ export interface ActivitySettings {
    * whose `type` is `'purchase'`; the others are ignored and counted in `ignored`). Records mode
    * only: spans have no type, and `'purchases'` with spans throws `INVALID_OPTION`.
    */
-  readonly activity?: 'any' | 'purchases';
+  readonly activity?: "any" | "purchases";
 }
 
 /**
@@ -77,7 +77,7 @@ export interface ActivitySpanAccessors<T> {
   /** Records only: spans have no type. */
   readonly type?: never;
   /** Spans have no type, so only `'any'`. */
-  readonly activity?: 'any';
+  readonly activity?: "any";
 }
 
 /**
@@ -90,8 +90,17 @@ export type ActivityOptions<T> = ActivitySettings &
     | ([T] extends [ActivityRecord | null | undefined]
         ? ActivityRecordAccessors<T>
         :
-            | (ActivityRecordAccessors<T> & Required<Pick<ActivityRecordAccessors<T>, 'customerId' | 'at'>> & { readonly activity?: 'any' })
-            | (ActivityRecordAccessors<T> & Required<Pick<ActivityRecordAccessors<T>, 'customerId' | 'at' | 'type'>>))
+            | (ActivityRecordAccessors<T> &
+                Required<
+                  Pick<ActivityRecordAccessors<T>, "customerId" | "at">
+                > & {
+                  /** Without a `type` accessor only `'any'`: `'purchases'` needs it on this row type. */
+                  readonly activity?: "any";
+                })
+            | (ActivityRecordAccessors<T> &
+                Required<
+                  Pick<ActivityRecordAccessors<T>, "customerId" | "at" | "type">
+                >))
     | ActivitySpanAccessors<T>
   );
 
@@ -99,4 +108,8 @@ export type ActivityOptions<T> = ActivitySettings &
  * The options argument of the activity functions: optional on {@link ActivityRecord} rows
  * (every default), required on any other record type (its accessors).
  */
-export type ActivityArguments<T> = [T] extends [ActivityRecord | null | undefined] ? [options?: ActivityOptions<T>] : [options: ActivityOptions<T>];
+export type ActivityArguments<T> = [T] extends [
+  ActivityRecord | null | undefined
+]
+  ? [options?: ActivityOptions<T>]
+  : [options: ActivityOptions<T>];
