@@ -183,12 +183,12 @@ export async function main(): Promise<void> {
   const runs = { runs: 3, warmup: 1 };
   benchSuite(`journeyFunnel over ${JOURNEYS.toLocaleString('en')} journeys (${interactions.toLocaleString('en')} interactions validated)`, runs)
     .add('hand-written indexOf count, no validation (baseline)', () => naiveFunnel(journeys), { baseline: true })
-    .add('journeyFunnel', () => journeyFunnel(journeys, STAGES))
-    .add('journeyFunnel, grouped by entry channel', () => journeyFunnel(journeys, STAGES, { groupBy: 'channel' }))
+    .add('journeyFunnel', () => journeyFunnel(journeys, { stages: STAGES }))
+    .add('journeyFunnel, grouped by entry channel', () => journeyFunnel(journeys, { stages: STAGES, groupBy: 'channel' }))
     .run();
   benchSuite(`stageTiming over ${JOURNEYS.toLocaleString('en')} journeys`, runs)
     .add('hand-written arrays + sort, median and p90 only (baseline)', () => naiveTiming(journeys), { baseline: true })
-    .add('stageTiming (median, p25, p75, p90, time to final, censoring)', () => stageTiming(journeys, STAGES, { unit: 'day' }))
+    .add('stageTiming (median, p25, p75, p90, time to final, censoring)', () => stageTiming(journeys, { stages: STAGES, unit: 'day' }))
     .run();
   benchSuite(`touchpointScores over ${interactions.toLocaleString('en')} interactions (${(interactions / 5).toLocaleString('en')} survey responses)`, runs)
     .add('hand-written NPS/mean loop, no validation or intervals (baseline)', () => naiveTouchpointScores(journeys), { baseline: true })

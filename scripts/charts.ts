@@ -78,7 +78,7 @@ function survivalCurves(input: ReportInput): string {
     {
       name: 'Kaplan–Meier (95 % band)',
       colour: COLOURS.observed,
-      steps: survival.steps.map((s) => [s.time, s.survival, s.lower, s.upper] as const),
+      steps: survival.steps.map((s) => [s.time, s.survival, s.interval.lower, s.interval.upper] as const),
       until,
     },
     { name: `sBG projection (α ${num(sbg.alpha, 2)}, β ${num(sbg.beta, 2)})`, colour: COLOURS.model, points: projection.map((s, t) => [t, s] as const) },

@@ -8,8 +8,8 @@ export const STAGES = ['awareness', 'consideration', 'purchase', 'onboarding', '
 /** The conversion funnel with Wilson intervals, and the time spent in each stage. */
 export function funnelSection(input: ReportInput): Section | undefined {
   if (input.journeys.length === 0) return undefined;
-  const funnel = journeyFunnel(input.journeys, input.stages);
-  const timing = stageTiming(input.journeys, input.stages, { unit: 'day', asOf: input.observationEnd });
+  const funnel = journeyFunnel(input.journeys, { stages: input.stages });
+  const timing = stageTiming(input.journeys, { stages: input.stages, unit: 'day', asOf: input.observationEnd });
   const rows = funnel.steps.map((s, k) => {
     const t = timing.steps[k];
     return {

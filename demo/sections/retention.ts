@@ -109,7 +109,7 @@ export function survivalSection(input: ReportInput): Section | undefined {
   const observed = survival.steps.length === 0 ? 0 : (survival.steps[survival.steps.length - 1] as { time: number }).time;
   const rows = SHOWN_MONTHS.map((t) => {
     const km = t <= observed ? kmAt(t) : undefined;
-    return { month: t, kaplanMeier: km?.survival, lower: km?.lower, upper: km?.upper, sbg: projection[t] };
+    return { month: t, kaplanMeier: km?.survival, lower: km?.interval.lower, upper: km?.interval.upper, sbg: projection[t] };
   });
   const lines = [
     `A customer counts as lost after ${CHURN_AFTER_MONTHS} months without a purchase; ${count(survival.events)} of ${count(survival.subjects)} lost, ${count(survival.censored)} still active.`,

@@ -1,5 +1,4 @@
-import { serviceLevels, type ServiceLevelsGroup } from '../../src/journey/index';
-import type { Channel } from '../../src/models/index';
+import { serviceLevels, type ServiceLevelsFigures } from '../../src/journey/index';
 import { count, hours, pct, table } from '../format';
 import type { ReportInput, Section } from './types';
 
@@ -10,7 +9,7 @@ const TARGETS = { firstResponseTarget: 1, resolutionTarget: 24 } as const;
 export function serviceSection(input: ReportInput): Section | undefined {
   const levels = serviceLevels(input.interactions, { unit: 'hour', asOf: input.observationEnd, ...TARGETS });
   if (levels.contacts === 0) return undefined;
-  const row = (name: string, g: ServiceLevelsGroup) => ({
+  const row = (name: string, g: ServiceLevelsFigures) => ({
     channel: name,
     contacts: g.contacts,
     medianFirstResponseHours: g.firstResponse.median,
@@ -22,7 +21,7 @@ export function serviceSection(input: ReportInput): Section | undefined {
     backlog: g.backlog,
   });
   const rows = [
-    ...(Object.entries(levels.byChannel) as [Channel, ServiceLevelsGroup][]).map(([channel, g]) => row(channel, g)),
+    ...levels.groups.map((g) => row(g.group, g)),
     row('all', levels),
   ];
   const lines = [

@@ -63,12 +63,12 @@ export function weakestSection(input: ReportInput): Section | undefined {
   const scores = touchpointScores(input.interactions);
   if (scores.responses === 0) return undefined;
   const rankings = METRICS.map(({ metric, label, show }) => {
-    const weakest = weakestTouchpoints(scores, { metric, minResponses: MIN_RESPONSES, limit: 3 });
+    const weakest = weakestTouchpoints(scores, { metric, minimumSize: MIN_RESPONSES, limit: 3 });
     return { metric, label, show, ranking: weakest.ranking };
   }).filter((r) => r.ranking.length > 0);
   if (rankings.length === 0) return undefined;
   const rows = rankings.flatMap(({ label, show, ranking }) =>
-    ranking.map((t, k) => [k === 0 ? label : '', `${k + 1}. ${t.touchpoint ?? '(none)'}`, show(t.estimate), interval(t.lower, t.upper, show), count(t.responses)]),
+    ranking.map((t, k) => [k === 0 ? label : '', `${k + 1}. ${t.touchpoint ?? '(none)'}`, show(t.estimate), interval(t.interval.lower, t.interval.upper, show), count(t.responses)]),
   );
   const lines = [
     `Ranked by the optimistic end of the 95 % interval, so a low score is not just noise; touchpoints with fewer than ${MIN_RESPONSES} answers left out.`,

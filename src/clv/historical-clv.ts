@@ -1,6 +1,6 @@
 import type { Purchase } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
-import { requireCustomerId } from '../internal/customer-id';
+import { requireCustomerId } from '../models/customer-id';
 import { forEachValue, isMissing } from '../internal/input';
 import { requireFiniteTotal, requireNonNegative, requireProportion } from '../internal/validate';
 import { requireValues } from '../internal/input';

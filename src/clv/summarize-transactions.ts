@@ -4,7 +4,7 @@ import type { Instant, TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import { forEachValue, isMissing } from '../internal/input';
 import { createDistinctPairs, recordNewPair, recordPair, type DistinctPairs } from '../internal/pair-set';
-import { requireCustomerId } from '../internal/customer-id';
+import { requireCustomerId } from '../models/customer-id';
 import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from './transaction-window';
 import { requireFiniteTotal, requireNonNegative } from '../internal/validate';
 import { requireValues } from '../internal/input';

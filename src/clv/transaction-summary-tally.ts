@@ -1,6 +1,6 @@
 import type { TimeUnit } from '../models/time';
 import type { Reducer } from '../models/reducer';
-import { requireCustomerId } from '../internal/customer-id';
+import { requireCustomerId } from '../models/customer-id';
 import { isMissing } from '../internal/input';
 import { preciseSum } from '../internal/sum';
 import { periodsToUnit, purchasePeriod, resolveTransactionWindow } from './transaction-window';

@@ -8,8 +8,8 @@
  * - quarter: year × 4 + quarter (0-based)
  * - year: the calendar year
  */
-import type { Instant, TimeUnit } from './time';
-import { TIME_UNITS, UNIT_MILLISECONDS } from './time';
+import type { DurationUnit, Instant, TimeUnit } from './time';
+import { DURATION_UNITS, TIME_UNITS, UNIT_MILLISECONDS } from './time';
 import { atIndex, describeValue, fail, requireOneOf } from './validate';
 
 const DAY = 86_400_000;
@@ -33,6 +33,11 @@ export function toEpochMs(fn: string, what: string, instant: unknown, index?: nu
 /** Validate a unit option. */
 export function requireTimeUnit(fn: string, what: string, unit: unknown): TimeUnit {
   return requireOneOf(fn, what, unit, TIME_UNITS);
+}
+
+/** Validate a duration unit option (a {@link TimeUnit} or second, minute, hour). */
+export function requireDurationUnit(fn: string, what: string, unit: unknown): DurationUnit {
+  return requireOneOf(fn, what, unit, DURATION_UNITS);
 }
 
 /**

@@ -1,6 +1,4 @@
 // The journey barrel: one `export *` line per public file of the folder (test/repository/subpaths.test.ts).
-export * from './duration-unit';
-export * from './interval';
 export * from './journey-funnel';
 export * from './journey-funnel-tally';
 export * from './journey-paths';

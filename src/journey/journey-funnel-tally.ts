@@ -1,6 +1,7 @@
-import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, type FunnelCounts } from '../internal/funnel';
+import { addToCounts, compareGroupKeys, createCounts, funnelSteps, mergeCounts, type FunnelCounts } from './funnel';
 import { isMissing } from '../internal/input';
-import { createScratch, entryChannel, readJourney, readStageList, segmentKey, type StageList } from '../internal/journey';
+import { createScratch, readJourney, readStageList, type StageList } from '../models/journey-reader';
+import { entryChannel, segmentKey } from './journey-reading';
 import { optionKeys, readOptions } from '../internal/options';
 import { fail, requireLevel, requireOneOf } from '../internal/validate';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';
@@ -20,8 +21,8 @@ export interface JourneyFunnelTallyOptions {
 
 /** Counts of one group in a {@link JourneyFunnelTallyState}. */
 export interface JourneyFunnelTallyGroup {
-  /** The group key; `null` for journeys without one. */
-  key: string | null;
+  /** The group's value; `null` for journeys without one. */
+  group: string | null;
   /** Journeys in the group. */
   journeys: number;
   /** Journeys whose furthest stage is stage k. */
@@ -65,7 +66,7 @@ function stageListOf(state: JourneyFunnelTallyState): StageList {
 /**
  * Reject a malformed state (restored from storage, built by hand) with `INVALID_RECORD` naming
  * `where` and the field: distinct non-empty stage names, the level, the grouping, whole counts
- * ≥ 0 with one per stage, and groups keyed by a string or `null`.
+ * ≥ 0 with one per stage, and groups named by a string or `null`.
  */
 function checkState(where: string, state: unknown): JourneyFunnelTallyState {
   const r = new StateReader(where, state, 'a journeyFunnelTally');
@@ -89,8 +90,8 @@ function checkState(where: string, state: unknown): JourneyFunnelTallyState {
   groups.forEach((g: unknown, k) => {
     const path = `groups[${k}]`;
     const group = r.record('groups', g, path);
-    const key = group['key'];
-    if ((key !== null && typeof key !== 'string') || keys.has(key)) badState(where, `${path}.key`, key, 'is not a distinct string or null');
+    const key = group['group'];
+    if ((key !== null && typeof key !== 'string') || keys.has(key)) badState(where, `${path}.group`, key, 'is not a distinct string or null');
     keys.add(key);
     r.count('groups', group['journeys'], `${path}.journeys`);
     r.numbers('groups', n, 'count', group['furthest'], `${path}.furthest`);
@@ -133,7 +134,7 @@ const states = stateChecker<JourneyFunnelTallyState>(checkState);
  * const b = tuesday.reduce(journeyFunnelTally.add, journeyFunnelTally.create(options));
  * const funnel = journeyFunnelTally.result(journeyFunnelTally.merge(a, b));
  * funnel.steps.map((s) => s.reached); // => [3, 2, 2]
- * funnel.steps[2].fromFirst === journeyFunnel([...monday, ...tuesday], options.stages).steps[2].fromFirst; // => true
+ * funnel.steps[2].fromFirst === journeyFunnel([...monday, ...tuesday], { stages: options.stages }).steps[2].fromFirst; // => true
  * journeyFunnelTally.create({ stages: [] }); // => throws INVALID_OPTION
  * journeyFunnelTally.result({ ...a, entered: [1, 2] }); // => throws INVALID_RECORD
  * ```
@@ -161,8 +162,8 @@ export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null
       addToCounts(state, scratch.positions, count);
       if (state.groupBy !== null) {
         const key = state.groupBy === 'segment' ? segmentKey(FN, journey, index) : entryChannel(FN, journey, index);
-        let group = state.groups.find((g) => g.key === key);
-        if (group === undefined) state.groups.push((group = { key, ...createCounts(state.stages.length) }));
+        let group = state.groups.find((g) => g.group === key);
+        if (group === undefined) state.groups.push((group = { group: key, ...createCounts(state.stages.length) }));
         addToCounts(group, scratch.positions, count);
       }
       return state;
@@ -175,9 +176,9 @@ export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null
       }
       const groups = a.groups.map((g) => ({ ...g, furthest: [...g.furthest], entered: [...g.entered] }));
       for (const g of b.groups) {
-        const k = groups.findIndex((x) => x.key === g.key);
+        const k = groups.findIndex((x) => x.group === g.group);
         if (k < 0) groups.push({ ...g, furthest: [...g.furthest], entered: [...g.entered] });
-        else groups[k] = { key: g.key, ...mergeCounts(groups[k] as FunnelCounts, g) };
+        else groups[k] = { group: g.group, ...mergeCounts(groups[k] as FunnelCounts, g) };
       }
       return states.trust({ ...a, stages: [...a.stages], skipped: a.skipped + b.skipped, ...mergeCounts(a, b), groups });
     },
@@ -188,8 +189,8 @@ export const journeyFunnelTally: Reducer<JourneyFunnelTallyState, Journey | null
           ? undefined
           : Object.freeze(
               [...state.groups]
-                .sort((x, y) => compareGroupKeys(x.key, y.key))
-                .map((g) => Object.freeze({ key: g.key, journeys: g.journeys, steps: funnelSteps(g, state.stages, state.level) })),
+                .sort((x, y) => compareGroupKeys(x.group, y.group))
+                .map((g) => Object.freeze({ group: g.group, journeys: g.journeys, steps: funnelSteps(g, state.stages, state.level) })),
             );
       return Object.freeze({ journeys: state.journeys, skipped: state.skipped, level: state.level, steps: funnelSteps(state, state.stages, state.level), groups });
     },

@@ -1,21 +1,24 @@
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { addToCounts, compareGroupKeys, createCounts, funnelSteps, type FunnelCounts } from '../internal/funnel';
-import { createScratch, entryChannel, readJourney, readStageList, segmentKey } from '../internal/journey';
+import { addToCounts, compareGroupKeys, createCounts, funnelSteps, type FunnelCounts } from './funnel';
+import { createScratch, readJourney, readStageList } from '../models/journey-reader';
+import { entryChannel, segmentKey } from './journey-reading';
 import { describeValue, fail, requireLevel } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
-import type { JourneyInterval } from './interval';
+import type { Interval } from '../models/interval';
 import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link journeyFunnel}. */
 export interface JourneyFunnelOptions {
+  /** The ordered stage names (non-empty, distinct); every journey's stages must come from it, in this order. Required. */
+  readonly stages: readonly string[];
   /** Confidence level of the Wilson intervals, strictly between 0 and 1. Default `0.95`. */
   readonly level?: number;
   /**
    * Split the funnel into groups whose counts add up to the whole funnel:
    * `'segment'` (the journey's `segment`), `'channel'` (the channel of the journey's first
    * interaction that names one — its entry channel) or an accessor returning a group key.
-   * Journeys without a key form the group whose `key` is `null`. A `segment` that is not a
+   * Journeys without a key form the group whose `group` is `null`. A `segment` that is not a
    * string, a channel outside `CHANNELS` or an accessor result that is not a string, `null` or
    * `undefined` throws. Default: no grouping.
    */
@@ -35,21 +38,21 @@ export interface JourneyFunnelStep {
   /** `reached / reached at the previous stage` (the first stage is compared with all journeys); `undefined` when the previous count is 0. */
   readonly fromPrevious: number | undefined;
   /** Wilson interval of {@link JourneyFunnelStep.fromPrevious}. */
-  readonly fromPreviousInterval: JourneyInterval | undefined;
+  readonly fromPreviousInterval: Interval | undefined;
   /** `reached / reached at the first stage`; `undefined` when no journey reached it. */
   readonly fromFirst: number | undefined;
   /** Wilson interval of {@link JourneyFunnelStep.fromFirst}. */
-  readonly fromFirstInterval: JourneyInterval | undefined;
+  readonly fromFirstInterval: Interval | undefined;
   /** `droppedOff / reached at the previous stage` = `1 − fromPrevious`. */
   readonly dropOffRate: number | undefined;
   /** Wilson interval of {@link JourneyFunnelStep.dropOffRate}. */
-  readonly dropOffInterval: JourneyInterval | undefined;
+  readonly dropOffInterval: Interval | undefined;
 }
 
 /** The funnel of one group of journeys (see {@link JourneyFunnelOptions.groupBy}). */
 export interface JourneyFunnelGroup {
-  /** The group key; `null` for journeys without one. */
-  readonly key: string | null;
+  /** The group's value; `null` for journeys without one. */
+  readonly group: string | null;
   /** Journeys in the group. */
   readonly journeys: number;
   /** The group's funnel, one step per stage. */
@@ -66,12 +69,12 @@ export interface JourneyFunnelResult {
   readonly level: number;
   /** One step per stage, in the order of the stage list. */
   readonly steps: readonly JourneyFunnelStep[];
-  /** Per-group funnels, sorted by key (`null` last); `undefined` without `groupBy`. Their counts add up to `steps`. */
+  /** Per-group funnels, sorted by `group` (`null` last); `undefined` without `groupBy`. Their counts add up to `steps`. */
   readonly groups: readonly JourneyFunnelGroup[] | undefined;
 }
 
 const FN = 'journeyFunnel';
-const OPTION_KEYS = optionKeys<JourneyFunnelOptions>({ level: true, groupBy: true });
+const OPTION_KEYS = optionKeys<JourneyFunnelOptions>({ stages: true, level: true, groupBy: true });
 
 /**
  * Conversion funnel over an ordered list of stages: how many customers reached each stage,
@@ -94,8 +97,7 @@ const OPTION_KEYS = optionKeys<JourneyFunnelOptions>({ level: true, groupBy: tru
  * inference", JASA 22(158); A. Agresti & B. Coull (1998) on why Wilson beats the Wald interval.
  *
  * @param journeys - Journeys, each with stages in the order reached; `null`/`undefined` skipped.
- * @param stages - The ordered stage names (non-empty, distinct); every journey's stages must come from it, in this order.
- * @param options - See {@link JourneyFunnelOptions}.
+ * @param options - The ordered `stages` (required), `level`, `groupBy`; see {@link JourneyFunnelOptions}.
  * @returns Counts and rates per stage (and per group); rates are `undefined` when their denominator is 0.
  * @throws CxMetricsError `INVALID_OPTION` (empty or repeated stage list, bad `groupBy` or
  *   accessor result), `OUT_OF_RANGE` (level), `UNKNOWN_REFERENCE` (a stage not in the list,
@@ -115,23 +117,22 @@ const OPTION_KEYS = optionKeys<JourneyFunnelOptions>({ level: true, groupBy: tru
  * });
  * const funnel = journeyFunnel(
  *   [journey('a', 'visit'), journey('b', 'visit', 'cart'), journey('c', 'visit', 'cart', 'buy'), journey('d', 'visit', 'buy')],
- *   ['visit', 'cart', 'buy'],
+ *   { stages: ['visit', 'cart', 'buy'] },
  * );
  * funnel.steps.map((s) => s.reached); // => [4, 3, 2]
  * funnel.steps[1]; // => { stage: 'cart', entered: 2, droppedOff: 1, fromPrevious: 0.75 }
  * funnel.steps[2].fromFirst; // => 0.5
  * funnel.steps[2].fromFirstInterval; // => { lower: 0.150, upper: 0.850 }
- * journeyFunnel([journey('a', 'cart', 'visit')], ['visit', 'cart']); // => throws ORDER_VIOLATION
+ * journeyFunnel([journey('a', 'cart', 'visit')], { stages: ['visit', 'cart'] }); // => throws ORDER_VIOLATION
  * ```
  */
 export function journeyFunnel(
   journeys: Values<Journey | null | undefined>,
-  stages: readonly string[],
-  options: JourneyFunnelOptions = {},
+  options: JourneyFunnelOptions,
 ): JourneyFunnelResult {
   requireValues(FN, 'journeys', journeys);
   readOptions(FN, options, OPTION_KEYS);
-  const list = readStageList(FN, stages);
+  const list = readStageList(FN, (options as Partial<JourneyFunnelOptions> | undefined)?.stages);
   const level = options.level === undefined ? 0.95 : requireLevel(FN, options.level);
   const keyOf = groupKeyReader(options.groupBy);
   const n = list.names.length;
@@ -159,7 +160,7 @@ export function journeyFunnel(
       : Object.freeze(
           [...groups.entries()]
             .sort(([a], [b]) => compareGroupKeys(a, b))
-            .map(([key, counts]) => Object.freeze({ key, journeys: counts.journeys, steps: funnelSteps(counts, list.names, level) })),
+            .map(([group, counts]) => Object.freeze({ group, journeys: counts.journeys, steps: funnelSteps(counts, list.names, level) })),
         );
   return Object.freeze({ journeys: total.journeys, skipped, level, steps: funnelSteps(total, list.names, level), groups: grouped });
 }

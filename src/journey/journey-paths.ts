@@ -1,5 +1,6 @@
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
+import { createScratch, readJourney, readStageList } from '../models/journey-reader';
+import { isConvertedJourney, readConversionTest } from './journey-reading';
 import { describeValue, fail, requireCount } from '../internal/validate';
 import type { Interaction } from '../models/interaction';
 import type { Journey } from '../models/journey';

@@ -1,6 +1,7 @@
 import { toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { createScratch, isConvertedJourney, readConversionTest, readJourney, readStageList } from '../internal/journey';
+import { createScratch, readJourney, readStageList } from '../models/journey-reader';
+import { isConvertedJourney, readConversionTest } from './journey-reading';
 import { addResponse, MetricBuffers } from '../survey/survey-responses';
 import { ScaleMeans } from '../survey/scale-means';
 import type { Journey } from '../models/journey';

@@ -1,7 +1,12 @@
-import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { describeValue, fail, requireNonNegative, requireOneOf } from '../internal/validate';
-import type { Accessor, Values } from '../models/values';
-import { optionKeys, readOptions, requireAccessor } from '../internal/options';
+import { forEachValue, isMissing, requireValues } from "../internal/input";
+import {
+  describeValue,
+  fail,
+  requireNonNegative,
+  requireOneOf,
+} from "../internal/validate";
+import type { Accessor, Values } from "../models/values";
+import { optionKeys, readOptions, requireAccessor } from "../internal/options";
 
 /** An inclusive range of RFM scores, e.g. `[4, 5]`. */
 export type RfmScoreRange = readonly [number, number];
@@ -41,29 +46,55 @@ export interface RfmSegmentRule {
  * DEFAULT_RFM_SEGMENT_RULES.length; // => 11
  * ```
  */
-export const DEFAULT_RFM_SEGMENT_RULES: readonly RfmSegmentRule[] = Object.freeze(
-  (
-    [
-      ['champions', [5, 5], [4, 5]],
-      ['loyal', [3, 4], [4, 5]],
-      ['cant-lose', [1, 2], [5, 5]],
-      ['at-risk', [1, 2], [3, 4]],
-      ['potential-loyalist', [4, 5], [2, 3]],
-      ['new', [5, 5], [1, 1]],
-      ['promising', [4, 4], [1, 1]],
-      ['need-attention', [3, 3], [3, 3]],
-      ['about-to-sleep', [3, 3], [1, 2]],
-      ['lost', [1, 1], [1, 1]],
-      ['hibernating', [1, 2], [1, 2]],
-    ] as const
-  ).map(([segment, recency, frequency]) => Object.freeze({ segment, recency: Object.freeze(recency), frequency: Object.freeze(frequency) })),
-);
+export const DEFAULT_RFM_SEGMENT_RULES: readonly RfmSegmentRule[] =
+  Object.freeze(
+    (
+      [
+        ["champions", [5, 5], [4, 5]],
+        ["loyal", [3, 4], [4, 5]],
+        ["cant-lose", [1, 2], [5, 5]],
+        ["at-risk", [1, 2], [3, 4]],
+        ["potential-loyalist", [4, 5], [2, 3]],
+        ["new", [5, 5], [1, 1]],
+        ["promising", [4, 4], [1, 1]],
+        ["need-attention", [3, 3], [3, 3]],
+        ["about-to-sleep", [3, 3], [1, 2]],
+        ["lost", [1, 1], [1, 1]],
+        ["hibernating", [1, 2], [1, 2]],
+      ] as const
+    ).map(([segment, recency, frequency]) =>
+      Object.freeze({
+        segment,
+        recency: Object.freeze(recency),
+        frequency: Object.freeze(frequency),
+      })
+    )
+  );
 
 /** What a row's recency measures. */
-export type RfmRecencyMeaning = 'since-last-purchase' | 'first-to-last-purchase';
+export type RfmRecencyMeaning =
+  | "since-last-purchase"
+  | "first-to-last-purchase";
 
-/** Options of {@link rfmSegments}. */
-export interface RfmSegmentsOptions<T> {
+/**
+ * The documented row of {@link rfmSegments}: a customer summary with these fields (the rows
+ * of the CLV domain's `summarizeTransactions` have them). Only on rows of this shape are the
+ * fields read without accessors; any other row type needs the accessors, which the types
+ * require (see {@link RfmSegmentsOptions}).
+ */
+export interface RfmRow {
+  /** Time since the last purchase, or from the first to the last (see `recencyMeaning`). */
+  readonly recency: number | null | undefined;
+  /** Purchases (or repeat purchases). */
+  readonly frequency: number | null | undefined;
+  /** Total or average spend. */
+  readonly monetaryValue: number | null | undefined;
+  /** The customer's age, first purchase to now (read with `'first-to-last-purchase'`). */
+  readonly T?: number | null | undefined;
+}
+
+/** The settings and accessors of {@link rfmSegments}; on {@link RfmRow} rows every accessor is optional. */
+export interface RfmSegmentsSettings<T> {
   /**
    * What the `recency` field means (required, because the two conventions are opposite):
    * `'since-last-purchase'` — time from the last purchase to now, lower is better (classic
@@ -72,17 +103,40 @@ export interface RfmSegmentsOptions<T> {
    * the last purchase.
    */
   readonly recencyMeaning: RfmRecencyMeaning;
-  /** Reads the recency, ≥ 0. Default: the row's `recency` field. */
+  /** Reads the recency, ≥ 0. Default (on {@link RfmRow} rows): the row's `recency` field. */
   readonly recency?: Accessor<T, number | null | undefined>;
-  /** Reads the frequency (purchases or repeat purchases), ≥ 0. Default: the row's `frequency` field. */
+  /** Reads the frequency (purchases or repeat purchases), ≥ 0. Default (on {@link RfmRow} rows): the row's `frequency` field. */
   readonly frequency?: Accessor<T, number | null | undefined>;
-  /** Reads the monetary value (total or average spend), ≥ 0. Default: the row's `monetaryValue` field. */
+  /** Reads the monetary value (total or average spend), ≥ 0. Default (on {@link RfmRow} rows): the row's `monetaryValue` field. */
   readonly monetary?: Accessor<T, number | null | undefined>;
-  /** Reads the customer's age T (first purchase to now), used only with `'first-to-last-purchase'`. Default: the row's `T` field. */
+  /** Reads the customer's age T (first purchase to now), used only with `'first-to-last-purchase'`. Default (on {@link RfmRow} rows): the row's `T` field. */
   readonly T?: Accessor<T, number | null | undefined>;
   /** Segment rule table, first match wins. Default {@link DEFAULT_RFM_SEGMENT_RULES}. */
   readonly rules?: readonly RfmSegmentRule[];
 }
+
+/**
+ * Options of {@link rfmSegments}: on {@link RfmRow} rows every accessor is optional; on any
+ * other row type `recency`, `frequency` and `monetary` are required, and `T` too with
+ * `recencyMeaning: 'first-to-last-purchase'`.
+ */
+export type RfmSegmentsOptions<T> = [T] extends [RfmRow | null | undefined]
+  ? RfmSegmentsSettings<T>
+  :
+      | (RfmSegmentsSettings<T> &
+          Required<
+            Pick<RfmSegmentsSettings<T>, "recency" | "frequency" | "monetary">
+          > & {
+            /** Without a `T` accessor only `'since-last-purchase'`: `'first-to-last-purchase'` needs it on this row type. */
+            readonly recencyMeaning: "since-last-purchase";
+          })
+      | (RfmSegmentsSettings<T> &
+          Required<
+            Pick<
+              RfmSegmentsSettings<T>,
+              "recency" | "frequency" | "monetary" | "T"
+            >
+          >);
 
 /** One customer's scores. */
 export interface RfmSegmentsCustomer {
@@ -128,8 +182,15 @@ export interface RfmSegmentsResult {
   readonly unmatched: number;
 }
 
-const FN = 'rfmSegments';
-const OPTION_KEYS = optionKeys<RfmSegmentsOptions<unknown>>({ recencyMeaning: true, recency: true, frequency: true, monetary: true, T: true, rules: true });
+const FN = "rfmSegments";
+const OPTION_KEYS = optionKeys<RfmSegmentsSettings<unknown>>({
+  recencyMeaning: true,
+  recency: true,
+  frequency: true,
+  monetary: true,
+  T: true,
+  rules: true,
+});
 
 /**
  * RFM segmentation: recency, frequency and monetary scores 1–5 by quintile, the combined
@@ -176,18 +237,29 @@ const OPTION_KEYS = optionKeys<RfmSegmentsOptions<unknown>>({ recencyMeaning: tr
  * rfmSegments([{ recency: -1, frequency: 1, monetaryValue: 5 }], { recencyMeaning: 'since-last-purchase' }); // => throws NEGATIVE_VALUE
  * ```
  */
-export function rfmSegments<T>(summary: Values<T | null | undefined>, options: RfmSegmentsOptions<T>): RfmSegmentsResult {
-  requireValues(FN, 'summary', summary);
+export function rfmSegments<T>(
+  summary: Values<T | null | undefined>,
+  options: RfmSegmentsOptions<T>
+): RfmSegmentsResult {
+  requireValues(FN, "summary", summary);
   readOptions(FN, options, OPTION_KEYS);
-  const meaning = requireOneOf(FN, 'recencyMeaning', (options as Partial<RfmSegmentsOptions<T>> | undefined)?.recencyMeaning, [
-    'since-last-purchase',
-    'first-to-last-purchase',
-  ] as const);
-  const rules = readRules(options.rules ?? DEFAULT_RFM_SEGMENT_RULES);
-  const readRecency = requireAccessor(FN, 'recency', options.recency) ?? field<T>('recency');
-  const readFrequency = requireAccessor(FN, 'frequency', options.frequency) ?? field<T>('frequency');
-  const readMonetary = requireAccessor(FN, 'monetary', options.monetary) ?? field<T>('monetaryValue');
-  const readT = requireAccessor(FN, 'T', options.T) ?? field<T>('T');
+  const o = options as RfmSegmentsSettings<T>;
+  const meaning = requireOneOf(
+    FN,
+    "recencyMeaning",
+    (options as Partial<RfmSegmentsSettings<T>> | undefined)?.recencyMeaning,
+    ["since-last-purchase", "first-to-last-purchase"] as const
+  );
+  const rules = readRules(o.rules ?? DEFAULT_RFM_SEGMENT_RULES);
+  const readRecency =
+    requireAccessor(FN, "recency", o.recency) ?? field<T>("recency", "recency");
+  const readFrequency =
+    requireAccessor(FN, "frequency", o.frequency) ??
+    field<T>("frequency", "frequency");
+  const readMonetary =
+    requireAccessor(FN, "monetary", o.monetary) ??
+    field<T>("monetaryValue", "monetary");
+  const readT = requireAccessor(FN, "T", o.T) ?? field<T>("T", "T");
   const index: number[] = [];
   const recency: number[] = [];
   const frequency: number[] = [];
@@ -201,23 +273,30 @@ export function rfmSegments<T>(summary: Values<T | null | undefined>, options: R
     const r = readRecency(row, i);
     const f = readFrequency(row, i);
     const m = readMonetary(row, i);
-    const age = meaning === 'first-to-last-purchase' ? readT(row, i) : 0;
+    const age = meaning === "first-to-last-purchase" ? readT(row, i) : 0;
     if (isMissing(r) || isMissing(f) || isMissing(m) || isMissing(age)) {
       skipped++;
       return;
     }
-    let since = requireNonNegative(FN, 'recency', r, i);
-    if (meaning === 'first-to-last-purchase') {
-      const t = requireNonNegative(FN, 'T', age, i);
+    let since = requireNonNegative(FN, "recency", r, i);
+    if (meaning === "first-to-last-purchase") {
+      const t = requireNonNegative(FN, "T", age, i);
       if (since > t) {
-        throw fail('ORDER_VIOLATION', FN, `recency ${describeValue(since)} at index ${i} is greater than T ${describeValue(t)}`, { index: i, field: 'recency', value: r });
+        throw fail(
+          "ORDER_VIOLATION",
+          FN,
+          `recency ${describeValue(
+            since
+          )} at index ${i} is greater than T ${describeValue(t)}`,
+          { index: i, field: "recency", value: r }
+        );
       }
       since = t - since;
     }
     index.push(i);
     recency.push(since);
-    frequency.push(requireNonNegative(FN, 'frequency', f, i));
-    monetary.push(requireNonNegative(FN, 'monetary', m, i));
+    frequency.push(requireNonNegative(FN, "frequency", f, i));
+    monetary.push(requireNonNegative(FN, "monetary", m, i));
   });
   // Lower recency is better: score its negation so that 5 is the most recent.
   const rScores = quintileScores(recency.map((x) => -x));
@@ -230,7 +309,12 @@ export function rfmSegments<T>(summary: Values<T | null | undefined>, options: R
     const r = rScores[k] as number;
     const f = fScores[k] as number;
     const m = mScores[k] as number;
-    const rule = rules.find((x) => within(r, x.recency) && within(f, x.frequency) && (x.monetary === undefined || within(m, x.monetary)));
+    const rule = rules.find(
+      (x) =>
+        within(r, x.recency) &&
+        within(f, x.frequency) &&
+        (x.monetary === undefined || within(m, x.monetary))
+    );
     if (rule === undefined) unmatched++;
     else sizes.set(rule.segment, (sizes.get(rule.segment) ?? 0) + 1);
     return Object.freeze({
@@ -249,13 +333,54 @@ export function rfmSegments<T>(summary: Values<T | null | undefined>, options: R
   return Object.freeze({
     customers: Object.freeze(customers),
     skipped,
-    segments: Object.freeze(names.map((segment) => Object.freeze({ segment, count: sizes.get(segment) ?? 0, share: n > 0 ? (sizes.get(segment) ?? 0) / n : undefined }))),
+    segments: Object.freeze(
+      names.map((segment) =>
+        Object.freeze({
+          segment,
+          count: sizes.get(segment) ?? 0,
+          share: n > 0 ? (sizes.get(segment) ?? 0) / n : undefined,
+        })
+      )
+    ),
     unmatched,
   });
 }
 
-function field<T>(name: string): Accessor<T, number | null | undefined> {
-  return (d) => (d !== null && typeof d === 'object' ? ((d as Record<string, unknown>)[name] as number | null | undefined) : undefined);
+/**
+ * The default reader of a documented {@link RfmRow} field: its value, or `INVALID_OPTION` when
+ * the row has no such field (a row of another shape needs the `accessor` option), or
+ * `INVALID_RECORD` when the row is not an object.
+ */
+function field<T>(
+  name: keyof RfmRow,
+  accessor: string
+): Accessor<T, number | null | undefined> {
+  return (d, i) => {
+    if (d !== null && typeof d === "object") {
+      if (name in d)
+        return (d as Record<string, unknown>)[name] as
+          | number
+          | null
+          | undefined;
+      throw fail(
+        "INVALID_OPTION",
+        FN,
+        `row at index ${i} has no ${name} field: pass the ${accessor} accessor for rows that are not { recency, frequency, monetaryValue, T }`,
+        {
+          field: accessor,
+          index: i,
+        }
+      );
+    }
+    throw fail(
+      "INVALID_RECORD",
+      FN,
+      `row ${describeValue(
+        d
+      )} at index ${i} is not an object; pass the accessors`,
+      { index: i, value: d }
+    );
+  };
 }
 
 function within(score: number, range: RfmScoreRange): boolean {
@@ -265,7 +390,9 @@ function within(score: number, range: RfmScoreRange): boolean {
 /** Scores 1–5 by quintile of rank, ties to the score of their lowest position (see rfmSegments). */
 function quintileScores(values: readonly number[]): Uint8Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (values[a] as number) - (values[b] as number)
+  );
   const scores = new Uint8Array(n);
   let start = 0;
   while (start < n) {
@@ -281,29 +408,41 @@ function quintileScores(values: readonly number[]): Uint8Array {
 
 function readRules(rules: unknown): readonly RfmSegmentRule[] {
   if (!Array.isArray(rules)) {
-    throw fail('INVALID_OPTION', FN, `rules ${describeValue(rules)} is not an array of segment rules`, { field: 'rules', value: rules });
+    throw fail(
+      "INVALID_OPTION",
+      FN,
+      `rules ${describeValue(rules)} is not an array of segment rules`,
+      { field: "rules", value: rules }
+    );
   }
   rules.forEach((rule: unknown, k) => {
     const r = rule as Partial<RfmSegmentRule> | null;
     const badRange = (range: unknown): boolean =>
       !Array.isArray(range) ||
       range.length !== 2 ||
-      !range.every((x) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 5) ||
+      !range.every(
+        (x) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 5
+      ) ||
       (range[0] as number) > (range[1] as number);
     if (
       r === null ||
-      typeof r !== 'object' ||
-      typeof r.segment !== 'string' ||
-      r.segment === '' ||
+      typeof r !== "object" ||
+      typeof r.segment !== "string" ||
+      r.segment === "" ||
       badRange(r.recency) ||
       badRange(r.frequency) ||
       (r.monetary !== undefined && badRange(r.monetary))
     ) {
-      throw fail('INVALID_OPTION', FN, `rules[${k}] is not { segment, recency: [min, max], frequency: [min, max], monetary? } with whole scores 1–5, min ≤ max`, {
-        field: `rules[${k}]`,
-        value: rule,
-        index: k,
-      });
+      throw fail(
+        "INVALID_OPTION",
+        FN,
+        `rules[${k}] is not { segment, recency: [min, max], frequency: [min, max], monetary? } with whole scores 1–5, min ≤ max`,
+        {
+          field: `rules[${k}]`,
+          value: rule,
+          index: k,
+        }
+      );
     }
   });
   return rules as readonly RfmSegmentRule[];

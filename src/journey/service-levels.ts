@@ -1,23 +1,25 @@
 import { toEpochMs } from '../internal/calendar';
-import { DurationBuffer, readPercentiles, summarizeDurations } from '../internal/durations';
+import { DurationBuffer, readPercentiles, summarizeDurations } from './durations';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { requireChannel, requireDurationUnit, requireInteractionType, unitMs } from '../internal/journey';
-import { rateInterval } from '../internal/rate-interval';
+import { requireChannel, requireInteractionType } from '../models/journey-reader';
+import { requireDurationUnit } from '../internal/calendar';
+import { UNIT_MILLISECONDS } from '../models/time';
+import { rateInterval } from './rate-interval';
 import { describeValue, fail, requireLevel, requireNonNegative } from '../internal/validate';
 import type { Channel } from '../models/channel';
 import { CHANNELS } from '../models/channel';
 import type { Interaction } from '../models/interaction';
 import type { Instant } from '../models/time';
 import type { Values } from '../models/values';
-import type { JourneyDurationUnit } from './duration-unit';
-import type { JourneyInterval } from './interval';
+import type { DurationUnit } from '../models/time';
+import type { Interval } from '../models/interval';
 import type { StageTimingPercentile } from './stage-timing';
 import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link serviceLevels}. */
 export interface ServiceLevelsOptions {
   /** Unit every duration and target is expressed in (required), e.g. `'minute'` or `'hour'`. */
-  readonly unit: JourneyDurationUnit;
+  readonly unit: DurationUnit;
   /** Percentiles to report besides the median, each in [0, 1]. Default `[0.25, 0.75, 0.9]`. */
   readonly percentiles?: readonly number[];
   /** First-response target in `unit` (e.g. `1` with unit `'hour'`), ≥ 0. Default: none. */
@@ -49,7 +51,7 @@ export interface ServiceLevelsDistribution {
   /** Share of the known times ≤ the target; `undefined` without a target or without data. */
   readonly withinTarget: number | undefined;
   /** Wilson interval of {@link ServiceLevelsDistribution.withinTarget}. */
-  readonly withinTargetInterval: JourneyInterval | undefined;
+  readonly withinTargetInterval: Interval | undefined;
 }
 
 /** First-contact resolution: the share of contacts solved without a follow-up. */
@@ -61,11 +63,11 @@ export interface ServiceLevelsFirstContactResolution {
   /** `resolved / known`; `undefined` when `known` is 0. */
   readonly rate: number | undefined;
   /** Wilson interval of the rate. */
-  readonly interval: JourneyInterval | undefined;
+  readonly interval: Interval | undefined;
 }
 
-/** Service levels of one channel, or of all contacts. */
-export interface ServiceLevelsGroup {
+/** Service levels of a set of contacts: all of them ({@link ServiceLevelsResult}) or one channel's ({@link ServiceLevelsGroup}). */
+export interface ServiceLevelsFigures {
   /** Support contacts counted. */
   readonly contacts: number;
   /** Time from `at` to `firstResponseAt`. */
@@ -78,18 +80,24 @@ export interface ServiceLevelsGroup {
   readonly backlog: number;
 }
 
+/** The service levels of the contacts of one channel. */
+export interface ServiceLevelsGroup extends ServiceLevelsFigures {
+  /** The channel (support contacts always name one, so never `null` here). */
+  readonly group: Channel;
+}
+
 /** What {@link serviceLevels} returns. */
-export interface ServiceLevelsResult extends ServiceLevelsGroup {
+export interface ServiceLevelsResult extends ServiceLevelsFigures {
   /** Unit of every duration. */
-  readonly unit: JourneyDurationUnit;
+  readonly unit: DurationUnit;
   /** Confidence level of the intervals. */
   readonly level: number;
   /** `null`/`undefined` entries skipped. */
   readonly skipped: number;
   /** Interactions of another type (survey, purchase, visit): not support contacts, left out and counted. */
   readonly ignored: number;
-  /** The same figures per channel, for the channels present (in {@link CHANNELS} order). */
-  readonly byChannel: Readonly<Partial<Record<Channel, ServiceLevelsGroup>>>;
+  /** The same figures per channel, one group per channel present, in {@link CHANNELS} order. */
+  readonly groups: readonly ServiceLevelsGroup[];
 }
 
 const FN = 'serviceLevels';
@@ -137,7 +145,8 @@ const OPTION_KEYS = optionKeys<ServiceLevelsOptions>({ unit: true, percentiles: 
  * );
  * levels.firstResponse; // => { count: 3, median: 4, pending: 1 }
  * levels.firstResponse.withinTarget; // => 0.667
- * levels.byChannel.chat?.resolution.median; // => 20
+ * levels.groups.map((g) => g.group); // => ['email', 'chat']
+ * levels.groups[1].resolution.median; // => 20
  * levels.firstContactResolution.rate; // => 0.667
  * levels.backlog; // => 2
  * serviceLevels([contact('chat', 10, 5)], { unit: 'minute' }); // => throws ORDER_VIOLATION
@@ -146,10 +155,10 @@ const OPTION_KEYS = optionKeys<ServiceLevelsOptions>({ unit: true, percentiles: 
 export function serviceLevels(contacts: Values<Interaction | null | undefined>, options: ServiceLevelsOptions): ServiceLevelsResult {
   requireValues(FN, 'contacts', contacts);
   readOptions(FN, options, OPTION_KEYS);
-  const unit = requireDurationUnit(FN, (options as Partial<ServiceLevelsOptions> | undefined)?.unit);
+  const unit = requireDurationUnit(FN, 'unit', (options as Partial<ServiceLevelsOptions> | undefined)?.unit);
   const percentiles = readPercentiles(FN, options.percentiles, [0.25, 0.75, 0.9]);
   const level = options.level === undefined ? 0.95 : requireLevel(FN, options.level);
-  const ms = unitMs(unit);
+  const ms = UNIT_MILLISECONDS[unit];
   const responseTarget = options.firstResponseTarget === undefined ? undefined : requireNonNegative(FN, 'firstResponseTarget', options.firstResponseTarget) * ms;
   const resolutionTarget = options.resolutionTarget === undefined ? undefined : requireNonNegative(FN, 'resolutionTarget', options.resolutionTarget) * ms;
   const asOf = options.asOf === undefined ? undefined : toEpochMs(FN, 'asOf', options.asOf);
@@ -207,7 +216,7 @@ export function serviceLevels(contacts: Values<Interaction | null | undefined>, 
       if (open) tally.backlog++;
     }
   });
-  const summarize = (t: Tally): ServiceLevelsGroup =>
+  const summarize = (t: Tally): ServiceLevelsFigures =>
     Object.freeze({
       contacts: t.contacts,
       firstResponse: distribution(t.response, t.awaitingResponse, responseTarget, ms, percentiles, level),
@@ -220,12 +229,12 @@ export function serviceLevels(contacts: Values<Interaction | null | undefined>, 
       }),
       backlog: t.backlog,
     });
-  const channels: Partial<Record<Channel, ServiceLevelsGroup>> = {};
+  const groups: ServiceLevelsGroup[] = [];
   for (const channel of CHANNELS) {
     const tally = byChannel.get(channel);
-    if (tally !== undefined) channels[channel] = summarize(tally);
+    if (tally !== undefined) groups.push(Object.freeze({ group: channel, ...summarize(tally) }));
   }
-  return Object.freeze({ ...summarize(all), unit, level, skipped, ignored, byChannel: Object.freeze(channels) });
+  return Object.freeze({ ...summarize(all), unit, level, skipped, ignored, groups: Object.freeze(groups) });
 }
 
 class Tally {

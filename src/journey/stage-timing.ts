@@ -1,18 +1,22 @@
 import { toEpochMs } from '../internal/calendar';
-import { DurationBuffer, kaplanMeierMedian, readPercentiles, summarizeDurations } from '../internal/durations';
+import { DurationBuffer, kaplanMeierMedian, readPercentiles, summarizeDurations } from './durations';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { createScratch, readJourney, readStageList, requireDurationUnit, unitMs } from '../internal/journey';
+import { createScratch, readJourney, readStageList } from '../models/journey-reader';
+import { requireDurationUnit } from '../internal/calendar';
+import { UNIT_MILLISECONDS } from '../models/time';
 import { fail } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Instant } from '../models/time';
 import type { Values } from '../models/values';
-import type { JourneyDurationUnit } from './duration-unit';
+import type { DurationUnit } from '../models/time';
 import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link stageTiming}. */
 export interface StageTimingOptions {
+  /** The ordered stage names (non-empty, distinct); every journey's stages must come from it, in this order. Required. */
+  readonly stages: readonly string[];
   /** Unit every duration is reported in (required: durations always carry their unit). */
-  readonly unit: JourneyDurationUnit;
+  readonly unit: DurationUnit;
   /** Percentiles to report besides the median, each in [0, 1]. Default `[0.25, 0.75, 0.9]`. */
   readonly percentiles?: readonly number[];
   /**
@@ -51,9 +55,11 @@ export interface StageTimingStats {
   readonly censoredMedianElapsed: number | undefined;
   /**
    * Kaplan–Meier median duration, counting each censored journey as still waiting after
-   * `asOf − enteredAt` (the convention of the retention domain's `kaplanMeier`): unlike `median`, not biased low
-   * by the journeys that have not moved on yet. `undefined` without `asOf`, or while fewer
-   * than half are estimated to have moved on.
+   * `asOf − enteredAt`: the smallest event time where Ŝ ≤ 0.5, or, where Ŝ equals 0.5 exactly,
+   * the midpoint to the next event time (R `survival`'s `survfit` rule, the same as the
+   * retention domain's `kaplanMeier`). Unlike `median`, not biased low by the journeys that
+   * have not moved on yet. `undefined` without `asOf`, or while fewer than half are estimated
+   * to have moved on.
    */
   readonly kaplanMeierMedian: number | undefined;
 }
@@ -75,13 +81,13 @@ export interface StageTimingResult {
   /** `null`/`undefined` entries skipped. */
   readonly skipped: number;
   /** Unit of every duration. */
-  readonly unit: JourneyDurationUnit;
+  readonly unit: DurationUnit;
   /** One step per stage but the last (nothing follows the final stage), in list order. */
   readonly steps: readonly StageTimingStep[];
 }
 
 const FN = 'stageTiming';
-const OPTION_KEYS = optionKeys<StageTimingOptions>({ unit: true, percentiles: true, asOf: true });
+const OPTION_KEYS = optionKeys<StageTimingOptions>({ stages: true, unit: true, percentiles: true, asOf: true });
 
 /**
  * How long customers spend in each stage and how long they take from each stage to the
@@ -95,16 +101,21 @@ const OPTION_KEYS = optionKeys<StageTimingOptions>({ unit: true, percentiles: tr
  *              the final stage (toFinal); their durations are unknown, so they are
  *              counted, not averaged in (averaging only completed journeys is biased low:
  *              read `censored` alongside the median)
- * kaplanMeierMedian = first t with Ŝ(t) ≤ 0.5, Ŝ the Kaplan–Meier curve of the observed
- *              durations with the censored ones at asOf − enteredAt (Kaplan & Meier 1958)
+ * kaplanMeierMedian = smallest event time t with Ŝ(t) ≤ 0.5, Ŝ the Kaplan–Meier curve of the
+ *              observed durations with the censored ones at asOf − enteredAt (Kaplan & Meier
+ *              1958); where Ŝ(t) = 0.5 exactly, the midpoint of t and the next event time
+ *              (t itself when none follows): R survival's survfit rule, as kaplanMeier's median
  * quantiles  = Hyndman & Fan (1996) type 7 (R's default)
  * ```
  *
- * Durations are exact in milliseconds and converted with {@link JOURNEY_DURATION_MILLISECONDS}.
+ * Durations are exact in milliseconds and converted with {@link UNIT_MILLISECONDS}.
+ *
+ * Source: Hyndman & Fan (1996), "Sample quantiles in statistical packages", *The American
+ * Statistician* 50(4); Kaplan & Meier (1958), *JASA* 53(282); the median rule of T. Therneau,
+ * R package `survival` (`print.survfit`: the midpoint where the curve is flat at 0.5).
  *
  * @param journeys - Journeys with stages in the order reached; `null`/`undefined` skipped.
- * @param stages - The ordered stage names (non-empty, distinct).
- * @param options - `unit` (required), `percentiles`, `asOf`; see {@link StageTimingOptions}.
+ * @param options - `stages` and `unit` (required), `percentiles`, `asOf`; see {@link StageTimingOptions}.
  * @returns Per-stage distributions; statistics are `undefined` where nothing was observed.
  * @throws CxMetricsError `INVALID_OPTION` (stage list, unit), `OUT_OF_RANGE` (percentiles),
  *   `UNKNOWN_REFERENCE`, `ORDER_VIOLATION` (stages out of order, an entry earlier than the
@@ -122,24 +133,22 @@ const OPTION_KEYS = optionKeys<StageTimingOptions>({ unit: true, percentiles: tr
  * });
  * const timing = stageTiming(
  *   [journey('a', 0, 1, 3), journey('b', 0, 3, 4), journey('c', 0, 2), journey('d', 0)],
- *   ['visit', 'cart', 'buy'],
- *   { unit: 'day', asOf: 10 * day },
+ *   { stages: ['visit', 'cart', 'buy'], unit: 'day', asOf: 10 * day },
  * );
  * timing.steps[0].inStage; // => { count: 3, mean: 2, median: 2, censored: 1, censoredMedianElapsed: 10, kaplanMeierMedian: 2.5 }
  * timing.steps[0].toFinal; // => { count: 2, median: 3.5, censored: 2 }
  * timing.steps[1].inStage; // => { count: 2, median: 1.5, censored: 1 }
- * stageTiming([journey('a', 0, 1)], ['visit', 'cart'], { unit: 'fortnight' as 'day' }); // => throws INVALID_OPTION
+ * stageTiming([journey('a', 0, 1)], { stages: ['visit', 'cart'], unit: 'fortnight' as 'day' }); // => throws INVALID_OPTION
  * ```
  */
 export function stageTiming(
   journeys: Values<Journey | null | undefined>,
-  stages: readonly string[],
   options: StageTimingOptions,
 ): StageTimingResult {
   requireValues(FN, 'journeys', journeys);
   readOptions(FN, options, OPTION_KEYS);
-  const list = readStageList(FN, stages);
-  const unit = requireDurationUnit(FN, (options as Partial<StageTimingOptions> | undefined)?.unit);
+  const list = readStageList(FN, (options as Partial<StageTimingOptions> | undefined)?.stages);
+  const unit = requireDurationUnit(FN, 'unit', (options as Partial<StageTimingOptions> | undefined)?.unit);
   const percentiles = readPercentiles(FN, options.percentiles, [0.25, 0.75, 0.9]);
   const asOf = options.asOf === undefined ? undefined : toEpochMs(FN, 'asOf', options.asOf);
   const n = list.names.length;
@@ -189,7 +198,7 @@ export function stageTiming(
       }
     }
   });
-  const ms = unitMs(unit);
+  const ms = UNIT_MILLISECONDS[unit];
   const stats = (buffer: DurationBuffer, censored: number, elapsed: DurationBuffer | undefined): StageTimingStats =>
     Object.freeze({
       ...summarizeDurations(buffer, ms, percentiles),

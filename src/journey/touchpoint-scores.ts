@@ -1,6 +1,6 @@
-import { compareGroupKeys } from '../internal/funnel';
+import { compareGroupKeys } from './funnel';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
-import { createScratch, requireChannel, requireInteractionType } from '../internal/journey';
+import { createScratch, requireChannel, requireInteractionType } from '../models/journey-reader';
 import { addResponse, forEachInteraction, MetricBuffers } from '../survey/survey-responses';
 import { describeValue, fail, requireLevel, requireOneOf } from '../internal/validate';
 import type { Channel } from '../models/channel';

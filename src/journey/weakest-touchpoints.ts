@@ -1,6 +1,7 @@
 import { optionKeys, readOptions } from '../internal/options';
 import { describeValue, fail, requireCount, requireOneOf } from '../internal/validate';
 import type { Channel } from '../models/channel';
+import type { Interval } from '../models/interval';
 import type { SurveyMetric } from '../models/interaction';
 import { SURVEY_METRICS } from '../models/interaction';
 import type { TouchpointScoresGroup, TouchpointScoresResult } from './touchpoint-scores';
@@ -10,7 +11,7 @@ export interface WeakestTouchpointsOptions {
   /** The metric to rank by. Default `'nps'`. */
   readonly metric?: SurveyMetric;
   /** Leave out groups with fewer answers of that metric; a whole number ≥ 0. Default `30`. */
-  readonly minResponses?: number;
+  readonly minimumSize?: number;
   /** How many to list; a whole number ≥ 1. Default: all. */
   readonly limit?: number;
 }
@@ -23,10 +24,8 @@ export interface WeakestTouchpoint {
   readonly channel: Channel | null | undefined;
   /** The estimate: NPS in points, CSAT share in [0, 1], or mean CES on its scale. */
   readonly estimate: number;
-  /** Lower end of its interval. */
-  readonly lower: number;
-  /** Upper end of its interval: the ranking key. */
-  readonly upper: number;
+  /** Its interval (NPS adjusted Wald, CSAT Wilson, CES Student t); the upper end is the ranking key. */
+  readonly interval: Interval;
   /** Answers of the metric in the group. */
   readonly responses: number;
 }
@@ -37,31 +36,31 @@ export interface WeakestTouchpointsResult {
   readonly metric: SurveyMetric;
   /** Weakest first: ascending upper bound, ties by estimate, then by touchpoint and channel. */
   readonly ranking: readonly WeakestTouchpoint[];
-  /** Groups left out for having fewer than `minResponses` answers (or too few for an interval). */
+  /** Groups left out for having fewer than `minimumSize` answers (or too few for an interval). */
   readonly leftOut: number;
 }
 
 
-const OPTION_KEYS = optionKeys<WeakestTouchpointsOptions>({ metric: true, minResponses: true, limit: true });
+const OPTION_KEYS = optionKeys<WeakestTouchpointsOptions>({ metric: true, minimumSize: true, limit: true });
 
 /**
  * Touchpoints ranked from weakest, by the **upper** end of their interval: a touchpoint is
  * called weak only when even the optimistic end of its interval is low, so a small group
- * with one bad answer does not top the list. Groups with fewer than `minResponses` answers
+ * with one bad answer does not top the list. Groups with fewer than `minimumSize` answers
  * are left out (and counted).
  *
  * ```text
  * key(group) = upper end of the interval of the metric
  *   NPS: adjusted-Wald interval in points;  CSAT: Wilson interval of the share;
  *   CES: Student-t interval of the mean (higher = easier, CES 2.0)
- * ranking    = groups with ≥ minResponses answers, ascending key
+ * ranking    = groups with ≥ minimumSize answers, ascending key
  * ```
  *
  * @param scores - The result of {@link touchpointScores}.
- * @param options - `metric`, `minResponses`, `limit`; see {@link WeakestTouchpointsOptions}.
+ * @param options - `metric`, `minimumSize`, `limit`; see {@link WeakestTouchpointsOptions}.
  * @returns The ranking and how many groups were left out.
  * @throws CxMetricsError `INVALID_INPUT` (not a touchpointScores result), `INVALID_OPTION` (metric),
- *   `NEGATIVE_VALUE`/`NOT_AN_INTEGER`/`INVALID_NUMBER` (`minResponses`, `limit`),
+ *   `NEGATIVE_VALUE`/`NOT_AN_INTEGER`/`INVALID_NUMBER` (`minimumSize`, `limit`),
  *   `OUT_OF_RANGE` (`limit` 0).
  *   `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
  *
@@ -75,7 +74,7 @@ const OPTION_KEYS = optionKeys<WeakestTouchpointsOptions>({ metric: true, minRes
  *   ...answers('delivery', 9, 10, 10, 9, 8, 7, 9, 10, 9, 10),
  *   ...answers('returns', 0),
  * ]);
- * const weakest = weakestTouchpoints(scores, { minResponses: 5 });
+ * const weakest = weakestTouchpoints(scores, { minimumSize: 5 });
  * weakest.ranking.map((t) => t.touchpoint); // => ['checkout', 'delivery']
  * weakest.leftOut; // => 1
  * weakest.ranking[0].estimate; // => 10
@@ -88,7 +87,7 @@ export function weakestTouchpoints(scores: TouchpointScoresResult, options: Weak
   }
   readOptions(fn, options, OPTION_KEYS);
   const metric = options.metric === undefined ? 'nps' : requireOneOf(fn, 'metric', options.metric, SURVEY_METRICS);
-  const minResponses = options.minResponses === undefined ? 30 : requireCount(fn, 'minResponses', options.minResponses);
+  const minimumSize = options.minimumSize === undefined ? 30 : requireCount(fn, 'minimumSize', options.minimumSize);
   let limit = Infinity;
   if (options.limit !== undefined) {
     limit = requireCount(fn, 'limit', options.limit);
@@ -98,10 +97,10 @@ export function weakestTouchpoints(scores: TouchpointScoresResult, options: Weak
   let leftOut = 0;
   for (const group of scores.groups) {
     const entry = measure(group, metric);
-    if (entry === undefined || entry.responses < minResponses) leftOut++;
+    if (entry === undefined || entry.responses < minimumSize) leftOut++;
     else ranking.push(Object.freeze(entry));
   }
-  ranking.sort((a, b) => a.upper - b.upper || a.estimate - b.estimate || compareKeys(a.touchpoint, b.touchpoint) || compareKeys(a.channel, b.channel));
+  ranking.sort((a, b) => a.interval.upper - b.interval.upper || a.estimate - b.estimate || compareKeys(a.touchpoint, b.touchpoint) || compareKeys(a.channel, b.channel));
   return Object.freeze({ metric, ranking: Object.freeze(ranking.slice(0, limit)), leftOut });
 }
 
@@ -111,18 +110,18 @@ function measure(group: TouchpointScoresGroup, metric: SurveyMetric): WeakestTou
     const i = group.npsInterval;
     return i === undefined || group.nps.score === undefined
       ? undefined
-      : { touchpoint, channel, estimate: group.nps.score, lower: i.lower, upper: i.upper, responses: group.nps.total };
+      : { touchpoint, channel, estimate: group.nps.score, interval: Object.freeze({ lower: i.lower, upper: i.upper }), responses: group.nps.total };
   }
   if (metric === 'csat') {
     const i = group.csatInterval;
     return i === undefined || group.csat.share === undefined
       ? undefined
-      : { touchpoint, channel, estimate: group.csat.share, lower: i.lower, upper: i.upper, responses: group.csat.total };
+      : { touchpoint, channel, estimate: group.csat.share, interval: Object.freeze({ lower: i.lower, upper: i.upper }), responses: group.csat.total };
   }
   const c = group.ces;
   return c.mean === undefined || c.interval === undefined
     ? undefined
-    : { touchpoint, channel, estimate: c.mean, lower: c.interval.lower, upper: c.interval.upper, responses: c.total };
+    : { touchpoint, channel, estimate: c.mean, interval: c.interval, responses: c.total };
 }
 
 function compareKeys(a: string | null | undefined, b: string | null | undefined): number {

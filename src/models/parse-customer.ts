@@ -1,6 +1,6 @@
 import type { Customer } from './customer';
-import { readCustomer } from '../internal/parse-records';
-import { runParser } from '../internal/parse';
+import { readCustomer } from './parse-records';
+import { runParser } from './parse';
 
 /**
  * Validate untrusted input (a JSON export, an API body) as a {@link Customer}.

@@ -1,6 +1,6 @@
 import type { Interaction } from './interaction';
-import { readInteraction } from '../internal/parse-records';
-import { runParser } from '../internal/parse';
+import { readInteraction } from './parse-records';
+import { runParser } from './parse';
 
 /**
  * Validate untrusted input (a JSON export, an API body) as an {@link Interaction}.

@@ -1,6 +1,6 @@
 import type { Interaction } from './interaction';
-import { readInteraction } from '../internal/parse-records';
-import { readList, runParser } from '../internal/parse';
+import { readInteraction } from './parse-records';
+import { readList, runParser } from './parse';
 
 /**
  * Validate an untrusted list of interactions (an event export) as `Interaction[]`.

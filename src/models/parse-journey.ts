@@ -1,6 +1,6 @@
 import type { Journey } from './journey';
-import { readJourney } from '../internal/parse-records';
-import { runParser } from '../internal/parse';
+import { readJourney } from './parse-records';
+import { runParser } from './parse';
 
 /**
  * Validate untrusted input (a JSON export, an API body) as a {@link Journey}.

@@ -1,6 +1,6 @@
 import type { Journey } from './journey';
-import { readJourney } from '../internal/parse-records';
-import { readList, runParser } from '../internal/parse';
+import { readJourney } from './parse-records';
+import { readList, runParser } from './parse';
 
 /**
  * Validate an untrusted list of journeys (a journey export, the input of the

@@ -1,6 +1,6 @@
 import type { Touchpoint } from './touchpoint';
-import { readTouchpoint } from '../internal/parse-records';
-import { runParser } from '../internal/parse';
+import { readTouchpoint } from './parse-records';
+import { runParser } from './parse';
 
 /**
  * Validate untrusted input (a JSON export, an API body) as a {@link Touchpoint}.

@@ -1,4 +1,4 @@
-import { checkRetentionCounts } from '../internal/retention-counts';
+import { checkRetentionCounts } from './retention-counts';
 import type { RetentionCounts } from './retention-rate';
 
 /**

@@ -1,8 +1,8 @@
 import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
-import type { ActivityOptions } from './activity';
+import type { ActivityArguments, ActivityOptions } from './activity';
 import { periodLabel, periodStart } from '../internal/calendar';
-import { collectActivity, forEachActivePeriod, minFirst, requireCohortCells, requirePeriodSpan } from '../internal/activity-collector';
+import { collectActivity, forEachActivePeriod, minFirst, requireCohortCells, requirePeriodSpan } from './activity-collector';
 
 const FN = 'cohortRetention';
 
@@ -98,8 +98,8 @@ export interface CohortRetentionResult {
  * cohortRetention([...visits, { customerId: 'd', at: Date.UTC(20240, 0, 5) }], { unit: 'day' }); // => throws OUT_OF_RANGE
  * ```
  */
-export function cohortRetention<T>(activity: Values<T>, options?: ActivityOptions<T>): CohortRetentionResult {
-  const a = collectActivity(FN, activity, options, true);
+export function cohortRetention<T>(activity: Values<T>, ...[options]: ActivityArguments<T>): CohortRetentionResult {
+  const a = collectActivity(FN, activity, options as ActivityOptions<T> | undefined, true);
   const base = minFirst(a);
   const cohorts: CohortRetentionRow[] = [];
   if (base !== undefined) {

@@ -1,7 +1,7 @@
 import type { Reducer } from '../models/reducer';
 import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings } from './kaplan-meier';
-import { requireChurnedFlag } from '../internal/churn-flag';
-import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
+import { requireChurnedFlag } from './churn-flag';
+import { kaplanMeierCurve, kaplanMeierSettings } from './kaplan-meier-curve';
 import { isMissing } from '../internal/input';
 import { fail, requireNonNegative } from '../internal/validate';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';
@@ -63,7 +63,7 @@ function checkState(where: string, state: unknown): KaplanMeierTallyState {
 
 const states = stateChecker<KaplanMeierTallyState>(checkState);
 
-function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?: number): KaplanMeierTallyState {
+function add(state: KaplanMeierTallyState, value: KaplanMeierObservation | null | undefined, index?: number): KaplanMeierTallyState {
   states.once(`${FN}.add`, state);
   if (isMissing(value) || isMissing(value.duration) || isMissing(value.churned)) {
     state.skipped++;
@@ -111,7 +111,7 @@ function add(state: KaplanMeierTallyState, value: KaplanMeierObservation, index?
  * kaplanMeierTally.result({ ...monday, counts: { 2: [1] } }); // => throws INVALID_RECORD
  * ```
  */
-export const kaplanMeierTally: Reducer<KaplanMeierTallyState, KaplanMeierObservation, KaplanMeierResult, KaplanMeierSettings> = {
+export const kaplanMeierTally: Reducer<KaplanMeierTallyState, KaplanMeierObservation | null | undefined, KaplanMeierResult, KaplanMeierSettings> = {
   create(options?: KaplanMeierSettings): KaplanMeierTallyState {
     const { level, confidence, horizon } = kaplanMeierSettings(FN, readOptions(FN, options, ['level', 'confidence', 'horizon']));
     return states.trust({ level, confidence, horizon: horizon ?? null, counts: {}, skipped: 0 });

@@ -1,10 +1,11 @@
+import type { Interval } from '../models/interval';
 import type { TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
 import type { ActivityOptions } from './activity';
-import { ACTIVITY_ACCESSORS, ACTIVITY_KEYS, collectActivity, minFirst, requirePeriodSpan } from '../internal/activity-collector';
+import { ACTIVITY_ACCESSORS, ACTIVITY_KEYS, collectActivity, minFirst, requirePeriodSpan } from './activity-collector';
 import { forEachValue, isMissing } from '../internal/input';
-import { requireChurnedFlag } from '../internal/churn-flag';
-import { kaplanMeierCurve, kaplanMeierSettings } from '../internal/kaplan-meier-curve';
+import { requireChurnedFlag } from './churn-flag';
+import { kaplanMeierCurve, kaplanMeierSettings } from './kaplan-meier-curve';
 import { fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
 import { requireValues } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';
@@ -26,10 +27,8 @@ export interface KaplanMeierStep {
   readonly survival: number;
   /** Greenwood standard error of Ŝ(time); 0 once Ŝ is 0. */
   readonly standardError: number;
-  /** Lower bound of the pointwise confidence band at `level`. */
-  readonly lower: number;
-  /** Upper bound of the pointwise confidence band at `level`. */
-  readonly upper: number;
+  /** The pointwise confidence band at `level` (both ends equal `survival` where Greenwood's variance is 0). */
+  readonly interval: Interval;
 }
 
 /** What {@link kaplanMeier} returns. */
@@ -82,6 +81,24 @@ export interface KaplanMeierDurationAccessors<T> {
   readonly duration: Accessor<T, number | null | undefined>;
   /** `true` when the customer churned at `duration`, `false` when still active (right-censored); `null`/`undefined` skips. */
   readonly churned: Accessor<T, boolean | null | undefined>;
+  /** Activity mode only: not with durations. */
+  readonly unit?: never;
+  /** Activity mode only: not with durations. */
+  readonly observationEnd?: never;
+  /** Activity mode only: not with durations. */
+  readonly activity?: never;
+  /** Activity mode only: not with durations. */
+  readonly customerId?: never;
+  /** Activity mode only: not with durations. */
+  readonly at?: never;
+  /** Activity mode only: not with durations. */
+  readonly type?: never;
+  /** Activity mode only: not with durations. */
+  readonly firstActive?: never;
+  /** Activity mode only: not with durations. */
+  readonly lastActive?: never;
+  /** Activity mode only: not with durations. */
+  readonly churnAfter?: never;
 }
 
 /** Activity mode: lifetimes in calendar periods from activity records or spans. */
@@ -92,6 +109,10 @@ export interface KaplanMeierActivitySettings {
    * In spans mode a customer churned when `lastActive` is given.
    */
   readonly churnAfter?: number;
+  /** Durations mode only: not with activity. */
+  readonly duration?: never;
+  /** Durations mode only: not with activity. */
+  readonly churned?: never;
 }
 
 /**
@@ -106,6 +127,8 @@ const FN = 'kaplanMeier';
 /** The keys of {@link KaplanMeierOptions} besides the activity options. */
 const OWN_KEYS = ['level', 'confidence', 'horizon', 'duration', 'churned', 'churnAfter'];
 const OPTION_KEYS = [...OWN_KEYS, ...ACTIVITY_KEYS];
+/** The keys that only activity mode reads: durations mode rejects them rather than ignoring them. */
+const ACTIVITY_ONLY_KEYS = [...ACTIVITY_KEYS, 'churnAfter'];
 
 /** Time → [events, censored] from duration records. */
 function tallyDurations<T>(values: Values<T>, acc: KaplanMeierDurationAccessors<T>) {
@@ -191,7 +214,9 @@ function tallyActivity<T>(values: Values<T>, options: ActivityOptions<T> & Kapla
  *   activity after the observation end or a span ending before it starts; `OUT_OF_RANGE` for a
  *   bad level, horizon or `churnAfter`, or for activity spanning more than 100,000 calendar
  *   periods (first activity to observation end; checked before allocating); `INVALID_OPTION` for a bad transform, unit or filter
- *   (`activity: 'purchases'` with spans), or only one of a pair of accessors.
+ *   (`activity: 'purchases'` with spans), only one of a pair of accessors, an activity option
+ *   (`unit`, `churnAfter`, …) with durations, or records of another shape than
+ *   {@link ActivityRecord} without the `customerId` / `at` accessors.
  *   `INVALID_INPUT` when `subjects` is not an array, a typed array or an iterable; `INVALID_OPTION`
  *   for options that are not a plain object, an unknown option key (the near miss is suggested:
  *   `levle` → `level`) or an accessor that is not a function.
@@ -218,6 +243,12 @@ export function kaplanMeier<T>(subjects: Values<T>, options: KaplanMeierOptions<
   if (o.duration !== undefined || o.churned !== undefined) {
     if (typeof o.duration !== 'function' || typeof o.churned !== 'function') {
       throw fail('INVALID_OPTION', FN, 'durations need both accessors, duration and churned', { field: 'duration' });
+    }
+    const activityKey = ACTIVITY_ONLY_KEYS.find((key) => (o as Record<string, unknown>)[key] !== undefined);
+    if (activityKey !== undefined) {
+      throw fail('INVALID_OPTION', FN, `option ${activityKey} belongs to activity mode; durations (duration, churned) take none of ${ACTIVITY_ONLY_KEYS.join(', ')}`, {
+        field: activityKey,
+      });
     }
     tally = tallyDurations(subjects, o as KaplanMeierDurationAccessors<T>);
   } else {

@@ -8,7 +8,7 @@ import { fail } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import type { SbgParams } from './sbg/sbg-params';
-import { kaplanMeier, type KaplanMeierActivitySettings, type KaplanMeierDurationAccessors, type KaplanMeierStep } from './kaplan-meier';
+import { kaplanMeier, type KaplanMeierActivitySettings, type KaplanMeierDurationAccessors, type KaplanMeierOptions, type KaplanMeierStep } from './kaplan-meier';
 
 /** The groups of {@link logRankTest}: each name with its subjects (the input of {@link kaplanMeier}). */
 export type LogRankGroups<T> = Readonly<Record<string, Values<T>>> | ReadonlyMap<string, Values<T>>;
@@ -29,8 +29,8 @@ export type LogRankTestOptions<T> = LogRankProjectionOptions &
 
 /** One group of a {@link logRankTest}. */
 export interface LogRankGroupResult {
-  /** The group's name. */
-  readonly name: string;
+  /** The group (its key in the input). */
+  readonly group: string;
   /** Subjects counted. */
   readonly subjects: number;
   /** Churn events observed, O. */
@@ -43,8 +43,8 @@ export interface LogRankGroupResult {
 
 /** One group's (or the pooled) check against the sBG projection. */
 export interface LogRankProjectionResult {
-  /** The group's name; `'all'` for the pooled check. */
-  readonly name: string;
+  /** The group (its key in the input); `'all'` for the pooled check. */
+  readonly group: string;
   /** Churn events observed, O. */
   readonly observed: number;
   /** Events the projection expects given who was at risk when, E = Σₜ n(t)·h(t). */
@@ -94,7 +94,7 @@ const MAX_PERIODS = 1_000_000;
 /** The Kaplan–Meier step table of one group, with kaplanMeier's errors renamed to this function and the group. */
 function groupSteps<T>(name: string, values: Values<T>, options: Omit<LogRankTestOptions<T>, 'projection'>) {
   try {
-    return kaplanMeier(values, options);
+    return kaplanMeier(values, options as KaplanMeierOptions<T>);
   } catch (error) {
     if (error instanceof CxMetricsError && error.details.function === 'kaplanMeier') {
       const message = error.message.replace(/^kaplanMeier: /, '');
@@ -153,7 +153,7 @@ function projectionCheck(name: string, steps: readonly KaplanMeierStep[], alpha:
     variance += n * h * (1 - h);
   }
   const chiSquare = variance > 0 ? (observed - expected) ** 2 / variance : undefined;
-  return Object.freeze({ name, observed, expected, variance, chiSquare, pValue: chiSquare === undefined ? undefined : chiSquareSurvival(chiSquare, 1) });
+  return Object.freeze({ group: name, observed, expected, variance, chiSquare, pValue: chiSquare === undefined ? undefined : chiSquareSurvival(chiSquare, 1) });
 }
 
 /**
@@ -264,7 +264,7 @@ export function logRankTest<T>(groups: LogRankGroups<T>, options: LogRankTestOpt
     }
   }
   const groupResults = curves.map(({ name, curve }, a) =>
-    Object.freeze({ name, subjects: curve.subjects, observed: curve.events, expected: expected[a] as number, skipped: curve.skipped }),
+    Object.freeze({ group: name, subjects: curve.subjects, observed: curve.events, expected: expected[a] as number, skipped: curve.skipped }),
   );
   let chiSquare: number | undefined;
   if (g >= 2 && eventTimes.length > 0) {
@@ -300,7 +300,7 @@ export function logRankTest<T>(groups: LogRankGroups<T>, options: LogRankTestOpt
       alpha: projection.alpha,
       beta: projection.beta,
       groups: Object.freeze(perGroup),
-      pooled: Object.freeze({ name: 'all', observed: o, expected: e, variance: v, chiSquare: c, pValue: c === undefined ? undefined : chiSquareSurvival(c, 1) }),
+      pooled: Object.freeze({ group: 'all', observed: o, expected: e, variance: v, chiSquare: c, pValue: c === undefined ? undefined : chiSquareSurvival(c, 1) }),
     });
   }
   return Object.freeze({

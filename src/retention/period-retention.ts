@@ -1,8 +1,8 @@
 import type { TimeUnit } from '../models/time';
 import type { Values } from '../models/values';
-import type { ActivityOptions } from './activity';
+import type { ActivityArguments, ActivityOptions } from './activity';
 import { periodLabel, periodStart } from '../internal/calendar';
-import { collectActivity, forEachActivePeriod, hasPeriod, minFirst, requirePeriodSpan } from '../internal/activity-collector';
+import { collectActivity, forEachActivePeriod, hasPeriod, minFirst, requirePeriodSpan } from './activity-collector';
 
 /** One calendar period of {@link periodRetention}. */
 export interface PeriodRetentionRow {
@@ -88,8 +88,8 @@ export interface PeriodRetentionResult {
  * periodRetention([{ customerId: 'a', at: -8.64e15 }], { unit: 'year' }).periods[0].period; // => '-271821'
  * ```
  */
-export function periodRetention<T>(activity: Values<T>, options?: ActivityOptions<T>): PeriodRetentionResult {
-  const a = collectActivity('periodRetention', activity, options, true);
+export function periodRetention<T>(activity: Values<T>, ...[options]: ActivityArguments<T>): PeriodRetentionResult {
+  const a = collectActivity('periodRetention', activity, options as ActivityOptions<T> | undefined, true);
   const base = minFirst(a);
   const periods: PeriodRetentionRow[] = [];
   if (base !== undefined) {

@@ -1,4 +1,4 @@
-import { checkRetentionCounts } from '../internal/retention-counts';
+import { checkRetentionCounts } from './retention-counts';
 
 /** Customer counts of one period, the input of {@link retentionRate} and {@link churnRate}. */
 export interface RetentionCounts {

@@ -5,7 +5,7 @@
  * are identical bit for bit, without their per-call costs (option parsing, a fresh bin set,
  * the frozen result and, for CES, a Student-t quantile per group).
  */
-import type { Float64Buffer } from '../internal/durations';
+import type { Float64Buffer } from '../internal/float64-buffer';
 import type { SurveyScale } from '../models/interaction';
 import { moments, readCesSettings, readCsatSettings } from './scale-state';
 import { addAnswer, createBins, total, type ScoreBins } from './survey-scores';

@@ -6,8 +6,8 @@
 import type { Interaction, SurveyResponse, SurveyScale } from '../models/interaction';
 import { DEFAULT_SURVEY_SCALES, SURVEY_METRICS } from '../models/interaction';
 import type { Journey } from '../models/journey';
-import { Float64Buffer } from '../internal/durations';
-import { readJourney, type JourneyScratch } from '../internal/journey';
+import { Float64Buffer } from '../internal/float64-buffer';
+import { readJourney, type JourneyScratch } from '../models/journey-reader';
 import { describeValue, fail, requireScore } from '../internal/validate';
 
 /** Scores of the three metrics for one group, with the scale each was answered on. */

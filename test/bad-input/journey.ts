@@ -78,11 +78,11 @@ const SCORES = touchpointScores(ANSWERS as never);
 export const journeyRows: readonly Row[] = [
   {
     name: 'journeyFunnel',
-    call: (data, options) => journeyFunnel(data as never, STAGES, options as never),
-    valid: { data: JOURNEYS, options: { level: 0.9, groupBy: (j: { segment: string }) => j.segment } },
+    call: (data, options) => journeyFunnel(data as never, options as never),
+    valid: { data: JOURNEYS, options: { stages: STAGES, level: 0.9, groupBy: (j: { segment: string }) => j.segment } },
     collection: { name: 'journeys' },
-    optionKeys: ['level', 'groupBy'],
-    numbers: [...journeySites({ level: 0.9 }, false), optionSite('level')],
+    optionKeys: ['stages', 'level', 'groupBy'],
+    numbers: [...journeySites({ stages: STAGES, level: 0.9 }, false), optionSite('level', { stages: STAGES })],
     nullRecords: true,
   },
   {
@@ -113,11 +113,11 @@ export const journeyRows: readonly Row[] = [
   },
   {
     name: 'stageTiming',
-    call: (data, options) => stageTiming(data as never, STAGES, options as never),
-    valid: { data: JOURNEYS, options: { unit: 'day', percentiles: [0.5], asOf: T0 + 10 * DAY } },
+    call: (data, options) => stageTiming(data as never, options as never),
+    valid: { data: JOURNEYS, options: { stages: STAGES, unit: 'day', percentiles: [0.5], asOf: T0 + 10 * DAY } },
     collection: { name: 'journeys' },
-    optionKeys: ['unit', 'percentiles', 'asOf'],
-    numbers: [...journeySites({ unit: 'day' }, false), { ...optionSite('asOf', { unit: 'day' }), code: 'INVALID_DATE' }],
+    optionKeys: ['stages', 'unit', 'percentiles', 'asOf'],
+    numbers: [...journeySites({ stages: STAGES, unit: 'day' }, false), { ...optionSite('asOf', { stages: STAGES, unit: 'day' }), code: 'INVALID_DATE' }],
     nullRecords: true,
   },
   {
@@ -136,10 +136,10 @@ export const journeyRows: readonly Row[] = [
   {
     name: 'weakestTouchpoints',
     call: (data, options) => weakestTouchpoints(data as never, options as never),
-    valid: { data: SCORES, options: { metric: 'nps', minResponses: 5, limit: 2 } },
+    valid: { data: SCORES, options: { metric: 'nps', minimumSize: 5, limit: 2 } },
     collection: { name: 'scores' },
-    optionKeys: ['metric', 'minResponses', 'limit'],
-    numbers: [optionSite('minResponses', {}, SCORES), optionSite('limit', {}, SCORES)],
+    optionKeys: ['metric', 'minimumSize', 'limit'],
+    numbers: [optionSite('minimumSize', {}, SCORES), optionSite('limit', {}, SCORES)],
   },
   {
     name: 'rfmSegments',

@@ -117,8 +117,8 @@ const CASES: readonly Case[] = [
       [{ furthest: [1, 0, 'x'] }, 'furthest[2]'],
       [{ journeys: -2 }, 'journeys'],
       [{ groupBy: 'stage' }, 'groupBy'],
-      [{ groups: [{ key: 'x', journeys: 1, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'groups'],
-      [{ groupBy: 'segment', groups: [{ key: 3, journeys: 1, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'groups[0].key'],
+      [{ groups: [{ group: 'x', journeys: 1, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'groups'],
+      [{ groupBy: 'segment', groups: [{ group: 3, journeys: 1, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'groups[0].group'],
     ],
   },
   {

@@ -16,7 +16,7 @@ describe('journeyFunnelTally properties', () => {
     const parts = [js.slice(0, i), js.slice(i, j), js.slice(j)].map((p) => fold(p, options));
     const left = journeyFunnelTally.merge(journeyFunnelTally.merge(parts[0]!, parts[1]!), parts[2]!);
     const right = journeyFunnelTally.merge(parts[2]!, journeyFunnelTally.merge(parts[1]!, parts[0]!));
-    const batch = journeyFunnel(js, STAGES, { groupBy });
+    const batch = journeyFunnel(js, { stages: STAGES, groupBy });
     expect(journeyFunnelTally.result(fold(js, options))).toEqual(batch);
     expect(journeyFunnelTally.result(left)).toEqual(batch);
     expect(journeyFunnelTally.result(right)).toEqual(batch);

@@ -15,10 +15,10 @@ describe('journeyFunnelTally', () => {
     // The batch function takes the stages as an argument: `stages` is not one of its options.
     const { stages, ...batch } = options;
     const state = fold(js, options);
-    expect(journeyFunnelTally.result(state)).toEqual(journeyFunnel(js, stages, batch));
+    expect(journeyFunnelTally.result(state)).toEqual(journeyFunnel(js, { stages, ...batch }));
     const revived = JSON.parse(JSON.stringify(state)) as typeof state;
     expect(journeyFunnelTally.result(journeyFunnelTally.add(revived, journey('c', [['cart', 0]]), 3))).toEqual(
-      journeyFunnel([...js, journey('c', [['cart', 0]])], stages, batch),
+      journeyFunnel([...js, journey('c', [['cart', 0]])], { stages, ...batch }),
     );
   });
 

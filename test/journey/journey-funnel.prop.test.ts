@@ -8,7 +8,7 @@ describe('journeyFunnel properties', () => {
   test.prop([fc.array(journeyArb, { maxLength: 60 })], { numRuns: 80 })(
     'counts never increase along the stages and every rate lies in [0, 1] inside its interval',
     (journeys) => {
-      const f = journeyFunnel(journeys, STAGES);
+      const f = journeyFunnel(journeys, { stages: STAGES });
       f.steps.forEach((step, k) => {
         if (k > 0) expect(step.reached).toBeLessThanOrEqual(f.steps[k - 1]!.reached);
         expect(step.entered).toBeLessThanOrEqual(step.reached);
@@ -33,8 +33,8 @@ describe('journeyFunnel properties', () => {
   test.prop([fc.array(journeyArb, { maxLength: 60 }), fc.constantFrom('segment' as const, 'channel' as const)], { numRuns: 80 })(
     'group counts add up to the ungrouped funnel',
     (journeys, groupBy) => {
-      const whole = journeyFunnel(journeys, STAGES);
-      const grouped = journeyFunnel(journeys, STAGES, { groupBy });
+      const whole = journeyFunnel(journeys, { stages: STAGES });
+      const grouped = journeyFunnel(journeys, { stages: STAGES, groupBy });
       expect(grouped.steps).toEqual(whole.steps);
       const sum = (pick: (g: (typeof grouped.groups & object)[number], k: number) => number, k: number) =>
         grouped.groups!.reduce((acc, g) => acc + pick(g, k), 0);
@@ -48,14 +48,14 @@ describe('journeyFunnel properties', () => {
   );
 
   test.prop([fc.array(journeyArb, { maxLength: 40 })], { numRuns: 40 })('does not depend on the order of the journeys', (journeys) => {
-    expect(journeyFunnel([...journeys].reverse(), STAGES, { groupBy: 'segment' })).toEqual(journeyFunnel(journeys, STAGES, { groupBy: 'segment' }));
+    expect(journeyFunnel([...journeys].reverse(), { stages: STAGES, groupBy: 'segment' })).toEqual(journeyFunnel(journeys, { stages: STAGES, groupBy: 'segment' }));
   });
 
   // The library-wide arbitraries: Date and epoch instants mixed, every interaction type and channel.
   test.prop([fc.array(sharedJourneyArb, { maxLength: 25 }), fc.constantFrom('segment' as const, 'channel' as const)], { numRuns: 40 })(
     'over the shared arbitraries: monotone counts, rates in [0, 1], groups add up',
     (journeys, groupBy) => {
-      const f = journeyFunnel(journeys, STAGE_NAMES, { groupBy });
+      const f = journeyFunnel(journeys, { stages: STAGE_NAMES, groupBy });
       f.steps.forEach((s, k) => {
         if (k > 0) expect(s.reached).toBeLessThanOrEqual(f.steps[k - 1]!.reached);
         for (const r of [s.fromPrevious, s.fromFirst, s.dropOffRate]) if (r !== undefined) expect(r >= 0 && r <= 1).toBe(true);

@@ -27,10 +27,10 @@ describe('serviceLevels', () => {
     expect(s.firstResponse.percentiles[0]!.value).toBeCloseTo(96, 10);
     // resolution times: 15, 30, 180, 600, 0
     expect(s.resolution).toMatchObject({ count: 5, median: 30, pending: 1, withinTarget: 0.6 });
-    expect(s.byChannel.chat!.firstResponse).toMatchObject({ count: 3, median: 3, withinTarget: 1 });
-    expect(s.byChannel.chat!.resolution.median).toBe(30);
-    expect(s.byChannel.email!.firstResponse).toMatchObject({ count: 1, median: 120, pending: 1, withinTarget: 0 });
-    expect(Object.keys(s.byChannel)).toEqual(['email', 'phone', 'chat']);
+    expect(s.groups.find((g) => g.group === 'chat')!.firstResponse).toMatchObject({ count: 3, median: 3, withinTarget: 1 });
+    expect(s.groups.find((g) => g.group === 'chat')!.resolution.median).toBe(30);
+    expect(s.groups.find((g) => g.group === 'email')!.firstResponse).toMatchObject({ count: 1, median: 120, pending: 1, withinTarget: 0 });
+    expect(s.groups.map((g) => g.group)).toEqual(['email', 'phone', 'chat']);
   });
 
   it('computes first-contact resolution over contacts whose flag is known, with a Wilson interval', () => {
@@ -39,7 +39,7 @@ describe('serviceLevels', () => {
     // Wilson 3/4 at 95 % (z = 1.959963984540054), computed by hand.
     expect(s.firstContactResolution.interval!.lower).toBeCloseTo(0.30064184258240184, 12);
     expect(s.firstContactResolution.interval!.upper).toBeCloseTo(0.9544127391902995, 12);
-    expect(s.byChannel.phone!.firstContactResolution).toMatchObject({ known: 0, rate: undefined, interval: undefined });
+    expect(s.groups.find((g) => g.group === 'phone')!.firstContactResolution).toMatchObject({ known: 0, rate: undefined, interval: undefined });
     expect(s.firstResponse.withinTarget).toBeUndefined();
   });
 
@@ -48,7 +48,7 @@ describe('serviceLevels', () => {
     const at50 = serviceLevels(data, { unit: 'minute', asOf: 50 * MIN });
     // open at minute 50: chat #3 (until 200), email #1 (until 600), email #2 (never resolved)
     expect(at50.backlog).toBe(3);
-    expect(at50.byChannel.chat!.backlog).toBe(1);
+    expect(at50.groups.find((g) => g.group === 'chat')!.backlog).toBe(1);
     // before anything was opened
     expect(serviceLevels(data, { unit: 'minute', asOf: new Date(-1) }).backlog).toBe(0);
   });
@@ -58,7 +58,7 @@ describe('serviceLevels', () => {
     const none = serviceLevels([], { unit: 'hour', firstResponseTarget: 1 });
     expect(none).toMatchObject({ contacts: 0, backlog: 0 });
     expect(none.firstResponse).toMatchObject({ count: 0, median: undefined, mean: undefined, withinTarget: undefined, withinTargetInterval: undefined });
-    expect(none.byChannel).toEqual({});
+    expect(none.groups).toEqual([]);
   });
 
   it.each<[string, () => unknown, string]>([

@@ -14,14 +14,14 @@ describe('stageTiming properties', () => {
         [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
       }
       const options = { unit: 'day', percentiles: [0.1, 0.9], asOf: Date.UTC(2025, 0, 1) } as const;
-      expect(stageTiming(shuffled, STAGES, options)).toEqual(stageTiming(journeys, STAGES, options));
+      expect(stageTiming(shuffled, { stages: STAGES, ...options })).toEqual(stageTiming(journeys, { stages: STAGES, ...options }));
     },
   );
 
   test.prop([fc.array(journeyArb, { maxLength: 40 })], { numRuns: 60 })(
     'counts every stage entry once: observed + censored = journeys that entered it; min ≤ median ≤ max',
     (journeys) => {
-      const t = stageTiming(journeys, STAGES, { unit: 'day' });
+      const t = stageTiming(journeys, { stages: STAGES, unit: 'day' });
       t.steps.forEach((step, k) => {
         const entered = journeys.filter((j) => j.stages.some((s) => s.name === STAGES[k])).length;
         expect(step.inStage.count + step.inStage.censored).toBe(entered);
@@ -36,8 +36,8 @@ describe('stageTiming properties', () => {
   );
 
   test.prop([fc.array(journeyArb, { maxLength: 40 })], { numRuns: 40 })('a duration in hours is 24 times the same duration in days', (journeys) => {
-    const days = stageTiming(journeys, STAGES, { unit: 'day', percentiles: [0.9] });
-    const hours = stageTiming(journeys, STAGES, { unit: 'hour', percentiles: [0.9] });
+    const days = stageTiming(journeys, { stages: STAGES, unit: 'day', percentiles: [0.9] });
+    const hours = stageTiming(journeys, { stages: STAGES, unit: 'hour', percentiles: [0.9] });
     days.steps.forEach((step, k) => {
       for (const part of ['inStage', 'toFinal'] as const) {
         const d = step[part];
@@ -53,8 +53,8 @@ describe('stageTiming properties', () => {
 
   // The library-wide arbitraries: Date and epoch instants mixed, ties in entry times.
   test.prop([fc.array(sharedJourneyArb, { maxLength: 25 })], { numRuns: 40 })('over the shared arbitraries: the same for any order; durations never negative', (journeys) => {
-    const t = stageTiming(journeys, STAGE_NAMES, { unit: 'hour' });
-    expect(stageTiming([...journeys].reverse(), STAGE_NAMES, { unit: 'hour' })).toEqual(t);
+    const t = stageTiming(journeys, { stages: STAGE_NAMES, unit: 'hour' });
+    expect(stageTiming([...journeys].reverse(), { stages: STAGE_NAMES, unit: 'hour' })).toEqual(t);
     for (const s of t.steps) if (s.inStage.min !== undefined) expect(s.inStage.min).toBeGreaterThanOrEqual(0);
   });
 });

@@ -49,7 +49,7 @@ describe.each(functions)('%s: invalid activity', (name, fn) => {
     expect(errorCode(() => fn([{ customerId: 'a', at: 0 }], { unit: 'fortnight' as never }))).toBe('INVALID_OPTION');
     expect(errorCode(() => fn([{ customerId: 'a', at: 0 }], { activity: 'visits' as never }))).toBe('INVALID_OPTION');
     // Spans have no interaction type to filter on.
-    expect(errorCode(() => fn([{ f: 0, l: null }], { ...spans, activity: 'purchases' }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => fn([{ f: 0, l: null }], { ...spans, activity: 'purchases' } as never))).toBe('INVALID_OPTION');
     expect(errorCode(() => fn([{ f: 0, l: null }], { firstActive: (d: { f: number }) => d.f } as never))).toBe('INVALID_OPTION');
   });
   it('the message names the value and its index', () => {
@@ -102,5 +102,20 @@ describe('one reading of activity for every function', () => {
     cohortRetention(records as never[]);
     kaplanMeier(records as never[], {});
     expect(JSON.stringify(records)).toBe(copy);
+  });
+});
+
+describe('field names are read only on the documented row', () => {
+  it.each(functions)('%s: a record of another shape without accessors throws INVALID_OPTION naming the accessor', (_name, fn) => {
+    expect(errorCode(() => fn([{ id: 'a', when: 0 }]))).toBe('INVALID_OPTION');
+    expect(errorCode(() => fn([{ customerId: 'a', when: 0 }]))).toBe('INVALID_OPTION');
+    expect(errorCode(() => fn([5]))).toBe('INVALID_RECORD');
+    // The same records through accessors are fine.
+    expect(errorCode(() => fn([{ id: 'a', when: 0 }], { customerId: (d: { id: string }) => d.id, at: (d: { when: number }) => d.when } as never))).toBeUndefined();
+  });
+  it('kaplanMeier with durations rejects activity options instead of ignoring them', () => {
+    const durations = { duration: (d: { t: number }) => d.t, churned: () => true };
+    expect(errorCode(() => kaplanMeier([{ t: 1 }], { ...durations, unit: 'week' } as never))).toBe('INVALID_OPTION');
+    expect(errorCode(() => kaplanMeier([{ t: 1 }], { ...durations, churnAfter: 2 } as never))).toBe('INVALID_OPTION');
   });
 });

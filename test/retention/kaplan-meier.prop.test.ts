@@ -14,10 +14,10 @@ test.prop([subjects, confidence], { numRuns: 150 })('Ŝ is non-increasing, withi
   for (const s of km.steps) {
     expect(s.survival).toBeLessThanOrEqual(previous);
     expect(s.survival).toBeGreaterThanOrEqual(0);
-    expect(s.lower).toBeLessThanOrEqual(s.survival + 1e-12);
-    expect(s.upper).toBeGreaterThanOrEqual(s.survival - 1e-12);
-    expect(s.lower).toBeGreaterThanOrEqual(0);
-    expect(s.upper).toBeLessThanOrEqual(1);
+    expect(s.interval.lower).toBeLessThanOrEqual(s.survival + 1e-12);
+    expect(s.interval.upper).toBeGreaterThanOrEqual(s.survival - 1e-12);
+    expect(s.interval.lower).toBeGreaterThanOrEqual(0);
+    expect(s.interval.upper).toBeLessThanOrEqual(1);
     expect(s.atRisk).toBe(atRisk);
     expect(s.atRisk).toBe(data.filter((d) => d.t >= s.time).length);
     atRisk -= s.events + s.censored;

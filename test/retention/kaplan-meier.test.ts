@@ -37,8 +37,8 @@ describe('kaplanMeier: the Freireich et al. (1963) 6-MP arm, the textbook exampl
       const p = published[i] as (typeof published)[number];
       expect(s.survival).toBeCloseTo(p[3], 3);
       expect(s.standardError).toBeCloseTo(p[4], 4);
-      expect(s.lower).toBeCloseTo(p[5], 3);
-      expect(s.upper).toBeCloseTo(p[6], 3);
+      expect(s.interval.lower).toBeCloseTo(p[5], 3);
+      expect(s.interval.upper).toBeCloseTo(p[6], 3);
     });
     expect(km.median).toBe(23);
     expect(km.restrictedMean).toBeCloseTo(23.287, 3);
@@ -53,10 +53,10 @@ describe('kaplanMeier: the Freireich et al. (1963) 6-MP arm, the textbook exampl
       const b = log.steps[i];
       expect(a?.survival).toBeCloseTo(r[4] as number, 14);
       expect(a?.standardError).toBeCloseTo(r[5] as number, 14);
-      expect(a?.lower).toBeCloseTo(r[6] as number, 12);
-      expect(a?.upper).toBeCloseTo(r[7] as number, 12);
-      expect(b?.lower).toBeCloseTo(r[8] as number, 12);
-      expect(b?.upper).toBeCloseTo(r[9] as number, 12);
+      expect(a?.interval.lower).toBeCloseTo(r[6] as number, 12);
+      expect(a?.interval.upper).toBeCloseTo(r[7] as number, 12);
+      expect(b?.interval.lower).toBeCloseTo(r[8] as number, 12);
+      expect(b?.interval.upper).toBeCloseTo(r[9] as number, 12);
     });
     expect(loglog.median).toBe(reference.freireich6mp.median);
     expect(loglog.restrictedMean).toBeCloseTo(reference.freireich6mp.restrictedMean35, 12);
@@ -94,7 +94,7 @@ describe('kaplanMeier: hand-computed small cases', () => {
     const v = 1 / 90 + 2 / 63;
     const se = 0.7 * Math.sqrt(v);
     expect(km.steps[1]?.standardError).toBeCloseTo(se, 14);
-    expect(km.steps[1]?.lower).toBeCloseTo(0.7 - 1.959963984540054 * se, 12);
+    expect(km.steps[1]?.interval.lower).toBeCloseTo(0.7 - 1.959963984540054 * se, 12);
   });
   it('median and restricted mean', () => {
     const km = kaplanMeier(data, byRow);
@@ -121,7 +121,7 @@ describe('kaplanMeier: hand-computed small cases', () => {
     const last = km.steps[1];
     expect(last?.survival).toBe(0);
     expect(last?.standardError).toBe(0);
-    expect([last?.lower, last?.upper]).toEqual([0, 0]);
+    expect([last?.interval.lower, last?.interval.upper]).toEqual([0, 0]);
   });
   it('churn at time 0 counts; −0 and 0 are one time', () => {
     const km = kaplanMeier(rows([[0, 1], [-0, 0], [2, 1]]), byRow);

@@ -36,7 +36,7 @@ describe('logRankTest known values (R survival::survdiff, test/retention/referen
     it(c.name, () => {
       const result = logRankTest(groupsOf(c), accessors);
       expect(result.degreesOfFreedom).toBe(c.df);
-      expect(result.groups.map((g) => g.name)).toEqual(c.levels);
+      expect(result.groups.map((g) => g.group)).toEqual(c.levels);
       result.groups.forEach((g, k) => {
         expect(g.observed).toBe(c.observed[k]);
         expect(g.expected).toBeCloseTo(c.expected[k]!, 10);
@@ -91,7 +91,7 @@ describe('logRankTest sBG projection check (test/retention/reference/log_rank_pr
     const check = result.projection!;
     ref.groups.forEach((g, k) => {
       const r = check.groups[k]!;
-      expect(r.name).toBe(g.name);
+      expect(r.group).toBe(g.name);
       expect(r.observed).toBe(g.observed);
       expect(r.expected).toBeCloseTo(g.expected, 9);
       expect(r.variance).toBeCloseTo(g.variance, 9);

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeierMedian } from '../../src/internal/durations';
+import { kaplanMeierMedian } from '../../src/journey/durations';
 import { kaplanMeier } from '../../src/retention';
 
 describe('kaplanMeierMedian', () => {

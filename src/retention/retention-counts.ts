@@ -3,8 +3,8 @@
  * N (acquired) must be whole numbers with 0 ≤ E − N ≤ S. S = 0 passes: the rates are then
  * `undefined` (nothing to measure), decided by the callers.
  */
-import { describeValue, fail, requireCount } from './validate';
-import { readOptions } from './options';
+import { describeValue, fail, requireCount } from '../internal/validate';
+import { readOptions } from '../internal/options';
 
 const COUNT_KEYS = ['start', 'end', 'acquired'];
 

@@ -11,9 +11,9 @@
  * - nothing is coerced: `"9"` is not a score, `"2024-01-01"` is not a date-time.
  */
 import type { CxMetricsIssue } from '../errors';
-import type { Instant } from './time';
-import { MAX_EPOCH_MS } from './calendar';
-import { describeValue, fail } from './validate';
+import type { Instant } from '../internal/time';
+import { MAX_EPOCH_MS } from '../internal/calendar';
+import { describeValue, fail } from '../internal/validate';
 
 /** Marks a field that could not be read; its issue has already been recorded. */
 export const INVALID: unique symbol = Symbol('invalid');

@@ -1,30 +1,11 @@
 /**
- * A growable buffer of durations (milliseconds) and its summary — count, mean, median,
+ * A buffer of durations (milliseconds) and its summary — count, mean, median,
  * chosen percentiles (type 7, see quantile.ts), extremes and the share within a target —
  * shared by the journey timing and service-level functions.
  */
-import { addToSum, createSum, sumValue, type CompensatedSum } from './sum';
-import { quantilesInPlace } from './quantile';
-import { requireProportion } from './validate';
-
-const EMPTY = new Float64Array(0);
-
-/** A growable array of doubles, handed on as a typed-array view. Allocates nothing until the first push. */
-export class Float64Buffer {
-  data: Float64Array = EMPTY;
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(Math.max(16, this.data.length * 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = x;
-  }
-  view(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
-}
+import { addToSum, createSum, sumValue, type CompensatedSum } from '../internal/sum';
+import { quantilesInPlace } from '../internal/quantile';
+import { requireProportion } from '../internal/validate';
 
 /**
  * Durations in ms with their running sum and extremes. Kept in a plain array of doubles, not

@@ -1,18 +1,16 @@
 /**
- * Reading journeys: the checks every journey function applies, in one place, so that an
+ * Reading journeys: the checks every function reading {@link Journey} records applies (the
+ * journey domain and the survey domain's journey-attached responses), in one place, so that an
  * unknown stage, a stage out of order or another customer's interaction is rejected with the
  * same code and message everywhere. Positions are reported as the journey's index in the
  * input (`details.index`) and the path inside it (`details.field`, e.g. `stages[2].name`).
+ * Not exported from the package.
  */
-import { CHANNELS, type Channel } from '../models/channel';
-import type { Interaction } from '../models/interaction';
-import type { Journey } from '../models/journey';
-import type { Accessor } from './values';
-import type { JourneyDurationUnit } from '../journey/duration-unit';
-import { JOURNEY_DURATION_MILLISECONDS, JOURNEY_DURATION_UNITS } from '../journey/duration-unit';
-import { MAX_EPOCH_MS, toEpochMs } from './calendar';
-import { isMissing } from './input';
-import { describeValue, fail, requireOneOf } from './validate';
+import { CHANNELS, type Channel } from './channel';
+import type { Interaction } from './interaction';
+import type { Journey } from './journey';
+import { MAX_EPOCH_MS, toEpochMs } from '../internal/calendar';
+import { describeValue, fail } from '../internal/validate';
 
 /** An ordered stage list, validated, with each name's position. */
 export interface StageList {
@@ -39,16 +37,6 @@ export function readStageList(fn: string, stages: unknown): StageList {
     position.set(name, k);
   });
   return { names: stages as string[], position };
-}
-
-/** Validate a duration unit option. */
-export function requireDurationUnit(fn: string, unit: unknown): JourneyDurationUnit {
-  return requireOneOf(fn, 'unit', unit, JOURNEY_DURATION_UNITS);
-}
-
-/** Milliseconds per unit. */
-export function unitMs(unit: JourneyDurationUnit): number {
-  return JOURNEY_DURATION_MILLISECONDS[unit];
 }
 
 function bad(fn: string, i: number, field: string, value: unknown, what: string): never {
@@ -213,64 +201,3 @@ export function requireChannel(fn: string, channel: unknown, i: number, field: s
   });
 }
 
-/**
- * The channel of a validated journey's first interaction that names one (its entry channel);
- * `null` when none does. A channel outside {@link CHANNELS} is `UNKNOWN_REFERENCE`.
- */
-export function entryChannel(fn: string, journey: Journey, i: number): Channel | null {
-  const stages = journey.stages;
-  for (let k = 0; k < stages.length; k++) {
-    const interactions = (stages[k] as Journey['stages'][number]).interactions;
-    for (let m = 0; m < interactions.length; m++) {
-      const channel = (interactions[m] as Interaction).channel;
-      if (!isMissing(channel)) return requireChannel(fn, channel, i, `stages[${k}].interactions[${m}].channel`);
-    }
-  }
-  return null;
-}
-
-/** A validated journey's `segment` as a group key: a string, or `null` when absent (`INVALID_RECORD` otherwise). */
-export function segmentKey(fn: string, journey: Journey, i: number): string | null {
-  const segment: unknown = journey.segment;
-  if (isMissing(segment)) return null;
-  if (typeof segment === 'string') return segment;
-  throw fail('INVALID_RECORD', fn, `journey at index ${i}: segment ${describeValue(segment)} is not a string`, {
-    index: i,
-    field: 'segment',
-    value: segment,
-    issues: [{ path: 'segment', message: `expected a string, got ${describeValue(segment)}` }],
-  });
-}
-
-/**
- * Read a `converted` option: a stage name (converted = the journey has that stage; checked
- * against the stage list when there is one) or a predicate.
- */
-export function readConversionTest(
-  fn: string,
-  converted: string | Accessor<Journey, boolean> | undefined,
-  list: StageList | undefined,
-): Accessor<Journey, unknown> | undefined {
-  if (converted === undefined) return undefined;
-  if (typeof converted === 'function') return converted;
-  if (typeof converted === 'string') {
-    if (list !== undefined && !list.position.has(converted)) {
-      throw fail('UNKNOWN_REFERENCE', fn, `converted stage ${describeValue(converted)} is not one of the stages`, { field: 'converted', value: converted });
-    }
-    return (j) => j.stages.some((s) => s.name === converted);
-  }
-  throw fail('INVALID_OPTION', fn, `converted ${describeValue(converted)} is not a stage name or a function`, { field: 'converted', value: converted });
-}
-
-/** Call a conversion test and insist on a boolean (`INVALID_OPTION` otherwise). */
-export function isConvertedJourney(fn: string, test: Accessor<Journey, unknown>, journey: Journey, i: number): boolean {
-  const yes = test(journey, i);
-  if (typeof yes !== 'boolean') {
-    throw fail('INVALID_OPTION', fn, `converted returned ${describeValue(yes)} for the journey at index ${i}; expected a boolean`, {
-      field: 'converted',
-      value: yes,
-      index: i,
-    });
-  }
-  return yes;
-}

@@ -2,7 +2,7 @@
  * The churned flag of a lifetime record (`kaplanMeier`, `kaplanMeierTally`, `fitSbg`): a real
  * boolean, never a truthy stand-in such as `1` or `'yes'`.
  */
-import { atIndex, describeValue, fail } from './validate';
+import { atIndex, describeValue, fail } from '../internal/validate';
 
 /** `value` as a boolean, or `INVALID_RECORD` naming the function, the value and its index. */
 export function requireChurnedFlag(fn: string, value: unknown, index: number | undefined): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { child, parseIsoDateTime, pathText, show } from '../../src/internal/parse';
+import { child, parseIsoDateTime, pathText, show } from '../../src/models/parse';
 
 describe('parseIsoDateTime (the instant strings every parser accepts)', () => {
   it.each([

@@ -2,10 +2,10 @@
  * The Kaplan–Meier curve from tallies at distinct increasing times: Ŝ, Greenwood's variance,
  * the pointwise band, the median and the restricted mean (formulas in `kaplanMeier`).
  */
-import type { TimeUnit } from './time';
-import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings, KaplanMeierStep } from '../retention/kaplan-meier';
-import { normalQuantile } from './normal';
-import { requireLevel, requireOneOf, requirePositive } from './validate';
+import type { TimeUnit } from '../internal/time';
+import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings, KaplanMeierStep } from './kaplan-meier';
+import { normalQuantile } from '../internal/normal';
+import { requireLevel, requireOneOf, requirePositive } from '../internal/validate';
 
 /** The validated settings shared by `kaplanMeier` and `kaplanMeierTally`, defaults applied. */
 export function kaplanMeierSettings(
@@ -70,7 +70,7 @@ export function kaplanMeierCurve(
         upper = Math.pow(survival, Math.exp(w / ln));
       }
     }
-    steps.push(Object.freeze({ time: times[i] as number, atRisk: n, events: d, censored: c, survival, standardError: se, lower, upper }));
+    steps.push(Object.freeze({ time: times[i] as number, atRisk: n, events: d, censored: c, survival, standardError: se, interval: Object.freeze({ lower, upper }) }));
     atRisk -= d + c;
     totalEvents += d;
     totalCensored += c;

@@ -2,7 +2,7 @@
  * Customer ids read from records: a string or a finite number, used as `Map` keys
  * (SameValueZero: `'1'` and `1` are different customers).
  */
-import { atIndex, describeValue, fail } from './validate';
+import { atIndex, describeValue, fail } from '../internal/validate';
 
 /** The id itself when it is a string or a finite number; `INVALID_RECORD` naming the index otherwise. */
 export function requireCustomerId(fn: string, id: unknown, index?: number): string | number {

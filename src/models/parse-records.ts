@@ -3,18 +3,18 @@
  * interactions with the same reader as `parseInteraction`). Each reader records every
  * problem under `path` and returns a fresh object holding exactly the typed shape.
  */
-import { CHANNELS, type Channel } from '../models/channel';
-import type { AttributeValue, Customer } from '../models/customer';
+import { CHANNELS, type Channel } from './channel';
+import type { AttributeValue, Customer } from './customer';
 import {
   DEFAULT_SURVEY_SCALES,
   INTERACTION_TYPES,
   SURVEY_METRICS,
   type Interaction,
   type SurveyScale,
-} from '../models/interaction';
-import type { Journey, JourneyStage } from '../models/journey';
-import type { Instant } from './time';
-import type { Touchpoint } from '../models/touchpoint';
+} from './interaction';
+import type { Journey, JourneyStage } from './journey';
+import type { Instant } from '../internal/time';
+import type { Touchpoint } from './touchpoint';
 import {
   INVALID,
   expected,

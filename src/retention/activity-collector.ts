@@ -5,14 +5,14 @@
  * map keyed by (slot, period >> 5). Memory grows with customers × active 32-period blocks,
  * never with the number of records.
  */
-import type { ActivityOptions, ActivityRecordAccessors, ActivitySpanAccessors } from '../retention/activity';
-import type { TimeUnit } from './time';
-import type { Values } from './values';
-import { MAX_EPOCH_MS, periodIndex, periodLabel, requireTimeUnit, toEpochMs } from './calendar';
-import { requireCustomerId } from './customer-id';
-import { forEachValue, isMissing, requireValues } from './input';
-import { atIndex, describeValue, fail, requireOneOf } from './validate';
-import { readOptions, requireAccessor } from './options';
+import type { ActivityOptions, ActivityRecordAccessors, ActivitySettings, ActivitySpanAccessors } from './activity';
+import type { TimeUnit } from '../internal/time';
+import type { Values } from '../internal/values';
+import { MAX_EPOCH_MS, periodIndex, periodLabel, requireTimeUnit, toEpochMs } from '../internal/calendar';
+import { requireCustomerId } from '../models/customer-id';
+import { forEachValue, isMissing, requireValues } from '../internal/input';
+import { atIndex, describeValue, fail, requireOneOf } from '../internal/validate';
+import { readOptions, requireAccessor } from '../internal/options';
 
 /** Per-customer activity bits: (slot, block) → 32 bits, block = period >> 5, bit = period & 31. */
 export interface PeriodBits {
@@ -112,10 +112,24 @@ export interface CollectedActivity {
   readonly ignored: number;
 }
 
+/**
+ * The default reader of a documented `ActivityRecord` field: the field's value, or
+ * `INVALID_OPTION` when the record has no `customerId` / `at` field (a record of another
+ * shape, for which the accessor is required), or `INVALID_RECORD` when it is not an object.
+ */
 const readField =
-  (field: string) =>
-  (d: unknown): unknown =>
-    typeof d === 'object' && d !== null ? (d as Record<string, unknown>)[field] : undefined;
+  (fn: string, field: 'customerId' | 'at' | 'type') =>
+  (d: unknown, i: number): unknown => {
+    if (typeof d === 'object' && d !== null) {
+      // `type` is optional on an ActivityRecord: absent reads as missing.
+      if (field === 'type' || field in d) return (d as Record<string, unknown>)[field];
+      throw fail('INVALID_OPTION', fn, `record at index ${i} has no ${field} field: pass the ${field} accessor for records that are not { customerId, at, type }`, {
+        field,
+        index: i,
+      });
+    }
+    throw fail('INVALID_RECORD', fn, `record ${describeValue(d)} at index ${i} is not an object; pass the customerId and at accessors`, { index: i, value: d });
+  };
 
 function grown<A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A {
   const next = make(a.length * 2);
@@ -141,9 +155,13 @@ export function collectActivity<T>(
   trackPeriods: boolean,
   extraKeys: readonly string[] = [],
 ): CollectedActivity {
-  const o = readOptions(fn, options, extraKeys.length === 0 ? ACTIVITY_KEYS : [...ACTIVITY_KEYS, ...extraKeys]) as ActivityOptions<T> &
-    Partial<ActivitySpanAccessors<T>> &
-    ActivityRecordAccessors<T>;
+  const o = readOptions(fn, options, extraKeys.length === 0 ? ACTIVITY_KEYS : [...ACTIVITY_KEYS, ...extraKeys]) as ActivitySettings & {
+    customerId?: ActivityRecordAccessors<T>['customerId'];
+    at?: ActivityRecordAccessors<T>['at'];
+    type?: ActivityRecordAccessors<T>['type'];
+    firstActive?: ActivitySpanAccessors<T>['firstActive'];
+    lastActive?: ActivitySpanAccessors<T>['lastActive'];
+  };
   for (const key of ACTIVITY_ACCESSORS) requireAccessor(fn, key, o[key]);
   requireValues(fn, 'activity', values);
   const unit = requireTimeUnit(fn, 'unit', o.unit ?? 'month');
@@ -224,9 +242,9 @@ export function collectActivity<T>(
     return { unit, customers: n, first, last, open, bits: null, spans: true, end: n === 0 ? endPeriod : end, endGiven, records, skipped, ignored };
   }
 
-  const customerId = o.customerId ?? (readField('customerId') as (d: T, i: number) => string | number | null | undefined);
-  const at = o.at ?? (readField('at') as (d: T, i: number) => number | Date | null | undefined);
-  const type = o.type ?? (readField('type') as (d: T, i: number) => string | null | undefined);
+  const customerId = o.customerId ?? (readField(fn, 'customerId') as (d: T, i: number) => string | number | null | undefined);
+  const at = o.at ?? (readField(fn, 'at') as (d: T, i: number) => number | Date | null | undefined);
+  const type = o.type ?? (readField(fn, 'type') as (d: T, i: number) => string | null | undefined);
   const purchasesOnly = activity === 'purchases';
   const slots = new Map<string | number, number>();
   if (trackPeriods) bits = createBits(4096);
