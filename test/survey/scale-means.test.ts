@@ -1,7 +1,7 @@
 // Direct unit tests of ScaleMeans (it serves journeySatisfaction): bit for bit the mean of csat / ces.
 import { describe, expect, it } from 'vitest';
 import { ScaleMeans } from '../../src/survey/scale-means';
-import { Float64Buffer } from '../../src/internal/durations';
+import { Float64Buffer } from '../../src/internal/float64-buffer';
 import { ces, csat } from '../../src/survey/index';
 
 const buffer = (xs: number[]) => {

@@ -1,7 +1,7 @@
 // Direct unit tests of addResponse / forEachInteraction (they serve touchpointScores and journeySatisfaction).
 import { describe, expect, it } from 'vitest';
 import { addResponse, forEachInteraction, isJourney, MetricBuffers } from '../../src/survey/survey-responses';
-import { createScratch } from '../../src/internal/journey';
+import { createScratch } from '../../src/models/journey-reader';
 
 const survey = (metric: string, score: number, scale?: { min: number; max: number }) =>
   ({ type: 'survey', metric, customerId: 'c', at: 0, score, ...(scale ? { scale } : {}) }) as never;

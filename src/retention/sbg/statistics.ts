@@ -5,7 +5,7 @@
 import type { Accessor, Values } from '../../models/values';
 import type { SbgStatistics } from './likelihood';
 import { forEachValue, isMissing } from '../../internal/input';
-import { requireChurnedFlag } from '../../internal/churn-flag';
+import { requireChurnedFlag } from '../churn-flag';
 import { atIndex, describeValue, fail, requireCount } from '../../internal/validate';
 
 /** The accessors of the record form (the public option types name them the same). */
