@@ -9,6 +9,7 @@ export default defineConfig({
     'retention/index': 'src/retention/index.ts',
     'clv/index': 'src/clv/index.ts',
     'journey/index': 'src/journey/index.ts',
+    'sql/index': 'src/sql/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -8,7 +8,7 @@ export default defineConfig({
     // Documentation examples import the package by its public name; tests run them against src.
     alias: [
       { find: /^cx-metrics$/, replacement: `${src}index.ts` },
-      { find: /^cx-metrics\/(models|survey|retention|clv|journey)$/, replacement: `${src}$1/index.ts` },
+      { find: /^cx-metrics\/(models|survey|retention|clv|journey|sql)$/, replacement: `${src}$1/index.ts` },
     ],
   },
   test: {

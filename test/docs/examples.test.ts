@@ -36,7 +36,7 @@ describe('code blocks in README.md and docs/', () => {
 });
 
 describe('documentation coverage', () => {
-  const domains = ['models', 'survey', 'retention', 'clv', 'journey'];
+  const domains = ['models', 'survey', 'retention', 'clv', 'journey', 'sql'];
   const missing: string[] = [];
   for (const domain of domains) {
     const dir = join(repoRoot, 'src', domain);

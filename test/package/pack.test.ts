@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/doc-examples';
 
-const subpaths = ['models', 'survey', 'retention', 'clv', 'journey'] as const;
+const subpaths = ['models', 'survey', 'retention', 'clv', 'journey', 'sql'] as const;
 const work = mkdtempSync(join(tmpdir(), 'cx-metrics-pack-'));
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 let files: string[] = [];
@@ -91,7 +91,7 @@ describe('the published tarball', () => {
     writeFileSync(join(app, 'esm.mjs'), script);
     const out = JSON.parse(run('node', ['esm.mjs'], app)) as Record<string, unknown>;
     expect(out['root']).toBeGreaterThan(0);
-    expect(out).toMatchObject({ same: true, models: true, survey: true, retention: true, clv: true, journey: true });
+    expect(out).toMatchObject({ same: true, models: true, survey: true, retention: true, clv: true, journey: true, sql: true });
   });
 
   it('requires as CommonJS from the root and every subpath, with one error class', () => {
@@ -108,7 +108,7 @@ describe('the published tarball', () => {
     writeFileSync(join(app, 'cjs.cjs'), script);
     const out = JSON.parse(run('node', ['cjs.cjs'], app)) as Record<string, unknown>;
     expect(out['root']).toBeGreaterThan(0);
-    expect(out).toMatchObject({ same: true, models: true, survey: true, retention: true, clv: true, journey: true });
+    expect(out).toMatchObject({ same: true, models: true, survey: true, retention: true, clv: true, journey: true, sql: true });
   });
 
   it('bundles for the browser with no Node built-ins', async () => {
