@@ -24,3 +24,4 @@ export * from './bg-bb-expected-transactions';
 export * from './bg-bb-conditional-expected-transactions';
 export * from './bg-bb-probability-alive';
 export * from './bg-bb-dert';
+export * from './rfm-histogram-tally';

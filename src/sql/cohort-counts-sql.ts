@@ -1,7 +1,7 @@
 import type { Instant, TimeUnit } from '../models/time';
 import { periodIndex, requireTimeUnit, toEpochMs } from '../internal/calendar';
 import { readOptions } from '../internal/options';
-import { countExpr, periodExpr, periodStartExpr, readColumns, requireDialect, tableName, Parameters } from './dialects';
+import { countExpr, dayExpr, periodExpr, periodStartExpr, readColumns, requireDialect, tableName, Parameters } from './dialects';
 import type { SqlDialect, SqlQuery } from './sql-query';
 
 /** The activity table's columns read by {@link cohortCountsSql}. */
@@ -72,10 +72,12 @@ export function cohortCountsSql(table: string, options: CohortCountsSqlOptions):
   const endFilter = o.observationEnd === undefined ? '' : `\n  WHERE a.period <= ${params.add('endPeriod', periodIndex(toEpochMs(FN, 'observationEnd', o.observationEnd), unit))}`;
   const q = d.quote;
   const sql = [
-    'WITH periods AS (',
-    `  SELECT t.${columns.customerId} AS customer_id, ${periodExpr(d, `t.${columns.at}`, unit)} AS period`,
+    'WITH days AS (',
+    `  SELECT t.${columns.customerId} AS customer_id, ${dayExpr(d, `t.${columns.at}`)} AS utc_day`,
     `  FROM ${from} AS t`,
     `  WHERE t.${columns.customerId} IS NOT NULL AND t.${columns.at} IS NOT NULL`,
+    '), periods AS (',
+    `  SELECT a.customer_id, ${periodExpr(d, 'a.utc_day', unit)} AS period FROM days AS a`,
     '), activity AS (',
     `  SELECT DISTINCT a.customer_id, a.period FROM periods AS a${endFilter}`,
     '), customers AS (',

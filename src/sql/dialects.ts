@@ -46,7 +46,7 @@ export const DIALECT: Readonly<Record<SqlDialect, Dialect>> = {
     bigint: 'BIGINT',
     double: 'DOUBLE',
     epochMs: (e) => `epoch_ms(${e})`,
-    floorDiv: (a, n) => `((${a}) // ${n})`,
+    floorDiv: (a, n) => `(((${a}) - (((${a}) % ${n}) + ${n}) % ${n}) // ${n})`,
     dateFromDays: (d) => `CAST(DATE '1970-01-01' + CAST(${d} AS INTEGER) AS DATE)`,
     makeDate: (y, m) => `make_date(CAST(${y} AS BIGINT), CAST(${m} AS BIGINT), 1)`,
   },
@@ -179,13 +179,12 @@ export class Parameters {
 const DAY = UNIT_MILLISECONDS.day;
 
 /** The UTC day number (days since 1970-01-01) of a time column. */
-function dayExpr(d: Dialect, at: string): string {
+export function dayExpr(d: Dialect, at: string): string {
   return d.floorDiv(d.epochMs(at), DAY);
 }
 
-/** The integer UTC period index of a time column, as `periodIndex` in src/internal/calendar.ts. */
-export function periodExpr(d: Dialect, at: string, period: TimeUnit): string {
-  const day = dayExpr(d, at);
+/** The integer UTC period index of a day number (an expression from {@link dayExpr}), as `periodIndex` in src/internal/calendar.ts. */
+export function periodExpr(d: Dialect, day: string, period: TimeUnit): string {
   const date = (): string => d.dateFromDays(day);
   switch (period) {
     case 'day':

@@ -3,7 +3,7 @@
  * exported): the conventions of `summarizeTransactions`, written once for every dialect.
  */
 import type { TimeUnit } from '../models/time';
-import { countExpr, durationExpr, periodExpr, type Dialect, type Parameters } from './dialects';
+import { countExpr, dayExpr, durationExpr, periodExpr, type Dialect, type Parameters } from './dialects';
 
 /** The validated inputs of the summary query. */
 export interface SummaryParts {
@@ -27,21 +27,25 @@ export function summaryCtes(s: SummaryParts, params: Parameters): string {
   const { d, unit, period } = s;
   const q = d.quote;
   const end = params.add('endPeriod', s.endPeriod);
-  const calibration = s.calibrationPeriod === undefined ? 'w.end_period' : params.add('calibrationPeriod', s.calibrationPeriod);
+  const calibration = s.calibrationPeriod === undefined ? undefined : params.add('calibrationPeriod', s.calibrationPeriod);
   const split = s.calibrationPeriod !== undefined;
   const inCalibration = 'c.period <= c.calibration_period';
   const frequency = `COUNT(CASE WHEN ${inCalibration} THEN 1 END) - 1`;
   const holdoutCount = `COUNT(CASE WHEN c.period > c.calibration_period THEN 1 END)`;
   const lines = [
     'WITH w AS (',
-    `  SELECT ${end} AS end_period, ${calibration} AS calibration_period`,
+    calibration === undefined
+      ? `  SELECT v.end_period, v.end_period AS calibration_period FROM (SELECT ${end} AS end_period) AS v`
+      : `  SELECT ${end} AS end_period, ${calibration} AS calibration_period`,
     '), purchases AS (',
-    `  SELECT t.${s.customerId} AS customer_id, ${periodExpr(d, `t.${s.at}`, period)} AS period, t.${s.amount} AS amount`,
+    `  SELECT t.${s.customerId} AS customer_id, ${dayExpr(d, `t.${s.at}`)} AS utc_day, t.${s.amount} AS amount`,
     `  FROM ${s.table} AS t`,
     `  WHERE t.${s.customerId} IS NOT NULL AND t.${s.at} IS NOT NULL AND t.${s.amount} IS NOT NULL`,
+    '), dated AS (',
+    `  SELECT p.customer_id, ${periodExpr(d, 'p.utc_day', period)} AS period, p.amount FROM purchases AS p`,
     '), periods AS (',
     '  SELECT p.customer_id, p.period, SUM(p.amount) AS amount',
-    '  FROM purchases AS p CROSS JOIN w',
+    '  FROM dated AS p CROSS JOIN w',
     '  WHERE p.period <= w.end_period',
     '  GROUP BY p.customer_id, p.period',
     '), customer_periods AS (',

@@ -2,7 +2,7 @@ import type { TimeUnit } from '../models/time';
 import { requireTimeUnit } from '../internal/calendar';
 import { readOptions } from '../internal/options';
 import { fail } from '../internal/validate';
-import { countExpr, periodExpr, periodStartExpr, readColumns, requireDialect, tableName, Parameters } from './dialects';
+import { countExpr, dayExpr, periodExpr, periodStartExpr, readColumns, requireDialect, tableName, Parameters } from './dialects';
 import type { SqlDialect, SqlQuery } from './sql-query';
 
 /** The survey table's columns read by {@link surveyCountsSql}. */
@@ -74,7 +74,7 @@ export function surveyCountsSql(table: string, options: SurveyCountsSqlOptions):
   const q = d.quote;
   const keys: [string, string][] = [];
   if (columns.group !== undefined) keys.push([`t.${columns.group}`, 'group']);
-  if (period !== undefined) keys.push([periodStartExpr(d, periodExpr(d, `t.${columns.at as string}`, period), period), 'period']);
+  if (period !== undefined) keys.push([periodStartExpr(d, periodExpr(d, dayExpr(d, `t.${columns.at as string}`), period), period), 'period']);
   keys.push([`t.${columns.score}`, 'score']);
   const sql = [
     `SELECT ${keys.map(([e, name]) => `${e} AS ${q(name)}`).join(', ')}, ${countExpr(d, 'COUNT(*)')} AS ${q('responses')}`,
