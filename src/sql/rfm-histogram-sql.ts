@@ -26,7 +26,7 @@ const FN = 'rfmHistogramSql';
  *
  * ```text
  * SELECT "frequency", "recency", "T", "monetaryValue", CAST(COUNT(*) AS DOUBLE) AS "customers"
- * FROM (summary of transactionSummarySql) GROUP BY the four
+ * FROM (summary of transactionSummarySql) GROUP BY the four ORDER BY the four
  *
  * fitBgNbd(rows, { weight: (r) => r.customers })       fitParetoNbd(rows, { weight: … })
  * fitGammaGamma(rows, { weight: (r) => r.customers })  predictClv(p, g, rows, …)  (per row; × customers for totals)
@@ -38,7 +38,8 @@ const FN = 'rfmHistogramSql';
  * likelihood has no sufficient statistic smaller than the (x, z̄) pairs (its term
  * (px + q)·ln(γ + x·z̄) ties p, q and γ to each pair), so exact spend fits keep
  * `monetaryValue` in the key (`groupBy: 'spend'`); `'timing'` drops it for BG/NBD and Pareto/NBD
- * alone. Counts are doubles, exact up to 2^53 customers. Conventions, safety and parameters: see
+ * alone. Rows come sorted by the keys (the same text gives the same rows in the same order, so
+ * the fits are reproducible bit for bit). Counts are doubles, exact up to 2^53 customers. Conventions, safety and parameters: see
  * {@link transactionSummarySql} (holdout columns are not part of a histogram).
  *
  * @param table - The purchase table (or view).
@@ -76,6 +77,7 @@ export function rfmHistogramSql(table: string, options: RfmHistogramSqlOptions):
     `SELECT frequency AS ${q('frequency')}, recency AS ${q('recency')}, ${q('T')} AS ${q('T')}, ${spend ? `monetary_value AS ${q('monetaryValue')}, ` : ''}${countExpr(d, 'COUNT(*)')} AS ${q('customers')}`,
     'FROM summary',
     `GROUP BY ${keys.join(', ')}`,
+    `ORDER BY ${keys.join(', ')}`,
   ];
   return params.query(`${ctes}\n${select.join('\n')}`);
 }
