@@ -14,6 +14,9 @@ import { openDuckDb, type TestDuckDb } from './duckdb';
 import { expectSameSummary } from './conformance';
 
 const N = 10_000_000;
+// About 90 s of CPU in all (DuckDB's two threads included): 45 s of wall time on a quiet 2-core
+// machine, many minutes on a loaded one, so the hooks and tests get 15 minutes each.
+const HEAVY = 900_000;
 const DAY = 86_400_000;
 // Purchase i: a skewed customer (u² / 4,000,012 for u = 48,271·i mod 1,000,003), a first day
 // in 1997 per customer, a repeat offset of up to two years on three purchases in four, a
@@ -53,7 +56,7 @@ beforeAll(async () => {
   await db.connection.run(
     `CREATE VIEW log_csv AS SELECT * FROM read_csv('${csv}', header = true, columns = {'customer_id': 'INTEGER', 'ordered_at': 'TIMESTAMP', 'amount': 'DECIMAL(12,2)', 'score': 'INTEGER', 'segment': 'INTEGER'})`,
   );
-});
+}, HEAVY);
 afterAll(() => db.close());
 
 describe('10,000,000 purchases read by DuckDB from CSV and Parquet', () => {
@@ -67,12 +70,12 @@ describe('10,000,000 purchases read by DuckDB from CSV and Parquet', () => {
     }
     expect(library.purchases).toBe(N);
     expect(library.rows.length).toBeGreaterThan(200_000);
-  });
+  }, HEAVY);
 
   it('transactionSummarySql from Parquet equals summarizeTransactions, customer for customer', async () => {
     const rows = await db.rows(transactionSummarySql('log_parquet', { dialect: 'duckdb', columns, ...window }));
     expectSameSummary(rows, library.rows);
-  });
+  }, HEAVY);
 
   it('rfmHistogramSql from CSV: the fits from the histogram equal the fits from the per-customer rows', async () => {
     const histogram = (await db.rows(rfmHistogramSql('log_csv', { dialect: 'duckdb', columns, ...window }))) as unknown as {
@@ -102,7 +105,7 @@ describe('10,000,000 purchases read by DuckDB from CSV and Parquet', () => {
         expect(Math.abs(x - y)).toBeLessThanOrEqual(se === undefined ? 1e-6 * Math.abs(y) : 1e-4 * (se[k] as number));
       }
     }
-  });
+  }, HEAVY);
 
   it('surveyCountsSql and cohortCountsSql from Parquet equal nps and cohortRetention', async () => {
     const counts = (await db.rows(surveyCountsSql('log_parquet', { dialect: 'duckdb', columns: { score: 'score', group: 'segment' } }))) as unknown as {
@@ -136,5 +139,5 @@ describe('10,000,000 purchases read by DuckDB from CSV and Parquet', () => {
       const active = c.active.map((_, k) => cohorts.find((r) => r.cohort.getTime() === c.start && r.offset === k)?.active ?? 0);
       expect(active).toEqual(c.active);
     }
-  });
+  }, HEAVY);
 });
