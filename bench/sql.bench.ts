@@ -2,7 +2,7 @@
  * File → fitted BG/NBD + Gamma-Gamma: DuckDB aggregating a Parquet file with rfmHistogramSql
  * (the fits on the histogram) against reading the purchases into Node and running
  * summarizeTransactions in process, on generated logs of 1 M and 10 M purchases (100 M with
- * `SQL_BENCH_SIZES=1e6,1e7,1e8`). Each run is its own process (bench/sql-child.ts) so its peak
+ * `SQL_BENCH_SIZES=1e6,1e7,1e8`; `SQL_BENCH_MODES=duckdb` skips the in-process runs). Each run is its own process (bench/sql-child.ts) so its peak
  * RSS is its own. The log is the one of test/sql/ten-million.test.ts, scaled: ~2.5 % as many
  * customers as purchases.
  */
@@ -37,7 +37,9 @@ export async function main(): Promise<void> {
     for (const n of sizes) {
       const file = join(dir, `log-${n}.parquet`);
       await connection.run(`COPY (${generate(n)}) TO '${file}' (FORMAT parquet)`);
+      const modes = (process.env['SQL_BENCH_MODES'] ?? 'duckdb,in-process').split(',');
       const runs = ['duckdb', 'in-process'].map((mode) => {
+        if (!modes.includes(mode)) return { seconds: Number.NaN, peakRssMb: Number.NaN, customers: 0 };
         const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sql-child.ts'), mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
         return JSON.parse(out.trim().split('\n').pop() as string) as { seconds: number; peakRssMb: number; customers: number };
       });
