@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
 // The public subpaths: the keys of package.json "exports" (as scripts/lib/subpaths.ts reads them).
@@ -20,6 +20,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Tests that need a service outside npm (PostgreSQL): `npm run test:system` (vitest.system.config.ts).
+    exclude: [...configDefaults.exclude, 'test/system/**'],
     // One module graph per worker instead of one worker process per test file: with isolation,
     // every one of the ~155 files started a fresh process and re-imported vitest, fast-check and
     // the src barrels (import 227 s of a 309 s run; see CONTRIBUTING.md, "Test time"). Test files

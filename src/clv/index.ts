@@ -40,3 +40,4 @@ export * from './bg-bb/bg-bb-probability-alive';
 export * from './bg-bb/bg-bb-dert';
 export * from './bg-bb/bg-bb-simulate';
 export * from './bg-bb/bg-bb';
+export * from './rfm-histogram-tally';

@@ -12,10 +12,11 @@ import { journeyRows } from './journey';
 import { modelsRows } from './models';
 import { ROWS_PENDING_GATE_B } from './pending';
 import { retentionRows } from './retention';
+import { sqlRows } from './sql';
 import { surveyRows } from './survey';
 import { NOT_ACCESSORS, NOT_COLLECTIONS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
 
-const ROWS: readonly Row[] = [...modelsRows, ...surveyRows, ...retentionRows, ...clvRows, ...journeyRows];
+const ROWS: readonly Row[] = [...modelsRows, ...surveyRows, ...retentionRows, ...clvRows, ...journeyRows, ...sqlRows];
 
 /** Exports that are not functions of input: the error class itself (its constructor is not a calculator). */
 const NOT_CALCULATORS = new Set(['CxMetricsError']);

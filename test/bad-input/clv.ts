@@ -32,6 +32,7 @@ import {
   simulateGammaGamma,
   summarizeTransactions,
   transactionSummaryTally,
+  rfmHistogramTally,
 } from '../../src/clv/index';
 import { cdnowSummary } from '../clv/clv-data';
 import { donations } from '../clv/bg-bb/bg-bb-data';
@@ -44,6 +45,10 @@ const PURCHASES = [
   { id: 'bob', at: day('2024-02-12'), amount: 25 },
 ];
 type P = (typeof PURCHASES)[number];
+const HISTOGRAM = [
+  { frequency: 0, recency: 0, T: 10, monetaryValue: 0, customers: 40 },
+  { frequency: 2, recency: 6, T: 10, monetaryValue: 15, customers: 3 },
+];
 const WINDOW = { observationEnd: day('2024-02-26'), unit: 'day' };
 const BY_PURCHASE = { ...WINDOW, customerId: (d: P) => d.id, at: (d: P) => d.at, amount: (d: P) => d.amount };
 const RECORDS = PURCHASES.map((p) => ({ customerId: p.id, at: p.at, amount: p.amount }));
@@ -171,6 +176,17 @@ export const clvRows: readonly Row[] = [
       { what: 'amount', put: (bad) => ({ data: replaceField(RECORDS, 1, 'amount', bad), options: WINDOW }) },
       { what: 'purchase time', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(RECORDS, 1, 'at', bad), options: WINDOW }) },
     ],
+    nullRecords: true,
+  },
+  {
+    name: 'rfmHistogramTally',
+    call: foldWith(rfmHistogramTally),
+    valid: { data: HISTOGRAM },
+    optionKeys: [],
+    numbers: (['frequency', 'recency', 'T', 'monetaryValue', 'customers'] as const).map((what) => ({
+      what,
+      put: (bad: unknown) => ({ data: replaceField(HISTOGRAM, 1, what, bad) }),
+    })),
     nullRecords: true,
   },
   {
