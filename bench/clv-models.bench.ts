@@ -20,7 +20,8 @@ import {
 } from '../src/clv';
 import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../src/clv/gamma-gamma/likelihood';
 import { fitLogScaleLikelihood } from '../src/internal/log-scale-fit';
-import { gammaSample, seededUniform } from '../src/internal/random';
+import { seededUniform } from '../src/internal/random';
+import { gammaVariate } from '../src/internal/random-variates';
 import { benchSuite } from './harness';
 
 interface SimulatedCustomer extends CustomerHistory {
@@ -39,9 +40,9 @@ function simulate(customers: number, seed: number): SimulatedCustomer[] {
   return simulateBgNbd(CDNOW_BG_NBD, { customers, seed, T: { min: 26, max: 38 }, resolution: 1 / 7 }).map((d) => {
     let monetaryValue = 0;
     if (d.frequency > 0) {
-      const nu = gammaSample(u, CDNOW_SPEND.q, CDNOW_SPEND.gamma);
+      const nu = gammaVariate(u, CDNOW_SPEND.q, CDNOW_SPEND.gamma);
       let total = 0;
-      for (let k = 0; k < d.frequency; k++) total += gammaSample(u, CDNOW_SPEND.p, nu);
+      for (let k = 0; k < d.frequency; k++) total += gammaVariate(u, CDNOW_SPEND.p, nu);
       monetaryValue = total / d.frequency;
     }
     return { ...d, monetaryValue };

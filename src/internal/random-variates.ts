@@ -6,6 +6,7 @@
  * shape ≥ 1: Marsaglia & Tsang: d = shape − 1/3, c = 1/√(9d), v = (1 + c·Z)³,
  *            accept d·v when ln U < Z²/2 + d − d·v + d·ln v
  * shape < 1: G(shape) = G(shape + 1) · U^(1/shape)   ⇒ ln G = ln G(shape + 1) + ln U / shape
+ * Gamma(shape, rate) = e^(ln G) / rate
  * Beta(a, b) = X/(X + Y) = 1/(1 + e^(ln Y − ln X)),  X ~ Gamma(a), Y ~ Gamma(b)
  * ```
  *
@@ -33,6 +34,14 @@ export function logGammaVariate(u: () => number, shape: number): number {
     v = v * v * v;
     if (Math.log(1 - u()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return Math.log(d) + Math.log(v);
   }
+}
+
+/**
+ * A Gamma(shape, rate) variate (mean shape/rate), shape, rate > 0: e^(ln G)/rate. For shapes
+ * far below 1 the draw may be below the smallest double and is then 0, its nearest double.
+ */
+export function gammaVariate(u: () => number, shape: number, rate: number): number {
+  return Math.exp(logGammaVariate(u, shape)) / rate;
 }
 
 /** A Beta(a, b) variate in [0, 1], a, b > 0. */

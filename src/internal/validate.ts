@@ -47,13 +47,14 @@ export function requireFinite(fn: string, what: string, value: unknown, index?: 
 
 /**
  * A sum or product of valid money that must still fit in a double: `OUT_OF_RANGE` naming
- * `what` and whose it is (a customer id, or the input index) when it overflowed, so no
- * `Infinity` or `NaN` leaks out. Nothing is formatted unless it throws: it runs per customer.
+ * `what` and whose it is (the id of the owner it totals, or the input index) when it
+ * overflowed, so no `Infinity` or `NaN` leaks out. Nothing is formatted unless it throws: it
+ * runs once per owner. (Every caller totals per customer, hence the wording of the message.)
  */
-export function requireFiniteTotal(fn: string, what: string, value: number, customerId?: string | number, index?: number): number {
+export function requireFiniteTotal(fn: string, what: string, value: number, ownerId?: string | number, index?: number): number {
   if (Number.isFinite(value)) return value;
   const of =
-    customerId !== undefined ? ` of customer ${describeValue(customerId)}` : index !== undefined ? ` of the customer at index ${index}` : '';
+    ownerId !== undefined ? ` of customer ${describeValue(ownerId)}` : index !== undefined ? ` of the customer at index ${index}` : '';
   throw fail('OUT_OF_RANGE', fn, `${what}${of} overflows a double; use larger units of money (thousands, millions)`, {
     field: what,
     value,

@@ -3,7 +3,7 @@
  * and of the stages entered — and the figures built from them, shared by `journeyFunnel` and
  * `journeyFunnelTally` so both give the same numbers.
  */
-import type { JourneyFunnelStep } from './journey-funnel';
+import type { JourneyFunnelStep } from './journey-funnel-step';
 import { rateInterval } from './rate-interval';
 
 /** Plain, mergeable counts of one funnel (or one group of it). */

@@ -5,7 +5,7 @@ import { entryChannel, segmentKey } from './journey-reading';
 import { describeValue, fail, requireLevel } from '../internal/validate';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';
-import type { Interval } from '../models/interval';
+import type { JourneyFunnelStep } from './journey-funnel-step';
 import { optionKeys, readOptions } from '../internal/options';
 
 /** Options of {@link journeyFunnel}. */
@@ -23,30 +23,6 @@ export interface JourneyFunnelOptions {
    * `undefined` throws. Default: no grouping.
    */
   readonly groupBy?: 'segment' | 'channel' | Accessor<Journey, string | null | undefined>;
-}
-
-/** One stage of a {@link JourneyFunnelResult}. */
-export interface JourneyFunnelStep {
-  /** Stage name. */
-  readonly stage: string;
-  /** Journeys that reached this stage or any later one in the stage list. Never increases along the funnel. */
-  readonly reached: number;
-  /** Journeys that have this stage in their stage list (a journey may skip stages). */
-  readonly entered: number;
-  /** Journeys that reached the previous stage but not this one; 0 for the first stage. */
-  readonly droppedOff: number;
-  /** `reached / reached at the previous stage` (the first stage is compared with all journeys); `undefined` when the previous count is 0. */
-  readonly fromPrevious: number | undefined;
-  /** Wilson interval of {@link JourneyFunnelStep.fromPrevious}. */
-  readonly fromPreviousInterval: Interval | undefined;
-  /** `reached / reached at the first stage`; `undefined` when no journey reached it. */
-  readonly fromFirst: number | undefined;
-  /** Wilson interval of {@link JourneyFunnelStep.fromFirst}. */
-  readonly fromFirstInterval: Interval | undefined;
-  /** `droppedOff / reached at the previous stage` = `1 − fromPrevious`. */
-  readonly dropOffRate: number | undefined;
-  /** Wilson interval of {@link JourneyFunnelStep.dropOffRate}. */
-  readonly dropOffInterval: Interval | undefined;
 }
 
 /** The funnel of one group of journeys (see {@link JourneyFunnelOptions.groupBy}). */

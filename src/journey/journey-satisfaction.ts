@@ -2,7 +2,7 @@ import { toEpochMs } from '../internal/calendar';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { createScratch, readJourney, readStageList } from '../models/journey-reader';
 import { isConvertedJourney, readConversionTest } from './journey-reading';
-import { addResponse, MetricBuffers } from '../survey/survey-responses';
+import { addResponse, MetricBuffers } from './survey-responses';
 import { ScaleMeans } from '../survey/scale-means';
 import type { Journey } from '../models/journey';
 import type { Accessor, Values } from '../models/values';

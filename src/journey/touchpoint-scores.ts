@@ -1,7 +1,7 @@
 import { compareGroupKeys } from './funnel';
 import { forEachValue, isMissing, requireValues } from '../internal/input';
 import { createScratch, requireChannel, requireInteractionType } from '../models/journey-reader';
-import { addResponse, forEachInteraction, MetricBuffers } from '../survey/survey-responses';
+import { addResponse, forEachInteraction, MetricBuffers } from './survey-responses';
 import { describeValue, fail, requireLevel, requireOneOf } from '../internal/validate';
 import type { Channel } from '../models/channel';
 import type { Interaction } from '../models/interaction';

@@ -15,5 +15,6 @@ export * from './activity';
 export * from './period-retention';
 export * from './cohort-retention';
 export * from './kaplan-meier';
+export * from './kaplan-meier-types';
 export * from './kaplan-meier-tally';
 export * from './log-rank-test';

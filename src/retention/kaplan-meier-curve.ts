@@ -3,7 +3,7 @@
  * the pointwise band, the median and the restricted mean (formulas in `kaplanMeier`).
  */
 import type { TimeUnit } from '../internal/time';
-import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings, KaplanMeierStep } from './kaplan-meier';
+import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings, KaplanMeierStep } from './kaplan-meier-types';
 import { normalQuantile } from '../internal/normal';
 import { requireLevel, requireOneOf, requirePositive } from '../internal/validate';
 

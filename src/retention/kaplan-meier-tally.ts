@@ -1,5 +1,5 @@
 import type { Reducer } from '../models/reducer';
-import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings } from './kaplan-meier';
+import type { KaplanMeierConfidence, KaplanMeierResult, KaplanMeierSettings } from './kaplan-meier-types';
 import { requireChurnedFlag } from './churn-flag';
 import { kaplanMeierCurve, kaplanMeierSettings } from './kaplan-meier-curve';
 import { isMissing } from '../internal/input';

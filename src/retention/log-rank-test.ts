@@ -8,7 +8,8 @@ import { fail } from '../internal/validate';
 import type { Values } from '../models/values';
 import type { ActivityOptions } from './activity';
 import type { SbgParams } from './sbg/sbg-params';
-import { kaplanMeier, type KaplanMeierActivitySettings, type KaplanMeierDurationAccessors, type KaplanMeierOptions, type KaplanMeierStep } from './kaplan-meier';
+import { kaplanMeier, type KaplanMeierActivitySettings, type KaplanMeierDurationAccessors, type KaplanMeierOptions } from './kaplan-meier';
+import type { KaplanMeierStep } from './kaplan-meier-types';
 
 /** The groups of {@link logRankTest}: each name with its subjects (the input of {@link kaplanMeier}). */
 export type LogRankGroups<T> = Readonly<Record<string, Values<T>>> | ReadonlyMap<string, Values<T>>;

@@ -8,7 +8,7 @@
  * ~ Gamma(p, rate ν).
  */
 
-import { betaSample, gammaSample, seededUniform } from '../support/random';
+import { betaVariate, gammaVariate, seededUniform } from '../support/random';
 
 export interface SimulatedCustomer {
   frequency: number;
@@ -36,8 +36,8 @@ export function simulateCustomers(
   const round = (v: number) => (options.resolution ? Math.round(v / options.resolution) * options.resolution : v);
   for (let i = 0; i < n; i++) {
     const T = round(options.age(i, u));
-    const lambda = gammaSample(u, params.r, params.alpha);
-    const dropout = betaSample(u, params.a, params.b);
+    const lambda = gammaVariate(u, params.r, params.alpha);
+    const dropout = betaVariate(u, params.a, params.b);
     let t = 0;
     let x = 0;
     let tx = 0;
@@ -52,9 +52,9 @@ export function simulateCustomers(
     }
     let monetaryValue = 0;
     if (options.spend && x > 0) {
-      const nu = gammaSample(u, options.spend.q, options.spend.gamma);
+      const nu = gammaVariate(u, options.spend.q, options.spend.gamma);
       let total = 0;
-      for (let k = 0; k < x; k++) total += gammaSample(u, options.spend.p, nu);
+      for (let k = 0; k < x; k++) total += gammaVariate(u, options.spend.p, nu);
       monetaryValue = total / x;
     }
     out.push({ frequency: x, recency: tx, T, monetaryValue });

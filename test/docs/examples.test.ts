@@ -47,8 +47,13 @@ describe('documentation coverage', () => {
     const entries = [...new Set(Array.from(barrel.matchAll(/from '\.\/([^']+)'/g), (e) => `${e[1]}.ts`))];
     for (const entry of entries) {
       const text = readFileSync(join(dir, entry), 'utf8');
+      const seen = new Set<string>();
       for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export\s+(?:const|function)\s+(\w+)([^\n]*)/g)) {
         const doc = m[1] ?? '';
+        // Overloads: the first signature's comment is the one typedoc and editors show; the
+        // later signatures and the implementation signature (which no caller sees) need none.
+        if (seen.has(m[2] as string)) continue;
+        seen.add(m[2] as string);
         // A constant made of other documented values (a list of units) needs no example of its own.
         const isList = /^\s*:\s*readonly \w+\[\]/.test(m[3] ?? '');
         if (!isList && !doc.includes('@example')) missing.push(`src/${domain}/${entry}#${m[2]}`);

@@ -1,7 +1,8 @@
 import type { CustomerHistory } from '../customer-history';
 import type { BgNbdParams } from './bg-nbd-fit';
 import type { SimulationOptions } from '../simulation-options';
-import { betaSample, gammaSample, seededUniform } from '../../internal/random';
+import { seededUniform } from '../../internal/random';
+import { betaVariate, gammaVariate } from '../../internal/random-variates';
 import { MAX_SIMULATED_PURCHASES, readSimulationOptions, tooManyPurchases } from '../read-simulation-options';
 import { requireBgNbdParams } from './bg-nbd-predict';
 
@@ -51,8 +52,8 @@ export function simulateBgNbd(params: BgNbdParams, options: SimulationOptions): 
   const out: CustomerHistory[] = [];
   for (let i = 0; i < customers; i++) {
     const T = round(spanT === 0 ? minT : minT + spanT * u());
-    const lambda = gammaSample(u, r, alpha);
-    const dropout = betaSample(u, a, b);
+    const lambda = gammaVariate(u, r, alpha);
+    const dropout = betaVariate(u, a, b);
     let t = 0;
     let x = 0;
     let tx = 0;

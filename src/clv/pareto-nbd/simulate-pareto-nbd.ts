@@ -1,7 +1,8 @@
 import type { CustomerHistory } from '../customer-history';
 import type { ParetoNbdParams } from './pareto-nbd-fit';
 import type { SimulationOptions } from '../simulation-options';
-import { gammaSample, seededUniform } from '../../internal/random';
+import { seededUniform } from '../../internal/random';
+import { gammaVariate } from '../../internal/random-variates';
 import { MAX_SIMULATED_PURCHASES, readSimulationOptions, tooManyPurchases } from '../read-simulation-options';
 import { requireParetoNbdParams } from './pareto-nbd-predict';
 
@@ -49,8 +50,8 @@ export function simulateParetoNbd(params: ParetoNbdParams, options: SimulationOp
   const out: CustomerHistory[] = [];
   for (let i = 0; i < customers; i++) {
     const T = round(spanT === 0 ? minT : minT + spanT * u());
-    const lambda = gammaSample(u, r, alpha);
-    const mu = gammaSample(u, s, beta);
+    const lambda = gammaVariate(u, r, alpha);
+    const mu = gammaVariate(u, s, beta);
     const lifetime = -Math.log(1 - u()) / mu;
     const end = Math.min(lifetime, T);
     let t = 0;

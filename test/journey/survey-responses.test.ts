@@ -1,6 +1,6 @@
 // Direct unit tests of addResponse / forEachInteraction (they serve touchpointScores and journeySatisfaction).
 import { describe, expect, it } from 'vitest';
-import { addResponse, forEachInteraction, isJourney, MetricBuffers } from '../../src/survey/survey-responses';
+import { addResponse, forEachInteraction, isJourney, MetricBuffers } from '../../src/journey/survey-responses';
 import { createScratch } from '../../src/models/journey-reader';
 
 const survey = (metric: string, score: number, scale?: { min: number; max: number }) =>
