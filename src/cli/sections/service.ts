@@ -1,5 +1,5 @@
-import { serviceLevels, type ServiceLevelsGroup } from '../../src/journey/index';
-import type { Channel } from '../../src/models/index';
+import { serviceLevels, type ServiceLevelsGroup } from '../../journey/index';
+import type { Channel } from '../../models/index';
 import { count, hours, pct, table } from '../format';
 import type { ReportInput, Section } from './types';
 

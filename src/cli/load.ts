@@ -1,5 +1,5 @@
 /**
- * Loaders for the report's input files — the bundled sample and the user's own exports.
+ * Loaders for the CLI's input files — the bundled sample and the user's own exports.
  * Every record goes through the library's validating parsers (`parseInteraction`,
  * `parseCustomer`, `parseJourney`); a problem is reported as file, line and field.
  *
@@ -11,17 +11,34 @@
  *   purchases), or a CSV whose columns are the interaction fields (`type,customerId,at,…`).
  * - customers: a JSON array of customers, or a CSV with `id`, `acquiredAt`, `segment`.
  * - journeys: a JSON array of journeys.
+ * Every JSON array may also be NDJSON (`.ndjson` / `.jsonl`: one JSON record per line).
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { CxMetricsError } from '../src/errors';
-import type { Customer, Interaction, Journey, Purchase } from '../src/models/index';
-import { parseCustomer, parseInteraction, parseJourney } from '../src/models/index';
+import { CxMetricsError } from '../errors';
+import type { Customer, Interaction, Journey, Purchase } from '../models/index';
+import { parseCustomer, parseInteraction, parseJourney } from '../models/index';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv';
 import { arrayElementLines, jsonErrorLine } from './json-lines';
 
+/** What kind of problem a file has: the `code` of each problem in a JSON error. */
+export type InputProblemCode =
+  | 'FILE_NOT_FOUND'
+  | 'FILE_UNREADABLE'
+  | 'UNKNOWN_FILE_TYPE'
+  | 'NOT_TEXT'
+  | 'CSV_SYNTAX'
+  | 'JSON_SYNTAX'
+  | 'NOT_AN_ARRAY'
+  | 'MISSING_COLUMN'
+  | 'INVALID_RECORD'
+  | 'WRONG_RECORD_TYPE'
+  | 'MIXED_CURRENCIES';
+
 /** One problem in an input file. */
 export interface InputProblem {
+  /** The kind of problem. */
+  readonly code: InputProblemCode;
   /** 1-based line the record (or the syntax error) is on, when known. */
   readonly line: number | undefined;
   /** The field (CSV column or JSON path inside the record), when the problem is in one. */
@@ -48,13 +65,14 @@ function describeProblem(file: string, p: InputProblem): string {
   return `${where.filter((w) => w !== undefined).join(', ')}: ${p.message}`;
 }
 
-type Format = 'csv' | 'json';
+type Format = 'csv' | 'json' | 'ndjson';
 
 function formatOf(file: string): Format {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.json') return 'json';
-  throw new InputFileError(file, [{ line: undefined, field: undefined, message: `unknown file type "${ext}": use .csv or .json` }]);
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  throw new InputFileError(file, [{ code: 'UNKNOWN_FILE_TYPE', line: undefined, field: undefined, message: `unknown file type "${ext}": use .csv, .json, .ndjson or .jsonl` }]);
 }
 
 function readText(file: string): string {
@@ -62,13 +80,14 @@ function readText(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new InputFileError(file, [{ line: undefined, field: undefined, message: reason }]);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = missing ? 'no such file' : (error as Error).message;
+    throw new InputFileError(file, [{ code: missing ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', line: undefined, field: undefined, message: reason }]);
   }
   const problem = notText(bytes);
   if (problem !== undefined) {
     // Say where and what, never the bytes themselves: echoed, they would drive the terminal.
-    throw new InputFileError(file, [{ line: problem.line, field: undefined, message: `not a text (CSV or JSON) file: ${problem.what}` }]);
+    throw new InputFileError(file, [{ code: 'NOT_TEXT', line: problem.line, field: undefined, message: `not a text (CSV or JSON) file: ${problem.what}` }]);
   }
   return new TextDecoder('utf-8').decode(bytes);
 }
@@ -109,31 +128,51 @@ function parseRecord<T>(parse: (input: unknown) => T, input: unknown, line: numb
   } catch (error) {
     if (!(error instanceof CxMetricsError) || error.code !== 'INVALID_RECORD') throw error;
     for (const issue of error.details.issues ?? [{ path: '', message: error.message }]) {
-      problems.push({ line, field: issue.path === '' ? undefined : fieldName(issue.path), message: issue.message });
+      problems.push({ code: 'INVALID_RECORD', line, field: issue.path === '' ? undefined : fieldName(issue.path), message: issue.message });
     }
     return undefined;
   }
 }
 
-/** Parse a JSON file whose top level is an array; each element goes through `parse`. */
-function loadJsonArray<T>(file: string, parse: (input: unknown) => T, check?: (value: T) => string | undefined): T[] {
+/** The records of a JSON array or NDJSON file, each with the line it starts on. */
+function jsonRecords(file: string): { records: unknown[]; lines: (number | undefined)[] } {
   const text = readText(file);
+  if (formatOf(file) === 'ndjson') {
+    const records: unknown[] = [];
+    const lines: number[] = [];
+    text.split('\n').forEach((raw, k) => {
+      const line = raw.trim();
+      if (line === '') return;
+      try {
+        records.push(JSON.parse(line));
+      } catch (error) {
+        throw new InputFileError(file, [{ code: 'JSON_SYNTAX', line: k + 1, field: undefined, message: `not valid JSON (${(error as Error).message})` }]);
+      }
+      lines.push(k + 1);
+    });
+    return { records, lines };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new InputFileError(file, [{ line: jsonErrorLine(text), field: undefined, message: `not valid JSON (${message})` }]);
+    throw new InputFileError(file, [{ code: 'JSON_SYNTAX', line: jsonErrorLine(text), field: undefined, message: `not valid JSON (${message})` }]);
   }
-  if (!Array.isArray(data)) throw new InputFileError(file, [{ line: 1, field: undefined, message: 'expected a JSON array of records' }]);
-  const lines = arrayElementLines(text);
+  if (!Array.isArray(data)) throw new InputFileError(file, [{ code: 'NOT_AN_ARRAY', line: 1, field: undefined, message: 'expected a JSON array of records (or NDJSON: save the file as .ndjson)' }]);
+  return { records: data, lines: arrayElementLines(text) };
+}
+
+/** Parse a JSON array or NDJSON file; each record goes through `parse`. */
+function loadJsonArray<T>(file: string, parse: (input: unknown) => T, check?: (value: T) => string | undefined): T[] {
+  const { records, lines } = jsonRecords(file);
   const problems: InputProblem[] = [];
   const out: T[] = [];
-  data.forEach((element, i) => {
+  records.forEach((element, i) => {
     const value = parseRecord(parse, element, lines[i], problems);
     if (value === undefined) return;
     const wrong = check?.(value);
-    if (wrong !== undefined) problems.push({ line: lines[i], field: 'type', message: wrong });
+    if (wrong !== undefined) problems.push({ code: 'WRONG_RECORD_TYPE', line: lines[i], field: 'type', message: wrong });
     else out.push(value);
   });
   if (problems.length > 0) throw new InputFileError(file, problems);
@@ -145,7 +184,7 @@ function loadCsv(file: string): { columns: readonly string[]; records: readonly 
   try {
     return parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new InputFileError(file, [{ line: error.line, field: undefined, message: error.message }]);
+    if (error instanceof CsvSyntaxError) throw new InputFileError(file, [{ code: 'CSV_SYNTAX', line: error.line, field: undefined, message: error.message }]);
     throw error;
   }
 }
@@ -153,7 +192,7 @@ function loadCsv(file: string): { columns: readonly string[]; records: readonly 
 function requireColumns(file: string, columns: readonly string[], required: readonly string[]): void {
   const missing = required.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    throw new InputFileError(file, [{ line: 1, field: undefined, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${columns.join(',')})` }]);
+    throw new InputFileError(file, [{ code: 'MISSING_COLUMN', line: 1, field: missing[0], message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${columns.join(',')})` }]);
   }
 }
 
@@ -178,7 +217,7 @@ const PURCHASE_FIELDS: Record<string, string> = { customerId: 'customer_id', at:
 
 /** Purchases from a CSV (`customer_id,date,amount[,cds|items][,currency]`) or a JSON array of purchase interactions. */
 export function loadPurchases(file: string): Purchase[] {
-  if (formatOf(file) === 'json') {
+  if (formatOf(file) !== 'csv') {
     return loadJsonArray(file, parseInteraction, (i) => (i.type === 'purchase' ? undefined : `expected a purchase, got a "${i.type}" interaction`)) as Purchase[];
   }
   const { columns, records } = loadCsv(file);
@@ -221,7 +260,7 @@ const INTERACTION_COLUMNS: Record<string, 'string' | 'number' | 'boolean'> = {
 
 /** Interactions from a JSON array, or a CSV whose columns are the interaction fields. */
 export function loadInteractions(file: string): Interaction[] {
-  if (formatOf(file) === 'json') return loadJsonArray(file, parseInteraction);
+  if (formatOf(file) !== 'csv') return loadJsonArray(file, parseInteraction);
   const { columns, records } = loadCsv(file);
   requireColumns(file, columns, ['type', 'customerId', 'at']);
   const problems: InputProblem[] = [];
@@ -238,7 +277,7 @@ export function loadInteractions(file: string): Interaction[] {
 
 /** Customers from a JSON array, or a CSV with `id` and optionally `acquiredAt`, `segment`. */
 export function loadCustomers(file: string): Customer[] {
-  if (formatOf(file) === 'json') return loadJsonArray(file, parseCustomer);
+  if (formatOf(file) !== 'csv') return loadJsonArray(file, parseCustomer);
   const { columns, records } = loadCsv(file);
   requireColumns(file, columns, ['id']);
   const problems: InputProblem[] = [];
@@ -254,8 +293,8 @@ export function loadCustomers(file: string): Customer[] {
 
 /** Journeys from a JSON array. */
 export function loadJourneys(file: string): Journey[] {
-  if (formatOf(file) !== 'json') {
-    throw new InputFileError(file, [{ line: undefined, field: undefined, message: 'journeys are nested records: use a JSON array' }]);
+  if (formatOf(file) === 'csv') {
+    throw new InputFileError(file, [{ code: 'UNKNOWN_FILE_TYPE', line: undefined, field: undefined, message: 'journeys are nested records: use a JSON array or NDJSON' }]);
   }
   return loadJsonArray(file, parseJourney);
 }

@@ -1,4 +1,4 @@
-import { nps, npsInterval, surveyBreakdown, trendTest } from '../../src/survey/index';
+import { nps, npsInterval, surveyBreakdown, trendTest } from '../../survey/index';
 import { count, interval, pct, points, table } from '../format';
 import { mark, pValue } from './significance';
 import type { ReportInput, Section } from './types';

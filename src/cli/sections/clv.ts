@@ -10,7 +10,7 @@ import {
   type GammaGammaFit,
   type RankCustomersBy,
   type TransactionSummaryRow,
-} from '../../src/clv/index';
+} from '../../clv/index';
 import { count, day, money, num, pct, table } from '../format';
 import type { ReportInput, Section } from './types';
 

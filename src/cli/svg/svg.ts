@@ -40,14 +40,18 @@ export function polyline(points: readonly (readonly [number, number])[]): string
 
 /** The whole document: a titled, described, self-contained SVG with a white background. */
 export function svgDocument(width: number, height: number, title: string, description: string, body: readonly string[]): string {
-  const style = 'text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;fill:#222}';
+  // Only the font in CSS: a CSS `fill` on text would override each label's own fill attribute
+  // (white labels on dark heat-map cells came out dark). The default ink is inherited from <g>.
+  const style = 'text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc">`,
     `<title id="title">${escapeXml(title)}</title>`,
     `<desc id="desc">${escapeXml(description)}</desc>`,
     `<style>${style}</style>`,
     el('rect', { width, height, fill: '#ffffff' }),
+    '<g fill="#222222">',
     ...body,
+    '</g>',
     '</svg>',
     '',
   ].join('\n');

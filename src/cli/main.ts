@@ -1,8 +1,8 @@
 /**
- * `npm start`: a customer-experience report on the bundled sample, or on your own files.
- * `npm start -- --help` lists the options. The work is done in ./cli.ts.
+ * The `cx-metrics` executable (package.json `bin`; the build adds the `#!/usr/bin/env node`
+ * line). `npm start` runs it from the sources on the bundled sample.
  */
-import { run } from './cli';
+import { run } from './run';
 
 const styled = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
 process.exitCode = run(process.argv.slice(2), {

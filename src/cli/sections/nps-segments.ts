@@ -1,4 +1,4 @@
-import { compareGroups, npsRevenue, surveyBreakdown } from '../../src/survey/index';
+import { compareGroups, npsRevenue, surveyBreakdown } from '../../survey/index';
 import { count, interval, money, pct, points, table } from '../format';
 import { mark, pValue } from './significance';
 import type { ReportInput, Section } from './types';

@@ -1,9 +1,6 @@
-import { journeyFunnel, journeyPaths, stageTiming } from '../../src/journey/index';
+import { journeyFunnel, journeyPaths, stageTiming } from '../../journey/index';
 import { count, interval, num, pct, table } from '../format';
 import type { ReportInput, Section } from './types';
-
-/** The default journey stages, in order: the bundled data uses these (`--stages` sets others). */
-export const STAGES = ['awareness', 'consideration', 'purchase', 'onboarding', 'loyalty'] as const;
 
 /** The conversion funnel with Wilson intervals, and the time spent in each stage. */
 export function funnelSection(input: ReportInput): Section | undefined {

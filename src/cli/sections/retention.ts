@@ -8,7 +8,7 @@ import {
   type CohortRetentionResult,
   type KaplanMeierResult,
   type SbgFit,
-} from '../../src/retention/index';
+} from '../../retention/index';
 import { count, interval, num, pct, table } from '../format';
 import type { ReportInput, Section } from './types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, csvField, parseCsv } from '../../demo/csv';
-import { arrayElementLines, jsonErrorLine } from '../../demo/json-lines';
+import { CsvSyntaxError, csvField, parseCsv } from '../../src/cli/csv';
+import { arrayElementLines, jsonErrorLine } from '../../src/cli/json-lines';
 
 describe('parseCsv', () => {
   it('reads a header and records with the line each starts on, CRLF or LF, blank lines skipped', () => {

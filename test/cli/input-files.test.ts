@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { run } from '../../demo/cli';
-import { InputFileError, loadCustomers, loadInteractions, loadJourneys, loadPurchases } from '../../demo/load';
+import { run } from '../../src/cli/run';
+import { InputFileError, loadCustomers, loadInteractions, loadJourneys, loadPurchases } from '../../src/cli/load';
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ function file(name: string, text: string): string {
 function report(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
+  const code = run(['report', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
   return { code, stdout, stderr };
 }
 
@@ -37,7 +37,7 @@ describe('user files: errors name the file, the line and the field', () => {
   it('a purchases CSV with a bad amount and a bad date', () => {
     const path = file('bad-purchases.csv', 'customer_id,date,cds,amount\n1,1997-01-01,2,29.33\n2,1997-01-02,1,abc\n3,1997-02-30,1,10\n');
     const result = report('--purchases', path);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`cannot read ${path}`);
     expect(result.stderr).toContain('bad-purchases.csv:3, field amount: expected a finite number ≥ 0, got "abc"');
@@ -47,15 +47,15 @@ describe('user files: errors name the file, the line and the field', () => {
   it('a negative amount, a fractional cds count, an empty customer id', () => {
     const list = problems(() => loadPurchases(file('p2.csv', 'customer_id,date,cds,amount\n,1997-01-01,2,5\n7,19970101,1.5,-1\n')));
     expect(list).toEqual([
-      { line: 2, field: 'customer_id', message: expect.stringMatching(/^missing/) },
-      { line: 3, field: 'amount', message: 'expected a finite number ≥ 0, got -1' },
-      { line: 3, field: 'cds', message: 'expected a whole number ≥ 0, got 1.5' },
+      { code: 'INVALID_RECORD', line: 2, field: 'customer_id', message: expect.stringMatching(/^missing/) },
+      { code: 'INVALID_RECORD', line: 3, field: 'amount', message: 'expected a finite number ≥ 0, got -1' },
+      { code: 'INVALID_RECORD', line: 3, field: 'cds', message: 'expected a whole number ≥ 0, got 1.5' },
     ]);
   });
 
   it('a CSV without a required column, or with a short row', () => {
     expect(problems(() => loadPurchases(file('p3.csv', 'customer,date,amount\n1,1997-01-01,3\n')))).toEqual([
-      { line: 1, field: undefined, message: 'missing column customer_id (header: customer,date,amount)' },
+      { code: 'MISSING_COLUMN', line: 1, field: 'customer_id', message: 'missing column customer_id (header: customer,date,amount)' },
     ]);
     expect(problems(() => loadPurchases(file('p4.csv', 'customer_id,date,amount\n1,1997-01-01,3\n2,1997-01-01\n')))[0]).toMatchObject({ line: 3 });
   });
@@ -72,7 +72,7 @@ describe('user files: errors name the file, the line and the field', () => {
       ].join('\n'),
     );
     const result = report('--interactions', path);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('interactions.json:3, field score: expected an integer 0–10, got "9"');
     expect(result.stderr).toMatch(/interactions\.json:4, field channel: expected one of .*got "fax"/);
   });
@@ -88,27 +88,27 @@ describe('user files: errors name the file, the line and the field', () => {
       loadInteractions(file('i.csv', 'type,customerId,at,metric,score,channel,resolvedOnFirstContact\nsurvey,1,1997-03-01T10:00:00Z,csat,6,,\nsupport,2,1997-03-01T10:00:00Z,,,phone,maybe\n')),
     );
     expect(list).toEqual([
-      { line: 2, field: 'score', message: 'expected an integer 1–5, got 6' },
-      { line: 3, field: 'resolvedOnFirstContact', message: 'expected true or false, got "maybe"' },
+      { code: 'INVALID_RECORD', line: 2, field: 'score', message: 'expected an integer 1–5, got 6' },
+      { code: 'INVALID_RECORD', line: 3, field: 'resolvedOnFirstContact', message: 'expected true or false, got "maybe"' },
     ]);
   });
 
   it('customers and journeys', () => {
     expect(problems(() => loadCustomers(file('c.csv', 'id,acquiredAt,segment\nc1,1997-01-01,smb\nc2,yesterday,\n')))).toEqual([
-      { line: 3, field: 'acquiredAt', message: expect.stringContaining('got "yesterday"') },
+      { code: 'INVALID_RECORD', line: 3, field: 'acquiredAt', message: expect.stringContaining('got "yesterday"') },
     ]);
     const journeys = file(
       'j.json',
       '[\n{"customerId":"a","stages":[{"name":"awareness","enteredAt":"1997-01-02T00:00:00Z","interactions":[]},{"name":"purchase","enteredAt":"1997-01-01T00:00:00Z","interactions":[]}]}\n]\n',
     );
-    expect(problems(() => loadJourneys(journeys))).toEqual([{ line: 2, field: 'stages[1].enteredAt', message: expect.stringContaining('no earlier than stages[0].enteredAt') }]);
+    expect(problems(() => loadJourneys(journeys))).toEqual([{ code: 'INVALID_RECORD', line: 2, field: 'stages[1].enteredAt', message: expect.stringContaining('no earlier than stages[0].enteredAt') }]);
     expect(problems(() => loadJourneys(file('j.csv', 'customerId\n')))[0]?.message).toContain('JSON');
   });
 
   it('purchases in several currencies are refused: money cannot be added across them', () => {
     const path = file('fx.csv', 'customer_id,date,amount,currency\n1,2024-01-01,10,USD\n2,2024-01-02,12,EUR\n');
     const result = report('--purchases', path);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('fx.csv, field currency: purchases are in 2 currencies (EUR, USD)');
   });
 
@@ -116,7 +116,7 @@ describe('user files: errors name the file, the line and the field', () => {
     expect(report('--purchases', join(dir, 'nope.csv')).stderr).toContain('no such file');
     expect(problems(() => loadPurchases(file('p.txt', '')))[0]?.message).toContain('unknown file type ".txt"');
     expect(problems(() => loadPurchases(file('p.json', '[\n{"type":"visit","customerId":"1","at":0,"touchpoint":"home"}\n]')))).toEqual([
-      { line: 2, field: 'type', message: 'expected a purchase, got a "visit" interaction' },
+      { code: 'WRONG_RECORD_TYPE', line: 2, field: 'type', message: 'expected a purchase, got a "visit" interaction' },
     ]);
   });
 });
@@ -151,7 +151,7 @@ describe('user files: a valid subset', () => {
       JSON.stringify({ customerId: id, stages: names.map((name, k) => ({ name, enteredAt: `2024-01-0${k + 1}T00:00:00Z`, interactions: [] })) });
     const path = file('own-journeys.json', `[\n${[journey('a', 'visit'), journey('b', 'visit', 'buy')].join(',\n')}\n]\n`);
     const failed = report('--journeys', path);
-    expect(failed.code).toBe(1);
+    expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/^error: the data cannot be analysed: journeyFunnel: .*"visit"/);
     const ok = report('--journeys', path, '--stages', 'visit,buy', '--json');
     expect(ok.stderr).toBe('');
@@ -165,10 +165,14 @@ describe('user files: a valid subset', () => {
 
   it('unknown options and bad dates are usage errors', () => {
     expect(report('--colour').code).toBe(2);
-    const bad = report('--calibration-end', '30/09/1997');
+    const bad = report('--sample', '--calibration-end', '30/09/1997');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--calibration-end expects a date YYYY-MM-DD');
-    expect(report('--help').stdout).toContain('Usage: npm start');
+    expect(report('--help').stdout).toContain('Usage: cx-metrics report');
+    expect(report('--sample', '--calibration-end', '1997-02-30').stderr).toContain('--calibration-end expects a date YYYY-MM-DD, got "1997-02-30"');
+    expect(report('--sample', '--purchases', 'x.csv').stderr).toContain('either --sample or your own files');
+    expect(report().stderr).toContain('no data: give --sample');
+    expect(report('--sampel').stderr).toContain('unknown option --sampel (did you mean --sample?)');
   });
 });
 
@@ -193,7 +197,7 @@ describe('user files that are not text', () => {
   ])('%s: says the file is not text, with its name and line, without echoing its bytes', (_what, bytes, line, why) => {
     const path = binary('upload.csv', bytes);
     const result = report('--purchases', path);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`cannot read ${path}`);
     expect(result.stderr).toContain(`upload.csv:${line}: not a text (CSV or JSON) file: `);
@@ -204,7 +208,7 @@ describe('user files that are not text', () => {
   it('every loader checks: a JSON file of interactions, customers or journeys too', () => {
     const path = binary('blob.json', [0x5b, 0x00, 0x5d]);
     for (const load of [loadInteractions, loadCustomers, loadJourneys, loadPurchases]) {
-      expect(problems(() => load(path))).toEqual([{ line: 1, field: undefined, message: 'not a text (CSV or JSON) file: it holds a NUL byte' }]);
+      expect(problems(() => load(path))).toEqual([{ code: 'NOT_TEXT', line: 1, field: undefined, message: 'not a text (CSV or JSON) file: it holds a NUL byte' }]);
     }
   });
 
@@ -221,7 +225,7 @@ describe('user files: customers only', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('1970');
     expect(result.stdout).not.toContain('0 buying customers');
-    expect(result.stdout).toContain('2 customers, no purchases, 0 survey answers, 0 support contacts, 0 journeys; no dated records, so no period to report on.');
+    expect(result.stdout).toContain('2 distinct customers. 2 customer records, no purchases, 0 survey answers, 0 support contacts, 0 journeys; no dated records, so no period to report on.');
     expect(result.stdout).toContain('No purchases: the retention, survival, CLV and RFM sections need them.');
     const json = JSON.parse(report('--customers', path, '--json').stdout) as { sections: { data: Record<string, unknown> } };
     expect(json.sections.data).toMatchObject({ customers: 2, buyers: 0, purchases: 0 });

@@ -1,7 +1,20 @@
-import type { Customer, Interaction, Journey, Purchase } from '../../src/models/index';
+import type { Customer, Interaction, Journey, Purchase } from '../../models/index';
+
+/** One file read: its kind, its name as given (or `sample/…`) and how many records it held. */
+export interface FileSummary {
+  readonly kind: 'purchases' | 'interactions' | 'customers' | 'journeys';
+  readonly file: string;
+  readonly records: number;
+}
 
 /** Everything the report reads, already validated. */
 export interface ReportInput {
+  /** The files read, in the order purchases, interactions, customers, journeys. */
+  readonly files: readonly FileSummary[];
+  /** Whether the data is the bundled sample. */
+  readonly sample: boolean;
+  /** The earliest instant anywhere in the data (epoch ms), `undefined` without dated records. */
+  readonly firstInstant: number | undefined;
   readonly purchases: readonly Purchase[];
   /** Survey answers, support contacts, visits (and purchases, which the sections ignore here). */
   readonly interactions: readonly Interaction[];

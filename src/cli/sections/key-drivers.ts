@@ -1,5 +1,5 @@
-import type { SurveyResponse } from '../../src/models/index';
-import { keyDrivers } from '../../src/survey/index';
+import type { SurveyResponse } from '../../models/index';
+import { keyDrivers } from '../../survey/index';
 import { count, interval, num, pct, table } from '../format';
 import type { ReportInput, Section } from './types';
 

@@ -1,4 +1,5 @@
 import { heading, INK, MARGIN, MUTED } from './chart';
+import { readableOn } from './contrast';
 import { el, svgDocument, text } from './svg';
 
 /** Options of {@link heatMap}. */
@@ -39,9 +40,10 @@ export function heatMap(values: readonly (readonly (number | undefined)[])[], o:
     body.push(text(left - 8, top + r * cell + cell / 2 + 4, o.rowLabels[r] ?? '', { 'font-size': 12, 'text-anchor': 'end' }));
     row.forEach((v, c) => {
       if (v === undefined) return;
-      const t = v / o.max;
-      body.push(el('rect', { x: left + c * cell, y: top + r * cell, width: cell - 2, height: cell - 2, fill: colour(t) }));
-      body.push(text(left + c * cell + (cell - 2) / 2, top + r * cell + cell / 2 + 3, o.format(v), { 'font-size': 10, 'text-anchor': 'middle', fill: t > 0.55 ? '#ffffff' : INK }));
+      const fill = colour(v / o.max);
+      body.push(el('rect', { x: left + c * cell, y: top + r * cell, width: cell - 2, height: cell - 2, fill }));
+      // The label takes whichever of ink and white contrasts more with its cell (WCAG ratio).
+      body.push(text(left + c * cell + (cell - 2) / 2, top + r * cell + cell / 2 + 3, o.format(v), { 'font-size': 10, 'text-anchor': 'middle', fill: readableOn(fill, [INK, '#ffffff']) }));
     });
   });
   const bottom = top + o.rowLabels.length * cell;

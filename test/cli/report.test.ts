@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../demo/cli';
+import { run } from '../../src/cli/run';
 import { repoRoot } from '../support/doc-examples';
 
 interface Captured {
@@ -13,18 +13,18 @@ interface Captured {
 function report(...argv: string[]): Captured {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
+  const code = run(['report', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
   return { code, stdout, stderr };
 }
 
-const dataDir = join(repoRoot, 'demo', 'data');
+const dataDir = join(repoRoot, 'sample');
 
-describe('npm start on the bundled sample', () => {
+describe('cx-metrics report --sample', () => {
   let text: Captured;
   let json: Captured;
   beforeAll(() => {
-    text = report();
-    json = report('--json');
+    text = report('--sample');
+    json = report('--sample', '--json');
   });
 
   it('prints every section whose calculators exist, in order', () => {

@@ -1,4 +1,4 @@
-import { rfmSegments } from '../../src/journey/index';
+import { rfmSegments } from '../../journey/index';
 import { count, money, pct, table } from '../format';
 import { analyseClv, predictAtEnd } from './clv';
 import type { ReportInput, Section } from './types';

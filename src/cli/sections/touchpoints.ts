@@ -1,5 +1,5 @@
-import { touchpointScores, weakestTouchpoints } from '../../src/journey/index';
-import type { SurveyMetric } from '../../src/models/index';
+import { touchpointScores, weakestTouchpoints } from '../../journey/index';
+import type { SurveyMetric } from '../../models/index';
 import { count, interval, num, pct, points, table } from '../format';
 import type { ReportInput, Section } from './types';
 
