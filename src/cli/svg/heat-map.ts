@@ -1,5 +1,5 @@
 import { heading, INK, MARGIN, MUTED } from './chart';
-import { readableOn } from './contrast';
+import { contrastRatio, readableOn } from './contrast';
 import { el, svgDocument, text } from './svg';
 
 /** Options of {@link heatMap}. */
@@ -20,10 +20,16 @@ export interface HeatMapOptions {
 const LIGHT = [239, 246, 255] as const;
 const DARK = [8, 69, 148] as const;
 
-/** White-to-blue: `t` in [0, 1]. */
+const hex = (c: readonly number[]): string => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+
+/**
+ * White-to-blue: `t` in [0, 1]. Mid-tones where neither ink nor white text reaches a 4.5:1
+ * contrast are darkened until white text does, so every cell label stays readable.
+ */
 function colour(t: number): string {
-  const c = LIGHT.map((l, k) => Math.round(l + (DARK[k] as number - l) * Math.min(1, Math.max(0, t))));
-  return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  let c = LIGHT.map((l, k) => Math.round(l + ((DARK[k] as number) - l) * Math.min(1, Math.max(0, t))));
+  while (contrastRatio(readableOn(hex(c), [INK, '#ffffff']), hex(c)) < 4.5) c = c.map((v) => Math.floor(v * 0.95));
+  return hex(c);
 }
 
 /** A grid of cells coloured by value, each labelled; `undefined` cells (not observed yet) stay blank. */
