@@ -1,4 +1,9 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+// Source maps carry their sources: the package ships dist/, not src/.
+const withSources: Options['esbuildOptions'] = (options) => {
+  options.sourcesContent = true;
+};
 
 export default defineConfig([
   // The library: one entry per public subpath; shared chunks keep one CxMetricsError class across them.
@@ -17,6 +22,7 @@ export default defineConfig([
     treeshake: true,
     clean: true,
     sourcemap: true,
+    esbuildOptions: withSources,
     target: 'es2020',
     platform: 'neutral',
     tsconfig: 'tsconfig.build.json',
@@ -30,6 +36,7 @@ export default defineConfig([
     treeshake: true,
     clean: false,
     sourcemap: true,
+    esbuildOptions: withSources,
     target: 'node18',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },

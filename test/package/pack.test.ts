@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/doc-examples';
+import { validate } from '../support/json-schema';
 
 const subpaths = ['models', 'survey', 'retention', 'clv', 'journey'] as const;
 const work = mkdtempSync(join(tmpdir(), 'cx-metrics-pack-'));
@@ -48,12 +49,39 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the published tarball', () => {
   it('holds only what a user needs', () => {
-    const allowed = /^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed =
+      /^(dist\/.+\.(js|cjs|d\.ts|d\.cts|js\.map|cjs\.map)|sample\/(README\.md|purchases\.csv|(customers|interactions|journeys)\.json)|schema\/cx-metrics\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('dist/index.d.cts');
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('schema/cx-metrics.schema.json');
+    expect(files).toContain('sample/purchases.csv');
+  });
+
+  it('ships source maps with their sources inlined, linked from each file', () => {
+    const installed = join(work, 'app', 'node_modules', 'cx-metrics');
+    const code = files.filter((f) => /^dist\/.+\.(js|cjs)$/.test(f));
+    expect(code.length).toBeGreaterThan(10);
+    let sources = 0;
+    for (const file of code) {
+      expect(files, file).toContain(`${file}.map`);
+      expect(readFileSync(join(installed, file), 'utf8')).toContain(`//# sourceMappingURL=${file.split('/').pop()}.map`);
+      const map = JSON.parse(readFileSync(join(installed, `${file}.map`), 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+      expect(map.sourcesContent?.length ?? 0, file).toBe(map.sources.length);
+      sources += map.sources.length;
+    }
+    expect(sources).toBeGreaterThan(100);
+  });
+
+  it('declares where the project lives: repository, homepage, bugs', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { repository: { url: string }; homepage: string; bugs: { url: string } };
+    const repo = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1];
+    expect(repo).toBeDefined();
+    expect(pkg.homepage).toBe(`${repo}#readme`);
+    expect(pkg.bugs.url).toBe(`${repo}/issues`);
   });
 
   it('is built by `npm pack` and `npm publish` themselves (prepack)', () => {
@@ -126,5 +154,57 @@ describe('the published tarball', () => {
     expect(result.errors).toEqual([]);
     const code = result.outputFiles[0]?.text ?? '';
     expect(code).not.toMatch(/from\s+["']node:|require\(["'](node:|fs|path|os|crypto)/);
+  });
+});
+
+/** Run `npx cx-metrics …` in the fresh project (offline: the package is installed there). */
+function npx(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('npx', ['--offline', 'cx-metrics', ...args], { cwd: join(work, 'app'), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The installed bin run by node directly (the same file npx runs, without npx's start-up time). */
+function bin(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(work, 'app', 'node_modules', '.bin', 'cx-metrics'), ...args], { cwd: join(work, 'app'), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the cx-metrics command, installed from the tarball into a fresh project', () => {
+  it('report --sample --html r.html writes the report with every chart', () => {
+    const result = npx('report', '--sample', '--html', 'r.html');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Net Promoter Score');
+    const html = readFileSync(join(work, 'app', 'r.html'), 'utf8');
+    expect((html.match(/<figure id="figure-/g) ?? []).length).toBe(12);
+  });
+
+  it('check --sample --fail-under nps=90 exits 1, nps=0 exits 0', () => {
+    expect(npx('check', '--sample', '--fail-under', 'nps=90').status).toBe(1);
+    expect(npx('check', '--sample', '--fail-under', 'nps=0').status).toBe(0);
+  });
+
+  it('a malformed file exits 2 with file, line and field', () => {
+    writeFileSync(join(work, 'app', 'bad.csv'), 'customer_id,date,amount\nc1,2024-01-01,10\nc2,2024-01-02,ten\n');
+    const result = npx('check', '--purchases', 'bad.csv', '--fail-under', 'nps=0');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('bad.csv:3, field amount: expected a finite number ≥ 0, got "ten"');
+  });
+
+  it('--json output validates against the schema the package ships', () => {
+    const schema = JSON.parse(readFileSync(join(work, 'app', 'node_modules', 'cx-metrics', 'schema', 'cx-metrics.schema.json'), 'utf8')) as Record<string, unknown>;
+    for (const [run, args] of [
+      [npx, ['report', '--sample', '--json']],
+      [bin, ['check', '--json', '--purchases', 'bad.csv', '--fail-under', 'nps=0']],
+    ] as const) {
+      const result = run(...args);
+      expect(validate(schema, JSON.parse(result.stdout)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('--help documents the formats; --version prints the package version', () => {
+    expect(bin('report', '--help').stdout).toContain('Dates and times');
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(bin('--version').stdout.trim()).toBe(pkg.version);
   });
 });
