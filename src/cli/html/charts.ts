@@ -270,10 +270,7 @@ function funnel(section: Section): Chart | undefined {
       stages.map((s) => ({ label: s.stage.length > 14 ? `${s.stage.slice(0, 13)}…` : s.stage, value: s.reached, fill: COLOURS.blue })),
       {
         title: 'Journey funnel',
-        subtitle: `Journeys reaching each stage; ${stages
-          .slice(1)
-          .map((s) => `${pct(s.fromPrevious, 0)} to ${s.stage}`)
-          .join(', ')}`,
+        subtitle: 'Journeys reaching each stage; conversion rates with their intervals in the table below',
         description: `Bar chart of the journeys reaching each stage: ${stages.map((s) => `${s.stage} ${s.reached}`).join(', ')}.`,
         xLabel: 'stage',
         yLabel: 'journeys',

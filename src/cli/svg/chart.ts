@@ -17,10 +17,16 @@ export const PLOT = {
   bottom: HEIGHT - MARGIN.bottom,
 } as const;
 
-/** The chart's title, top left. */
+/** Characters of 12 px text that fit beside the left margin (about 6.4 px each, a conservative average). */
+const SUBTITLE_CHARACTERS = Math.floor((WIDTH - MARGIN.left - 8) / 6.4);
+
+/** The chart's title, top left; a subtitle too long for the width is cut with an ellipsis (data-dependent names can be long). */
 export function heading(title: string, subtitle?: string): string[] {
   const out = [text(MARGIN.left, 22, title, { 'font-size': 16, 'font-weight': 600 })];
-  if (subtitle !== undefined) out.push(text(MARGIN.left, 38, subtitle, { 'font-size': 12, fill: MUTED }));
+  if (subtitle !== undefined) {
+    const shown = [...subtitle].length > SUBTITLE_CHARACTERS ? `${[...subtitle].slice(0, SUBTITLE_CHARACTERS - 1).join('')}…` : subtitle;
+    out.push(text(MARGIN.left, 38, shown, { 'font-size': 12, fill: MUTED }));
+  }
   return out;
 }
 

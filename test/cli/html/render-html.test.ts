@@ -9,25 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../../src/cli/svg/contrast';
 import { cli } from '../run-cli';
+import { EXPECTED_CHARTS } from './expected-charts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-html-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The charts the issue asks for, by figure id. */
-export const EXPECTED_CHARTS = [
-  'nps-trend',
-  'csat-touchpoints',
-  'ces-touchpoints',
-  'weakest-nps',
-  'weakest-csat',
-  'weakest-ces',
-  'cohort-heat-map',
-  'survival',
-  'repeat-purchases',
-  'clv-distribution',
-  'top-customers',
-  'funnel',
-] as const;
 
 let html = '';
 beforeAll(() => {
