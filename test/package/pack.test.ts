@@ -6,9 +6,10 @@
  * This is the only place `npm test` builds and packs: one build, one tarball for every check.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/doc-examples';
@@ -164,7 +165,7 @@ function npx(...args: string[]): { status: number | null; stdout: string; stderr
 }
 
 /** The installed bin run by node directly (the same file npx runs, without npx's start-up time). */
-function bin(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+function installedBin(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(work, 'app', 'node_modules', '.bin', 'cx-metrics'), ...args], { cwd: join(work, 'app'), encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -195,7 +196,7 @@ describe('the cx-metrics command, installed from the tarball into a fresh projec
     const schema = JSON.parse(readFileSync(join(work, 'app', 'node_modules', 'cx-metrics', 'schema', 'cx-metrics.schema.json'), 'utf8')) as Record<string, unknown>;
     for (const [run, args] of [
       [npx, ['report', '--sample', '--json']],
-      [bin, ['check', '--json', '--purchases', 'bad.csv', '--fail-under', 'nps=0']],
+      [installedBin, ['check', '--json', '--purchases', 'bad.csv', '--fail-under', 'nps=0']],
     ] as const) {
       const result = run(...args);
       expect(validate(schema, JSON.parse(result.stdout)), args.join(' ')).toEqual([]);
@@ -203,8 +204,54 @@ describe('the cx-metrics command, installed from the tarball into a fresh projec
   });
 
   it('--help documents the formats; --version prints the package version', () => {
-    expect(bin('report', '--help').stdout).toContain('Dates and times');
+    expect(installedBin('report', '--help').stdout).toContain('Dates and times');
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    expect(bin('--version').stdout.trim()).toBe(pkg.version);
+    expect(installedBin('--version').stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('examples/, run against the installed package', () => {
+  const app = () => join(work, 'app');
+  beforeAll(() => cpSync(join(repoRoot, 'examples'), join(app(), 'examples'), { recursive: true, filter: (src) => !src.endsWith('app.bundle.js') }));
+
+  it('node-script.mjs prints NPS with its interval, CSAT and a BG/NBD fit', () => {
+    const out = run('node', ['examples/node-script.mjs'], app());
+    expect(out).toMatch(/^NPS 33\.3 \(95 % interval -?[\d.]+ to [\d.]+\) from 9 answers, 1 skipped\nCSAT 80 %\nBG\/NBD on 300 customers \(converged\), r [\d.]+, α [\d.]+, a [\d.]+, b [\d.]+; P\(alive\): c0 \d+ %, c1 \d+ %, c2 \d+ %, c3 \d+ %\n$/);
+  });
+
+  it('edge-worker.mjs answers a POST with NPS and CSAT, a bad score with 422 and its code', () => {
+    writeFileSync(
+      join(app(), 'call-worker.mjs'),
+      `import worker from './examples/edge-worker.mjs';
+       const post = (body) => worker.fetch(new Request('https://example.test/', { method: 'POST', body: JSON.stringify(body) }));
+       const ok = await post({ scores: [10, 9, 9, 8, 7, 6, 3, 10, 9], csat: [5, 4, 4, 3, 5] });
+       const bad = await post({ scores: [9, 11] });
+       const get = await worker.fetch(new Request('https://example.test/'));
+       console.log(JSON.stringify({ ok: [ok.status, await ok.json()], bad: [bad.status, await bad.json()], get: get.status }));`,
+    );
+    const out = JSON.parse(run('node', ['call-worker.mjs'], app())) as { ok: [number, { nps: { score: number; answers: number }; csat: { share: number } }]; bad: [number, { code: string }]; get: number };
+    expect(out.ok[0]).toBe(200);
+    expect(out.ok[1].nps.score).toBeCloseTo(100 / 3, 10);
+    expect(out.ok[1].nps.answers).toBe(9);
+    expect(out.ok[1].csat.share).toBe(0.8);
+    expect(out.bad).toEqual([422, { error: expect.stringContaining('11'), code: 'OUT_OF_RANGE' }]);
+    expect(out.get).toBe(405);
+  });
+
+  it('browser/: the page script bundles for the browser and fills in the result', async () => {
+    const result = await build({ entryPoints: [join(app(), 'examples', 'browser', 'app.js')], absWorkingDir: app(), bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+    const code = result.outputFiles[0]?.text ?? '';
+    expect(code).not.toMatch(/require\(["'](node:|fs|path)/);
+    // A minimal document: the two elements the page has.
+    const elements: Record<string, { value?: string; textContent?: string; addEventListener: () => void }> = {
+      scores: { value: '10, 9, 9, 8, 7, 6, 3, 10', addEventListener: () => {} },
+      result: { textContent: '', addEventListener: () => {} },
+    };
+    runInNewContext(code, { document: { getElementById: (id: string) => elements[id] } });
+    expect(elements.result?.textContent).toMatch(/^NPS 25\.0 \(95 % interval −?-?[\d.]+ to [\d.]+\) from 8 answers$/);
+    const page = readFileSync(join(repoRoot, 'examples', 'browser', 'index.html'), 'utf8');
+    expect(page).toContain('id="scores"');
+    expect(page).toContain('id="result"');
+    expect(page).toContain('<script src="app.bundle.js"></script>');
   });
 });
