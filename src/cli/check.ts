@@ -179,7 +179,8 @@ export function checkCommand(argv: readonly string[], out: Output): number {
     const names = gates.map((g) => g.name);
     const repeated = names.find((n, k) => names.indexOf(n) !== k);
     if (repeated !== undefined) throw new UsageError(`the gate ${repeated} is given twice`);
-    const input = loadInput(inputOptions(args));
+    // The gates read survey answers only: of the sample, only its interactions are loaded.
+    const input = loadInput(inputOptions(args), ['interactions']);
     const results = evaluate(gates, input.interactions);
     const code = results.some((r) => r.verdict === 'no-data') ? EXIT.badInput : results.some((r) => r.verdict === 'fail') ? EXIT.breached : EXIT.ok;
     if (json) {

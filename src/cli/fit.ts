@@ -117,7 +117,7 @@ export function fitCommand(argv: readonly string[], out: Output): number {
     if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}`);
     const make = MODELS[model];
     if (make === undefined) throw new UsageError(`unknown model ${JSON.stringify(model)}: use one of ${Object.keys(MODELS).join(', ')}`);
-    const input = loadInput(inputOptions(args));
+    const input = loadInput(inputOptions(args), ['purchases']);
     if (input.purchases.length === 0) throw new UsageError('fit needs purchases: give --purchases FILE (or --sample)');
     const options = input.calibrationEnd === undefined ? { observationEnd: input.observationEnd } : { observationEnd: input.observationEnd, calibrationEnd: input.calibrationEnd };
     const rows = summarizeTransactions(input.purchases, options).rows as readonly Row[];

@@ -104,12 +104,11 @@ export function dateRange(purchases: readonly Purchase[], interactions: readonly
   return Number.isFinite(last) ? { first, last } : undefined;
 }
 
-/** Read the files the options name (or the bundled sample). */
-export function loadInput(options: InputOptions): ReportInput {
+/** Read the files the options name (or the bundled sample: only its files of the kinds `sampleKinds`, all by default). */
+export function loadInput(options: InputOptions, sampleKinds: readonly (keyof InputFiles)[] = ['purchases', 'interactions', 'customers', 'journeys']): ReportInput {
   const dir = options.sample ? sampleDir() : '';
-  const files: InputFiles = options.sample
-    ? { purchases: join(dir, 'purchases.csv'), interactions: join(dir, 'interactions.json'), customers: join(dir, 'customers.json'), journeys: join(dir, 'journeys.json') }
-    : options.files;
+  const sample: InputFiles = { purchases: join(dir, 'purchases.csv'), interactions: join(dir, 'interactions.json'), customers: join(dir, 'customers.json'), journeys: join(dir, 'journeys.json') };
+  const files: InputFiles = options.sample ? Object.fromEntries(sampleKinds.map((kind) => [kind, sample[kind]])) : options.files;
   const purchases: Purchase[] = files.purchases === undefined ? [] : loadPurchases(files.purchases);
   const interactions: Interaction[] = files.interactions === undefined ? [] : loadInteractions(files.interactions);
   const customers: Customer[] = files.customers === undefined ? [] : loadCustomers(files.customers);
