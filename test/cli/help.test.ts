@@ -49,7 +49,7 @@ describe('the documentation pages of the commands', () => {
     ['report', REPORT_USAGE],
     ['check', CHECK_USAGE],
     ['fit', FIT_USAGE],
-  ])('docs/cli-%s.md carries the --help text verbatim', (name, usage) => {
+  ])('docs/cli-%s.md carries the --help text verbatim (regenerate: npx tsx scripts/cli-docs.ts)', (name, usage) => {
     const page = readFileSync(join(repoRoot, 'docs', `cli-${name}.md`), 'utf8');
     expect(page).toContain(`\`\`\`text\n${usage.trimEnd()}\n\`\`\``);
   });
