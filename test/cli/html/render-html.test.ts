@@ -3,7 +3,7 @@
  * present with its title, description, labels and size, unique ids, readable text contrast.
  * `npm run test:system` renders the same file in headless Chromium.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,31 @@ describe('report --html', () => {
     const m0 = [...heat.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"\/>\n?<text [^>]*fill="(#[0-9a-f]{6})"[^>]*>100<\/text>/g)];
     expect(m0.length).toBe(3);
     for (const cell of m0) expect(cell[2]).toBe('#ffffff');
+  });
+});
+
+describe('report --html on small files of your own', () => {
+  it('draws the charts the data allow, with no NaN, Infinity or undefined anywhere', () => {
+    const interactions = join(dir, 'i.csv');
+    writeFileSync(interactions, 'type,customerId,at,metric,score,touchpoint\nsurvey,a,2024-01-05,nps,9,web\nsurvey,b,2024-02-05,nps,3,app\nsurvey,c,2024-02-06,csat,5,app\nsurvey,d,2024-02-07,ces,6,app\n');
+    const purchases = join(dir, 'p.csv');
+    writeFileSync(purchases, 'customer_id,date,amount\na,2024-01-01,5\na,2024-02-01,6\nb,2024-01-03,7\nc,2024-01-09,3\nc,2024-03-01,4\nd,2024-02-01,9\ne,2024-02-11,5\ne,2024-04-01,5\n');
+    for (const [args, charts] of [
+      [['--interactions', interactions], ['nps-trend', 'csat-touchpoints', 'ces-touchpoints']],
+      [['--purchases', purchases], ['cohort-heat-map', 'survival', 'repeat-purchases', 'clv-distribution', 'top-customers']],
+    ] as const) {
+      const out = join(dir, 'small.html');
+      expect(cli('report', ...args, '--html', out).code).toBe(0);
+      const page = readFileSync(out, 'utf8');
+      expect([...page.matchAll(/<figure id="figure-([\w-]+)"/g)].map((m) => m[1])).toEqual(charts);
+      expect(page).not.toMatch(/NaN|Infinity|undefined/);
+    }
+  });
+
+  it('an unwritable --html path is a usage error (exit 2), and nothing is printed as the report', () => {
+    const result = cli('report', '--sample', '--html', join(dir, 'no-such-folder', 'r.html'));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--html: cannot write');
   });
 });
