@@ -83,9 +83,12 @@ describe('the documentation site', () => {
       // A fresh page per term, so no result of the previous search is read.
       await browser.open(url('index.html'));
       let results: string[] = [];
-      // The index loads asynchronously: type again until results come.
-      for (let k = 0; k < 60 && results.length === 0; k++) {
-        await browser.evaluate(`(() => { document.getElementById('tsd-search-trigger')?.click(); const i = document.getElementById('tsd-search-input'); i.focus(); i.value = ${JSON.stringify(term)}; i.dispatchEvent(new Event('input', { bubbles: true })); })()`);
+      // The search dialog opens once the site's script is ready, the index loads asynchronously and
+      // typing is debounced: type, then wait for results; type again every 2 s (up to 30 s) if none come.
+      for (let k = 0; k < 300 && results.length === 0; k++) {
+        if (k % 20 === 0) {
+          await browser.evaluate(`(() => { if (!document.getElementById('tsd-search').open) document.getElementById('tsd-search-trigger').click(); const i = document.getElementById('tsd-search-input'); i.focus(); i.value = ${JSON.stringify(term)}; i.dispatchEvent(new Event('input', { bubbles: true })); })()`);
+        }
         await new Promise((r) => setTimeout(r, 100));
         results = await browser.evaluate<string[]>(`[...document.querySelectorAll('#tsd-search-results li a')].map((a) => a.textContent.trim() + ' ' + a.href)`);
       }
