@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { annotatePure } from './scripts/lib/pure-annotations';
 import { packageSubpaths, repositoryRoot } from './scripts/lib/subpaths';
 
@@ -39,13 +39,19 @@ const pureAnnotations: Plugin = {
   },
 };
 
+// Source maps carry their sources: the package ships dist/, not src/.
+const withSources: Options['esbuildOptions'] = (options) => {
+  options.sourcesContent = true;
+};
+
 // Run once per build: the two configurations below write into the same dist/.
 rmSync(`${repositoryRoot}dist`, { recursive: true, force: true });
 
 export default defineConfig([
   {
     // ESM: one output file per module, and the bundled .d.ts per public entry.
-    entry: ['src/**/*.ts'],
+    // The command line (src/cli) is not a library module: it is bundled on its own below.
+    entry: ['src/**/*.ts', '!src/cli/**'],
     format: ['esm'],
     bundle: true,
     esbuildPlugins: [pureAnnotations, perModule],
@@ -53,7 +59,8 @@ export default defineConfig([
     splitting: false,
     treeshake: false,
     clean: false,
-    sourcemap: false,
+    sourcemap: true,
+    esbuildOptions: withSources,
     target: 'es2022',
     platform: 'neutral',
     tsconfig: 'tsconfig.build.json',
@@ -68,9 +75,25 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     clean: false,
-    sourcemap: false,
+    sourcemap: true,
+    esbuildOptions: withSources,
     target: 'es2022',
     platform: 'neutral',
     tsconfig: 'tsconfig.build.json',
+  },
+  {
+    // The `cx-metrics` executable: one ESM file for Node ≥ 18 (it bundles the library code it uses).
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    splitting: false,
+    treeshake: true,
+    clean: false,
+    sourcemap: true,
+    esbuildOptions: withSources,
+    target: 'node18',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    tsconfig: 'tsconfig.json',
   },
 ]);

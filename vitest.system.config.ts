@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
 
-// `npm run test:system`: the tests that need a service outside npm (a PostgreSQL server), run by
-// `.ci/run` after `npm test`. `npm test` never runs them (vitest.config.ts excludes test/system).
+// `npm run test:system`: the tests that need programs beside Node (a PostgreSQL server, headless
+// Chromium), under test/system/. `.ci/run` installs and starts them after `npm test`; `npm test`
+// never runs them (vitest.config.ts excludes test/system).
 export default defineConfig({
   resolve: {
     alias: [
@@ -13,9 +14,10 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/system/**/*.test.ts'],
+    include: ['test/system/**/*.test.ts', 'test/system/**/*.system.ts'],
     isolate: false,
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
   },
 });

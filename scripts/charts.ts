@@ -12,15 +12,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadInput } from '../demo/cli';
-import { num } from '../demo/format';
-import { analyseClv, FREQUENCY_BINS } from '../demo/sections/clv';
-import { analyseRetention, CHURN_AFTER_MONTHS, PROJECTION_MONTHS } from '../demo/sections/retention';
-import type { ReportInput } from '../demo/sections/types';
+import { loadInput } from '../src/cli/input';
+import { num } from '../src/cli/format';
+import { analyseClv, FREQUENCY_BINS } from '../src/cli/sections/clv';
+import { analyseRetention, CHURN_AFTER_MONTHS, PROJECTION_MONTHS } from '../src/cli/sections/retention';
+import type { ReportInput } from '../src/cli/sections/types';
 import { classifyNps, nps, npsInterval } from '../src/survey/index';
-import { barChart, groupedBarChart } from './svg/bar-chart';
-import { heatMap } from './svg/heat-map';
-import { survivalChart } from './svg/step-chart';
+import { barChart, groupedBarChart } from '../src/cli/svg/bar-chart';
+import { heatMap } from '../src/cli/svg/heat-map';
+import { survivalChart } from '../src/cli/svg/step-chart';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
 const COLOURS = { detractor: '#D55E00', passive: '#E69F00', promoter: '#009E73', observed: '#0072B2', model: '#CC79A7', expected: '#999999' } as const;
@@ -129,7 +129,7 @@ function main(): void {
   const outIndex = process.argv.indexOf('--out');
   const out = outIndex === -1 ? fileURLToPath(new URL('../docs/images/', import.meta.url)) : (process.argv[outIndex + 1] ?? '');
   mkdirSync(out, { recursive: true });
-  for (const [name, svg] of Object.entries(charts(loadInput({ files: {} })))) {
+  for (const [name, svg] of Object.entries(charts(loadInput({ sample: true, files: {} })))) {
     writeFileSync(join(out, name), svg);
     console.log(`wrote ${join(out, name)}`);
   }

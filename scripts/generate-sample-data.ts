@@ -1,12 +1,12 @@
 /**
- * Writes the demo's generated data set, `demo/data/{customers,interactions,journeys}.json`,
- * for the customers of the CDNOW sample in `demo/data/purchases.csv`. Deterministic: the
+ * Writes the report's generated sample data, `sample/{customers,interactions,journeys}.json`,
+ * for the customers of the CDNOW sample in `sample/purchases.csv`. Deterministic: the
  * same seed and purchases give byte-identical files.
  *
  *   npx tsx scripts/generate-sample-data.ts                 # regenerate from purchases.csv
  *   npx tsx scripts/generate-sample-data.ts --cdnow test/fixtures/data/CDNOW_sample.txt
  *                                                           # first rebuild purchases.csv from the original
- *   npx tsx scripts/generate-sample-data.ts --out DIR       # write to DIR instead of demo/data
+ *   npx tsx scripts/generate-sample-data.ts --out DIR       # write to DIR instead of sample
  *
  * What is simulated (everything else is real CDNOW data):
  * - each customer has a latent satisfaction driven by how often they really bought
@@ -28,7 +28,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { csvField, parseCsv } from '../demo/csv';
+import { csvField, parseCsv } from '../src/cli/csv';
 import { createRandom, normalCdf, type Random } from './lib/random';
 
 const SEED = 20050401; // FHL 2005, Marketing Science 24(2): the paper the purchases come from
@@ -39,8 +39,8 @@ const PERIOD_END = Date.UTC(1998, 5, 30, 23, 59, 59); // last instant of the CDN
 const PROSPECTS = 2000;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sampleDir = join(root, 'demo', 'data');
-/** Where the files are written: demo/data, or the directory after `--out` (the determinism test uses a temporary one). */
+const sampleDir = join(root, 'sample');
+/** Where the files are written: sample, or the directory after `--out` (the determinism test uses a temporary one). */
 const outIndex = process.argv.indexOf('--out');
 const dataDir = outIndex === -1 ? sampleDir : (process.argv[outIndex + 1] ?? sampleDir);
 

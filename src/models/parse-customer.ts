@@ -6,8 +6,9 @@ import { runParser } from './parse';
  * Validate untrusted input (a JSON export, an API body) as a {@link Customer}.
  *
  * Accepts an object with `id` (a non-empty string) and, optionally, `acquiredAt` (a `Date`,
- * epoch milliseconds or an ISO-8601 date-time with a time zone such as
- * `"2024-03-05T14:30:00Z"`, which becomes a `Date`), `segment` (a non-empty string) and
+ * epoch milliseconds, an ISO-8601 date-time with a time zone such as
+ * `"2024-03-05T14:30:00Z"` or a plain date `"2024-03-05"` meaning midnight UTC; strings
+ * become a `Date`), `segment` (a non-empty string) and
  * `attributes` (an object whose values are strings, finite numbers, booleans or `null`).
  * An optional field that is `null` counts as absent. Unknown fields are ignored and not
  * copied: the result holds exactly the typed shape, as a fresh object; the input is never

@@ -25,7 +25,8 @@ import { runParser } from './parse';
  *
  * Instants are a `Date` (copied), finite epoch milliseconds (kept as a number) or an ISO-8601
  * date-time with a time zone such as `"2024-03-05T14:30:00Z"` or
- * `"2024-03-05T15:30:00.250+01:00"` (returned as a `Date`; calendar fields must exist, so
+ * `"2024-03-05T15:30:00.250+01:00"`, or a plain date `"2024-03-05"`, meaning midnight UTC
+ * (strings are returned as a `Date`; calendar fields must exist, so
  * `2024-02-30T…` is rejected rather than rolled over; digits beyond milliseconds are dropped).
  * Nothing is coerced: `"9"` is not a score. An optional field that is `null` counts as
  * absent. Unknown fields are ignored and not copied: the result is a fresh object holding

@@ -151,10 +151,11 @@ export const readCount: Reader<number> = (ctx, path, value) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : expected(ctx, path, 'a whole number ≥ 0', value);
 
 
-const INSTANT = 'a Date, epoch milliseconds or an ISO-8601 date-time such as "2024-03-05T14:30:00Z"';
+const INSTANT = 'a Date, epoch milliseconds, an ISO-8601 date-time such as "2024-03-05T14:30:00Z" or a date "2024-03-05" (UTC midnight)';
 
 // YYYY-MM-DDTHH:mm[:ss[.fraction]] then Z or ±HH:mm: RFC 3339 profile of ISO 8601, seconds optional.
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+// A plain YYYY-MM-DD (no time, no zone) is the start of that day in UTC.
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2})))?$/;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -165,25 +166,26 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Epoch milliseconds of a strict ISO-8601 date-time with an explicit offset, or why it is not
- * one. Fields must be in range (no 2024-02-30 rolling over to March 1, no hour 24, no leap
+ * Epoch milliseconds of a strict ISO-8601 date-time with an explicit offset, or of a plain
+ * calendar date `YYYY-MM-DD` (midnight UTC), or why it is neither. Fields must be in range (no 2024-02-30 rolling over to March 1, no hour 24, no leap
  * second); digits beyond milliseconds are dropped, since a `Date` holds milliseconds.
  */
 export function parseIsoDateTime(text: string): number | string {
   const m = ISO_DATE_TIME.exec(text);
-  if (!m) return 'not an ISO-8601 date-time with a time zone (Z or ±HH:mm)';
+  if (!m) return 'not an ISO-8601 date-time with a time zone (Z or ±HH:mm) nor a date YYYY-MM-DD';
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
+  // A plain date: no time fields, no offset (m[8] undefined) — midnight UTC.
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millisecond = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   if (month < 1 || month > 12) return `month ${m[2]} does not exist`;
   if (day < 1 || day > daysInMonth(year, month)) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`;
   if (hour > 23 || minute > 59 || second > 59) return `time ${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} does not exist`;
   let offsetMinutes = 0;
-  if (m[8] !== 'Z') {
+  if (m[8] !== undefined && m[8] !== 'Z') {
     const offsetHours = Number(m[10]);
     const offsetMins = Number(m[11]);
     if (offsetHours > 23 || offsetMins > 59) return `offset ${m[8]} does not exist`;
@@ -216,7 +218,7 @@ export const readInstant: Reader<Instant> = (ctx, path, value) => {
   if (typeof value === 'string') {
     const ms = parseIsoDateTime(value);
     if (typeof ms === 'number') return new Date(ms);
-    return issue(ctx, path, `expected an ISO-8601 date-time such as "2024-03-05T14:30:00Z", got ${show(value)}: ${ms}`);
+    return issue(ctx, path, `expected an ISO-8601 date-time such as "2024-03-05T14:30:00Z" or a date "2024-03-05", got ${show(value)}: ${ms}`);
   }
   return expected(ctx, path, INSTANT, value);
 };

@@ -17,7 +17,7 @@ export interface Leaf {
   readonly parentKey: string | undefined;
 }
 
-const INSTANT_BAD = ['yesterday', '2024-02-30T00:00:00Z', '2024-03-05', '2024-03-05T10:00:00', '2024-03-05 10:00:00Z', Infinity, Number.NaN, 9e15, true, {}];
+const INSTANT_BAD = ['yesterday', '2024-02-30T00:00:00Z', '2024-02-30', '2024-3-5', '2024-03-05T10:00:00', '2024-03-05 10:00:00Z', Infinity, Number.NaN, 9e15, true, {}];
 const NAME_BAD = ['', 7, false, ['a']];
 
 /**

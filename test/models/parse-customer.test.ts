@@ -40,6 +40,6 @@ describe('parseCustomer', () => {
   });
 
   it('throws INVALID_RECORD naming parseCustomer', () => {
-    expect(() => parseCustomer({ id: '', acquiredAt: 1e20 })).toThrow('parseCustomer: 2 problems: id: expected a non-empty string, got ""; acquiredAt: expected a Date, epoch milliseconds or an ISO-8601 date-time such as "2024-03-05T14:30:00Z", got 100000000000000000000');
+    expect(() => parseCustomer({ id: '', acquiredAt: 1e20 })).toThrow('parseCustomer: 2 problems: id: expected a non-empty string, got ""; acquiredAt: expected a Date, epoch milliseconds, an ISO-8601 date-time such as "2024-03-05T14:30:00Z" or a date "2024-03-05" (UTC midnight), got 100000000000000000000');
   });
 });

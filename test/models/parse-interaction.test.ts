@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/errors';
-import { parseInteraction } from '../../src/models';
+import { CHANNELS, parseInteraction } from '../../src/models';
 import { issuesOf } from './corrupt';
 
 const T = Date.UTC(2024, 2, 5, 14, 30);
@@ -80,12 +80,27 @@ describe('parseInteraction: every invalid class is an issue with its path', () =
     expect(only({ ...visit, customerId: 42 })).toEqual(['customerId', 'expected a non-empty string, got 42']);
   });
 
+  it('at: a plain date is accepted as midnight UTC, for interactions as for purchases', () => {
+    expect(parseInteraction({ ...visit, at: '2024-03-05' }).at).toEqual(new Date(Date.UTC(2024, 2, 5)));
+    expect(parseInteraction({ type: 'support', customerId: 'c', at: '2024-03-05', channel: 'email', resolvedAt: '2024-03-06' })).toMatchObject({
+      at: new Date(Date.UTC(2024, 2, 5)),
+      resolvedAt: new Date(Date.UTC(2024, 2, 6)),
+    });
+  });
+
+  it('channel: an unknown channel is refused with the list of valid channels', () => {
+    const [path, message] = only({ type: 'support', customerId: 'c', at: '2024-03-05', channel: 'whatsapp' });
+    expect(path).toBe('channel');
+    for (const c of CHANNELS) expect(message).toContain(`"${c}"`);
+    expect(message).toContain('got "whatsapp"');
+  });
+
   it('at: not a valid instant', () => {
     for (const bad of [Number.NaN, Infinity, 9e15, new Date(Number.NaN), true, {}, null, '1709649000000']) {
       expect(only({ ...visit, at: bad })[0]).toBe('at');
     }
     expect(only({ ...visit, at: 'yesterday' })[1]).toBe(
-      'expected an ISO-8601 date-time such as "2024-03-05T14:30:00Z", got "yesterday": not an ISO-8601 date-time with a time zone (Z or ±HH:mm)',
+      'expected an ISO-8601 date-time such as "2024-03-05T14:30:00Z" or a date "2024-03-05", got "yesterday": not an ISO-8601 date-time with a time zone (Z or ±HH:mm) nor a date YYYY-MM-DD',
     );
   });
 
@@ -164,7 +179,7 @@ describe('parseInteraction: the error', () => {
     expect(error.details.issues?.map((i) => i.path)).toEqual(['customerId', 'at', 'amount', 'currency', 'items']);
     expect(error.message).toBe(
       'parseInteraction: 5 problems: customerId: expected a non-empty string, got ""; ' +
-        'at: expected an ISO-8601 date-time such as "2024-03-05T14:30:00Z", got "soon": not an ISO-8601 date-time with a time zone (Z or ±HH:mm); ' +
+        'at: expected an ISO-8601 date-time such as "2024-03-05T14:30:00Z" or a date "2024-03-05", got "soon": not an ISO-8601 date-time with a time zone (Z or ±HH:mm) nor a date YYYY-MM-DD; ' +
         'amount: expected a finite number ≥ 0, got -1; and 2 more',
     );
     expect(Object.isFrozen(error.details.issues)).toBe(true);

@@ -57,7 +57,7 @@ describe('parseJourney: every invalid class is an issue with its path', () => {
     expect(paths({ customerId: 'c1', stages: ['awareness'] })).toEqual(['stages[0]']);
     expect(paths({ customerId: 'c1', stages: [{ enteredAt: T, interactions: [] }] })).toEqual(['stages[0].name']);
     expect(paths({ customerId: 'c1', stages: [{ name: 'a', enteredAt: T }] })).toEqual(['stages[0].interactions']);
-    expect(paths({ customerId: 'c1', stages: [{ name: 'a', enteredAt: '2024-03-01', interactions: [] }] })).toEqual(['stages[0].enteredAt']);
+    expect(paths({ customerId: 'c1', stages: [{ name: 'a', enteredAt: '2024-03-01T09:00', interactions: [] }] })).toEqual(['stages[0].enteredAt']);
   });
 
   it('a stage entered before the one it follows (ORDER) is an issue at its enteredAt', () => {

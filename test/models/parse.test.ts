@@ -17,12 +17,16 @@ describe('parseIsoDateTime (the instant strings every parser accepts)', () => {
     ['0000-02-29T12:00:00Z', new Date(Date.UTC(2000, 1, 29, 12)).setUTCFullYear(0)],
     ['0004-02-29T00:00:00+01:00', new Date(Date.UTC(2004, 1, 28, 23)).setUTCFullYear(4)],
     ['9999-12-31T23:59:59.999Z', Date.UTC(9999, 11, 31, 23, 59, 59, 999)],
+    // A plain date is the start of that day in UTC.
+    ['2024-03-05', Date.UTC(2024, 2, 5)],
+    ['2024-02-29', Date.UTC(2024, 1, 29)],
+    ['0099-01-01', -59_042_995_200_000],
   ])('%s', (text, ms) => {
     expect(parseIsoDateTime(text)).toBe(ms);
   });
 
-  it('agrees with Date.parse on well-formed strings', () => {
-    for (const text of ['2021-12-31T23:59:59.999Z', '2016-01-01T00:00:00+14:00', '1970-01-01T00:00:00-12:00']) {
+  it('agrees with Date.parse on well-formed strings (a plain date is UTC midnight there too)', () => {
+    for (const text of ['2024-03-05', '1997-01-01', '2021-12-31T23:59:59.999Z', '2016-01-01T00:00:00+14:00', '1970-01-01T00:00:00-12:00']) {
       expect(parseIsoDateTime(text)).toBe(Date.parse(text));
     }
   });
@@ -39,14 +43,16 @@ describe('parseIsoDateTime (the instant strings every parser accepts)', () => {
     ['2024-03-05T23:60Z', 'time 23:60 does not exist'],
     ['2016-12-31T23:59:60Z', 'time 23:59:60 does not exist'],
     ['2024-03-05T10:00:00+24:00', 'offset +24:00 does not exist'],
+    ['2023-02-29', 'day 29 does not exist in 2023-02'],
+    ['2024-13-01', 'month 13 does not exist'],
   ])('%s is rejected: %s', (text, reason) => {
     expect(parseIsoDateTime(text)).toBe(reason);
   });
 
-  it.each(['2024-03-05', '2024-03-05T14:30:00', '2024-03-05 14:30:00Z', '2024-3-5T14:30:00Z', '2024-03-05t14:30:00z', '+002024-03-05T14:30:00Z', '2024-03-05T14:30:00.Z', '2024-03-05T14:30:00.1234567890Z', '2024-03-05T14:30:00+0200', ' 2024-03-05T14:30:00Z', '1709649000000'])(
+  it.each(['2024-03-05T14:30:00', '2024-03-5', '20240305', '2024-03-05Z', '2024-03-05 14:30:00Z', '2024-3-5T14:30:00Z', '2024-03-05t14:30:00z', '+002024-03-05T14:30:00Z', '2024-03-05T14:30:00.Z', '2024-03-05T14:30:00.1234567890Z', '2024-03-05T14:30:00+0200', ' 2024-03-05T14:30:00Z', '1709649000000'])(
     '%s is not a date-time with a time zone',
     (text) => {
-      expect(parseIsoDateTime(text)).toBe('not an ISO-8601 date-time with a time zone (Z or ±HH:mm)');
+      expect(parseIsoDateTime(text)).toBe('not an ISO-8601 date-time with a time zone (Z or ±HH:mm) nor a date YYYY-MM-DD');
     },
   );
 });

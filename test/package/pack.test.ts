@@ -7,14 +7,16 @@
  * the size budgets included (a user's bundler resolving the installed package, minified, gzipped).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageSubpaths } from '../../scripts/lib/subpaths';
 import { repoRoot } from '../support/doc-examples';
+import { validate } from '../support/json-schema';
 
 const subpaths = packageSubpaths();
 const work = mkdtempSync(join(tmpdir(), 'cx-metrics-pack-'));
@@ -51,12 +53,39 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the published tarball', () => {
   it('holds only what a user needs', () => {
-    const allowed = /^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed =
+      /^(dist\/.+\.(js|cjs|d\.ts|d\.cts|js\.map|cjs\.map)|sample\/(README\.md|purchases\.csv|(customers|interactions|journeys)\.json)|schema\/cx-metrics\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('dist/index.d.cts');
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('schema/cx-metrics.schema.json');
+    expect(files).toContain('sample/purchases.csv');
+  });
+
+  it('ships source maps with their sources inlined, linked from each file', () => {
+    const installed = join(work, 'app', 'node_modules', 'cx-metrics');
+    const code = files.filter((f) => /^dist\/.+\.(js|cjs)$/.test(f));
+    expect(code.length).toBeGreaterThan(10);
+    let sources = 0;
+    for (const file of code) {
+      expect(files, file).toContain(`${file}.map`);
+      expect(readFileSync(join(installed, file), 'utf8')).toContain(`//# sourceMappingURL=${file.split('/').pop()}.map`);
+      const map = JSON.parse(readFileSync(join(installed, `${file}.map`), 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+      expect(map.sourcesContent?.length ?? 0, file).toBe(map.sources.length);
+      sources += map.sources.length;
+    }
+    expect(sources).toBeGreaterThan(100);
+  });
+
+  it('declares where the project lives: repository, homepage, bugs', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { repository: { url: string }; homepage: string; bugs: { url: string } };
+    const repo = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1];
+    expect(repo).toBeDefined();
+    expect(pkg.homepage).toBe(`${repo}#readme`);
+    expect(pkg.bugs.url).toBe(`${repo}/issues`);
   });
 
   it('is built by `npm pack` and `npm publish` themselves (prepack)', () => {
@@ -184,5 +213,103 @@ describe('size budgets (min+gzip)', () => {
     expect(stated, 'README.md states "whole library … **N kB** min+gzip"').not.toBeNull();
     const readmeBytes = Number(stated?.[1]) * 1000;
     expect(Math.abs(readmeBytes - size) / size, `README says ${kB(readmeBytes)}, measured ${kB(size)}: update README.md`).toBeLessThanOrEqual(0.1);
+  });
+});
+
+/** Run `npx cx-metrics …` in the fresh project (offline: the package is installed there). */
+function npx(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('npx', ['--offline', 'cx-metrics', ...args], { cwd: join(work, 'app'), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The installed bin run by node directly (the same file npx runs, without npx's start-up time). */
+function installedBin(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(work, 'app', 'node_modules', '.bin', 'cx-metrics'), ...args], { cwd: join(work, 'app'), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the cx-metrics command, installed from the tarball into a fresh project', () => {
+  it('report --sample --html r.html writes the report with every chart', () => {
+    const result = npx('report', '--sample', '--html', 'r.html');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Net Promoter Score');
+    const html = readFileSync(join(work, 'app', 'r.html'), 'utf8');
+    expect((html.match(/<figure id="figure-/g) ?? []).length).toBe(12);
+  });
+
+  it('check --sample --fail-under nps=90 exits 1, nps=0 exits 0', () => {
+    expect(npx('check', '--sample', '--fail-under', 'nps=90').status).toBe(1);
+    expect(npx('check', '--sample', '--fail-under', 'nps=0').status).toBe(0);
+  });
+
+  it('a malformed file exits 2 with file, line and field', () => {
+    writeFileSync(join(work, 'app', 'bad.csv'), 'customer_id,date,amount\nc1,2024-01-01,10\nc2,2024-01-02,ten\n');
+    const result = npx('check', '--purchases', 'bad.csv', '--fail-under', 'nps=0');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('bad.csv:3, field amount: expected a finite number ≥ 0, got "ten"');
+  });
+
+  it('--json output validates against the schema the package ships', () => {
+    const schema = JSON.parse(readFileSync(join(work, 'app', 'node_modules', 'cx-metrics', 'schema', 'cx-metrics.schema.json'), 'utf8')) as Record<string, unknown>;
+    for (const [run, args] of [
+      [npx, ['report', '--sample', '--json']],
+      [installedBin, ['check', '--json', '--purchases', 'bad.csv', '--fail-under', 'nps=0']],
+    ] as const) {
+      const result = run(...args);
+      expect(validate(schema, JSON.parse(result.stdout)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('--help documents the formats; --version prints the package version', () => {
+    expect(installedBin('report', '--help').stdout).toContain('Dates and times');
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(installedBin('--version').stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('examples/, run against the installed package', () => {
+  const app = () => join(work, 'app');
+  beforeAll(() => cpSync(join(repoRoot, 'examples'), join(app(), 'examples'), { recursive: true, filter: (src) => !src.endsWith('app.bundle.js') }));
+
+  it('node-script.mjs prints NPS with its interval, CSAT and a BG/NBD fit', () => {
+    const out = run('node', ['examples/node-script.mjs'], app());
+    expect(out).toMatch(/^NPS 33\.3 \(95 % interval -?[\d.]+ to [\d.]+\) from 9 answers, 1 skipped\nCSAT 80 %\nBG\/NBD on 300 customers \(converged\), r [\d.]+, α [\d.]+, a [\d.]+, b [\d.]+; P\(alive\): c0 \d+ %, c1 \d+ %, c2 \d+ %, c3 \d+ %\n$/);
+  });
+
+  it('edge-worker.mjs answers a POST with NPS and CSAT, a bad score with 422 and its code', () => {
+    writeFileSync(
+      join(app(), 'call-worker.mjs'),
+      `import worker from './examples/edge-worker.mjs';
+       const post = (body) => worker.fetch(new Request('https://example.test/', { method: 'POST', body: JSON.stringify(body) }));
+       const ok = await post({ scores: [10, 9, 9, 8, 7, 6, 3, 10, 9], csat: [5, 4, 4, 3, 5] });
+       const bad = await post({ scores: [9, 11] });
+       const get = await worker.fetch(new Request('https://example.test/'));
+       console.log(JSON.stringify({ ok: [ok.status, await ok.json()], bad: [bad.status, await bad.json()], get: get.status }));`,
+    );
+    const out = JSON.parse(run('node', ['call-worker.mjs'], app())) as { ok: [number, { nps: { score: number; answers: number }; csat: { share: number } }]; bad: [number, { code: string }]; get: number };
+    expect(out.ok[0]).toBe(200);
+    expect(out.ok[1].nps.score).toBeCloseTo(100 / 3, 10);
+    expect(out.ok[1].nps.answers).toBe(9);
+    expect(out.ok[1].csat.share).toBe(0.8);
+    expect(out.bad).toEqual([422, { error: expect.stringContaining('11'), code: 'OUT_OF_RANGE' }]);
+    expect(out.get).toBe(405);
+  });
+
+  it('browser/: the page script bundles for the browser and fills in the result', async () => {
+    const result = await build({ entryPoints: [join(app(), 'examples', 'browser', 'app.js')], absWorkingDir: app(), bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+    const code = result.outputFiles[0]?.text ?? '';
+    expect(code).not.toMatch(/require\(["'](node:|fs|path)/);
+    // A minimal document: the two elements the page has.
+    const elements: Record<string, { value?: string; textContent?: string; addEventListener: () => void }> = {
+      scores: { value: '10, 9, 9, 8, 7, 6, 3, 10', addEventListener: () => {} },
+      result: { textContent: '', addEventListener: () => {} },
+    };
+    runInNewContext(code, { document: { getElementById: (id: string) => elements[id] } });
+    expect(elements.result?.textContent).toMatch(/^NPS 25\.0 \(95 % interval −?-?[\d.]+ to [\d.]+\) from 8 answers$/);
+    const page = readFileSync(join(repoRoot, 'examples', 'browser', 'index.html'), 'utf8');
+    expect(page).toContain('id="scores"');
+    expect(page).toContain('id="result"');
+    expect(page).toContain('<script src="app.bundle.js"></script>');
   });
 });

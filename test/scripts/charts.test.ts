@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadInput } from '../../demo/cli';
+import { loadInput } from '../../src/cli/input';
 import { charts } from '../../scripts/charts';
 import { repoRoot } from '../support/doc-examples';
 
 const images = join(repoRoot, 'docs', 'images');
 
 describe('scripts/charts.ts', () => {
-  const drawn = charts(loadInput({ files: {} }));
+  const drawn = charts(loadInput({ sample: true, files: {} }));
 
   it('regenerates the committed SVGs in docs/images byte for byte (run `npx tsx scripts/charts.ts` after changing data or charts)', () => {
     expect(readdirSync(images).filter((f) => f.endsWith('.svg')).sort()).toEqual(Object.keys(drawn).sort());
@@ -18,7 +18,7 @@ describe('scripts/charts.ts', () => {
   });
 
   it('draws the same bytes twice (deterministic)', () => {
-    expect(charts(loadInput({ files: {} }))).toEqual(drawn);
+    expect(charts(loadInput({ sample: true, files: {} }))).toEqual(drawn);
   });
 
   it('writes self-contained, accessible SVG: a title, a description, no scripts, no external references, finite coordinates', () => {
