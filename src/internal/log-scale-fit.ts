@@ -8,7 +8,7 @@
  * Cholesky, then the delta method SE(θ) = θ · SE(ln θ) (Casella & Berger 2002, §5.5.4).
  */
 import { invertSymmetric } from './linear-algebra';
-import { minimize } from './optimize';
+import { minimizeWithGradient } from './optimize';
 import { fail } from './validate';
 
 /** Log-parameters beyond this magnitude are outside the models' numeric range (e^30 ≈ 1e13). */
@@ -123,7 +123,7 @@ export function fitLogScale(
   maxIterations: number,
   pointMasses: readonly PointMassCheck[] = [],
 ): LogScaleFit {
-  const result = minimize(objective, start, { gradient, maxIterations, gradientTolerance: 1e-9 });
+  const result = minimizeWithGradient(objective, gradient, start, { maxIterations, gradientTolerance: 1e-9 });
   const theta = result.x;
   const meanNll = objective(theta);
   if (!Number.isFinite(meanNll) || !theta.every(Number.isFinite)) {

@@ -62,11 +62,14 @@ function axpy(x: readonly number[], alpha: number, p: readonly number[]): Vector
   return x.map((xi, i) => xi + alpha * (p[i] as number));
 }
 
+/** How a {@link Problem} computes its gradient at x (fx = f(x)); uncomputable components are NaN. */
+type GradientRule = (problem: Problem, x: readonly number[], fx: number) => Vector;
+
 class Problem {
   evaluations = 0;
   constructor(
     private readonly objective: (x: readonly number[]) => number,
-    private readonly analyticGradient: ((x: readonly number[]) => number[]) | undefined,
+    private readonly rule: GradientRule,
   ) {}
 
   value(x: readonly number[]): number {
@@ -77,28 +80,41 @@ class Problem {
 
   /** Gradient at x (fx = f(x)); components that cannot be estimated come back as NaN. */
   gradient(x: readonly number[], fx: number): Vector {
-    if (this.analyticGradient !== undefined) {
-      const g = this.analyticGradient(x);
-      return x.map((_, i) => {
-        const gi = g[i];
-        return gi !== undefined && Number.isFinite(gi) ? gi : Number.NaN;
-      });
-    }
-    const point = x.slice();
-    return x.map((xi, i) => {
-      const h = xi + 6.0554544523933395e-6 * Math.max(Math.abs(xi), 1) - xi; // ε^(1/3)
-      point[i] = xi + h;
-      const up = this.value(point);
-      point[i] = xi - h;
-      const down = this.value(point);
-      point[i] = xi;
-      if (up !== Infinity && down !== Infinity) return (up - down) / (2 * h);
-      // Next to a forbidden region: one-sided difference from the side that is defined.
-      if (up !== Infinity && fx !== Infinity) return (up - fx) / h;
-      if (down !== Infinity && fx !== Infinity) return (fx - down) / h;
-      return Number.NaN;
-    });
+    return this.rule(this, x, fx);
   }
+}
+
+/** An analytic gradient, its non-finite components as NaN. */
+function analytic(gradient: (x: readonly number[]) => number[]): GradientRule {
+  return (_problem, x) => {
+    const g = gradient(x);
+    return x.map((_, i) => {
+      const gi = g[i];
+      return gi !== undefined && Number.isFinite(gi) ? gi : Number.NaN;
+    });
+  };
+}
+
+/**
+ * Central differences with steps ε^(1/3)·max(|xᵢ|, 1), one-sided next to a forbidden region.
+ * In its own function so that a caller with an analytic gradient ({@link minimizeWithGradient})
+ * does not bundle it.
+ */
+function centralDifferences(problem: Problem, x: readonly number[], fx: number): Vector {
+  const point = x.slice();
+  return x.map((xi, i) => {
+    const h = xi + 6.0554544523933395e-6 * Math.max(Math.abs(xi), 1) - xi; // ε^(1/3)
+    point[i] = xi + h;
+    const up = problem.value(point);
+    point[i] = xi - h;
+    const down = problem.value(point);
+    point[i] = xi;
+    if (up !== Infinity && down !== Infinity) return (up - down) / (2 * h);
+    // Next to a forbidden region: one-sided difference from the side that is defined.
+    if (up !== Infinity && fx !== Infinity) return (up - fx) / h;
+    if (down !== Infinity && fx !== Infinity) return (fx - down) / h;
+    return Number.NaN;
+  });
 }
 
 interface Trial {
@@ -345,10 +361,24 @@ export function minimize(
   x0: readonly number[],
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  return search(objective, x0, options, options.gradient === undefined ? centralDifferences : analytic(options.gradient));
+}
+
+/** {@link minimize} with an analytic gradient, which it requires (the numeric one is not bundled). */
+export function minimizeWithGradient(
+  objective: (x: readonly number[]) => number,
+  gradient: (x: readonly number[]) => number[],
+  x0: readonly number[],
+  options: Omit<MinimizeOptions, 'gradient'> = {},
+): MinimizeResult {
+  return search(objective, x0, options, analytic(gradient));
+}
+
+function search(objective: (x: readonly number[]) => number, x0: readonly number[], options: Omit<MinimizeOptions, 'gradient'>, rule: GradientRule): MinimizeResult {
   if (x0.length === 0 || x0.some((v) => !Number.isFinite(v))) throw new Error('internal minimize: x0 must be a non-empty finite vector');
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.gradientTolerance ?? 1e-8;
-  const problem = new Problem(objective, options.gradient);
+  const problem = new Problem(objective, rule);
   const first = bfgs(problem, x0.slice(), maxIterations, tolerance);
   if (first.converged) {
     return { ...first, evaluations: problem.evaluations, method: 'bfgs' };

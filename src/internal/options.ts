@@ -28,22 +28,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const m = s.length;
-  const n = t.length;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const row: number[] = [i];
-    for (let j = 1; j <= n; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
-      row.push(d);
+  // d[i][j]: distance between the first i characters of s and the first j of t.
+  const d: number[][] = [];
+  for (let i = 0; i <= s.length; i++) {
+    const row: number[] = (d[i] = [i]);
+    for (let j = 1; j <= t.length; j++) {
+      const above = d[i - 1];
+      if (above === undefined) row[j] = j;
+      else {
+        row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + (s[i - 1] === t[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
     }
-    prev2 = prev;
-    prev = row;
   }
-  return prev[n] as number;
+  return (d[s.length] as number[])[t.length] as number;
 }
 
 /**

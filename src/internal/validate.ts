@@ -33,14 +33,31 @@ export function fail(
   return new CxMetricsError(code, `${fn}: ${message}`, { function: fn, ...details });
 }
 
+/**
+ * The error for one bad value: `fn: what <value> at index i <problem>`, with details
+ * `{ field: what, value, index }` (no `index` when there is none). `shown` is what the message
+ * prints, when it is not `value` itself.
+ */
+export function rejectValue(
+  code: CxMetricsErrorCode,
+  fn: string,
+  what: string,
+  value: unknown,
+  index: number | undefined,
+  problem: string,
+  shown: unknown = value,
+): CxMetricsError {
+  return fail(code, fn, `${what} ${describeValue(shown)}${atIndex(index)} ${problem}`, {
+    field: what,
+    value,
+    ...(index === undefined ? {} : { index }),
+  });
+}
+
 /** Throw `INVALID_NUMBER` unless `value` is a finite number. Returns it typed as a number. */
 export function requireFinite(fn: string, what: string, value: unknown, index?: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw fail('INVALID_NUMBER', fn, `${what} ${describeValue(value)}${atIndex(index)} is not a finite number`, {
-      field: what,
-      value,
-      ...(index === undefined ? {} : { index }),
-    });
+    throw rejectValue('INVALID_NUMBER', fn, what, value, index, 'is not a finite number');
   }
   return value;
 }
@@ -66,11 +83,7 @@ export function requireFiniteTotal(fn: string, what: string, value: number, owne
 export function requireNonNegative(fn: string, what: string, value: unknown, index?: number): number {
   const x = requireFinite(fn, what, value, index);
   if (x < 0) {
-    throw fail('NEGATIVE_VALUE', fn, `${what} ${describeValue(x)}${atIndex(index)} is negative`, {
-      field: what,
-      value,
-      ...(index === undefined ? {} : { index }),
-    });
+    throw rejectValue('NEGATIVE_VALUE', fn, what, value, index, 'is negative');
   }
   return x;
 }
@@ -79,11 +92,7 @@ export function requireNonNegative(fn: string, what: string, value: unknown, ind
 export function requireCount(fn: string, what: string, value: unknown, index?: number): number {
   const x = requireNonNegative(fn, what, value, index);
   if (!Number.isInteger(x)) {
-    throw fail('NOT_AN_INTEGER', fn, `${what} ${describeValue(x)}${atIndex(index)} is not a whole number`, {
-      field: what,
-      value,
-      ...(index === undefined ? {} : { index }),
-    });
+    throw rejectValue('NOT_AN_INTEGER', fn, what, value, index, 'is not a whole number');
   }
   return x;
 }
@@ -92,11 +101,7 @@ export function requireCount(fn: string, what: string, value: unknown, index?: n
 export function requirePositive(fn: string, what: string, value: unknown, index?: number): number {
   const x = requireFinite(fn, what, value, index);
   if (x <= 0) {
-    throw fail('OUT_OF_RANGE', fn, `${what} ${describeValue(x)}${atIndex(index)} must be greater than 0`, {
-      field: what,
-      value,
-      ...(index === undefined ? {} : { index }),
-    });
+    throw rejectValue('OUT_OF_RANGE', fn, what, value, index, 'must be greater than 0');
   }
   return x;
 }
@@ -104,21 +109,8 @@ export function requirePositive(fn: string, what: string, value: unknown, index?
 /** An integer score on a closed scale `[min, max]`, as on every survey scale. */
 export function requireScore(fn: string, value: unknown, min: number, max: number, index?: number): number {
   const x = requireFinite(fn, 'score', value, index);
-  const where = index === undefined ? {} : { index };
-  if (x < min || x > max) {
-    throw fail('OUT_OF_RANGE', fn, `score ${describeValue(x)}${atIndex(index)} is outside ${min}–${max}`, {
-      field: 'score',
-      value,
-      ...where,
-    });
-  }
-  if (!Number.isInteger(x)) {
-    throw fail('NOT_AN_INTEGER', fn, `score ${describeValue(x)}${atIndex(index)} is not a whole number on the ${min}–${max} scale`, {
-      field: 'score',
-      value,
-      ...where,
-    });
-  }
+  if (x < min || x > max) throw rejectValue('OUT_OF_RANGE', fn, 'score', value, index, `is outside ${min}–${max}`);
+  if (!Number.isInteger(x)) throw rejectValue('NOT_AN_INTEGER', fn, 'score', value, index, `is not a whole number on the ${min}–${max} scale`);
   return x;
 }
 
@@ -126,10 +118,7 @@ export function requireScore(fn: string, value: unknown, min: number, max: numbe
 export function requireLevel(fn: string, value: unknown): number {
   const x = requireFinite(fn, 'level', value);
   if (!(x > 0 && x < 1)) {
-    throw fail('OUT_OF_RANGE', fn, `level ${describeValue(x)} must be strictly between 0 and 1 (e.g. 0.95)`, {
-      field: 'level',
-      value,
-    });
+    throw rejectValue('OUT_OF_RANGE', fn, 'level', value, undefined, 'must be strictly between 0 and 1 (e.g. 0.95)');
   }
   return x;
 }
@@ -138,11 +127,7 @@ export function requireLevel(fn: string, value: unknown): number {
 export function requireProportion(fn: string, what: string, value: unknown, index?: number): number {
   const x = requireFinite(fn, what, value, index);
   if (x < 0 || x > 1) {
-    throw fail('OUT_OF_RANGE', fn, `${what} ${describeValue(x)}${atIndex(index)} must be a proportion between 0 and 1`, {
-      field: what,
-      value,
-      ...(index === undefined ? {} : { index }),
-    });
+    throw rejectValue('OUT_OF_RANGE', fn, what, value, index, 'must be a proportion between 0 and 1');
   }
   return x;
 }

@@ -6,6 +6,8 @@ import type { Reducer } from '../models/reducer';
 import type { CesRange, CesResult } from './ces';
 import type { SurveyTallyValue } from './nps-tally';
 import { optionKeys, readOptions } from '../internal/options';
+import type { CesTallyState } from './scale-types';
+export type { CesTallyState } from './scale-types';
 
 /** Options of {@link cesTally}'s `create`: those of {@link ces} without the accessors. */
 export interface CesTallyOptions {
@@ -17,34 +19,6 @@ export interface CesTallyOptions {
   readonly difficult?: CesRange;
   /** Confidence level of the interval for the mean. Default `0.95`. */
   readonly level?: number;
-}
-
-/** The running state of {@link cesTally}: one count and one weight sum per scale point, plus settings. */
-export interface CesTallyState {
-  /** Lowest score of the scale. */
-  min: number;
-  /** Highest score of the scale. */
-  max: number;
-  /** Lowest easy score. */
-  easyFrom: number;
-  /** Highest easy score. */
-  easyTo: number;
-  /** Lowest difficult score. */
-  difficultFrom: number;
-  /** Highest difficult score. */
-  difficultTo: number;
-  /** Confidence level of the interval. */
-  level: number;
-  /** Answers per score (index = score − min). */
-  counts: number[];
-  /** Σw per score (= `counts` when unweighted). */
-  weightSums: number[];
-  /** Σw² over all answers. */
-  weightSquares: number;
-  /** Missing answers seen. */
-  skipped: number;
-  /** Whether any `{ score, weight }` pair was added (even a skipped one), as `weight` makes the batch functions weighted. */
-  weighted: boolean;
 }
 
 const OPTION_KEYS = optionKeys<CesTallyOptions>({ scale: true, easy: true, difficult: true, level: true });

@@ -5,14 +5,8 @@ import { binScores } from './survey-scores';
 import type { SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';
-
-/** A range of scores on the scale, both ends included. */
-export interface CesRange {
-  /** Lowest score of the range. */
-  readonly from: number;
-  /** Highest score of the range. */
-  readonly to: number;
-}
+import type { CesRange, CesResult } from './scale-types';
+export type { CesRange, CesResult } from './scale-types';
 
 /** Options of {@link ces}. */
 export interface CesOptions<T = number> {
@@ -32,46 +26,6 @@ export interface CesOptions<T = number> {
   readonly difficult?: CesRange;
   /** Confidence level of the interval for the mean, strictly between 0 and 1. Default `0.95`. */
   readonly level?: number;
-}
-
-/** What {@link ces} reports. Frozen. */
-export interface CesResult {
-  /** Mean score on the survey scale (weighted if weights were given); `undefined` without answers. */
-  readonly mean: number | undefined;
-  /** Student-t interval for the mean, clipped to the scale; `undefined` with fewer than 2 answers (effective n ≤ 1). */
-  readonly interval: Interval | undefined;
-  /** Sample standard deviation (n − 1 denominator); `undefined` with fewer than 2 answers. */
-  readonly standardDeviation: number | undefined;
-  /** Standard error of the mean; `undefined` with fewer than 2 answers. */
-  readonly standardError: number | undefined;
-  /** Confidence level of the interval. */
-  readonly level: number;
-  /** Share of "easy" answers, a proportion in [0, 1]; `undefined` without answers. */
-  readonly easyShare: number | undefined;
-  /** Share of "difficult" answers, a proportion in [0, 1]; `undefined` without answers. */
-  readonly difficultShare: number | undefined;
-  /** Net effort = easyShare − difficultShare, a proportion in [−1, 1]; `undefined` without answers. */
-  readonly netEffort: number | undefined;
-  /** Number of easy answers. */
-  readonly easy: number;
-  /** Number of difficult answers. */
-  readonly difficult: number;
-  /** Number of answers. */
-  readonly total: number;
-  /** Responses without an answer. */
-  readonly skipped: number;
-  /** Answers per score, from `scale.min` to `scale.max`. */
-  readonly counts: readonly number[];
-  /** The scale used. */
-  readonly scale: SurveyScale;
-  /** The scores counted as easy. */
-  readonly easyScores: CesRange;
-  /** The scores counted as difficult. */
-  readonly difficultScores: CesRange;
-  /** `total` when unweighted, Kish's (Σw)²/Σw² when weighted, 0 without answers. */
-  readonly effectiveSampleSize: number;
-  /** Whether per-response weights were applied. */
-  readonly weighted: boolean;
 }
 
 

@@ -5,6 +5,8 @@ import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
 import type { CsatOptions, CsatResult } from './csat';
 import { optionKeys, readOptions } from '../internal/options';
+import type { CsatIntervalMethod, CsatIntervalResult } from './scale-types';
+export type { CsatIntervalMethod, CsatIntervalResult } from './scale-types';
 
 /** Pre-aggregated CSAT answers, e.g. from SQL: whole numbers with 0 ≤ satisfied ≤ total. */
 export interface CsatCounts {
@@ -13,9 +15,6 @@ export interface CsatCounts {
   /** All answers. */
   readonly total: number;
 }
-
-/** How {@link csatInterval} builds its interval. */
-export type CsatIntervalMethod = 'wilson' | 'clopper-pearson';
 
 /** The {@link CsatIntervalMethod}s as a run-time list. */
 export const CSAT_INTERVAL_METHODS: readonly CsatIntervalMethod[] = Object.freeze(['wilson', 'clopper-pearson'] as const);
@@ -26,22 +25,6 @@ export interface CsatIntervalOptions<T = number> extends CsatOptions<T> {
   readonly level?: number;
   /** `'wilson'` (default) or `'clopper-pearson'` (exact, conservative). */
   readonly method?: CsatIntervalMethod;
-}
-
-/** A confidence interval for the CSAT share: an {@link models!Interval} with how it was made. Frozen. */
-export interface CsatIntervalResult extends Interval {
-  /** The observed share of satisfied answers, in [0, 1]. */
-  readonly share: number;
-  /** Lower end, in [0, 1]. */
-  readonly lower: number;
-  /** Upper end, in [0, 1]. */
-  readonly upper: number;
-  /** Sample size used: answers, or Kish's effective n for weighted data. */
-  readonly n: number;
-  /** The confidence level. */
-  readonly level: number;
-  /** The method used. */
-  readonly method: CsatIntervalMethod;
 }
 
 

@@ -6,6 +6,8 @@ import type { Reducer } from '../models/reducer';
 import type { CsatResult } from './csat';
 import type { SurveyTallyValue } from './nps-tally';
 import { optionKeys, readOptions } from '../internal/options';
+import type { CsatTallyState } from './scale-types';
+export type { CsatTallyState } from './scale-types';
 
 /** Options of {@link csatTally}'s `create`. */
 export interface CsatTallyOptions {
@@ -13,29 +15,6 @@ export interface CsatTallyOptions {
   readonly scale?: SurveyScale;
   /** Lowest satisfied score. Default `scale.max − 1` (top-2-box). */
   readonly threshold?: number;
-}
-
-/**
- * The running state of {@link csatTally}: counts and weight sums per score of the scale, so
- * its size depends on the scale (5 points: 5 + 5 numbers), never on the number of answers.
- */
-export interface CsatTallyState {
-  /** Lowest score of the scale. */
-  min: number;
-  /** Highest score of the scale. */
-  max: number;
-  /** Lowest satisfied score. */
-  threshold: number;
-  /** Answers per score (index = score − min). */
-  counts: number[];
-  /** Σw per score (= `counts` when unweighted). */
-  weightSums: number[];
-  /** Σw² over all answers. */
-  weightSquares: number;
-  /** Missing answers seen. */
-  skipped: number;
-  /** Whether any `{ score, weight }` pair was added (even a skipped one), as `weight` makes the batch functions weighted. */
-  weighted: boolean;
 }
 
 const OPTION_KEYS = optionKeys<CsatTallyOptions>({ scale: true, threshold: true });

@@ -4,52 +4,8 @@ import { binScores } from './survey-scores';
 import type { SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';
-
-/** Options of {@link csat}. */
-export interface CsatOptions<T = number> {
-  /** Reads the score of a record, e.g. `(r) => r.score`. Default: the element itself. `null`/`undefined` = no answer. */
-  readonly accessor?: Accessor<T, number | null | undefined>;
-  /** Reads a survey weight per response: 0, or between 1e-100 and 1e100 (weights are relative). Default: none. A response whose weight is `null`/`undefined` is skipped. */
-  readonly weight?: Accessor<T, number | null | undefined>;
-  /** The integer answer scale. Default `{ min: 1, max: 5 }`. */
-  readonly scale?: SurveyScale;
-  /** Lowest score that counts as satisfied. Default `scale.max − 1` (top-2-box: 4–5 on 1–5, 6–7 on 1–7, 9–10 on 1–10). */
-  readonly threshold?: number;
-}
-
-/** Weight sums of a weighted {@link csat}. */
-export interface CsatWeights {
-  /** Σw over satisfied answers. */
-  readonly satisfied: number;
-  /** Σw over all answers. */
-  readonly total: number;
-}
-
-/** What {@link csat} reports. Frozen. */
-export interface CsatResult {
-  /** Share of satisfied answers, a proportion in [0, 1] (weighted when weights were given); `undefined` without answers. */
-  readonly share: number | undefined;
-  /** Mean score, on the survey scale (weighted when weights were given); `undefined` without answers. */
-  readonly mean: number | undefined;
-  /** Number of satisfied answers (score ≥ threshold). */
-  readonly satisfied: number;
-  /** Number of answers. */
-  readonly total: number;
-  /** Responses without an answer (`null`/`undefined` score or weight). */
-  readonly skipped: number;
-  /** Answers per score, from `scale.min` to `scale.max`. */
-  readonly counts: readonly number[];
-  /** The scale used. */
-  readonly scale: SurveyScale;
-  /** The lowest satisfied score used. */
-  readonly threshold: number;
-  /** `total` when unweighted, Kish's (Σw)²/Σw² when weighted, 0 without answers. */
-  readonly effectiveSampleSize: number;
-  /** Whether per-response weights were applied. */
-  readonly weighted: boolean;
-  /** Weight sums; present for weighted input only. */
-  readonly weights?: CsatWeights;
-}
+import type { CsatOptions, CsatWeights, CsatResult } from './scale-types';
+export type { CsatOptions, CsatWeights, CsatResult } from './scale-types';
 
 
 const OPTION_KEYS = optionKeys<CsatOptions<unknown>>({ accessor: true, weight: true, scale: true, threshold: true });

@@ -5,9 +5,8 @@ import type { Interval } from '../models/interval';
 import type { Values } from '../models/values';
 import type { NpsCounts, NpsOptions, NpsResult } from './nps';
 import { optionKeys, readOptions } from '../internal/options';
-
-/** How {@link npsInterval} builds its interval. */
-export type NpsIntervalMethod = 'adjusted-wald' | 'wald';
+import type { NpsIntervalMethod, NpsIntervalResult } from './nps-types';
+export type { NpsIntervalMethod, NpsIntervalResult } from './nps-types';
 
 /** The {@link NpsIntervalMethod}s as a run-time list. */
 export const NPS_INTERVAL_METHODS: readonly NpsIntervalMethod[] = Object.freeze(['adjusted-wald', 'wald'] as const);
@@ -18,29 +17,6 @@ export interface NpsIntervalOptions<T = number> extends NpsOptions<T> {
   readonly level?: number;
   /** `'adjusted-wald'` (default; Rocks 2016) or `'wald'` (the textbook normal approximation). */
   readonly method?: NpsIntervalMethod;
-}
-
-/** A confidence interval for NPS, in points: an {@link models!Interval} with how it was made. Frozen. */
-export interface NpsIntervalResult extends Interval {
-  /** The observed NPS in points (as {@link nps} reports it). */
-  readonly score: number;
-  /**
-   * The estimate the interval is centred on: the NPS after adding the pseudo-responses for
-   * `'adjusted-wald'` (pulled slightly towards 0), the observed `score` for `'wald'`.
-   */
-  readonly estimate: number;
-  /** Lower end in points, ≥ −100. */
-  readonly lower: number;
-  /** Upper end in points, ≤ 100. */
-  readonly upper: number;
-  /** Standard error of `estimate`, in points. */
-  readonly standardError: number;
-  /** Sample size used: the number of answers, or Kish's effective n for weighted data (before the +3 of the adjustment). */
-  readonly n: number;
-  /** The confidence level. */
-  readonly level: number;
-  /** The method used. */
-  readonly method: NpsIntervalMethod;
 }
 
 

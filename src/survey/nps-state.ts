@@ -3,11 +3,9 @@
  * one function that turns them into a result, shared by `nps`, `npsTally`, the intervals,
  * the comparison and the grouped views.
  */
-import type { NpsCounts, NpsResult } from './nps';
-import type { NpsIntervalMethod, NpsIntervalResult } from './nps-interval';
+import type { NpsCounts, NpsIntervalMethod, NpsIntervalResult, NpsResult, NpsTallyState } from './nps-types';
 import { normalCdf, normalQuantile } from '../internal/normal';
 import type { SampleComparison } from './sample-comparison';
-import type { NpsTallyState } from './nps-tally';
 import { addAnswer, binScores, createBins, effectiveSampleSize, isSummaryObject, readCount, sumRange, type ScoreBins } from './survey-scores';
 import { describeValue, fail, requireNonNegative } from '../internal/validate';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';

@@ -2,31 +2,8 @@ import { addNpsAnswer, checkNpsState, createNpsState, mergeNpsStates, npsResult,
 import type { Reducer } from '../models/reducer';
 import type { NpsResult } from './nps';
 import { readOptions } from '../internal/options';
-
-/**
- * The running state of {@link npsTally}: eight numbers and a flag, however many answers it
- * has seen. Plain and JSON-serialisable (store it, send it between workers).
- */
-export interface NpsTallyState {
-  /** Promoter answers so far. */
-  promoters: number;
-  /** Passive answers so far. */
-  passives: number;
-  /** Detractor answers so far. */
-  detractors: number;
-  /** Σw over promoters (= `promoters` when unweighted). */
-  promoterWeight: number;
-  /** Σw over passives. */
-  passiveWeight: number;
-  /** Σw over detractors. */
-  detractorWeight: number;
-  /** Σw² over all answers (for Kish's effective sample size). */
-  weightSquares: number;
-  /** Missing answers seen. */
-  skipped: number;
-  /** Whether any `{ score, weight }` pair was added (even a skipped one), as `weight` makes the batch functions weighted. */
-  weighted: boolean;
-}
+import type { NpsTallyState } from './nps-types';
+export type { NpsTallyState } from './nps-types';
 
 /**
  * What {@link npsTally} accepts: a 0–10 score, `null`/`undefined` (no answer: skipped and

@@ -2,38 +2,8 @@ import type { ScoreOptionsArgument } from './score-options';
 import { readNpsInput } from './nps-state';
 import type { Accessor, Values } from '../models/values';
 import { optionKeys, readOptions } from '../internal/options';
-
-/** Pre-aggregated NPS answers, e.g. from a SQL `GROUP BY`: whole numbers ≥ 0. */
-export interface NpsCounts {
-  /** Answers of 9 or 10. */
-  readonly promoters: number;
-  /** Answers of 7 or 8. */
-  readonly passives: number;
-  /** Answers of 0 to 6. */
-  readonly detractors: number;
-}
-
-/** Share of each category, proportions in [0, 1] summing to 1 (weighted when weights were given). */
-export interface NpsShares {
-  /** Share of promoters. */
-  readonly promoters: number;
-  /** Share of passives. */
-  readonly passives: number;
-  /** Share of detractors. */
-  readonly detractors: number;
-}
-
-/** Sum of the weights of each category's answers (weighted input only). */
-export interface NpsWeights {
-  /** Σw over promoters. */
-  readonly promoters: number;
-  /** Σw over passives. */
-  readonly passives: number;
-  /** Σw over detractors. */
-  readonly detractors: number;
-  /** Σw over all answers. */
-  readonly total: number;
-}
+import type { NpsCounts, NpsShares, NpsWeights, NpsResult } from './nps-types';
+export type { NpsCounts, NpsShares, NpsWeights, NpsResult } from './nps-types';
 
 /** Options of {@link nps}. */
 export interface NpsOptions<T = number> {
@@ -45,30 +15,6 @@ export interface NpsOptions<T = number> {
    * response whose weight is `null`/`undefined` is skipped.
    */
   readonly weight?: Accessor<T, number | null | undefined>;
-}
-
-/** What {@link nps} reports. Frozen. */
-export interface NpsResult {
-  /** Net Promoter Score in points, −100…100 (weighted when weights were given); `undefined` without answers (or when all weights are 0). */
-  readonly score: number | undefined;
-  /** Number of promoter answers (9–10). */
-  readonly promoters: number;
-  /** Number of passive answers (7–8). */
-  readonly passives: number;
-  /** Number of detractor answers (0–6). */
-  readonly detractors: number;
-  /** Number of answers: promoters + passives + detractors. */
-  readonly total: number;
-  /** Responses without an answer (`null`/`undefined` score or weight). */
-  readonly skipped: number;
-  /** Share of each category (weighted shares for weighted input); `undefined` without answers. */
-  readonly shares: NpsShares | undefined;
-  /** Sample size for intervals: `total` when unweighted, Kish's (Σw)²/Σw² when weighted, 0 without answers. */
-  readonly effectiveSampleSize: number;
-  /** Whether per-response weights were applied. */
-  readonly weighted: boolean;
-  /** Weight sums per category; present for weighted input only. */
-  readonly weights?: NpsWeights;
 }
 
 

@@ -2,15 +2,11 @@
  * CSAT and CES from score bins: the result builders shared by the batch functions, the
  * tallies and the grouped views, plus the option readers (scale, threshold, ranges).
  */
-import type { CesRange, CesResult } from './ces';
-import type { CesTallyState } from './ces-tally';
-import type { CsatOptions, CsatResult } from './csat';
-import type { CsatIntervalMethod, CsatIntervalResult } from './csat-interval';
+import type { CesRange, CesResult, CesTallyState, CsatIntervalMethod, CsatIntervalResult, CsatOptions, CsatResult, CsatTallyState } from './scale-types';
 import type { Interval } from '../models/interval';
 import type { Values } from '../internal/values';
 import { betaQuantile } from '../internal/beta';
 import { wilsonInterval } from '../internal/wilson';
-import type { CsatTallyState } from './csat-tally';
 import { DEFAULT_SURVEY_SCALES } from '../models/interaction';
 import { studentTQuantile } from '../internal/student-t';
 import { normalCdf, normalQuantile } from '../internal/normal';

@@ -6,7 +6,7 @@
 import type { Accessor, Values } from '../internal/values';
 import { forEachValue, isMissing, isNumericTypedArray, requireValues } from '../internal/input';
 import { requireAccessor } from '../internal/options';
-import { atIndex, describeValue, fail, requireCount, requireFinite, requireNonNegative, requireScore } from '../internal/validate';
+import { describeValue, fail, rejectValue, requireCount, requireFinite, requireNonNegative, requireScore } from '../internal/validate';
 
 /** Answers per score on an integer scale `[min, max]`; index = score − min. Plain, mergeable. */
 export interface ScoreBins {
@@ -44,11 +44,7 @@ export function requireWeight(fn: string, value: unknown, index: number | undefi
   const w = requireNonNegative(fn, 'weight', value, index);
   if (w > MAX_WEIGHT || (w > 0 && w < MIN_POSITIVE_WEIGHT)) {
     const bound = w > MAX_WEIGHT ? 'above 1e100' : 'positive but below 1e-100';
-    throw fail('OUT_OF_RANGE', fn, `weight ${describeValue(w)}${atIndex(index)} is ${bound}; weights are relative, rescale them`, {
-      field: 'weight',
-      value,
-      ...(index === undefined ? {} : { index }),
-    });
+    throw rejectValue('OUT_OF_RANGE', fn, 'weight', value, index, `is ${bound}; weights are relative, rescale them`);
   }
   return w;
 }
@@ -307,7 +303,7 @@ export function effectiveSampleSize(weighted: boolean, answers: number, weightTo
 export function readCount(fn: string, what: string, value: unknown): number {
   const x = requireCount(fn, what, value);
   if (x > Number.MAX_SAFE_INTEGER) {
-    throw fail('OUT_OF_RANGE', fn, `${what} ${describeValue(x)} is above 2^53 − 1, the largest exact count`, { field: what, value });
+    throw rejectValue('OUT_OF_RANGE', fn, what, value, undefined, 'is above 2^53 − 1, the largest exact count');
   }
   return x;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimize } from '../../src/internal/optimize';
+import { minimize, minimizeWithGradient } from '../../src/internal/optimize';
 import { logGamma } from '../../src/internal/special';
 import { expectClose } from './close';
 
@@ -112,5 +112,23 @@ describe('minimize', () => {
   it('rejects an empty or non-finite start as an internal error', () => {
     expect(() => minimize(rosenbrock, [])).toThrow(/internal minimize/);
     expect(() => minimize(rosenbrock, [Number.NaN, 1])).toThrow(/internal minimize/);
+  });
+});
+
+describe('minimizeWithGradient', () => {
+  it('is minimize with the gradient option: the same run, evaluation for evaluation', () => {
+    const f = (x: readonly number[]) => rosenbrock(x) + (x[0] as number) ** 4;
+    const g = (x: readonly number[]) => rosenbrockGradient(x).map((v, i) => (i === 0 ? v + 4 * (x[0] as number) ** 3 : v));
+    for (const start of [[-1.2, 1], [3, -2, 0.5], [0, 0, 0, 0]]) {
+      const options = { maxIterations: 200, gradientTolerance: 1e-9 };
+      expect(minimizeWithGradient(f, g, start, options)).toEqual(minimize(f, start, { ...options, gradient: g }));
+    }
+  });
+
+  it('falls back to Nelder–Mead on a gradient that cannot be computed, as minimize does', () => {
+    const f = (x: readonly number[]) => ((x[0] as number) - 1) ** 2 + ((x[1] as number) + 2) ** 2;
+    const r = minimizeWithGradient(f, () => [Number.NaN, Number.NaN], [0.5, 0.5]);
+    expect(r).toEqual(minimize(f, [0.5, 0.5], { gradient: () => [Number.NaN, Number.NaN] }));
+    expect(r.method).toBe('nelder-mead');
   });
 });

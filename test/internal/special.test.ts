@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { digamma, logBeta, logDiffExp, logGamma, logSumExp, trigamma } from '../../src/internal/special';
+import { digamma, logBeta, logDiffExp, logGamma, logSumExp, trigamma, ZETA_MINUS_ONE } from '../../src/internal/special';
 import { expectClose } from './close';
 
 // Reference values: python3 /tmp/kern/known.py with mpmath 1.3, mp.dps = 50, every argument
 // converted as mpf(float(s)) so the reference is for the exact double the test passes.
+describe('ZETA_MINUS_ONE', () => {
+  it('equals mpmath zeta(k) - 1 for k = 2…39, rounded to double, bit for bit', () => {
+    // mpmath.mp.dps = 40; [float(mpmath.zeta(k) - 1) for k in range(2, 40)]
+    const mpmath = [
+      0.6449340668482264, 0.2020569031595943, 0.08232323371113819, 0.03692775514336993, 0.01734306198444914,
+      0.008349277381922827, 0.00407735619794434, 0.0020083928260822143, 0.0009945751278180853,
+      0.0004941886041194645, 0.0002460865533080483, 0.00012271334757848915, 6.124813505870483e-5,
+      3.058823630702049e-5, 1.528225940865187e-5, 7.637197637899763e-6, 3.81729326499984e-6,
+      1.908212716553939e-6, 9.539620338727962e-7, 4.769329867878064e-7, 2.38450502727733e-7,
+      1.1921992596531106e-7, 5.960818905125948e-8, 2.980350351465228e-8, 1.4901554828365043e-8,
+      7.45071178983543e-9, 3.725334024788457e-9, 1.862659723513049e-9, 9.313274324196682e-10,
+      4.656629065033784e-10, 2.3283118336765053e-10, 1.164155017270052e-10, 5.820772087902701e-11,
+      2.9103850444971e-11, 1.4551921891041985e-11, 7.275959835057482e-12, 3.637979547378651e-12,
+      1.818989650307066e-12,
+    ];
+    expect(ZETA_MINUS_ONE).toEqual(mpmath);
+  });
+});
+
 describe('logGamma', () => {
   // mpmath.loggamma(mpf(float(x)))
   const known: [number, number][] = [
