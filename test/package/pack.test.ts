@@ -80,14 +80,6 @@ describe('the published tarball', () => {
     expect(sources).toBeGreaterThan(100);
   });
 
-  it('declares where the project lives: repository, homepage, bugs', () => {
-    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { repository: { url: string }; homepage: string; bugs: { url: string } };
-    const repo = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1];
-    expect(repo).toBeDefined();
-    expect(pkg.homepage).toBe(`${repo}#readme`);
-    expect(pkg.bugs.url).toBe(`${repo}/issues`);
-  });
-
   it('is built by `npm pack` and `npm publish` themselves (prepack)', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['prepack']).toBe('npm run build');
