@@ -30,6 +30,11 @@ describe('npsSegmentsSection', () => {
     expect(s?.lines.some((l) => /^did not answer\s+1\s+\$50\s+\$50\.00\s+25\.0 %$/.test(l))).toBe(true);
   });
 
+  it('answers from one segment only: its NPS, nothing to compare it with (not an error)', () => {
+    const s = npsSegmentsSection(reportInput({ customers, interactions: interactions.slice(0, 2) }));
+    expect((s?.data as { bySegment: unknown }).bySegment).toMatchObject([{ segment: 'gold', answers: 2, nps: 100, versusRest: undefined, adjustedPValue: undefined, significant: false }]);
+  });
+
   it('only the parts the data allow; nothing without NPS answers', () => {
     const noSegments = npsSegmentsSection(reportInput({ interactions, purchases: [purchase('a', day(2020, 1, 5), 1)] }));
     expect(Object.keys(noSegments?.data as object)).toEqual(['revenueByCategory']);

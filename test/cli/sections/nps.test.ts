@@ -24,6 +24,15 @@ describe('npsSection', () => {
     expect(s?.lines.some((l) => l.startsWith('2020-01 *'))).toBe(true);
   });
 
+  it('answers from one month: the NPS and that month, without trend tests (not an error)', () => {
+    const s = npsSection(reportInput({ interactions: [answer('a', 'nps', 9, day(2020, 1, 1)), answer('b', 'nps', 3, day(2020, 1, 2))] }));
+    const data = s?.data as { score: number; monthly: { month: string; change: number | undefined; significant: boolean }[]; trend: unknown };
+    expect(data.score).toBe(0);
+    expect(data.monthly).toMatchObject([{ month: '2020-01', change: undefined, significant: false }]);
+    expect(data.trend).toBeUndefined();
+    expect(s?.lines.some((l) => l.startsWith('Linear trend'))).toBe(false);
+  });
+
   it('no NPS answers: no section', () => {
     expect(npsSection(reportInput({ interactions: [answer('a', 'csat', 5, day(2020, 1, 1))] }))).toBeUndefined();
     expect(npsSection(reportInput({}))).toBeUndefined();
