@@ -1,4 +1,5 @@
-import { compareGroups, npsRevenue, surveyBreakdown } from '../../survey/index';
+import { CxMetricsError } from '../../errors';
+import { compareGroups, npsRevenue, surveyBreakdown, type CompareGroupsResult } from '../../survey/index';
 import { count, interval, money, pct, points, table } from '../format';
 import { mark, pValue } from './significance';
 import type { ReportInput, Section } from './types';
@@ -12,7 +13,13 @@ export function npsSegmentsSection(input: ReportInput): Section | undefined {
   if (input.customers.some((c) => c.segment !== undefined)) {
     const bySegment = surveyBreakdown(input.interactions, { metric: 'nps', by: 'segment', customers: input.customers });
     // Each segment against all other answers, Holm-corrected over the segments tested.
-    const tests = compareGroups(input.interactions, { metric: 'nps', by: 'segment', customers: input.customers });
+    // Answers from a single segment have nothing to be compared with: no marks.
+    let tests: CompareGroupsResult | undefined;
+    try {
+      tests = compareGroups(input.interactions, { metric: 'nps', by: 'segment', customers: input.customers });
+    } catch (error) {
+      if (!(error instanceof CxMetricsError && error.code === 'INSUFFICIENT_DATA')) throw error;
+    }
     const byKey = new Map(tests?.groups.map((g) => [g.group, g]));
     const rows = bySegment.groups.map((g) => {
       const t = byKey.get(g.group);

@@ -1,4 +1,5 @@
-import { nps, npsInterval, surveyBreakdown, trendTest } from '../../survey/index';
+import { CxMetricsError } from '../../errors';
+import { nps, npsInterval, surveyBreakdown, trendTest, type TrendTestResult } from '../../survey/index';
 import { count, interval, pct, points, table } from '../format';
 import { mark, pValue } from './significance';
 import type { ReportInput, Section } from './types';
@@ -12,7 +13,13 @@ export function npsSection(input: ReportInput): Section | undefined {
   const ci = npsInterval(overall);
   const trend = surveyBreakdown(input.interactions, { metric: 'nps', period: 'month' });
   // Each month against the previous one, Holm-corrected over all the months tested, and a weighted line.
-  const tests = trendTest(input.interactions, { metric: 'nps', period: 'month' });
+  // Answers from a single month have no trend to test: the table shows that month alone.
+  let tests: TrendTestResult | undefined;
+  try {
+    tests = trendTest(input.interactions, { metric: 'nps', period: 'month' });
+  } catch (error) {
+    if (!(error instanceof CxMetricsError && error.code === 'INSUFFICIENT_DATA')) throw error;
+  }
   const byMonth = new Map(tests?.periods.map((p) => [p.period, p]));
   const months = trend.groups.map((g) => {
     const t = g.period === undefined ? undefined : byMonth.get(g.period);
