@@ -24,7 +24,7 @@ export function npsSegmentsSection(input: ReportInput): Section | undefined {
     const rows = bySegment.groups.map((g) => {
       const t = byKey.get(g.group);
       return {
-        segment: g.group ?? '(none)',
+        segment: g.group,
         answers: g.n,
         nps: g.score,
         lower: g.interval?.lower,
@@ -46,7 +46,7 @@ export function npsSegmentsSection(input: ReportInput): Section | undefined {
           { header: 'adjusted p', align: 'right' },
         ],
         rows.map((r) => [
-          r.segment,
+          r.segment ?? '(none)',
           count(r.answers),
           points(r.nps),
           interval(r.lower, r.upper, (x) => points(x, 0)),

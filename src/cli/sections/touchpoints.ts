@@ -10,7 +10,7 @@ export function touchpointSection(input: ReportInput): Section | undefined {
   const scores = touchpointScores(input.interactions);
   if (scores.responses === 0) return undefined;
   const rows = scores.groups.map((g) => ({
-    touchpoint: g.touchpoint ?? '(none)',
+    touchpoint: g.touchpoint ?? null,
     npsAnswers: g.nps.total,
     nps: g.nps.score,
     csatAnswers: g.csat.total,
@@ -37,7 +37,7 @@ export function touchpointSection(input: ReportInput): Section | undefined {
         { header: '95 % interval', align: 'right' },
       ],
       rows.map((r) => [
-        r.touchpoint,
+        r.touchpoint ?? '(none)',
         count(r.npsAnswers),
         points(r.nps),
         count(r.csatAnswers),

@@ -19,6 +19,13 @@ describe('touchpointSection', () => {
     expect(s?.lines.some((l) => /^checkout\s+1\s+\+100\.0\s+4\s+50\.0 %/.test(l))).toBe(true);
   });
 
+  it('answers without a touchpoint: null in the data, "(none)" in the text', () => {
+    const s = touchpointSection(reportInput({ interactions: [answer('a', 'nps', 9, day(2020, 1, 1)), answer('b', 'nps', 3, day(2020, 1, 1))] }));
+    const groups = (s?.data as { groups: { touchpoint: string | null; npsAnswers: number }[] }).groups;
+    expect(groups).toEqual([expect.objectContaining({ touchpoint: null, npsAnswers: 2 })]);
+    expect(s?.lines.some((l) => /^\(none\)\s+2\s+0\.0\s/.test(l))).toBe(true);
+  });
+
   it('no answers: no section', () => {
     expect(touchpointSection(reportInput({}))).toBeUndefined();
   });
