@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { CxMetricsError } from '../errors';
+import { CxMetricsError } from '../internal/errors';
 import type { Customer, Interaction, Journey, Purchase } from '../models/index';
 import { parseCustomer, parseInteraction, parseJourney } from '../models/index';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv';

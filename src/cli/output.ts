@@ -2,7 +2,7 @@
  * Where a command writes, the JSON envelope every JSON document shares, and errors as text
  * or JSON.
  */
-import { CxMetricsError } from '../errors';
+import { CxMetricsError } from '../internal/errors';
 import { UsageError } from './args';
 import { InputFileError } from './load';
 

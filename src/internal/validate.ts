@@ -2,7 +2,7 @@
  * The one place where input is judged, so that every public function rejects the same
  * things with the same codes and messages (`fn: what value at index i is wrong`).
  */
-import { CxMetricsError, type CxMetricsErrorCode, type CxMetricsErrorDetails } from '../errors';
+import { CxMetricsError, type CxMetricsErrorCode, type CxMetricsErrorDetails } from './errors';
 
 /** Show a value in a message as a reader would type it: strings quoted, `NaN` and `-Infinity` as such. */
 export function describeValue(value: unknown): string {

@@ -1,5 +1,5 @@
 // The models barrel: one `export *` line per public file of the folder (test/repository/subpaths.test.ts).
-export * from '../errors';
+export * from '../internal/errors';
 export * from './channel';
 export * from './customer';
 export * from './interaction';

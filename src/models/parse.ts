@@ -10,7 +10,7 @@
  * - unknown extra fields are ignored and not copied;
  * - nothing is coerced: `"9"` is not a score, `"2024-01-01"` is not a date-time.
  */
-import type { CxMetricsIssue } from '../errors';
+import type { CxMetricsIssue } from '../internal/errors';
 import type { Instant } from '../internal/time';
 import { MAX_EPOCH_MS } from '../internal/calendar';
 import { describeValue, fail } from '../internal/validate';

@@ -1,4 +1,4 @@
-import { CxMetricsError } from '../errors';
+import { CxMetricsError } from '../internal/errors';
 import { chiSquareSurvival } from '../internal/chi-square';
 import { solveSymmetric } from '../internal/linear-algebra';
 import { readOptions, requireAccessor } from '../internal/options';

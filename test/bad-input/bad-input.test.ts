@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index';
-import { CxMetricsError, type CxMetricsErrorCode } from '../../src/errors';
+import { CxMetricsError, type CxMetricsErrorCode } from '../../src/internal/errors';
 import { describeValue } from '../../src/internal/validate';
 import { thrownBy } from '../support/error-code';
 import { clvRows } from './clv';

@@ -4,7 +4,7 @@
  * (`survey.ts`, `models.ts`, `journey.ts`, `retention.ts`, `clv.ts`); `bad-input.test.ts` runs
  * every class against every row, so a new function gets the whole gate by adding one row.
  */
-import type { CxMetricsErrorCode } from '../../src/errors';
+import type { CxMetricsErrorCode } from '../../src/internal/errors';
 import type { Reducer } from '../../src/models/reducer';
 
 /** A call of the export under test: its data argument and its options argument. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historicalClv } from '../../src/clv/historical-clv';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 import type { Purchase } from '../../src/models/interaction';
 

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { bgNbd as bgNbdModel, predictClv } from '../../src/clv';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange } from './bg-nbd/bg-nbd-arbitraries';
 import { clvCustomer } from './clv-arbitraries';
 

@@ -11,7 +11,7 @@ import {
   predictClv,
   type PredictClvCustomer,
 } from '../../src/clv';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { UNIT_MILLISECONDS } from '../../src/models';
 import { errorCode } from '../support/error-code';
 import { BAD_BG_NBD_PARAMS, BAD_CUSTOMERS } from './clv-bad-input';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd, fitGammaGamma, bgNbd as bgNbdModel, predictClv, rankCustomers, type PredictClvResult } from '../../src/clv';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 import { cdnowSummary } from './clv-data';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SIMULATED_PURCHASES, readSimulationOptions, tooManyPurchases } from '../../src/clv/read-simulation-options';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 
 describe('readSimulationOptions', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_REPEAT_PURCHASE, requireRepeatData } from '../../src/clv/repeat-data';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode, thrownBy } from '../support/error-code';
 
 describe('requireRepeatData', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecencyAge, readRfmRows, requireCustomerHistory } from '../../src/clv/rfm-rows';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode, thrownBy } from '../support/error-code';
 
 const both = { recencyAge: true, monetary: true } as const;

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { summarizeTransactions } from '../../src/clv/summarize-transactions';
 import { transactionSummaryTally as tally } from '../../src/clv/transaction-summary-tally';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { thrownBy } from '../support/error-code';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 import { summarizeTransactions } from '../../src/clv/summarize-transactions';
 import type { Purchase } from '../../src/models/interaction';

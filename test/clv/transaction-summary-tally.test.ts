@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transactionSummaryTally as tally } from '../../src/clv/transaction-summary-tally';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { test, fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { msToUnit, periodIndex, periodLabel, periodStart, requireTimeUnit, toEpochMs } from '../../src/internal/calendar';
 import { TIME_UNITS, UNIT_MILLISECONDS } from '../../src/models/time';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requireLogScaleParameters } from '../../src/internal/log-scale-parameters';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { thrownBy } from '../support/error-code';
 
 describe('requireLogScaleParameters', () => {

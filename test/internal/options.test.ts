@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { forEachRecord, isCollection, requireValues } from '../../src/internal/input';
 import { editDistance, isPlainObject, nearestName, readOptions, requireAccessor, requireAccessorGiven } from '../../src/internal/options';
 import { describeValue } from '../../src/internal/validate';

@@ -4,7 +4,7 @@
  * well-formed states, JSON round-tripped, still work.
  */
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { cesTally, csatTally, npsTally } from '../../src/survey/index';
 import { kaplanMeierTally } from '../../src/retention/index';
 import { journeyFunnelTally } from '../../src/journey/index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError, type CxMetricsErrorCode } from '../../src/errors';
+import { CxMetricsError, type CxMetricsErrorCode } from '../../src/internal/errors';
 import {
   describeValue,
   requireCount,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journeyFunnel, journeyFunnelTally } from '../../src/journey';
 import type { Journey } from '../../src/models';
-import type { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/internal/errors';
 import { expectCxMetricsError, thrownBy } from '../support/error-code';
 import { journey } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journeyFunnel, journeyFunnelTally, journeyPaths, journeySatisfaction, stageTiming } from '../../src/journey';
-import type { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/internal/errors';
 import type { Journey } from '../../src/models';
 import { expectCxMetricsError, thrownBy } from '../support/error-code';
 import { DAY, journey } from './fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journeyPaths } from '../../src/journey';
-import type { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/internal/errors';
 import { expectCxMetricsError, thrownBy } from '../support/error-code';
 import { journey } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { journeySatisfaction } from '../../src/journey';
 import { compareNps, nps } from '../../src/survey';
-import type { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/internal/errors';
 import { expectCxMetricsError, thrownBy } from '../support/error-code';
 import type { Interaction, SurveyMetric } from '../../src/models';
 import { DAY, journey } from './fixtures';

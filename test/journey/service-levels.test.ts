@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceLevels } from '../../src/journey';
-import type { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/internal/errors';
 import { expectCxMetricsError } from '../support/error-code';
 import type { Interaction } from '../../src/models';
 import { contact, MIN } from './fixtures';

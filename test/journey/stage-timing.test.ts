@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stageTiming } from '../../src/journey';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { UNIT_MILLISECONDS } from '../../src/models';
 import { kaplanMeier } from '../../src/retention';
 import { DAY, journey } from './fixtures';

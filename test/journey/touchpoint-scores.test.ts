@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { touchpointScores } from '../../src/journey';
 import { ces, csat, csatInterval, nps, npsInterval } from '../../src/survey';
-import type { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/internal/errors';
 import { expectCxMetricsError } from '../support/error-code';
 import type { Interaction } from '../../src/models';
 import { answer, journey } from './fixtures';

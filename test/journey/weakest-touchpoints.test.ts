@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { touchpointScores, weakestTouchpoints } from '../../src/journey';
-import type { CxMetricsError } from '../../src/errors';
+import type { CxMetricsError } from '../../src/internal/errors';
 import type { SurveyMetric } from '../../src/models';
 import { thrownBy } from '../support/error-code';
 import { answer } from './fixtures';

@@ -4,7 +4,7 @@
  * field whatever its record, deep-freeze, and read the issues of a failed parse.
  */
 import { expect } from 'vitest';
-import { CxMetricsError, type CxMetricsIssue } from '../../src/errors';
+import { CxMetricsError, type CxMetricsIssue } from '../../src/internal/errors';
 
 /** A JSON-like value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { CHANNELS, parseInteraction } from '../../src/models';
 import { issuesOf } from './corrupt';
 

@@ -70,10 +70,9 @@ function listDiff(name: string, found: readonly string[], known: readonly string
 const srcFiles = tsFiles('src');
 const srcEdges: ImportEdge[] = srcFiles.flatMap(importsOf).filter((e) => e.to?.startsWith('src/'));
 
-/** The layer of a src file: 'index', 'errors', 'internal', 'models', or its domain folder. */
+/** The layer of a src file: 'index', 'internal', 'models', or its domain folder. */
 function layerOf(file: string): string {
   if (file === 'src/index.ts') return 'index';
-  if (file === 'src/errors.ts') return 'errors';
   return file.split('/')[1] ?? file;
 }
 
@@ -91,8 +90,6 @@ const DOMAIN_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
 /** Whether an import from one layer into another runs downward. */
 function allowed(from: string, to: string, toFile: string): boolean {
   if (from === 'index') return /^src\/[^/]+\/index\.ts$/.test(toFile) && to !== 'internal' && to !== 'cli';
-  if (to === 'errors') return from !== 'errors';
-  if (from === 'errors') return false;
   if (from === 'internal') return to === 'internal';
   if (from === 'models') return to === 'models' || to === 'internal';
   if (to === from || to === 'models' || to === 'internal') return true;
@@ -193,7 +190,7 @@ describe('the architecture of src/', () => {
     expect(listDiff('KNOWN_CYCLES', cycles(), KNOWN_CYCLES)).toEqual([]);
   });
 
-  it('imports downward only: index → domains → models → internal (+ errors.ts); domains import each other only as DOMAIN_DEPENDENCIES declares', () => {
+  it('imports downward only: index → domains → models → internal; domains import each other only as DOMAIN_DEPENDENCIES declares', () => {
     const upward = srcEdges
       .filter((e) => !allowed(layerOf(e.from), layerOf(e.to as string), e.to as string))
       .map((e) => `${e.from} → ${e.to}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cohortRetention } from '../../src/retention/cohort-retention';
 import type { Visit } from './activity-reference';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { thrownBy } from '../support/error-code';
 
 const day = (y: number, m: number, d = 10): number => Date.UTC(y, m, d);

@@ -1,7 +1,7 @@
 /**
  * The assertions behind `// =>` in documentation examples (see doc-examples.ts).
  */
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 
 function decimalsOf(x: number): number {
   const text = String(x);

@@ -1,6 +1,6 @@
 /** Catching the errors of calls that should fail, shared by the test files. */
 import { expect } from 'vitest';
-import { CxMetricsError, type CxMetricsErrorCode } from '../../src/errors';
+import { CxMetricsError, type CxMetricsErrorCode } from '../../src/internal/errors';
 
 /** The `code` of the CxMetricsError a call throws, `undefined` when it returns; any other error is rethrown. */
 export function errorCode(run: () => unknown): CxMetricsErrorCode | undefined {

@@ -1,6 +1,6 @@
 /** Shared by the survey tests: the bad-input classes of issue 3, error assertions, data splitting. */
 import { expect } from 'vitest';
-import { CxMetricsError } from '../../src/errors';
+import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode, thrownBy } from '../support/error-code';
 
 export { errorCode as codeOf };

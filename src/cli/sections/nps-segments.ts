@@ -1,4 +1,4 @@
-import { CxMetricsError } from '../../errors';
+import { CxMetricsError } from '../../internal/errors';
 import { compareGroups, npsRevenue, surveyBreakdown, type CompareGroupsResult } from '../../survey/index';
 import { count, interval, money, pct, points, table } from '../format';
 import { mark, pValue } from './significance';

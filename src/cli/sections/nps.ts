@@ -1,4 +1,4 @@
-import { CxMetricsError } from '../../errors';
+import { CxMetricsError } from '../../internal/errors';
 import { nps, npsInterval, surveyBreakdown, trendTest, type TrendTestResult } from '../../survey/index';
 import { count, interval, pct, points, table } from '../format';
 import { mark, pValue } from './significance';

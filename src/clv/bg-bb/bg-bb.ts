@@ -14,7 +14,7 @@ import { bgBbProbabilityAlive } from './bg-bb-probability-alive';
  * by name. Importing it pulls in the BG/BB only, not the other models.
  *
  * ```text
- * fit(rows)                                = fitBgBb(rows)
+ * fit                                      = rows => fitBgBb(rows)
  * logLikelihood(params, rows)              = bgBbLogLikelihood(params, rows)
  * expectedPurchases(params, t)             = bgBbExpectedTransactions(params, t)
  * conditionalExpectedPurchases(params, c, t) = bgBbConditionalExpectedTransactions(params, c, t)

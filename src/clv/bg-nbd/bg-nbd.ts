@@ -14,7 +14,7 @@ import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNb
  * Importing it brings in BG/NBD only. Frozen.
  *
  * ```text
- * bgNbd.fit(rows)                                  = fitBgNbd(rows)
+ * bgNbd.fit                                        = rows => fitBgNbd(rows)
  * bgNbd.logLikelihood(params, rows)                = bgNbdLogLikelihood(params, rows)
  * bgNbd.expectedPurchases(params, t)               = bgNbdExpectedPurchases(params, t)
  * bgNbd.conditionalExpectedPurchases(params, c, t) = bgNbdConditionalExpectedPurchases(params, c, t)

@@ -11,7 +11,7 @@ import { gammaGammaLogLikelihood } from './gamma-gamma-log-likelihood';
  * Importing it pulls in the Gamma-Gamma only.
  *
  * ```text
- * fit(rows)                     = fitGammaGamma(rows)
+ * fit                           = rows => fitGammaGamma(rows)
  * logLikelihood(params, rows)   = gammaGammaLogLikelihood(params, rows)
  * expectedSpend(params, c)      = gammaGammaExpectedSpend(params, c) = p (γ + x z̄) / (p x + q − 1)
  * ```

@@ -14,7 +14,7 @@ import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNb
  * Importing it brings in Pareto/NBD only. Frozen.
  *
  * ```text
- * paretoNbd.fit(rows)                                  = fitParetoNbd(rows)
+ * paretoNbd.fit                                        = rows => fitParetoNbd(rows)
  * paretoNbd.logLikelihood(params, rows)                = paretoNbdLogLikelihood(params, rows)
  * paretoNbd.expectedPurchases(params, t)               = paretoNbdExpectedPurchases(params, t)
  * paretoNbd.conditionalExpectedPurchases(params, c, t) = paretoNbdConditionalExpectedPurchases(params, c, t)

@@ -17,7 +17,7 @@ const churned = (c: RenewalHistory): boolean => c.churned;
  * `t` counts renewal opportunities.
  *
  * ```text
- * fit(rows)                     = fitSbg(rows, { renewals, churned })
+ * fit                           = rows => fitSbg(rows, { renewals, churned })
  * logLikelihood(params, rows)   = sbgLogLikelihood(params, rows, { renewals, churned })
  * survival(params, t)           = sbgSurvival(params, t)
  * retentionRate(params, t)      = sbgRetentionRate(params, t)

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { fitBgBb, type BgBbFit } from '../../../src/clv';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 import { relativeError } from '../clv-data';
 import { simulateBgBb } from './bg-bb-data';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bgBbProbabilityAlive, fitBgBb, type DiscreteCustomerHistory } from '../../../src/clv';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 import { bgBbNegativeLogLikelihood, bgBbSufficientStatistics } from '../../../src/clv/bg-bb/likelihood';
 import { errorCode as code } from '../../support/error-code';
 import { relativeError } from '../clv-data';

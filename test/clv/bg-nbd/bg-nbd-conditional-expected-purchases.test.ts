@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bgNbdConditionalExpectedPurchases, bgNbdExpectedPurchases, bgNbdProbabilityAlive, type CustomerHistory } from '../../../src/clv';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 import { errorCode } from '../../support/error-code';
 import { BAD_BG_NBD_PARAMS, BAD_CUSTOMERS } from '../clv-bad-input';
 import { reference, relativeError } from '../clv-data';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, fitBgNbd, fitParetoNbd, simulateBgNbd, type CustomerHistory } from '../../../src/clv';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 import { errorCode as code } from '../../support/error-code';
 import { bgNbdNegativeLogLikelihood, bgNbdSufficientStatistics } from '../../../src/clv/bg-nbd/bg-nbd-likelihood';
 import { cdnowBgNbdSummary, reference, relativeError } from '../clv-data';

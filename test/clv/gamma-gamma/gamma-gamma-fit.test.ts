@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitGammaGamma, type GammaGammaCustomer } from '../../../src/clv';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 import { errorCode as code } from '../../support/error-code';
 import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from '../../../src/clv/gamma-gamma/likelihood';
 import { cdnowSummary, reference, relativeError } from '../clv-data';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRepeatSpend } from '../../../src/clv/gamma-gamma/repeat-spend';
 import { errorCode, thrownBy } from '../../support/error-code';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 
 describe('readRepeatSpend', () => {
   it('keeps the repeat customers first and counts the others and the skipped rows', () => {

@@ -6,7 +6,7 @@ import {
   type CustomerHistory,
   type ParetoNbdParams,
 } from '../../../src/clv';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 import { errorCode } from '../../support/error-code';
 import { BAD_CUSTOMERS } from '../clv-bad-input';
 import { relativeError } from '../clv-data';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitParetoNbd, simulateParetoNbd, paretoNbdConditionalExpectedPurchases, paretoNbdProbabilityAlive, type CustomerHistory } from '../../../src/clv';
-import { CxMetricsError } from '../../../src/errors';
+import { CxMetricsError } from '../../../src/internal/errors';
 import { paretoNbdNegativeLogLikelihood, paretoNbdSufficientStatistics } from '../../../src/clv/pareto-nbd/pareto-nbd-likelihood';
 import { errorCode as code } from '../../support/error-code';
 import { cdnowBgNbdSummary, relativeError } from '../clv-data';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CX_METRICS_ERROR_CODES, CxMetricsError, type CxMetricsErrorCode } from '../src/errors';
-import { parseInteraction } from '../src/models';
+import { CX_METRICS_ERROR_CODES, CxMetricsError, type CxMetricsErrorCode } from '../../src/internal/errors';
+import { parseInteraction } from '../../src/models';
 
 describe('CxMetricsError', () => {
   it('is an Error with a name, a code and structured details', () => {

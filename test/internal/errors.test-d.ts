@@ -1,5 +1,5 @@
 import { expectTypeOf } from 'vitest';
-import { CxMetricsError, nps, type CxMetricsErrorCode, type CxMetricsErrorDetails } from '../src/index';
+import { CxMetricsError, nps, type CxMetricsErrorCode, type CxMetricsErrorDetails } from '../../src/index';
 
 // A thrown CxMetricsError narrows with instanceof; its code is the literal union callers switch on.
 try {
