@@ -31,9 +31,12 @@ function walk(dir: string, accept: (path: string) => boolean): string[] {
   return out;
 }
 
-/** Every `@example` fenced block in the doc comments of src (internal modules excluded). */
+/**
+ * Every `@example` fenced block in the doc comments of src. Kernel files carry examples only
+ * where they define something public (`CxMetricsError`, `UNIT_MILLISECONDS`, re-exported by models/).
+ */
 export function sourceExamples(): DocExample[] {
-  const files = walk(join(repoRoot, 'src'), (p) => p.endsWith('.ts') && !p.includes(`${join('src', 'internal')}`));
+  const files = walk(join(repoRoot, 'src'), (p) => p.endsWith('.ts'));
   const examples: DocExample[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
