@@ -31,8 +31,34 @@ export interface TransactionModel<M extends ModelName, P, C, F extends ModelFit<
   readonly expectedPurchases: (params: P, t: number) => number;
   /** Expected transactions in the next t of a customer with this history. */
   readonly conditionalExpectedPurchases: (params: P, customer: C, t: number) => number;
-  /** The probability that a customer with this history is still alive at the end of observation. */
-  readonly probabilityAlive: (params: P, customer: C) => number;
+  /**
+   * The probability that a customer with this history is still alive at the end of observation,
+   * or `t` later (default 0).
+   */
+  readonly probabilityAlive: (params: P, customer: C, t?: number) => number;
+  /** P(X(t) = n): the probability that a new customer makes exactly n transactions in (0, t]. */
+  readonly purchaseCountProbability?: (params: P, n: number, t: number) => number;
+  /**
+   * P(Y(t) = n | history): the probability that a customer with this history makes exactly n
+   * transactions in the next t (n = 0: "no purchase in the next t", the churn CX teams report).
+   */
+  readonly conditionalPurchaseCountProbability?: (params: P, customer: C, n: number, t: number) => number;
+  /**
+   * Discounted expected residual transactions of a customer with this history. Continuous-time
+   * models discount continuously at `discountRate` δ per unit of time (15 % a year in weeks:
+   * δ = ln 1.15 / 52); BG/BB discounts by (1 + d) per transaction opportunity.
+   */
+  readonly dert?: (params: P, customer: C, options: DertOptions) => number;
+}
+
+/** Options of the DERT functions (`bgNbdDert`, `mbgNbdDert`, `paretoNbdDert`, `bgBbDert`). */
+export interface DertOptions {
+  /**
+   * The discount rate, > 0: δ per unit of time with continuous compounding for the
+   * continuous-time models (value at time t is discounted by e^(−δt)); d per opportunity for
+   * BG/BB (discounted by (1 + d)^−k). Required.
+   */
+  readonly discountRate: number;
 }
 
 /**

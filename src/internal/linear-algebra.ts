@@ -75,6 +75,14 @@ function choleskyFactor(m: readonly (readonly number[])[], what: string): number
 }
 
 /**
+ * The lower Cholesky factor L of a symmetric positive-definite A = LLᵀ, e.g. to draw correlated
+ * normals θ̂ + L·z; `undefined` when A is not (numerically) positive definite.
+ */
+export function choleskyLower(m: readonly (readonly number[])[]): number[][] | undefined {
+  return choleskyFactor(m, 'choleskyLower');
+}
+
+/**
  * Inverse of a symmetric positive-definite matrix by Cholesky factorisation A = LLᵀ
  * (Golub & Van Loan 2013, Alg. 4.2.1), then A⁻¹ = L⁻ᵀL⁻¹. Returns `undefined` when the matrix
  * is not (numerically) positive definite — a pivot ≤ n·ε·max|Aᵢᵢ| or a non-finite entry — which

@@ -15,7 +15,7 @@
  */
 
 /** A standard normal variate (Box–Muller; 1 − u avoids ln 0). */
-function normalVariate(u: () => number): number {
+export function normalVariate(u: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
 }
 

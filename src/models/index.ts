@@ -16,3 +16,4 @@ export * from './interval';
 export * from './touchpoint';
 export * from './values';
 export * from './model';
+export * from './draw-parameters';

@@ -7,7 +7,7 @@
 import type { Values } from '../internal/values';
 
 /** The literal `model` discriminant of every fit and descriptor. */
-export type ModelName = 'bg-nbd' | 'pareto-nbd' | 'bg-bb' | 'gamma-gamma' | 'sbg';
+export type ModelName = 'bg-nbd' | 'mbg-nbd' | 'pareto-nbd' | 'bg-bb' | 'gamma-gamma' | 'sbg';
 
 /** One asymptotic standard error per parameter, on the natural scale (SE(θ) = θ·SE(ln θ)). */
 export type StandardErrors<P> = { readonly [K in keyof P]: number };
@@ -64,4 +64,21 @@ export interface ModelDescriptor<M extends ModelName, P, C, F extends ModelFit<M
   readonly fit: (rows: Values<C>) => F;
   /** The log-likelihood Σ wᵢ ln Lᵢ of rows of its customer shape at the given parameters. */
   readonly logLikelihood: (params: P, rows: Values<C>) => number;
+}
+
+/**
+ * Per-customer log-likelihoods, as columns aligned with `index` (the input position of each row
+ * used; rows skipped for missing values are absent): what a model's log-likelihood function
+ * returns with `{ perCustomer: true }`, for per-customer diagnostics and comparison with
+ * published per-customer values. The arrays are fresh and owned by the caller.
+ */
+export interface CustomerLogLikelihoods {
+  /** Input position of each row used. */
+  readonly index: Uint32Array;
+  /** ln Lᵢ of each row, unweighted (one customer of that history). */
+  readonly logLikelihood: Float64Array;
+  /** Σ wᵢ ln Lᵢ: the same number the function returns without `perCustomer`. */
+  readonly total: number;
+  /** Rows skipped because they, or one of their fields, were `null`/`undefined`. */
+  readonly skipped: number;
 }

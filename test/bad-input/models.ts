@@ -5,6 +5,8 @@
  * code for every class. They take no options, and a `null` element of a list is an issue, not a
  * missing answer (a parser returns records, it does not count).
  */
+import { bgNbd, fitBgNbd, simulateBgNbd } from '../../src/clv/index';
+import { drawParameters } from '../../src/models/draw-parameters';
 import { parseCustomer } from '../../src/models/parse-customer';
 import { parseInteraction } from '../../src/models/parse-interaction';
 import { parseInteractions } from '../../src/models/parse-interactions';
@@ -24,6 +26,7 @@ const JOURNEY = {
   ],
 };
 const PARSER = { code: 'INVALID_RECORD' } as const;
+const BG_NBD_FIT = fitBgNbd(simulateBgNbd({ r: 0.5, alpha: 5, a: 0.8, b: 2.5 }, { customers: 500, T: 39, seed: 2 }));
 
 /** Number sites of one interaction, as `wrap` places it in the parser's input. */
 function interactionSites(wrap: (interaction: object) => unknown): NumberSite[] {
@@ -40,6 +43,17 @@ function journeyWith(interaction: object): object {
 }
 
 export const modelsRows: readonly Row[] = [
+  {
+    // The data argument is the fit: one record, no collection and no missing values.
+    name: 'drawParameters',
+    call: (data, options) => drawParameters(bgNbd, data as never, options as never),
+    valid: { data: BG_NBD_FIT, options: { draws: 3, seed: 1 } },
+    optionKeys: ['draws', 'seed'],
+    numbers: [
+      { what: 'draws', put: (bad) => ({ data: BG_NBD_FIT, options: { draws: bad } }) },
+      { what: 'seed', put: (bad) => ({ data: BG_NBD_FIT, options: { seed: bad } }) },
+    ],
+  },
   {
     name: 'parseCustomer',
     call: (data) => parseCustomer(data),
