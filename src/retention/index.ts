@@ -18,3 +18,4 @@ export * from './kaplan-meier';
 export * from './kaplan-meier-types';
 export * from './kaplan-meier-tally';
 export * from './log-rank-test';
+export * from './cohort-retention-from-counts';

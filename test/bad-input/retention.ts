@@ -1,6 +1,7 @@
 /** Bad-input rows of the retention domain (see `table.ts`). Owned by the retention/clv gate (h/gate-b). */
 import { churnRate } from '../../src/retention/churn-rate';
 import { cohortRetention } from '../../src/retention/cohort-retention';
+import { cohortRetentionFromCounts } from '../../src/retention/cohort-retention-from-counts';
 import { fitSbg } from '../../src/retention/sbg/fit-sbg';
 import { kaplanMeier } from '../../src/retention/kaplan-meier';
 import { kaplanMeierTally } from '../../src/retention/kaplan-meier-tally';
@@ -39,6 +40,11 @@ const OBSERVATIONS = LIFETIMES.map((d) => ({ duration: d.m, churned: d.c }));
 
 const COUNTS = { start: 10, end: 9, acquired: 2 };
 const countSites = (['start', 'end', 'acquired'] as const).map((what): NumberSite => ({ what, put: (bad) => ({ data: undefined, options: { ...COUNTS, [what]: bad } }) }));
+
+const COHORT_COUNTS = [
+  { cohort: Date.UTC(2024, 0, 1), offset: 0, size: 2, active: 2, activeUnbounded: 2 },
+  { cohort: Date.UTC(2024, 0, 1), offset: 1, size: 2, active: 1, activeUnbounded: 1 },
+];
 
 const SBG = { alpha: 0.668, beta: 3.806 };
 const sbgSites = (data: (params: object) => unknown, options?: unknown): NumberSite[] =>
@@ -87,6 +93,19 @@ export const retentionRows: readonly Row[] = [
   },
   activityRow('periodRetention', periodRetention),
   activityRow('cohortRetention', cohortRetention),
+  {
+    name: 'cohortRetentionFromCounts',
+    call: (data, options) => cohortRetentionFromCounts(data as never, options as never),
+    valid: { data: COHORT_COUNTS, options: { unit: 'month' } },
+    collection: { name: 'rows' },
+    optionKeys: ['unit', 'observationEnd'],
+    numbers: [
+      { what: 'active', put: (bad) => ({ data: replaceField(COHORT_COUNTS, 1, 'active', bad), options: { unit: 'month' } }) },
+      { what: 'offset', put: (bad) => ({ data: replaceField(COHORT_COUNTS, 1, 'offset', bad), options: { unit: 'month' } }) },
+      { what: 'cohort', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(COHORT_COUNTS, 1, 'cohort', bad), options: { unit: 'month' } }) },
+    ],
+    nullRecords: true,
+  },
   {
     name: 'kaplanMeier',
     call: (data, options) => kaplanMeier(data as never, options as never),

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cohortRetention } from '../../src/retention';
+import { cohortRetention, cohortRetentionFromCounts } from '../../src/retention';
 import { cohortCountsSql } from '../../src/sql';
 import { thrownBy } from '../support/error-code';
 import { openDuckDb, type TestDuckDb } from './duckdb';
@@ -57,6 +57,8 @@ describe('cohortCountsSql on DuckDB equals cohortRetention', () => {
         expect(unbounded).toEqual(c.activeUnbounded);
       }
       expect(new Set(rows.map((r) => r.cohort.getTime())).size).toBe(library.cohorts.length);
+      // The library reads the engine's counts back into the same table.
+      expect(cohortRetentionFromCounts(rows, { unit, observationEnd })).toEqual({ ...library, records: rows.length, skipped: 0, ignored: 0 });
     });
   }
 });

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitBgNbd, fitGammaGamma, summarizeTransactions } from '../../src/clv';
-import { cohortRetention } from '../../src/retention';
+import { cohortRetention, cohortRetentionFromCounts } from '../../src/retention';
 import { nps } from '../../src/survey';
 import { cohortCountsSql, rfmHistogramSql, surveyCountsSql, transactionSummarySql } from '../../src/sql';
 import { openDuckDb, type TestDuckDb } from './duckdb';
@@ -139,6 +139,7 @@ describe('10,000,000 purchases read by DuckDB from CSV and Parquet', () => {
       active: number;
     }[];
     const retention = cohortRetention(log, { unit: 'quarter', customerId: byIndex.customerId, at: byIndex.at });
+    expect(cohortRetentionFromCounts(cohorts as never, { unit: 'quarter' }).cohorts).toEqual(retention.cohorts);
     for (const c of retention.cohorts) {
       const active = c.active.map((_, k) => cohorts.find((r) => r.cohort.getTime() === c.start && r.offset === k)?.active ?? 0);
       expect(active).toEqual(c.active);
