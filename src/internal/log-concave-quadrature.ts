@@ -10,6 +10,8 @@
  * is below 1e-17 of the sum. Values are taken relative to exp χ(mode), so nothing overflows
  * however large χ is.
  *
+ * Panels are at most 4 long, so the integrand must fall by e^(−40) within some 80,000 units
+ * of the mode (the callers' integrands, in logarithmic variables, do within ~1,500).
  * Internal: arguments are trusted; the result is NaN when the panels run out (the caller
  * decides what that means).
  */
