@@ -121,10 +121,12 @@ export function paretoNbdLogCountProbability(r: number, alpha: number, s: number
   const survivors = coef - r * Math.log1p(t / alpha) - (n === 0 ? 0 : n * Math.log1p(alpha / t)) - s * Math.log1p(t / beta);
   const chi = (v: number): number => v - lnB - (n === 0 ? 0 : n * log1pExp(lnA - v)) - r * log1pExp(v - lnA) - (s + 1) * log1pExp(v - lnB);
   const slope = (v: number): number => n + 1 - (n + r) * logistic(v - lnA) - (s + 1) * logistic(v - lnB);
-  // The slope falls from n + 1 (v → −∞) to −(r + s) (v → ∞): bisection for its root.
-  let lo = -745;
+  // The slope falls from n + 1 (v → −∞) to −(r + s) (v → ∞): bisection for its root, to ~1e-9
+  // (near the mode |χ″| ≲ 2(n+1), so the peak is wider than 1/√(2(n+1))). Below the lower
+  // end (n+r)σ_α + (s+1)σ_β < e^(−3) < n + 1.
+  let lo = Math.max(-745, Math.min(lnA, lnB) - Math.log(n + r + s + 1) - 3);
   let hi = 745;
-  for (let k = 0; k < 64; k++) {
+  for (let k = 0; k < 42; k++) {
     const mid = (lo + hi) / 2;
     if (slope(mid) > 0) lo = mid;
     else hi = mid;
