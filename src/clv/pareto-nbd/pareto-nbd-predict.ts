@@ -148,7 +148,9 @@ export function paretoNbdConditionalCountProbability(
   t: number,
 ): number {
   const logAlive = paretoNbdLogProbabilityAlive(r, alpha, s, beta, x, tx, T);
-  const p = Math.exp(logAlive + paretoNbdLogCountProbability(r + x, alpha + T, s, beta + T, n, t)) + (n === 0 ? -Math.expm1(logAlive) : 0);
+  const logIfAlive = paretoNbdLogCountProbability(r + x, alpha + T, s, beta + T, n, t);
+  if (Number.isNaN(logIfAlive)) return Number.NaN;
+  const p = Math.exp(logAlive + logIfAlive) + (n === 0 ? -Math.expm1(logAlive) : 0);
   return p < 1 ? p : 1;
 }
 
