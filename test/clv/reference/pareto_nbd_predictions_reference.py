@@ -57,7 +57,9 @@ def pmf(r, al, s, be, n, t):
     g = lambda tau: nb(n, r, al / (al + tau), tau / (al + tau)) * s * be ** s * (be + tau) ** (-(s + 1))
     # Breakpoints at the scales of the integrand: alpha, beta and the peak of the NB factor.
     peak = al * n / r if r > 0 else t
-    pts = sorted({mp.mpf(0), mp.mpf(t)} | {p for c in (al, be, peak) for k in (-6, -3, -1, 0, 1, 3, 6) for p in [c * mp.mpf(10) ** k] if 0 < p < t})
+    # Points crowding towards t, where the integrand peaks when t is below the NB peak (large n).
+    pts = sorted({mp.mpf(0), mp.mpf(t)} | {p for c in (al, be, peak) for k in (-6, -3, -1, 0, 1, 3, 6) for p in [c * mp.mpf(10) ** k] if 0 < p < t}
+                 | {t * (1 - mp.mpf(2) ** -k) for k in range(1, 40)})
     return survivors + mp.quad(g, pts)
 
 
@@ -83,6 +85,7 @@ pmf_cases = [
     ([mp.e ** -30, mp.e ** -30, M(1), M(1)], 0, 10), ([mp.e ** -30, mp.e ** -30, M(1), M(1)], 1, 10),
     ([mp.e ** 30, mp.e ** 30, M(0.7), M(5)], 2, 10), ([M(1), M(1), mp.e ** -30, mp.e ** 30], 3, 2),
     ([M(1), M(1), mp.e ** 30, mp.e ** 30], 1, 5), ([M(0.3), M(2), M(0.4), M(8)], 150, 500),
+    (CDNOW, 1000, 100000), (CDNOW, 3, 100000), ([M(5), M(0.01), M(0.5), M(2)], 5000, 10),
 ]
 for p, n, t in pmf_cases:
     out['pmf'].append({'params': [float(v) for v in p], 'n': n, 't': t, 'value': float(pmf(*p, n, M(t)))})
@@ -96,6 +99,8 @@ extreme_cond = [
     ([M(2), M(3), M(1.5), M(4)], (50, M(60), M(80)), 20, 40),
     ([mp.e ** 30, mp.e ** 30, M(0.7), M(5)], (3, M(4), M(10)), 0, 10),
     ([M(0.2), M(0.5), mp.e ** -20, mp.e ** -20], (5, M(5), M(20)), 1, 30),
+    (CDNOW, (10000, M(38), M('38.86')), 10000, 39),
+    (CDNOW, (3, M(20), M(100000)), 0, 100000),
 ]
 for p, (x, tx, T), n, t in extreme_cond:
     out['conditionalPmf'].append({'params': [float(v) for v in p], 'customer': [x, float(tx), float(T)], 'n': n, 't': t,
@@ -115,6 +120,8 @@ dert_cases = [
     ([M(1), M(1), mp.e ** -30, mp.e ** -30], (3, M(4), M(10)), WEEK),
     ([M(0.5), M(2), M(3), mp.e ** -10], (4, M(5), M(9)), M('0.05')),
     ([mp.e ** 30, mp.e ** 30, M(0.7), M(5)], (3, M(4), M(10)), WEEK),
+    (CDNOW, (10000, M(38), M('38.86')), WEEK),
+    (CDNOW, (3, M(20), M(100000)), WEEK),
 ]
 for p, (x, tx, T), d in dert_cases:
     out['dert'].append({'params': [float(v) for v in p], 'customer': [x, float(tx), float(T)], 'discountRate': float(d),
