@@ -1,7 +1,9 @@
 /**
  * Pareto/NBD: the fit on CDNOW and on a million simulated customers (day-resolution times, as
  * `summarizeTransactions` produces) against the BG/NBD fit of the same rows, per-customer
- * predictions for a million customers against the BG/NBD's, and predictClv with either model.
+ * predictions for a million customers against the BG/NBD's, predictClv with either model, and the
+ * count probabilities and DERT (quadrature) for 100,000 customers against a loop of the closed-form
+ * conditional expectation.
  * Public functions only.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +16,10 @@ import {
   fitParetoNbd,
   paretoNbd,
   paretoNbdConditionalExpectedPurchases,
+  paretoNbdConditionalPurchaseCountProbability,
+  paretoNbdDert,
   paretoNbdProbabilityAlive,
+  paretoNbdPurchaseCountProbability,
   predictClv,
   simulateParetoNbd,
   type CustomerHistory,
@@ -47,6 +52,36 @@ function cdnow(): CustomerHistory[] {
 
 export async function main(): Promise<void> {
   const small = cdnow();
+  const hundredThousand = simulate(100_000, 3);
+  const weekly = { discountRate: Math.log(1.15) / 52 };
+  benchSuite('Pareto/NBD count probabilities and DERT, 100,000 simulated customers (CDNOW parameters)', { runs: 5, warmup: 1 })
+    .add('loop: paretoNbdConditionalExpectedPurchases(39 weeks), closed form (baseline)', () => {
+      let s = 0;
+      for (const c of hundredThousand) s += paretoNbdConditionalExpectedPurchases(CDNOW, c, 39);
+      return s;
+    }, { baseline: true })
+    .add('loop: paretoNbdConditionalPurchaseCountProbability(n = 0, 39 weeks)', () => {
+      let s = 0;
+      for (const c of hundredThousand) s += paretoNbdConditionalPurchaseCountProbability(CDNOW, c, 0, 39);
+      return s;
+    })
+    .add('loop: paretoNbdConditionalPurchaseCountProbability(n = 2, 39 weeks)', () => {
+      let s = 0;
+      for (const c of hundredThousand) s += paretoNbdConditionalPurchaseCountProbability(CDNOW, c, 2, 39);
+      return s;
+    })
+    .add('loop: paretoNbdDert(15 % a year)', () => {
+      let s = 0;
+      for (const c of hundredThousand) s += paretoNbdDert(CDNOW, c, weekly);
+      return s;
+    })
+    .add('loop: paretoNbdPurchaseCountProbability(n = c.frequency, T)', () => {
+      let s = 0;
+      for (const c of hundredThousand) s += paretoNbdPurchaseCountProbability(CDNOW, c.frequency, c.T);
+      return s;
+    })
+    .run();
+
   benchSuite('Pareto/NBD fit, CDNOW (2,357 customers)', { runs: 15, warmup: 3 })
     .add('fitBgNbd on the same rows (baseline)', () => fitBgNbd(small), { baseline: true })
     .add('fitParetoNbd', () => fitParetoNbd(small))

@@ -22,6 +22,9 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
+  paretoNbdPurchaseCountProbability,
+  paretoNbdConditionalPurchaseCountProbability,
+  paretoNbdDert,
   bgNbd as bgNbdModel,
   predictClv,
   rankCustomers,
@@ -224,7 +227,10 @@ export const clvRows: readonly Row[] = [
   transactionModelFitRow('fitBgNbd', fitBgNbd),
   transactionModelFitRow('fitParetoNbd', fitParetoNbd),
   transactionLogLikelihoodRow('bgNbdLogLikelihood', (rows, options) => bgNbdLogLikelihood(BG_NBD, rows, options)),
-  transactionLogLikelihoodRow('paretoNbdLogLikelihood', (rows, options) => paretoNbdLogLikelihood(PARETO, rows, options)),
+  {
+    ...transactionLogLikelihoodRow('paretoNbdLogLikelihood', (rows, options) => paretoNbdLogLikelihood(PARETO, rows, options)),
+    optionKeys: ['weight', 'frequency', 'recency', 'T', 'perCustomer'],
+  },
   simulatorRow('simulateBgNbd', (options) => simulateBgNbd(BG_NBD, options)),
   simulatorRow('simulateParetoNbd', (options) => simulateParetoNbd(PARETO, options)),
   {
@@ -317,7 +323,29 @@ export const clvRows: readonly Row[] = [
     ...argSites(paretoCustomer, 1, ['frequency', 'recency', 'T']),
     ...argSites(paretoCustomer, 2, 't'),
   ]),
-  predictionRow('paretoNbdProbabilityAlive', paretoNbdProbabilityAlive, PARETO, [PARETO, CUSTOMER], argSites([PARETO, CUSTOMER], 1, ['frequency', 'recency', 'T'])),
+  predictionRow('paretoNbdProbabilityAlive', paretoNbdProbabilityAlive, PARETO, paretoCustomer, [
+    ...argSites(paretoCustomer, 1, ['frequency', 'recency', 'T']),
+    ...argSites(paretoCustomer, 2, 't'),
+  ]),
+  predictionRow('paretoNbdPurchaseCountProbability', paretoNbdPurchaseCountProbability, PARETO, [PARETO, 2, 4], [
+    ...argSites([PARETO, 2, 4], 1, 'n'),
+    ...argSites([PARETO, 2, 4], 2, 't'),
+  ]),
+  predictionRow('paretoNbdConditionalPurchaseCountProbability', paretoNbdConditionalPurchaseCountProbability, PARETO, [PARETO, CUSTOMER, 2, 4], [
+    ...argSites([PARETO, CUSTOMER, 2, 4], 1, ['frequency', 'recency', 'T']),
+    ...argSites([PARETO, CUSTOMER, 2, 4], 2, 'n'),
+    ...argSites([PARETO, CUSTOMER, 2, 4], 3, 't'),
+  ]),
+  {
+    name: 'paretoNbdDert',
+    call: (data, options) => paretoNbdDert(PARETO, data as never, options as never),
+    valid: { data: CUSTOMER, options: { discountRate: 0.01 } },
+    optionKeys: ['discountRate'],
+    numbers: [
+      ...(['frequency', 'recency', 'T'] as const).map((what): NumberSite => ({ what, put: (bad) => ({ data: { ...CUSTOMER, [what]: bad }, options: { discountRate: 0.01 } }) })),
+      { what: 'discountRate', put: (bad) => ({ data: CUSTOMER, options: { discountRate: bad } }) },
+    ],
+  },
   predictionRow('gammaGammaExpectedSpend', gammaGammaExpectedSpend, GAMMA_GAMMA, [GAMMA_GAMMA, { frequency: 2, monetaryValue: 35 }], argSites([GAMMA_GAMMA, { frequency: 2, monetaryValue: 35 }], 1, ['frequency', 'monetaryValue'])),
   predictionRow('bgBbExpectedTransactions', bgBbExpectedTransactions, BG_BB, [BG_BB, 5], argSites([BG_BB, 5], 1, 'opportunities')),
   predictionRow('bgBbConditionalExpectedTransactions', bgBbConditionalExpectedTransactions, BG_BB, bgBbCustomer, [

@@ -187,12 +187,14 @@ function pairTerms(
 
 /**
  * Mean negative log-likelihood per customer at log-parameters θ, −Σwℓ / Σw; fills `gradient`
- * (with respect to θ) when given. Returns +Infinity outside |θᵢ| ≤ 30 or if anything is not finite.
+ * (with respect to θ) when given, and `perRow` with the unweighted ℓ of each (grouped) row.
+ * Returns +Infinity outside |θᵢ| ≤ 30 or if anything is not finite.
  */
 export function paretoNbdNegativeLogLikelihood(
   theta: readonly number[],
   st: ParetoNbdSufficientStatistics,
   gradient?: number[],
+  perRow?: Float64Array,
 ): number {
   if (outsideLogRange(theta, gradient)) return Infinity;
   const r = Math.exp(theta[0] as number);
@@ -237,6 +239,10 @@ export function paretoNbdNegativeLogLikelihood(
     // ln(e^a + e^b) and the weights π₁, π₂ from one exponential.
     let p1: number;
     let p2: number;
+    if (perRow !== undefined) {
+      const x = st.ageX[ja] as number;
+      perRow[i] = (x === 0 ? 0 : logGamma(r + x) - lgR) + (a >= b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b)));
+    }
     if (a >= b) {
       const e = Math.exp(b - a);
       ll += wi * (a + Math.log1p(e));

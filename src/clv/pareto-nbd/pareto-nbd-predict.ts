@@ -15,7 +15,9 @@
  * T = 0 it is E[X(t)] of a new customer (eq. 17).
  */
 import { logScaledPowerIntegral } from '../../internal/hypergeometric';
-import { logSumExp } from '../../internal/special';
+import { logConcaveIntegral, logistic } from '../../internal/log-concave-quadrature';
+import { log1pExp } from '../../internal/quadrature';
+import { logBeta, logSumExp } from '../../internal/special';
 import { describeValue, fail, requirePositive } from '../../internal/validate';
 
 /**
@@ -94,4 +96,91 @@ export function requireParetoNbdParams(
     requirePositive(fn, 's', params.s),
     requirePositive(fn, 'beta', params.beta),
   ];
+}
+
+/**
+ * ln P(X(t) = n) of a new customer with parameters (r, α, s, β) (with (r+x, α+T, s, β+T) the
+ * customer alive at T: the conditional pmf), NaN where the quadrature fails. With τ the lifetime,
+ * X(t) | λ, τ ~ Poisson(λ min(τ, t)); integrating λ ~ Gamma(r, α) and μ ~ Gamma(s, β):
+ *
+ *   P(X(t) = n) = NB(n; r, α/(α+t)) (β/(β+t))^s
+ *               + s Γ(r+n)/(Γ(r) n!) ∫₀ᵗ (τ/(α+τ))ⁿ (α/(α+τ))^r (β/(β+τ))^s /(β+τ) dτ
+ *
+ * (the customers alive at t, and those who left at τ < t after n purchases). In v = ln τ the
+ * integrand is exp χ(v), χ(v) = v − ln β − n·sp(ln α − v) − r·sp(v − ln α) − (s+1)·sp(v − ln β),
+ * sp(y) = ln(1 + eʸ): concave (sp is convex), so it is integrated outward from its mode by
+ * `logConcaveIntegral`. The powers α^r β^s are folded into the integrand (no ln α^r against
+ * ln(α+τ)^(r+n) cancellation), and Γ(r+n)/(Γ(r) n!) = 1/((r+n) B(r, n+1)) by `logBeta`.
+ */
+export function paretoNbdLogCountProbability(r: number, alpha: number, s: number, beta: number, n: number, t: number): number {
+  if (t === 0) return n === 0 ? 0 : -Infinity;
+  const lnA = Math.log(alpha);
+  const lnB = Math.log(beta);
+  const lnT = Math.log(t);
+  const coef = n === 0 ? 0 : -Math.log(r + n) - logBeta(r, n + 1);
+  const survivors = coef - r * Math.log1p(t / alpha) - (n === 0 ? 0 : n * Math.log1p(alpha / t)) - s * Math.log1p(t / beta);
+  const chi = (v: number): number => v - lnB - (n === 0 ? 0 : n * log1pExp(lnA - v)) - r * log1pExp(v - lnA) - (s + 1) * log1pExp(v - lnB);
+  const slope = (v: number): number => n + 1 - (n + r) * logistic(v - lnA) - (s + 1) * logistic(v - lnB);
+  // The slope falls from n + 1 (v → −∞) to −(r + s) (v → ∞): bisection for its root, to ~1e-9
+  // (near the mode |χ″| ≲ 2(n+1), so the peak is wider than 1/√(2(n+1))). Below the lower
+  // end (n+r)σ_α + (s+1)σ_β < e^(−3) < n + 1.
+  let lo = Math.max(-745, Math.min(lnA, lnB) - Math.log(n + r + s + 1) - 3);
+  let hi = 745;
+  for (let k = 0; k < 42; k++) {
+    const mid = (lo + hi) / 2;
+    if (slope(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  const leavers = Math.log(s) + coef + logConcaveIntegral(chi, slope, -Infinity, lnT, Math.min(lo, lnT));
+  return logSumExp(survivors, leavers);
+}
+
+/** P(Y(t) = n | x, tₓ, T) = P(alive)·P(X(t) = n | r+x, α+T, s, β+T) + [n = 0](1 − P(alive)); NaN where it fails. */
+export function paretoNbdConditionalCountProbability(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  x: number,
+  tx: number,
+  T: number,
+  n: number,
+  t: number,
+): number {
+  const logAlive = paretoNbdLogProbabilityAlive(r, alpha, s, beta, x, tx, T);
+  const logIfAlive = paretoNbdLogCountProbability(r + x, alpha + T, s, beta + T, n, t);
+  if (Number.isNaN(logIfAlive)) return Number.NaN;
+  const p = Math.exp(logAlive + logIfAlive) + (n === 0 ? -Math.expm1(logAlive) : 0);
+  return p < 1 ? p : 1;
+}
+
+/**
+ * ln h(s, z), h(s, z) = E[1/(g + z)] for g ~ Gamma(s, 1) = ∫₀^∞ e^(−zy) (1+y)^(−s) dy
+ * = U(1, 2−s; z) = z^(s−1) U(s, s; z) (Tricomi's function, DLMF 13.4.4 and 13.2.40), z > 0. In
+ * w = ln(1+y) the integrand is exp χ(w), χ(w) = (1−s)w − z(eʷ − 1), concave, with its mode at
+ * ln((1−s)/z) when 1 − s > z and at 0 otherwise. NaN where the quadrature fails.
+ */
+export function logDiscountIntegral(s: number, lnZ: number): number {
+  const z = Math.exp(lnZ);
+  const chi = (w: number): number => (1 - s) * w - (w < 1 ? z * Math.expm1(w) : Math.exp(lnZ + w) - z);
+  const slope = (w: number): number => 1 - s - Math.exp(lnZ + w);
+  const mode = s < 1 && Math.log1p(-s) > lnZ ? Math.log1p(-s) - lnZ : 0;
+  return logConcaveIntegral(chi, slope, 0, Infinity, mode);
+}
+
+/**
+ * ln DERT(δ | x, tₓ, T): the customer, alive at T with probability P(alive), buys at rate λ until
+ * the lifetime ends, each purchase at τ discounted by e^(−δτ); given alive, λ ~ Gamma(r+x, α+T)
+ * and μ ~ Gamma(s, β+T), so DERT = P(alive) · (r+x)/(α+T) · E[1/(μ+δ)] and
+ * E[1/(μ+δ)] = (β+T) h(s, δ(β+T)). NaN where the quadrature fails.
+ */
+export function paretoNbdLogDert(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, delta: number): number {
+  const bT = beta + T;
+  return (
+    paretoNbdLogProbabilityAlive(r, alpha, s, beta, x, tx, T) +
+    Math.log(r + x) -
+    Math.log(alpha + T) +
+    Math.log(bT) +
+    logDiscountIntegral(s, Math.log(delta) + Math.log(bT))
+  );
 }

@@ -6,6 +6,9 @@ import { paretoNbdLogLikelihood } from './pareto-nbd-log-likelihood';
 import { paretoNbdExpectedPurchases } from './pareto-nbd-expected-purchases';
 import { paretoNbdConditionalExpectedPurchases } from './pareto-nbd-conditional-expected-purchases';
 import { paretoNbdProbabilityAlive } from './pareto-nbd-probability-alive';
+import { paretoNbdPurchaseCountProbability } from './pareto-nbd-purchase-count-probability';
+import { paretoNbdConditionalPurchaseCountProbability } from './pareto-nbd-conditional-purchase-count-probability';
+import { paretoNbdDert } from './pareto-nbd-dert';
 import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNbdParams } from './pareto-nbd-predict';
 
 /**
@@ -18,7 +21,11 @@ import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNb
  * paretoNbd.logLikelihood(params, rows)                = paretoNbdLogLikelihood(params, rows)
  * paretoNbd.expectedPurchases(params, t)               = paretoNbdExpectedPurchases(params, t)
  * paretoNbd.conditionalExpectedPurchases(params, c, t) = paretoNbdConditionalExpectedPurchases(params, c, t)
- * paretoNbd.probabilityAlive(params, c)                = paretoNbdProbabilityAlive(params, c)
+ * paretoNbd.probabilityAlive(params, c, t?)           = paretoNbdProbabilityAlive(params, c, t)
+ * paretoNbd.purchaseCountProbability(params, n, t)     = paretoNbdPurchaseCountProbability(params, n, t)
+ * paretoNbd.conditionalPurchaseCountProbability?.(params, c, n, t)
+ *                                                      = paretoNbdConditionalPurchaseCountProbability(params, c, n, t)
+ * paretoNbd.dert(params, c, { discountRate })          = paretoNbdDert(params, c, { discountRate })
  * paretoNbd.kernel(fn, params)                         the same arithmetic on plain numbers, for batch code
  * ```
  *
@@ -32,6 +39,7 @@ import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNb
  * paretoNbd.model; // => 'pareto-nbd'
  * paretoNbd.parameterNames; // => ['r', 'alpha', 's', 'beta']
  * paretoNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.8692
+ * paretoNbd.conditionalPurchaseCountProbability?.(params, { frequency: 2, recency: 30.43, T: 38.86 }, 0, 39); // => 0.4081
  * ```
  */
 export const paretoNbd: ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit> = /* @__PURE__ */ Object.freeze<ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit>>({
@@ -42,6 +50,9 @@ export const paretoNbd: ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams
   expectedPurchases: paretoNbdExpectedPurchases,
   conditionalExpectedPurchases: paretoNbdConditionalExpectedPurchases,
   probabilityAlive: paretoNbdProbabilityAlive,
+  purchaseCountProbability: paretoNbdPurchaseCountProbability,
+  conditionalPurchaseCountProbability: paretoNbdConditionalPurchaseCountProbability,
+  dert: paretoNbdDert,
   kernel: (fn, params) => {
     const [r, alpha, s, beta] = requireParetoNbdParams(fn, params);
     return {

@@ -53,3 +53,23 @@ export const BAD_PARETO_NBD_PARAMS: readonly [string, unknown, string][] = [
   ['BG/NBD parameters instead', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 'INVALID_NUMBER'],
   ['no parameters at all', undefined, 'INVALID_NUMBER'],
 ];
+
+/** Values computed by reference/pareto_nbd_predictions_reference.py (mpmath), independent of src/. */
+export interface ParetoNbdPredictionsReference {
+  /** P(X(t) = n) of a new customer. */
+  pmf: { params: number[]; n: number; t: number; value: number }[];
+  /** P(Y(t) = n | x, tₓ, T); customer = [x, tₓ, T]. */
+  conditionalPmf: { params: number[]; customer: number[]; n: number; t: number; value: number }[];
+  /** P(alive at T + t | x, tₓ, T). */
+  aliveAt: { params: number[]; customer: number[]; t: number; value: number }[];
+  /** DERT(δ | x, tₓ, T), δ = discountRate. */
+  dert: { params: number[]; customer: number[]; discountRate: number; value: number }[];
+}
+
+export const paretoNbdPredictionsReference: ParetoNbdPredictionsReference = JSON.parse(
+  readFileSync(join(repoRoot, 'test', 'clv', 'reference', 'pareto-nbd-predictions-reference.json'), 'utf8'),
+) as ParetoNbdPredictionsReference;
+
+/** [r, α, s, β] as parameters; [x, tₓ, T] as a customer history. */
+export const asParetoNbdParams = ([r, alpha, s, beta]: number[]): { r: number; alpha: number; s: number; beta: number } => ({ r: r!, alpha: alpha!, s: s!, beta: beta! });
+export const asHistory = ([frequency, recency, T]: number[]): { frequency: number; recency: number; T: number } => ({ frequency: frequency!, recency: recency!, T: T! });

@@ -56,3 +56,33 @@ describe('paretoNbdLogLikelihood: bad input', () => {
     expect(errorCode(run)).toBe(code);
   });
 });
+
+describe('paretoNbdLogLikelihood with { perCustomer: true }', () => {
+  it('gives each row’s ln Lᵢ (mpmath values of eq. 19), its input position, the weighted total and the rows skipped', () => {
+    const rows = [{ frequency: 2, recency: 30.43, T: 38.86 }, null, { frequency: 0, recency: 0, T: 38.86 }, { frequency: 2, recency: 30.43, T: 38.86 }];
+    const each = paretoNbdLogLikelihood(published, rows, { perCustomer: true });
+    expect(Array.from(each.index)).toEqual([0, 2, 3]);
+    expect(each.skipped).toBe(1);
+    expect(relativeError(each.logLikelihood[0]!, -9.5542832451504058)).toBeLessThan(1e-13);
+    expect(relativeError(each.logLikelihood[1]!, -0.52104629408089031)).toBeLessThan(1e-13);
+    expect(each.logLikelihood[2]).toBe(each.logLikelihood[0]);
+    expect(each.total).toBe(paretoNbdLogLikelihood(published, rows));
+  });
+
+  it('on CDNOW: one value per customer, summing to the total (the published −9595.0); unweighted values with weights', () => {
+    const each = paretoNbdLogLikelihood(published, cdnow, { perCustomer: true });
+    expect(each.logLikelihood.length).toBe(cdnow.length);
+    expect(each.total.toFixed(1)).toBe('-9595.0');
+    expect(relativeError(each.logLikelihood.reduce((a, b) => a + b, 0), each.total)).toBeLessThan(1e-12);
+    const weighted = paretoNbdLogLikelihood(published, cdnow.slice(0, 20), { perCustomer: true, weight: () => 3, frequency: (d) => d.frequency, recency: (d) => d.recency, T: (d) => d.T });
+    expect(Array.from(weighted.logLikelihood)).toEqual(Array.from(each.logLikelihood.subarray(0, 20)));
+    expect(relativeError(weighted.total, 3 * each.logLikelihood.subarray(0, 20).reduce((a, b) => a + b, 0))).toBeLessThan(1e-12);
+  });
+
+  it('perCustomer: false returns the number; a perCustomer that is not a boolean is refused', () => {
+    expect(paretoNbdLogLikelihood(published, cdnow.slice(0, 5), { perCustomer: false })).toBe(paretoNbdLogLikelihood(published, cdnow.slice(0, 5)));
+    expect(errorCode(() => paretoNbdLogLikelihood(published, cdnow, { perCustomer: 'yes' as unknown as boolean }))).toBe('INVALID_OPTION');
+    const empty = paretoNbdLogLikelihood(published, [], { perCustomer: true });
+    expect([empty.index.length, empty.logLikelihood.length, empty.total, empty.skipped]).toEqual([0, 0, 0, 0]);
+  });
+});

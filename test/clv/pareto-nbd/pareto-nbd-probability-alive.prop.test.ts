@@ -4,7 +4,7 @@ import { paretoNbdProbabilityAlive } from '../../../src/clv';
 import { bgNbdCustomer } from '../clv-arbitraries';
 import { relativeError } from '../clv-data';
 import { paretoNbdParams } from './pareto-nbd-data';
-import { wideCustomer, wideParameter } from '../wide-arbitraries';
+import { wideCustomer, wideParameter, wideTime } from '../wide-arbitraries';
 
 describe('paretoNbdProbabilityAlive: properties', () => {
   test.prop([paretoNbdParams, bgNbdCustomer], { numRuns: 200 })('is in [0, 1] (x up to 10,000, tₓ = T, x = 0), and exactly 1 when tₓ = T', (p, c) => {
@@ -49,4 +49,17 @@ describe('paretoNbdProbabilityAlive: properties over the whole fitted range (eve
     expect(value).toBeGreaterThanOrEqual(0);
     expect(value).toBeLessThanOrEqual(1);
   });
+});
+
+describe('paretoNbdProbabilityAlive t later: properties over the whole fitted range (every parameter in [e^-30, e^30])', () => {
+  test.prop([wideParams, wideCustomer, wideTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 200 })(
+    'in [0, 1], at most the value at T, and non-increasing in t',
+    (p, c, t, k) => {
+      const now = paretoNbdProbabilityAlive(p, c);
+      const later = paretoNbdProbabilityAlive(p, c, t);
+      expect(later).toBeGreaterThanOrEqual(0);
+      expect(later).toBeLessThanOrEqual(now);
+      expect(paretoNbdProbabilityAlive(p, c, t * k)).toBeLessThanOrEqual(later);
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { errorCode } from '../../support/error-code';
 import { BAD_CUSTOMERS } from '../clv-bad-input';
 import { relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
-import { BAD_PARETO_NBD_PARAMS, CDNOW_PARETO_NBD as cdnow, paretoNbdReference as reference } from './pareto-nbd-data';
+import { BAD_PARETO_NBD_PARAMS, CDNOW_PARETO_NBD as cdnow, asHistory, asParetoNbdParams, paretoNbdPredictionsReference, paretoNbdReference as reference } from './pareto-nbd-data';
 
 const sets = reference.loglikParams.map(([r, alpha, s, beta]) => ({ r: r!, alpha: alpha!, s: s!, beta: beta! }));
 
@@ -66,5 +66,23 @@ describe('paretoNbdProbabilityAlive: bad input', () => {
     expect(errorCode(() => paretoNbdProbabilityAlive(cdnow, undefined as never))).toBe('INVALID_NUMBER');
     expect(() => paretoNbdProbabilityAlive(cdnow, { frequency: 1.5, recency: 2, T: 5 })).toThrow(/^paretoNbdProbabilityAlive: frequency 1\.5 is not a whole number/);
     expect(() => paretoNbdProbabilityAlive({ ...cdnow, s: 0 }, { frequency: 1, recency: 2, T: 5 })).toThrow(/^paretoNbdProbabilityAlive: s 0 must be greater than 0/);
+  });
+});
+
+describe('paretoNbdProbabilityAlive t later (independent mpmath, reference/pareto_nbd_predictions_reference.py)', () => {
+  it('matches P(alive at T)·((β+T)/(β+T+t))^s at 1e-13', () => {
+    const { aliveAt } = paretoNbdPredictionsReference;
+    expect(aliveAt.length).toBeGreaterThan(5);
+    for (const { params, customer, t, value } of aliveAt) {
+      expect(relativeError(paretoNbdProbabilityAlive(asParetoNbdParams(params), asHistory(customer), t), value)).toBeLessThan(1e-13);
+    }
+  });
+
+  it('t = 0 (given or defaulted) returns the value at T bit for bit; a bad t is refused', () => {
+    const c = { frequency: 2, recency: 30.43, T: 38.86 };
+    expect(paretoNbdProbabilityAlive(cdnow, c, 0)).toBe(paretoNbdProbabilityAlive(cdnow, c));
+    expect(errorCode(() => paretoNbdProbabilityAlive(cdnow, c, -1))).toBe('NEGATIVE_VALUE');
+    expect(errorCode(() => paretoNbdProbabilityAlive(cdnow, c, Number.NaN))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => paretoNbdProbabilityAlive(cdnow, c, '1' as unknown as number))).toBe('INVALID_NUMBER');
   });
 });

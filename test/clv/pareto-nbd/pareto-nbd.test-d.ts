@@ -5,14 +5,19 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
+  paretoNbdPurchaseCountProbability,
+  paretoNbdConditionalPurchaseCountProbability,
+  paretoNbdDert,
   fitParetoNbd,
   simulateParetoNbd,
   type ParetoNbdFit,
   type ParetoNbdParams,
   type CustomerHistory,
   type ContinuousTransactionModel,
+  type DertOptions,
+  type ParetoNbdLogLikelihoodOptions,
 } from '../../../src/clv';
-import type { StandardErrors } from '../../../src/models/model';
+import type { CustomerLogLikelihoods, StandardErrors } from '../../../src/models/model';
 
 const rows: CustomerHistory[] = [{ frequency: 1, recency: 2, T: 3 }];
 const tuples: [number, number, number][] = [[1, 2, 3]];
@@ -67,3 +72,43 @@ expectTypeOf(paretoNbd).toEqualTypeOf<ContinuousTransactionModel<'pareto-nbd', P
 expectTypeOf(paretoNbd.model).toEqualTypeOf<'pareto-nbd'>();
 expectTypeOf(paretoNbd.fit(rows)).toEqualTypeOf<ParetoNbdFit>();
 expectTypeOf(paretoNbd.parameterNames).toEqualTypeOf<readonly ('r' | 'alpha' | 's' | 'beta')[]>();
+
+// The count probabilities: (params, n, t) and (params, customer, n, t).
+expectTypeOf(paretoNbdPurchaseCountProbability(params, 2, 39)).toEqualTypeOf<number>();
+expectTypeOf(paretoNbdConditionalPurchaseCountProbability(fit, rows[0]!, 0, 39)).toEqualTypeOf<number>();
+// @ts-expect-error: n as a string
+paretoNbdPurchaseCountProbability(params, '2', 39);
+// @ts-expect-error: the customer is missing
+paretoNbdConditionalPurchaseCountProbability(params, 0, 39);
+// @ts-expect-error: BG/NBD parameters
+paretoNbdPurchaseCountProbability({ r: 1, alpha: 1, a: 1, b: 1 }, 2, 39);
+
+// P(alive) t later: an optional third argument.
+expectTypeOf(paretoNbdProbabilityAlive(params, rows[0]!, 52)).toEqualTypeOf<number>();
+// @ts-expect-error: t as a string
+paretoNbdProbabilityAlive(params, rows[0]!, '52');
+
+// DERT: the options with discountRate are required.
+expectTypeOf(paretoNbdDert(params, rows[0]!, { discountRate: 0.0027 })).toEqualTypeOf<number>();
+const dertOptions: DertOptions = { discountRate: Math.log(1.15) / 52 };
+paretoNbdDert(fit, rows[0]!, dertOptions);
+// @ts-expect-error: no options
+paretoNbdDert(params, rows[0]!);
+// @ts-expect-error: a rate as a number, not in options
+paretoNbdDert(params, rows[0]!, 0.0027);
+// @ts-expect-error: an unknown option
+paretoNbdDert(params, rows[0]!, { discountRate: 0.1, horizon: 10 });
+
+// Per-customer log-likelihoods: the return type follows the option.
+expectTypeOf(paretoNbdLogLikelihood(params, rows, { perCustomer: true })).toEqualTypeOf<CustomerLogLikelihoods>();
+expectTypeOf(paretoNbdLogLikelihood(params, rows, { perCustomer: false })).toEqualTypeOf<number>();
+expectTypeOf(paretoNbdLogLikelihood(params, tuples, { perCustomer: true, frequency: (d) => d[0], recency: (d) => d[1], T: (d) => d[2] })).toEqualTypeOf<CustomerLogLikelihoods>();
+const flag: ParetoNbdLogLikelihoodOptions<CustomerHistory> = { perCustomer: Math.random() > 0.5 };
+expectTypeOf(paretoNbdLogLikelihood(params, rows, flag)).toEqualTypeOf<number | CustomerLogLikelihoods>();
+// @ts-expect-error: tuples without accessors, per customer
+paretoNbdLogLikelihood(params, tuples, { perCustomer: true });
+// @ts-expect-error: perCustomer as a string
+paretoNbdLogLikelihood(params, rows, { perCustomer: 'yes' });
+
+// The descriptor carries the new predictions.
+expectTypeOf(paretoNbd.dert).toEqualTypeOf<((params: ParetoNbdParams, customer: CustomerHistory, options: DertOptions) => number) | undefined>();

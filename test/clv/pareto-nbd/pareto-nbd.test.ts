@@ -5,6 +5,9 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
+  paretoNbdPurchaseCountProbability,
+  paretoNbdConditionalPurchaseCountProbability,
+  paretoNbdDert,
   fitParetoNbd,
 } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
@@ -14,6 +17,14 @@ const cdnow = cdnowBgNbdSummary();
 const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
 
 describe('paretoNbd: the Pareto/NBD behind the common door', () => {
+  it('carries every optional prediction of the door: P(alive) t later, the count probabilities and DERT', () => {
+    const c = { frequency: 2, recency: 30.43, T: 38.86 };
+    expect(paretoNbd.probabilityAlive(params, c, 52)).toBe(paretoNbdProbabilityAlive(params, c, 52));
+    expect(paretoNbd.purchaseCountProbability?.(params, 2, 39)).toBe(paretoNbdPurchaseCountProbability(params, 2, 39));
+    expect(paretoNbd.conditionalPurchaseCountProbability?.(params, c, 0, 39)).toBe(paretoNbdConditionalPurchaseCountProbability(params, c, 0, 39));
+    expect(paretoNbd.dert?.(params, c, { discountRate: 0.0027 })).toBe(paretoNbdDert(params, c, { discountRate: 0.0027 }));
+  });
+
   it('names its model and parameters, in the order of the fit’s logParameterCovariance; frozen', () => {
     expect(paretoNbd.model).toBe('pareto-nbd');
     expect(paretoNbd.parameterNames).toEqual(['r', 'alpha', 's', 'beta']);
