@@ -147,8 +147,9 @@ const FN = 'calibrationVsHoldout';
  * const result = calibrationVsHoldout(bgNbd, params, customers, { maxFrequency: 2 });
  * result.groups.map((g) => g.label); // => ['0', '1', '2+']
  * result.groups.map((g) => g.customers); // => [2, 0, 2]
- * result.groups[0]; // => { frequency: 0, label: '0', customers: 2, expected: 0.1439, actual: 0.5 }
- * result.errors.aggregateError; // => 0.11
+ * result.groups[0]; // => { frequency: 0, label: '0', customers: 2, expected: 0.2095, actual: 0.5 }
+ * result.groups[1]; // => { frequency: 1, label: '1', customers: 0, expected: undefined, actual: undefined }
+ * result.errors; // => { mae: 0.328, rmse: 0.42, aggregateError: -0.03, correlation: 0.986 }
  * calibrationVsHoldout(bgNbd, params, customers, { maxFrequency: 0 }); // => throws OUT_OF_RANGE
  * ```
  */

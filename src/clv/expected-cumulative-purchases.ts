@@ -139,9 +139,9 @@ const DAY = 86_400_000;
  * const curve = expectedCumulativePurchases(bgNbd, params, purchases, { observationEnd: day('2024-01-28'), calibrationEnd: day('2024-01-14') });
  * Array.from(curve.actual); // => [0, 1, 1, 0]
  * Array.from(curve.actualCumulative); // => [0, 1, 2, 2]
- * Array.from(curve.expectedCumulative); // => [0.038, 0.077, 0.112, 0.145]
+ * Array.from(curve.expectedCumulative); // => [0.077, 0.179, 0.275, 0.367]
  * curve.calibrationPeriod; // => 1
- * curve.totals; // => { calibrationExpected: 0.077, calibrationActual: 1, holdoutExpected: 0.068, holdoutActual: 1 }
+ * curve.totals; // => { calibrationExpected: 0.179, calibrationActual: 1, holdoutExpected: 0.188, holdoutActual: 1 }
  * ```
  */
 export function expectedCumulativePurchases<M extends ModelName, P, C, F extends ModelFit<M, P>, T = ExpectedCumulativePurchasesRecord>(

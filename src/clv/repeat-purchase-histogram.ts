@@ -125,17 +125,16 @@ function rangeLabel(lo: number, hi: number, top: number): string {
  * ```ts
  * import { bgNbd, repeatPurchaseHistogram } from 'cx-metrics/clv';
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // BG/NBD on CDNOW, weeks
- * // 100 customers observed 38 weeks, grouped by repeat purchases 0, 1, 2 and 3+:
- * const rows = [
- *   { frequency: 0, T: 38, customers: 60 },
- *   { frequency: 1, T: 38, customers: 18 },
- *   { frequency: 2, T: 38, customers: 8 },
- *   { frequency: 5, T: 38, customers: 14 },
- * ];
- * const result = repeatPurchaseHistogram(bgNbd, params, rows, { maxFrequency: 3, weight: (d) => d.customers });
- * result.cells.map((c) => c.observed); // => [60, 18, 8, 14]
- * result.cells.map((c) => c.expected); // => [57.6, 14.6, 8.4, 19.4]
- * result.chiSquare; // => { statistic: 2.6, df: -1, pValue: undefined, cells: result.chiSquare.cells }
+ * // 2,357 customers observed 32 weeks each, grouped by repeat purchases (the last row: 7 or more):
+ * const counts = [1411, 439, 214, 100, 62, 38, 29, 64];
+ * const rows = counts.map((customers, x) => ({ frequency: x, T: 32, customers }));
+ * const result = repeatPurchaseHistogram(bgNbd, params, rows, { weight: (d) => d.customers });
+ * result.cells.map((c) => c.label); // => ['0', '1', '2', '3', '4', '5', '6', '7+']
+ * result.cells.map((c) => Math.round(c.expected)); // => [1411, 460, 192, 101, 59, 38, 25, 70]
+ * result.chiSquare.statistic; // => 4.69
+ * result.chiSquare.df; // => 3
+ * result.chiSquare.pValue; // => 0.196
+ * repeatPurchaseHistogram(bgNbd, params, rows, { weight: (d) => d.customers, maxFrequency: 0 }); // => throws OUT_OF_RANGE
  * ```
  */
 export function repeatPurchaseHistogram<M extends ModelName, P, F extends ModelFit<M, P>, D = CustomerHistory>(
