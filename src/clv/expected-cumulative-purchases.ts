@@ -103,8 +103,9 @@ const DAY = 86_400_000;
  * Time since the first purchase is counted in whole days (a purchase on the calibration end's
  * day is at time T, as in `summarizeTransactions`) and converted to the model's `unit` with
  * {@link models!UNIT_MILLISECONDS}. Purchases on the same UTC day count once, as in the
- * summaries the models are fitted on. Customers are grouped by first purchase day, so the
- * cost is (first-purchase days × periods) model evaluations, whatever the cohort's size.
+ * summaries the models are fitted on. Customers are grouped by first purchase day and E[X(t)]
+ * is evaluated once per whole number of days elapsed, so the cost is at most one model
+ * evaluation per day of the observation window, whatever the cohort's size.
  *
  * Source: Fader, Hardie & Lee (2005), "Counting your customers" the easy way, *Marketing
  * Science* 24(2), Fig. 1 and 2 (BG/NBD on CDNOW: weekly cumulative and incremental repeat
@@ -276,11 +277,22 @@ export function expectedCumulativePurchases<M extends ModelName, P, C, F extends
   const byDay = new Map<number, number>();
   for (let s = 0; s < customers; s++) byDay.set(first[s] as number, (byDay.get(first[s] as number) ?? 0) + 1);
   const firstDays = Array.from(byDay.keys()).sort((a, b) => a - b);
+  // E[X(d days)] once per elapsed d: the periods' ends minus the first days repeat the same d.
+  const firstOverall = firstDays[0] ?? startDay;
+  const byElapsed = new Float64Array(Math.max(0, endDay - firstOverall) + 1).fill(Number.NaN);
+  const expectedAfter = (elapsed: number): number => {
+    let v = byElapsed[elapsed] as number;
+    if (Number.isNaN(v)) {
+      v = model.expectedPurchases(params, elapsed * dayInUnit);
+      byElapsed[elapsed] = v;
+    }
+    return v;
+  };
   const expectedAt = (day: number): number => {
     let sum = 0;
     for (const s of firstDays) {
       if (s > day) break;
-      sum += (byDay.get(s) as number) * model.expectedPurchases(params, (day - s) * dayInUnit);
+      sum += (byDay.get(s) as number) * expectedAfter(day - s);
     }
     return sum;
   };
