@@ -177,7 +177,7 @@ function parameterCount(name: string, fit: Record<string, unknown>): number {
  * result.bestAic; // => 'bgNbd'
  * result.models.map((m) => m.aic); // => [19172.86, 19198, 19533]
  * result.models.map((m) => m.deltaAic); // => [0, 25.14, 360.14]
- * result.models[0]?.akaikeWeight; // => 1
+ * result.models.map((m) => m.akaikeWeight > 0.999); // => [true, false, false]
  * result.likelihoodRatioTests[0]; // => { restricted: 'nbd', full: 'paretoNbd', statistic: 339, df: 2, pValue: 0 }
  * compareModels({ a: { model: 'bg-nbd', logLikelihood: -10, n: 100 }, b: { model: 'bg-nbd', logLikelihood: -9, n: 90 } }); // => throws INCONSISTENT_INPUT
  * ```
