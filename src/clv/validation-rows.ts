@@ -31,8 +31,18 @@ export interface ValidationColumns {
   readonly skipped: number;
 }
 
+type Row = Record<string, unknown> | null | undefined;
+// One monomorphic reader per known field (a keyed `d[name]` read would be megamorphic and slow).
+const DEFAULT_READERS: Readonly<Record<string, Accessor<Row, unknown>>> = {
+  frequency: (d) => (typeof d === 'object' && d !== null ? d.frequency : undefined),
+  recency: (d) => (typeof d === 'object' && d !== null ? d.recency : undefined),
+  T: (d) => (typeof d === 'object' && d !== null ? d.T : undefined),
+  holdoutFrequency: (d) => (typeof d === 'object' && d !== null ? d.holdoutFrequency : undefined),
+  holdoutDuration: (d) => (typeof d === 'object' && d !== null ? d.holdoutDuration : undefined),
+};
+
 function defaultReader(name: string): Accessor<unknown, unknown> {
-  return (d) => (typeof d === 'object' && d !== null ? (d as Record<string, unknown>)[name] : undefined);
+  return (DEFAULT_READERS[name] ?? ((d: Row) => (typeof d === 'object' && d !== null ? d[name] : undefined))) as Accessor<unknown, unknown>;
 }
 
 /**
@@ -56,7 +66,16 @@ export function readValidationRows<D>(
   const ix = fields.findIndex((f) => f.name === 'frequency');
   const itx = fields.findIndex((f) => f.name === 'recency');
   const iT = fields.findIndex((f) => f.name === 'T');
-  const raw: unknown[] = new Array<unknown>(width);
+  // Up to five fields held in locals (no per-row array, monomorphic calls).
+  const none: Accessor<D, unknown> = () => 0;
+  const [r0 = none, r1 = none, r2 = none, r3 = none, r4 = none] = readers;
+  if (width > 5) throw new Error('internal readValidationRows: more than five fields');
+  const isCount = fields.map((f) => f.kind === 'count');
+  const check = (c: number, v: unknown, i: number): number => {
+    const field = fields[c] as ValidationField<D>;
+    if (isCount[c]) return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : requireCount(fn, field.name, v, i);
+    return typeof v === 'number' && v >= 0 && v < Infinity ? v : requireNonNegative(fn, field.name, v, i);
+  };
   let length = 0;
   let skipped = 0;
   forEachValue(rows, (d, i) => {
@@ -64,14 +83,13 @@ export function readValidationRows<D>(
       skipped++;
       return;
     }
-    let missing = false;
-    for (let c = 0; c < width; c++) {
-      const v = (readers[c] as Accessor<D, unknown>)(d, i);
-      raw[c] = v;
-      if (isMissing(v)) missing = true;
-    }
+    const v0 = r0(d, i);
+    const v1 = width > 1 ? r1(d, i) : 0;
+    const v2 = width > 2 ? r2(d, i) : 0;
+    const v3 = width > 3 ? r3(d, i) : 0;
+    const v4 = width > 4 ? r4(d, i) : 0;
     const rawW = weight?.(d, i);
-    if (missing || (weight !== undefined && isMissing(rawW))) {
+    if (isMissing(v0) || isMissing(v1) || isMissing(v2) || isMissing(v3) || isMissing(v4) || (weight !== undefined && isMissing(rawW))) {
       skipped++;
       return;
     }
@@ -86,18 +104,11 @@ export function readValidationRows<D>(
       w = grow(w);
       at = grow(at);
     }
-    for (let c = 0; c < width; c++) {
-      const v = raw[c];
-      const field = fields[c] as ValidationField<D>;
-      (columns[c] as Float64Array)[length] =
-        field.kind === 'count'
-          ? typeof v === 'number' && Number.isInteger(v) && v >= 0
-            ? v
-            : requireCount(fn, field.name, v, i)
-          : typeof v === 'number' && v >= 0 && v < Infinity
-            ? v
-            : requireNonNegative(fn, field.name, v, i);
-    }
+    (columns[0] as Float64Array)[length] = check(0, v0, i);
+    if (width > 1) (columns[1] as Float64Array)[length] = check(1, v1, i);
+    if (width > 2) (columns[2] as Float64Array)[length] = check(2, v2, i);
+    if (width > 3) (columns[3] as Float64Array)[length] = check(3, v3, i);
+    if (width > 4) (columns[4] as Float64Array)[length] = check(4, v4, i);
     if (ix >= 0 && itx >= 0 && iT >= 0) {
       const x = (columns[ix] as Float64Array)[length] as number;
       const tx = (columns[itx] as Float64Array)[length] as number;
