@@ -191,8 +191,8 @@ export function calibrationVsHoldout<M extends ModelName, P, F extends ModelFit<
   const n = rows.length;
   const w = rows.weight;
   // The expectation if alive depends on (x, T, t*) only: once per distinct triple.
-  const ones = new Float64Array(n).fill(1);
-  const triples = groupRows([x, T, duration], ones, n);
+  // (Rows of weight 0 get no group: their expectation is computed on its own.)
+  const triples = groupRows([x, T, duration], w, n);
   const [gx, gT, gt] = triples.keys as [Float64Array, Float64Array, Float64Array];
   const ifAlive = new Float64Array(triples.size);
   for (let g = 0; g < triples.size; g++) ifAlive[g] = kernel.expectedIfAlive(gx[g] as number, gT[g] as number, gt[g] as number);
@@ -207,7 +207,9 @@ export function calibrationVsHoldout<M extends ModelName, P, F extends ModelFit<
   let sa = 0;
   for (let i = 0; i < n; i++) {
     const xi = x[i] as number;
-    const p = kernel.probabilityAlive(xi, tx[i] as number, T[i] as number) * (ifAlive[triples.groupOf[i] as number] as number);
+    const g = triples.groupOf[i] as number;
+    const ifAliveI = g >= 0 ? (ifAlive[g] as number) : kernel.expectedIfAlive(xi, T[i] as number, duration[i] as number);
+    const p = kernel.probabilityAlive(xi, tx[i] as number, T[i] as number) * ifAliveI;
     expected[i] = p;
     index[i] = rows.at[i] as number;
     const wi = w[i] as number;
