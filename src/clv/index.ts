@@ -44,3 +44,7 @@ export * from './bg-bb/bg-bb-dert';
 export * from './bg-bb/bg-bb-simulate';
 export * from './bg-bb/bg-bb';
 export * from './rfm-histogram-tally';
+export * from './compare-models';
+export * from './calibration-vs-holdout';
+export * from './repeat-purchase-histogram';
+export * from './expected-cumulative-purchases';

@@ -36,6 +36,10 @@ import {
   summarizeTransactions,
   transactionSummaryTally,
   rfmHistogramTally,
+  calibrationVsHoldout,
+  repeatPurchaseHistogram,
+  expectedCumulativePurchases,
+  compareModels,
 } from '../../src/clv/index';
 import { cdnowSummary } from '../clv/clv-data';
 import { donations } from '../clv/bg-bb/bg-bb-data';
@@ -106,6 +110,15 @@ const PREDICT_OPTIONS = {
   monetaryValue: (d: R) => d.monetaryValue,
 } as const;
 const PREDICTION = predictClv(bgNbdModel, BG_NBD, GAMMA_GAMMA, ROWS.slice(0, 20), PREDICT_OPTIONS);
+
+function BY_ROW_ACCESSORS() {
+  return { frequency: (d: R) => d.frequency, recency: (d: R) => d.recency, T: (d: R) => d.T };
+}
+const HOLDOUT_ROWS = ROWS.slice(0, 20).map((r, i) => ({ ...r, holdoutFrequency: i % 3, holdoutDuration: 39 }));
+type H = (typeof HOLDOUT_ROWS)[number];
+const BY_HOLDOUT = { ...BY_ROW_ACCESSORS(), holdoutFrequency: (d: H) => d.holdoutFrequency, holdoutDuration: (d: H) => d.holdoutDuration };
+const TRACKING = { ...WINDOW, customerId: (d: P) => d.id, at: (d: P) => d.at, calibrationEnd: day('2024-01-31') };
+const FITS = { bg: { model: 'bg-nbd', logLikelihood: -100, n: 50 }, nbd: { logLikelihood: -110, n: 50, parameters: 2 } };
 
 const SIMPLE = { averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 0.4 };
 const DISCOUNTED = { margin: 100, retention: 0.8, discountRate: 0.1, horizon: 10 };
@@ -361,6 +374,60 @@ export const clvRows: readonly Row[] = [
     numbers: [
       ...(['frequency', 'recency', 'periods'] as const).map((what): NumberSite => ({ what, put: (bad) => ({ data: { ...DONOR, [what]: bad }, options: { discountRate: 0.1 } }) })),
       { what: 'discountRate', put: (bad) => ({ data: DONOR, options: { discountRate: bad } }) },
+    ],
+  },
+  {
+    name: 'calibrationVsHoldout',
+    call: (data, options) => calibrationVsHoldout(bgNbdModel, BG_NBD, data as never, options as never),
+    valid: { data: HOLDOUT_ROWS, options: { ...BY_HOLDOUT, maxFrequency: 3 } },
+    collection: { name: 'customers' },
+    optionKeys: ['maxFrequency', 'weight', 'frequency', 'recency', 'T', 'holdoutFrequency', 'holdoutDuration'],
+    accessors: ['weight', 'frequency', 'recency', 'T', 'holdoutFrequency', 'holdoutDuration'],
+    numbers: [
+      ...(['frequency', 'recency', 'T', 'holdoutFrequency', 'holdoutDuration'] as const).map(
+        (what): NumberSite => ({ what, put: (bad) => ({ data: replaceField(HOLDOUT_ROWS, 3, what, bad), options: BY_HOLDOUT }) }),
+      ),
+      { what: 'weight', put: (bad) => ({ data: HOLDOUT_ROWS, options: { ...BY_HOLDOUT, weight: () => bad } }) },
+      { what: 'maxFrequency', put: (bad) => ({ data: HOLDOUT_ROWS, options: { ...BY_HOLDOUT, maxFrequency: bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'repeatPurchaseHistogram',
+    call: (data, options) => repeatPurchaseHistogram(bgNbdModel, BG_NBD, data as never, options as never),
+    valid: { data: ROWS, options: { frequency: BY_ROW.frequency, T: BY_ROW.T, maxFrequency: 5 } },
+    collection: { name: 'customers' },
+    optionKeys: ['maxFrequency', 'weight', 'frequency', 'T'],
+    accessors: ['weight', 'frequency', 'T'],
+    numbers: [
+      ...(['frequency', 'T'] as const).map((what): NumberSite => ({ what, put: (bad) => ({ data: replaceField(ROWS, 3, what, bad), options: { frequency: BY_ROW.frequency, T: BY_ROW.T } }) })),
+      { what: 'maxFrequency', put: (bad) => ({ data: ROWS, options: { maxFrequency: bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'expectedCumulativePurchases',
+    call: (data, options) => expectedCumulativePurchases(bgNbdModel, BG_NBD, data as never, options as never),
+    valid: { data: PURCHASES, options: TRACKING },
+    collection: { name: 'cohort' },
+    optionKeys: ['observationEnd', 'calibrationEnd', 'unit', 'trackingPeriod', 'start', 'customerId', 'at'],
+    accessors: ['customerId', 'at'],
+    numbers: [
+      { what: 'purchase time', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(PURCHASES, 1, 'at', bad), options: TRACKING }) },
+      { what: 'observationEnd', code: 'INVALID_DATE', put: (bad) => ({ data: PURCHASES, options: { ...TRACKING, observationEnd: bad } }) },
+      { what: 'calibrationEnd', code: 'INVALID_DATE', put: (bad) => ({ data: PURCHASES, options: { ...TRACKING, calibrationEnd: bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'compareModels',
+    call: (data, options) => compareModels(data as never, options as never),
+    valid: { data: FITS, options: { nested: [{ restricted: 'nbd', full: 'bg' }] } },
+    optionKeys: ['nested'],
+    numbers: [
+      { what: 'bg.logLikelihood', put: (bad) => ({ data: { ...FITS, bg: { ...FITS.bg, logLikelihood: bad } } }) },
+      { what: 'nbd.n', put: (bad) => ({ data: { ...FITS, nbd: { ...FITS.nbd, n: bad } } }) },
+      { what: 'nbd.parameters', put: (bad) => ({ data: { ...FITS, nbd: { ...FITS.nbd, parameters: bad } } }) },
     ],
   },
 ];

@@ -6,6 +6,7 @@ import { bgNbdLogLikelihood } from './bg-nbd-log-likelihood';
 import { bgNbdExpectedPurchases } from './bg-nbd-expected-purchases';
 import { bgNbdConditionalExpectedPurchases } from './bg-nbd-conditional-expected-purchases';
 import { bgNbdProbabilityAlive } from './bg-nbd-probability-alive';
+import { bgNbdPurchaseCountProbability } from './bg-nbd-purchase-count-probability';
 import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNbdParams } from './bg-nbd-predict';
 
 /**
@@ -42,6 +43,7 @@ export const bgNbd: ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit> 
   expectedPurchases: bgNbdExpectedPurchases,
   conditionalExpectedPurchases: bgNbdConditionalExpectedPurchases,
   probabilityAlive: bgNbdProbabilityAlive,
+  purchaseCountProbability: bgNbdPurchaseCountProbability,
   kernel: (fn, params) => {
     const [r, alpha, a, b] = requireBgNbdParams(fn, params);
     return {
