@@ -146,7 +146,7 @@ export async function main(): Promise<void> {
       for (const c of big) s += gammaGammaExpectedSpend(gg, c);
       return s;
     })
-    .add('predictClv, 12 monthly periods, discounted (all four columns)', () => predictClv(bgNbd, bg, gg, big, options))
+    .add('predictClv, 12 monthly periods, discounted (all four columns)', () => predictClv(bgNbd, bg, { gammaGamma: gg }, big, options))
     .run();
   const rssEnd = process.memoryUsage().rss;
   const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MB`;

@@ -102,7 +102,7 @@ const PREDICT_OPTIONS = {
   T: (d: R) => d.T,
   monetaryValue: (d: R) => d.monetaryValue,
 } as const;
-const PREDICTION = predictClv(bgNbdModel, BG_NBD, GAMMA_GAMMA, ROWS.slice(0, 20), PREDICT_OPTIONS);
+const PREDICTION = predictClv(bgNbdModel, BG_NBD, { gammaGamma: GAMMA_GAMMA }, ROWS.slice(0, 20), PREDICT_OPTIONS);
 
 const SIMPLE = { averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 0.4 };
 const DISCOUNTED = { margin: 100, retention: 0.8, discountRate: 0.1, horizon: 10 };
@@ -283,7 +283,7 @@ export const clvRows: readonly Row[] = [
   },
   {
     name: 'predictClv',
-    call: (data, options) => predictClv(bgNbdModel, BG_NBD, GAMMA_GAMMA, data as never, options as never),
+    call: (data, options) => predictClv(bgNbdModel, BG_NBD, { gammaGamma: GAMMA_GAMMA }, data as never, options as never),
     valid: { data: ROWS.slice(0, 20), options: PREDICT_OPTIONS },
     collection: { name: 'customers' },
     optionKeys: ['timeUnit', 'horizon', 'horizonUnit', 'discountRate', 'margin', 'frequency', 'recency', 'T', 'monetaryValue'],

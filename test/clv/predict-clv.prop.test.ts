@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { bgNbd as bgNbdModel, predictClv } from '../../src/clv';
+import { bgNbd as bgNbdModel, predictClv, type PredictClvResult } from '../../src/clv';
 import { CxMetricsError } from '../../src/internal/errors';
 import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange } from './bg-nbd/bg-nbd-arbitraries';
 import { clvCustomer } from './clv-arbitraries';
@@ -22,7 +22,7 @@ describe('predictClv: properties', () => {
     { numRuns: 80 },
   )('CLV is ≥ 0, non-decreasing in horizon and margin, non-increasing in the discount rate', (c, horizon, more, d, dd, m, dm) => {
     const run = (h: number, rate: number, margin: number) =>
-      predictClv(bgNbdModel, bgNbd, gammaGamma, [c], { timeUnit: 'week', horizon: h, horizonUnit: 'month', discountRate: rate, margin }).clv[0] as number;
+      predictClv(bgNbdModel, bgNbd, { gammaGamma }, [c], { timeUnit: 'week', horizon: h, horizonUnit: 'month', discountRate: rate, margin }).clv[0] as number;
     const base = run(horizon, d, m);
     expect(base).toBeGreaterThanOrEqual(0);
     expect(run(horizon + more, d, m)).toBeGreaterThanOrEqual(base * (1 - 1e-12));
@@ -34,13 +34,13 @@ describe('predictClv: properties', () => {
     'each customer’s prediction does not depend on the other customers or their order',
     (rows, seed) => {
       const options = { timeUnit: 'week', horizon: 6, horizonUnit: 'month', discountRate: 0.01 } as const;
-      const together = predictClv(bgNbdModel, bgNbd, gammaGamma, rows, options);
+      const together = predictClv(bgNbdModel, bgNbd, { gammaGamma }, rows, options);
       const order = rows.map((_, i) => i).sort((i, j) => ((i * 2654435761 + seed) % 1009) - ((j * 2654435761 + seed) % 1009));
-      const shuffled = predictClv(bgNbdModel, bgNbd, gammaGamma, order.map((i) => rows[i]!), options);
+      const shuffled = predictClv(bgNbdModel, bgNbd, { gammaGamma }, order.map((i) => rows[i]!), options);
       order.forEach((i, k) => {
         expect(shuffled.clv[k]).toBe(together.clv[i]);
         expect(shuffled.probabilityAlive[k]).toBe(together.probabilityAlive[i]);
-        expect(predictClv(bgNbdModel, bgNbd, gammaGamma, [rows[i]!], options).clv[0]).toBe(together.clv[i]);
+        expect(predictClv(bgNbdModel, bgNbd, { gammaGamma }, [rows[i]!], options).clv[0]).toBe(together.clv[i]);
       });
     },
   );
@@ -56,9 +56,9 @@ describe('predictClv: bounds over the whole fitted range (BG/NBD parameters in [
     examples: [[{ r: 1, alpha: 9.357622968840175e-14, a: 10686474581524.463, b: 1 }, [{ frequency: 7357, recency: 0, T: 0 }, { frequency: 0, recency: 0, T: 1 }], 1]],
   })('expected purchases in [0, (r + x)/(α + T)·horizon·L], P(alive) in [0, 1], CLV finite and ≥ 0, or a documented refusal', (params, customers, horizon) => {
     const rows = customers.map((c) => ({ ...c, monetaryValue: c.frequency > 0 ? 25 : 0 }));
-    let result: ReturnType<typeof predictClv>;
+    let result: PredictClvResult;
     try {
-      result = predictClv(bgNbdModel, params, { p: 6.25, q: 3.74, gamma: 15.44 }, rows, { timeUnit: 'week', horizon, horizonUnit: 'month', discountRate: 0.01 });
+      result = predictClv(bgNbdModel, params, { gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44 } }, rows, { timeUnit: 'week', horizon, horizonUnit: 'month', discountRate: 0.01 });
     } catch (error) {
       // Where a figure cannot be computed to its accuracy the library refuses (OUT_OF_RANGE naming
       // the cause) rather than return a wrong number; anything else is a bug.

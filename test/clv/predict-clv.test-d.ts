@@ -9,25 +9,25 @@ const spend = { p: 6.25, q: 3.74, gamma: 15.44 };
 const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month' } as const;
 
 // Any transaction model, its own parameters (or fit) second.
-expectTypeOf(predictClv(bgNbd, bgParams, spend, customers, options)).toEqualTypeOf<PredictClvResult>();
-expectTypeOf(predictClv(paretoNbd, paretoParams, spend, customers, { ...options, discountRate: 0.01, margin: 0.3 })).toEqualTypeOf<PredictClvResult>();
-predictClv(bgNbd, fitBgNbd(customers), spend, customers, options);
+expectTypeOf(predictClv(bgNbd, bgParams, { gammaGamma: spend }, customers, options)).toEqualTypeOf<PredictClvResult>();
+expectTypeOf(predictClv(paretoNbd, paretoParams, { gammaGamma: spend }, customers, { ...options, discountRate: 0.01, margin: 0.3 })).toEqualTypeOf<PredictClvResult>();
+predictClv(bgNbd, fitBgNbd(customers), { gammaGamma: spend }, customers, options);
 // @ts-expect-error: Pareto/NBD parameters with the BG/NBD model
-predictClv(bgNbd, paretoParams, spend, customers, options);
+predictClv(bgNbd, paretoParams, { gammaGamma: spend }, customers, options);
 // @ts-expect-error: a BG/NBD fit with the Pareto/NBD model
-predictClv(paretoNbd, fitBgNbd(customers), spend, customers, options);
+predictClv(paretoNbd, fitBgNbd(customers), { gammaGamma: spend }, customers, options);
 // @ts-expect-error: parameters where the model belongs
-predictClv(bgParams, spend, customers, options);
+predictClv(bgParams, spend, { gammaGamma: customers }, options);
 // Other record types need all four accessors.
-predictClv(bgNbd, bgParams, spend, tuples, { ...options, frequency: (d) => d[0], recency: (d) => d[1], T: (d) => d[2], monetaryValue: (d) => d[3] });
+predictClv(bgNbd, bgParams, { gammaGamma: spend }, tuples, { ...options, frequency: (d) => d[0], recency: (d) => d[1], T: (d) => d[2], monetaryValue: (d) => d[3] });
 // @ts-expect-error: tuples without accessors
-predictClv(bgNbd, bgParams, spend, tuples, options);
+predictClv(bgNbd, bgParams, { gammaGamma: spend }, tuples, options);
 // @ts-expect-error: timeUnit, horizon and horizonUnit are required
-predictClv(bgNbd, bgParams, spend, customers, { horizon: 12 });
+predictClv(bgNbd, bgParams, { gammaGamma: spend }, customers, { horizon: 12 });
 // @ts-expect-error: a unit that does not exist
-predictClv(bgNbd, bgParams, spend, customers, { ...options, timeUnit: 'fortnight' });
+predictClv(bgNbd, bgParams, { gammaGamma: spend }, customers, { ...options, timeUnit: 'fortnight' });
 
 // rankCustomers takes the result.
-expectTypeOf(rankCustomers(predictClv(bgNbd, bgParams, spend, customers, options), { by: 'probabilityAlive', top: 5 })).toEqualTypeOf<RankedCustomer[]>();
+expectTypeOf(rankCustomers(predictClv(bgNbd, bgParams, { gammaGamma: spend }, customers, options), { by: 'probabilityAlive', top: 5 })).toEqualTypeOf<RankedCustomer[]>();
 // @ts-expect-error: not a column
-rankCustomers(predictClv(bgNbd, bgParams, spend, customers, options), { by: 'recency' });
+rankCustomers(predictClv(bgNbd, bgParams, { gammaGamma: spend }, customers, options), { by: 'recency' });
