@@ -317,11 +317,69 @@ function selectQuantile(a: Float64Array, n: number, p: number, from: number): nu
   return lo + (h - j) * (hi - lo);
 }
 
-/** The type-7 quantiles at pLow and 1 − pLow of a[0..n-1] (which it reorders), into out[0] and out[1]. */
-function quantilePair(a: Float64Array, n: number, pLow: number, out: Float64Array): void {
-  out[0] = selectQuantile(a, n, pLow, 0);
-  // Everything from the lower quantile's position on is ≥ it: select the upper one in that part.
-  out[1] = selectQuantile(a, n, 1 - pLow, Math.floor((n - 1) * pLow));
+/** Largest number of extreme order statistics kept by {@link quantilePair}'s one-pass path. */
+const TAIL_LIMIT = 40;
+
+/**
+ * The type-7 quantiles at pLow and 1 − pLow of a[0..n-1], into out[0] and out[1]. For the usual
+ * levels only the few smallest and largest values matter: one pass keeps them in two small
+ * sorted buffers (`tails`, length ≥ 2·TAIL_LIMIT), far cheaper than two selections per
+ * customer; otherwise selection in place (which reorders `a`).
+ */
+function quantilePair(a: Float64Array, n: number, pLow: number, out: Float64Array, tails: Float64Array): void {
+  const hLow = (n - 1) * pLow;
+  const jLow = Math.floor(hLow);
+  const hHigh = (n - 1) * (1 - pLow);
+  const jHigh = Math.floor(hHigh);
+  const m = Math.max(jLow + 2, n - jHigh);
+  if (m > TAIL_LIMIT || m > n) {
+    out[0] = selectQuantile(a, n, pLow, 0);
+    // Everything from the lower quantile's position on is ≥ it: select the upper one in that part.
+    out[1] = selectQuantile(a, n, 1 - pLow, jLow);
+    return;
+  }
+  // tails[0..m-1]: the m smallest, ascending; tails[TAIL_LIMIT..TAIL_LIMIT+m-1]: the m largest, descending.
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number;
+    if (size < m) {
+      let j = size - 1;
+      while (j >= 0 && (tails[j] as number) > v) {
+        tails[j + 1] = tails[j] as number;
+        j--;
+      }
+      tails[j + 1] = v;
+      let k = TAIL_LIMIT + size - 1;
+      while (k >= TAIL_LIMIT && (tails[k] as number) < v) {
+        tails[k + 1] = tails[k] as number;
+        k--;
+      }
+      tails[k + 1] = v;
+      size++;
+      continue;
+    }
+    if (v < (tails[m - 1] as number)) {
+      let j = m - 2;
+      while (j >= 0 && (tails[j] as number) > v) {
+        tails[j + 1] = tails[j] as number;
+        j--;
+      }
+      tails[j + 1] = v;
+    }
+    if (v > (tails[TAIL_LIMIT + m - 1] as number)) {
+      let k = TAIL_LIMIT + m - 2;
+      while (k >= TAIL_LIMIT && (tails[k] as number) < v) {
+        tails[k + 1] = tails[k] as number;
+        k--;
+      }
+      tails[k + 1] = v;
+    }
+  }
+  const lo = tails[jLow] as number;
+  out[0] = jLow >= n - 1 || hLow === jLow ? lo : lo + (hLow - jLow) * ((tails[jLow + 1] as number) - lo);
+  // Ascending order statistic j is the (n − 1 − j)-th largest.
+  const hi = tails[TAIL_LIMIT + n - 1 - jHigh] as number;
+  out[1] = jHigh >= n - 1 || hHigh === jHigh ? hi : hi + (hHigh - jHigh) * ((tails[TAIL_LIMIT + n - 2 - jHigh] as number) - hi);
 }
 
 /** Order items 0..n-1 by their key in 0..size-1 (stable): `order` and the start of each key's run. */
@@ -414,10 +472,11 @@ function parameterIntervals(input: IntervalInputs): PredictClvIntervals {
   const increments = new Float64Array(D * H);
   const discounted = new Float64Array(D);
   const cumulative = new Float64Array(D);
-  const alive = new Float64Array(D);
   const scale = new Float64Array(D);
+  const groupScale = new Float64Array(D);
+  const intercept = new Float64Array(D);
+  const slope = new Float64Array(D);
   const work = new Float64Array(D);
-  const values = new Float64Array(D);
   const totals = new Float64Array(D);
   const totalsError = new Float64Array(D);
   const periodPurchases = new Float64Array(D * H);
@@ -428,14 +487,16 @@ function parameterIntervals(input: IntervalInputs): PredictClvIntervals {
   const aliveLower = new Float64Array(n);
   const aliveUpper = new Float64Array(n);
   const band = new Float64Array(2);
+  const tails = new Float64Array(2 * TAIL_LIMIT);
   const addTotal = (k: number, v: number): void => {
     const s = totals[k] as number;
     const t = s + v;
     totalsError[k] = (totalsError[k] as number) + (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
     totals[k] = t;
   };
+  const gammaGamma = input.gammaGamma !== undefined;
   for (let g = 0; g < G; g++) {
-    const first = historyGroup.length === 0 ? 0 : (byGroup.order[byGroup.start[g] as number] as number);
+    const first = byGroup.order[byGroup.start[g] as number] as number;
     const x = hx[first] as number;
     const T = hT[first] as number;
     const gtx = continuous ? 0 : (htx[first] as number);
@@ -453,6 +514,16 @@ function parameterIntervals(input: IntervalInputs): PredictClvIntervals {
       discounted[k] = sum;
       cumulative[k] = previous;
     }
+    // Gamma-Gamma's mean spend is linear in z̄ for a given x and draw: s = A + B·z̄, with
+    // A = E[Z | x, z̄ = 0] and B = A·x/γ (p·(γ + x·z̄)/(p·x + q − 1)).
+    if (gammaGamma) {
+      for (let k = 0; k < D; k++) {
+        const a0 = gammaGammaMean(FN, ggP[k] as number, ggQ[k] as number, ggGamma[k] as number, x, 0);
+        intercept[k] = margin * a0 * (discounted[k] as number);
+        slope[k] = x === 0 ? 0 : (margin * a0 * x * (discounted[k] as number)) / (ggGamma[k] as number);
+      }
+    }
+    groupScale.fill(0);
     for (let a = byGroup.start[g] as number; a < (byGroup.start[g + 1] as number); a++) {
       const h = byGroup.order[a] as number;
       const tx = htx[h] as number;
@@ -461,70 +532,71 @@ function parameterIntervals(input: IntervalInputs): PredictClvIntervals {
       const count = to - from;
       for (let k = 0; k < D; k++) {
         const pa = (evaluators[k] as Evaluator).alive(x, tx, T);
-        alive[k] = pa;
+        work[k] = pa;
         const sk = continuous ? pa : 1;
         scale[k] = sk;
-        const weight = count * sk;
-        const row = k * H;
-        for (let j = 0; j < H; j++) periodPurchases[row + j] = (periodPurchases[row + j] as number) + weight * (increments[row + j] as number);
+        groupScale[k] = (groupScale[k] as number) + count * sk;
       }
-      work.set(alive);
-      quantilePair(work, D, pLow, band);
+      quantilePair(work, D, pLow, band, tails);
       const aliveLo = band[0] as number;
       const aliveHi = band[1] as number;
       for (let k = 0; k < D; k++) work[k] = (scale[k] as number) * (cumulative[k] as number);
-      quantilePair(work, D, pLow, band);
+      quantilePair(work, D, pLow, band, tails);
       const purchasesLo = band[0] as number;
       const purchasesHi = band[1] as number;
-      let valueLo = 0;
-      let valueHi = 0;
-      if (input.gammaGamma === undefined) {
-        // A fixed spend scales every draw alike: one quantile per history, and one sum for the totals.
-        for (let k = 0; k < D; k++) work[k] = (scale[k] as number) * (discounted[k] as number);
-        quantilePair(work, D, pLow, band);
-        valueLo = band[0] as number;
-        valueHi = band[1] as number;
-        let spendSum = 0;
-        for (let b = from; b < to; b++) spendSum += margin * (expectedSpend[byHistory.order[b] as number] as number);
-        for (let k = 0; k < D; k++) addTotal(k, spendSum * (scale[k] as number) * (discounted[k] as number));
-      }
-      let lastZ = Number.NaN;
       for (let b = from; b < to; b++) {
         const i = byHistory.order[b] as number;
         aliveLower[i] = aliveLo;
         aliveUpper[i] = aliveHi;
         purchasesLower[i] = purchasesLo;
         purchasesUpper[i] = purchasesHi;
-        if (input.gammaGamma === undefined) {
+      }
+      if (!gammaGamma) {
+        // A fixed spend scales every draw alike: one quantile per history, one sum for the totals.
+        for (let k = 0; k < D; k++) work[k] = (scale[k] as number) * (discounted[k] as number);
+        quantilePair(work, D, pLow, band, tails);
+        let spendSum = 0;
+        for (let b = from; b < to; b++) {
+          const i = byHistory.order[b] as number;
           const v = margin * (expectedSpend[i] as number);
-          clvLower[i] = v * valueLo;
-          clvUpper[i] = v * valueHi;
-          continue;
+          spendSum += v;
+          clvLower[i] = v * (band[0] as number);
+          clvUpper[i] = v * (band[1] as number);
         }
-        // Gamma-Gamma: the spend depends on the draw and on z̄ (not for x = 0), so per customer;
-        // a customer with the z̄ of the previous one of this history has the same values.
+        for (let k = 0; k < D; k++) addTotal(k, spendSum * (scale[k] as number) * (discounted[k] as number));
+        continue;
+      }
+      // Gamma-Gamma: value at draw k = scale·(A + B·z̄); the totals need Σ z̄ only.
+      let zSum = 0;
+      let lastZ = Number.NaN;
+      for (let b = from; b < to; b++) {
+        const i = byHistory.order[b] as number;
         const z = x === 0 ? 0 : (rows.z[i] as number);
+        zSum += z;
         if (z !== lastZ) {
-          for (let k = 0; k < D; k++) {
-            values[k] = margin * gammaGammaMean(FN, ggP[k] as number, ggQ[k] as number, ggGamma[k] as number, x, z) * (scale[k] as number) * (discounted[k] as number);
-          }
-          work.set(values);
-          quantilePair(work, D, pLow, band);
+          // A customer with the z̄ of the previous one of this history has the same values.
+          for (let k = 0; k < D; k++) work[k] = (scale[k] as number) * ((intercept[k] as number) + (slope[k] as number) * z);
+          quantilePair(work, D, pLow, band, tails);
           lastZ = z;
         }
-        for (let k = 0; k < D; k++) addTotal(k, values[k] as number);
         clvLower[i] = requireFiniteTotal(FN, 'CLV', band[0] as number, undefined, rows.at[i]);
         clvUpper[i] = requireFiniteTotal(FN, 'CLV', band[1] as number, undefined, rows.at[i]);
       }
+      for (let k = 0; k < D; k++) addTotal(k, (scale[k] as number) * (count * (intercept[k] as number) + zSum * (slope[k] as number)));
+    }
+    for (let k = 0; k < D; k++) {
+      const weight = groupScale[k] as number;
+      const row = k * H;
+      for (let j = 0; j < H; j++) periodPurchases[row + j] = (periodPurchases[row + j] as number) + weight * (increments[row + j] as number);
     }
   }
   for (let k = 0; k < D; k++) work[k] = requireFiniteTotal(FN, 'total CLV', (totals[k] as number) + (totalsError[k] as number));
-  quantilePair(work, D, pLow, band);
+  quantilePair(work, D, pLow, band, tails);
   const total = Object.freeze({ lower: band[0] as number, upper: band[1] as number });
   const periods: Interval[] = [];
   for (let j = 0; j < H; j++) {
     for (let k = 0; k < D; k++) work[k] = periodPurchases[k * H + j] as number;
-    quantilePair(work, D, pLow, band);
+    quantilePair(work, D, pLow, band, tails);
     periods.push(Object.freeze({ lower: band[0] as number, upper: band[1] as number }));
   }
   return Object.freeze({
@@ -627,9 +699,10 @@ function parameterIntervals(input: IntervalInputs): PredictClvIntervals {
  * Array.from(result.clv); // => [10.89, 2.51]
  * Array.from(result.probabilityAlive); // => [0.7266, 1]
  * Array.from(result.expectedSpend); // => [24.66, 35.22]
- * // The first quarter of it, and the base's expected purchases in each of the first three months:
- * Array.from(result.window!.clv); // => [2.95, 0.67]
- * Array.from(result.schedule.expectedPurchases.slice(0, 3)); // => [0.2046, 0.1972, 0.1905]
+ * // The first quarter of it, and the base-wide schedule (expected purchases in the first month):
+ * Array.from(result.window!.clv); // => [3.33, 0.73]
+ * result.schedule.expectedPurchases[0]; // => 0.1839
+ * result.total; // => 13.41
  * // Any transaction model, e.g. Pareto/NBD fitted on the same data, and a fixed value per purchase:
  * const pareto = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
  * const customer = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 };
@@ -863,12 +936,6 @@ export function predictClv(model: unknown, params: unknown, spend: unknown, cust
       windowTotal[g] = atTo - before;
     }
   }
-  const discountedValue = new Float64Array(horizon);
-  for (let j = 0; j < horizon; j++) {
-    schedulePurchases[j] = (schedulePurchases[j] as number) + (purchasesError[j] as number);
-    scheduleValue[j] = requireFiniteTotal(FN, 'scheduled value', (scheduleValue[j] as number) + (valueError[j] as number));
-    discountedValue[j] = (scheduleValue[j] as number) * (factors[j + 1] as number);
-  }
   // Pass C, per customer.
   const clv = new Float64Array(n);
   const expectedPurchases = new Float64Array(n);
@@ -884,6 +951,12 @@ export function predictClv(model: unknown, params: unknown, spend: unknown, cust
       windowClv[i] = value * (windowDiscounted[g] as number);
       windowPurchases[i] = scale * (windowTotal[g] as number);
     }
+  }
+  const discountedValue = new Float64Array(horizon);
+  for (let j = 0; j < horizon; j++) {
+    schedulePurchases[j] = (schedulePurchases[j] as number) + (purchasesError[j] as number);
+    scheduleValue[j] = requireFiniteTotal(FN, 'scheduled value', (scheduleValue[j] as number) + (valueError[j] as number));
+    discountedValue[j] = (scheduleValue[j] as number) * (factors[j + 1] as number);
   }
   return Object.freeze({
     index,
