@@ -836,7 +836,7 @@ export function predictClv(model: unknown, params: unknown, spend: unknown, cust
   const rows = readRfmRows(
     FN,
     customers as Values<unknown>,
-    { frequency: settings.frequency, recency: settings.recency, T: continuous ? settings.T : settings.periods, monetaryValue: settings.monetaryValue },
+    { frequency: settings.frequency, recency: settings.recency, T: settings.T, periods: settings.periods, monetaryValue: settings.monetaryValue },
     { recencyAge: true, monetary: readsMonetary, age: continuous ? 'T' : 'periods' },
   );
   const n = rows.length;
