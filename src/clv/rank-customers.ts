@@ -66,7 +66,7 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
  * const prediction = predictClv(
  *   bgNbd,
  *   { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
- { gammaGamma: *   { p: 6.25, q: 3.74, gamma: 15.44 } },
+ *   { gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44 } },
  *   customers,
  *   { timeUnit: 'week', horizon: 12, horizonUnit: 'month' },
  * );
