@@ -75,14 +75,28 @@ export interface PredictClvFixedSpend {
 /** The spend argument of {@link predictClv}: `{ gammaGamma }` or `{ valuePerPurchase }`. */
 export type PredictClvSpend = PredictClvGammaGammaSpend | PredictClvFixedSpend;
 
+/** The Gamma-Gamma spend model of {@link predictClv} with `intervals`: a fit, whose covariance is drawn from. */
+export interface PredictClvGammaGammaFitSpend {
+  /** The Gamma-Gamma fit, carrying `logParameterCovariance`. */
+  readonly gammaGamma: GammaGammaFit;
+  /** Not with `gammaGamma`: one spend model per call. */
+  readonly valuePerPurchase?: never;
+}
+
 /** The spend argument of {@link predictClv} with `intervals`: Gamma-Gamma must be a fit (its covariance is drawn from), or a fixed value. */
-export type PredictClvFittedSpend = { readonly gammaGamma: GammaGammaFit; readonly valuePerPurchase?: never } | PredictClvFixedSpend;
+export type PredictClvFittedSpend = PredictClvGammaGammaFitSpend | PredictClvFixedSpend;
 
-/** Whether a spend argument reads the customers' `monetaryValue` (every form but a fixed number). */
-type ReadsMonetaryValue<S> = [S] extends [{ readonly valuePerPurchase: number }] ? false : true;
+/** Whether a spend argument `S` reads the customers' `monetaryValue`: every form but a fixed number. */
+export type PredictClvReadsMonetaryValue<S> = [S] extends [PredictClvFixedNumberSpend] ? false : true;
 
-/** The accessors a spend form needs: all, or all but `monetaryValue` for a fixed number. */
-type AccessorsFor<A, S> = ReadsMonetaryValue<S> extends true ? A : Omit<A, 'monetaryValue'>;
+/** A fixed spend given as a number (the one form that does not read `monetaryValue`). */
+export interface PredictClvFixedNumberSpend {
+  /** The value of every purchase. */
+  readonly valuePerPurchase: number;
+}
+
+/** The accessors `A` a spend form `S` needs: all of them, or all but `monetaryValue` for a fixed number. */
+export type PredictClvAccessorsFor<A, S> = PredictClvReadsMonetaryValue<S> extends true ? A : Omit<A, 'monetaryValue'>;
 
 /** A window of future periods, `from` (exclusive) to `to` (inclusive): `{ from: 0, to: 3 }` is the first three periods. */
 export interface PredictClvWindowOption {
@@ -142,9 +156,9 @@ export interface PredictClvDiscreteSettings extends PredictClvHorizonSettings {
  * `valuePerPurchase`), required for any other record type.
  */
 export type PredictClvOptions<D, S = PredictClvSpend> = PredictClvSettings &
-  ([D] extends [ReadsMonetaryValue<S> extends true ? PredictClvCustomer : CustomerHistory]
+  ([D] extends [PredictClvReadsMonetaryValue<S> extends true ? PredictClvCustomer : CustomerHistory]
     ? Partial<PredictClvAccessors<D>>
-    : AccessorsFor<PredictClvAccessors<D>, S>);
+    : PredictClvAccessorsFor<PredictClvAccessors<D>, S>);
 
 /**
  * Options of {@link predictClv} with a discrete-time model (BG/BB): the settings, plus accessors —
@@ -152,9 +166,9 @@ export type PredictClvOptions<D, S = PredictClvSpend> = PredictClvSettings &
  * with a fixed `valuePerPurchase`), required for any other record type.
  */
 export type PredictClvDiscreteOptions<D, S = PredictClvSpend> = PredictClvDiscreteSettings &
-  ([D] extends [ReadsMonetaryValue<S> extends true ? PredictClvDiscreteCustomer : DiscreteCustomerHistory]
+  ([D] extends [PredictClvReadsMonetaryValue<S> extends true ? PredictClvDiscreteCustomer : DiscreteCustomerHistory]
     ? Partial<PredictClvDiscreteAccessors<D>>
-    : AccessorsFor<PredictClvDiscreteAccessors<D>, S>);
+    : PredictClvAccessorsFor<PredictClvDiscreteAccessors<D>, S>);
 
 /**
  * The base-wide cash-flow schedule: one entry per future period (length `horizon`), summed over
