@@ -32,7 +32,7 @@ export interface RankedCustomer {
 const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedSpend'];
 
 /**
- * Rank the customers of a {@link predictClv} result, highest first: the top customers by
+ * Rank the customers of a {@link predictClv} result (whatever its transaction and spend models), highest first: the top customers by
  * CLV (whom to keep), by probability alive (who is still a customer), by expected purchases or
  * by expected spend.
  *

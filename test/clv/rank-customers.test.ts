@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, fitGammaGamma, bgNbd as bgNbdModel, predictClv, rankCustomers, type PredictClvResult } from '../../src/clv';
+import { bgBb, fitBgNbd, fitGammaGamma, bgNbd as bgNbdModel, predictClv, rankCustomers, type PredictClvResult } from '../../src/clv';
 import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 import { cdnowSummary } from './clv-data';
@@ -60,6 +60,20 @@ describe('rankCustomers: known values', () => {
     expect(top.map((c) => c.clv)).toEqual(sorted.slice(0, 10));
     expect(top.every((c, k) => c.rank === k + 1 && result.clv[c.index] === c.clv)).toBe(true);
     expect(rankCustomers(result).slice(0, 10)).toEqual(top); // full sort path
+  });
+});
+
+describe('rankCustomers: any model', () => {
+  it('ranks a BG/BB prediction with a fixed value per purchase like any other', () => {
+    const donors = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+    const rows = [
+      { frequency: 0, recency: 0, periods: 6 },
+      { frequency: 6, recency: 6, periods: 6 },
+      { frequency: 3, recency: 4, periods: 6 },
+    ];
+    const prediction = predictClv(bgBb, donors, { valuePerPurchase: 50 }, rows, { horizon: 5 });
+    expect(rankCustomers(prediction).map((c) => c.index)).toEqual([1, 2, 0]);
+    expect(rankCustomers(prediction, { by: 'probabilityAlive', top: 1 })[0]).toMatchObject({ rank: 1, index: 1, expectedSpend: 50 });
   });
 });
 
