@@ -22,7 +22,6 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
-  bgBb as bgBbModel,
   bgNbd as bgNbdModel,
   predictClv,
   rankCustomers,
@@ -104,9 +103,6 @@ const PREDICT_OPTIONS = {
   monetaryValue: (d: R) => d.monetaryValue,
 } as const;
 const PREDICT_OPTION_KEYS = ['timeUnit', 'horizon', 'horizonUnit', 'discountRate', 'margin', 'window', 'intervals', 'frequency', 'recency', 'T', 'periods', 'monetaryValue'];
-const DONORS = Array.from({ length: 12 }, (_, i) => ({ frequency: i % 4, recency: i % 4 === 0 ? 0 : 3 + (i % 3), periods: 6 }));
-const BG_BB_FIT = fitBgBb(simulateBgBb(BG_BB, { customers: 400, periods: 6, seed: 3 }));
-const PREDICT_BG_BB_OPTIONS = { horizon: 4, discountRate: 0.1, intervals: { draws: 20, seed: 2 } };
 const PREDICTION = predictClv(bgNbdModel, BG_NBD, { gammaGamma: GAMMA_GAMMA }, ROWS.slice(0, 20), PREDICT_OPTIONS);
 
 const SIMPLE = { averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 0.4 };
@@ -299,22 +295,6 @@ export const clvRows: readonly Row[] = [
       { what: 'horizon', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, horizon: bad } }) },
       { what: 'margin', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, margin: bad } }) },
       { what: 'window.to', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, window: { from: 0, to: bad } } }) },
-    ],
-    nullRecords: true,
-  },
-  {
-    // The same export with a discrete-time model (BG/BB), a fixed value per purchase and intervals.
-    name: 'predictClv',
-    call: (data, options) => predictClv(bgBbModel, BG_BB_FIT, { valuePerPurchase: 40 }, data as never, options as never),
-    valid: { data: DONORS, options: PREDICT_BG_BB_OPTIONS },
-    collection: { name: 'customers' },
-    optionKeys: PREDICT_OPTION_KEYS,
-    accessors: ['frequency', 'recency', 'T', 'periods', 'monetaryValue'],
-    numbers: [
-      { what: 'periods', put: (bad) => ({ data: replaceField(DONORS, 2, 'periods', bad), options: PREDICT_BG_BB_OPTIONS }) },
-      { what: 'recency', put: (bad) => ({ data: replaceField(DONORS, 1, 'recency', bad), options: PREDICT_BG_BB_OPTIONS }) },
-      { what: 'draws', put: (bad) => ({ data: DONORS, options: { ...PREDICT_BG_BB_OPTIONS, intervals: { draws: bad } } }) },
-      { what: 'level', put: (bad) => ({ data: DONORS, options: { ...PREDICT_BG_BB_OPTIONS, intervals: { level: bad } } }) },
     ],
     nullRecords: true,
   },

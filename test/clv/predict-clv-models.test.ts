@@ -177,6 +177,14 @@ describe('predictClv: continuous and discrete models take their own options', ()
     expect(errorCode(run)).toBe(code);
   });
 
+  it.each(['periods', 'recency', 'frequency', 'monetaryValue'] as const)('BG/BB rows: a %s that is not a finite number is INVALID_NUMBER naming it and its index', (field) => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '6', {}, true]) {
+      const rows = [donor, { ...donor, [field]: bad }];
+      expect(errorCode(() => predictClv(bgBb, DONORS, { valuePerPurchase: 'monetaryValue' }, rows, { horizon: 5 }))).toBe('INVALID_NUMBER');
+      expect(() => predictClv(bgBb, DONORS, { valuePerPurchase: 'monetaryValue' }, rows, { horizon: 5 })).toThrow(new RegExp(`^predictClv: ${field} .* at index 1`));
+    }
+  });
+
   it('messages name the field and the index of the discrete history', () => {
     expect(() => predictClv(bgBb, DONORS, { valuePerPurchase: 1 }, [donor, { ...donor, recency: 7 }], { horizon: 5 })).toThrow(
       /^predictClv: recency 7 at index 1 is greater than periods 6/,
