@@ -15,7 +15,7 @@ import { selectInPlace } from '../internal/quantile';
 import { preciseSum } from '../internal/sum';
 import { describeValue, fail, requireCount, requireFiniteTotal, requireLevel, requireNonNegative, requireProportion } from '../internal/validate';
 import { requireValues } from '../internal/input';
-import { isPlainObject, readOptions, requireAccessor } from '../internal/options';
+import { readOptions, requireAccessor } from '../internal/options';
 import { readRfmRows } from './rfm-rows';
 
 /** One customer as {@link predictClv} reads them with a continuous-time model: a history and its mean spend; a `summarizeTransactions` row is one. */
