@@ -13,6 +13,7 @@ import {
   bgNbdProbabilityAlive,
   fitBgNbd,
   fitGammaGamma,
+  gammaGamma,
   gammaGammaExpectedSpend,
   predictClv,
   simulateBgNbd,
@@ -22,6 +23,8 @@ import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from 
 import { fitLogScaleLikelihood } from '../src/internal/log-scale-fit';
 import { seededUniform } from '../src/internal/random';
 import { gammaVariate } from '../src/internal/random-variates';
+import { drawParameters } from '../src/models';
+import { quantile } from '../src/internal/quantile';
 import { benchSuite } from './harness';
 
 interface SimulatedCustomer extends CustomerHistory {
@@ -146,12 +149,64 @@ export async function main(): Promise<void> {
       for (const c of big) s += gammaGammaExpectedSpend(gg, c);
       return s;
     })
-    .add('predictClv, 12 monthly periods, discounted (all four columns)', () => predictClv(bgNbd, bg, gg, big, options))
+    .add('predictClv, 12 monthly periods, discounted (all four columns)', () => predictClv(bgNbd, bg, { gammaGamma: gg }, big, options))
     .run();
+  predictClvIntervalsBench(big, bg, gg);
   const rssEnd = process.memoryUsage().rss;
   const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MB`;
   console.log(
     `\nResident memory: ${mb(rssBefore)} at start, ${mb(rssData)} with the 1M rows, ${mb(rssFit)} after the 1M BG/NBD fits, ${mb(rssEnd)} at the end ` +
       `(fit working set ≈ ${mb(Math.max(0, rssFit - rssData))} beyond the data).`,
   );
+}
+
+/**
+ * `predictClv` with `intervals` (200 parameter draws from each fit): against a plain loop over
+ * draws and customers through the descriptors on a small sample, and against the same call
+ * without intervals on a million customers.
+ */
+export function predictClvIntervalsBench(big: readonly SimulatedCustomer[], bg: ReturnType<typeof fitBgNbd>, gg: ReturnType<typeof fitGammaGamma>): void {
+  const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01 } as const;
+  const monthWeeks = 30.436875 / 7;
+  const sample = big.slice(0, 1000);
+  const plainLoop = (rows: readonly SimulatedCustomer[]) => {
+    const draws = drawParameters(bgNbd, bg, { draws: 200, seed: 1 });
+    const spendDraws = drawParameters(gammaGamma, gg, { draws: 200, seed: 2 });
+    const lower = new Float64Array(rows.length);
+    const upper = new Float64Array(rows.length);
+    const values = new Float64Array(200);
+    rows.forEach((c, i) => {
+      for (let k = 0; k < 200; k++) {
+        let previous = 0;
+        let sum = 0;
+        for (let j = 1; j <= 12; j++) {
+          const current = bgNbd.conditionalExpectedPurchases(draws[k]!, c, j * monthWeeks);
+          sum += (current - previous) / 1.01 ** j;
+          previous = current;
+        }
+        values[k] = sum * gammaGamma.expectedSpend(spendDraws[k]!, c);
+      }
+      lower[i] = quantile(values, 0.05)!;
+      upper[i] = quantile(values, 0.95)!;
+    });
+    return [lower, upper];
+  };
+  benchSuite('predictClv intervals (200 draws), 1,000 customers', { runs: 3, warmup: 1 })
+    .add('plain loop: per draw and customer, 12 monthly conditional expectations and the spend through the descriptors, then quantiles (baseline)', () => plainLoop(sample), {
+      baseline: true,
+    })
+    .add('predictClv with intervals (CLV, purchases, P(alive), total, per-period purchases)', () =>
+      predictClv(bgNbd, bg, { gammaGamma: gg }, sample, { ...options, intervals: { draws: 200, seed: 1 } }),
+    )
+    .run();
+  benchSuite('predictClv intervals, 1,000,000 customers', { runs: 2, warmup: 1 })
+    .add('predictClv without intervals (baseline)', () => predictClv(bgNbd, bg, { gammaGamma: gg }, big, options), { baseline: true })
+    .add('predictClv with intervals, 200 draws', () => predictClv(bgNbd, bg, { gammaGamma: gg }, big, { ...options, intervals: { draws: 200, seed: 1 } }))
+    .run();
+}
+
+/** Just the intervals benchmark, on simulated data with fits on the first 20,000 customers: `npx tsx bench/clv-models.bench.ts intervals`. */
+export function intervalsOnly(): void {
+  const big = simulate(1_000_000, 7).map((d) => ({ ...d, monetaryValue: Math.round(d.monetaryValue * 100) / 100 }));
+  predictClvIntervalsBench(big, fitBgNbd(big.slice(0, 20_000)), fitGammaGamma(big.slice(0, 20_000)));
 }

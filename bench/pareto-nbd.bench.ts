@@ -133,8 +133,8 @@ export async function main(): Promise<void> {
   const withSpend = big.map((d) => ({ ...d, monetaryValue: 35 }));
   const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01 } as const;
   benchSuite('predictClv for 1,000,000 customers, 12 monthly periods, by model', { runs: 3, warmup: 1 })
-    .add('predictClv(bgNbd, …) (baseline)', () => predictClv(bgNbd, bg, spend, withSpend, options), { baseline: true })
-    .add('predictClv(paretoNbd, …)', () => predictClv(paretoNbd, bigFit, spend, withSpend, options))
+    .add('predictClv(bgNbd, …) (baseline)', () => predictClv(bgNbd, bg, { gammaGamma: spend }, withSpend, options), { baseline: true })
+    .add('predictClv(paretoNbd, …)', () => predictClv(paretoNbd, bigFit, { gammaGamma: spend }, withSpend, options))
     .run();
   const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MB`;
   console.log(

@@ -32,7 +32,7 @@ export interface RankedCustomer {
 const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedSpend'];
 
 /**
- * Rank the customers of a {@link predictClv} result, highest first: the top customers by
+ * Rank the customers of a {@link predictClv} result (whatever its transaction and spend models), highest first: the top customers by
  * CLV (whom to keep), by probability alive (who is still a customer), by expected purchases or
  * by expected spend.
  *
@@ -66,7 +66,7 @@ const BY: readonly RankCustomersBy[] = ['clv', 'probabilityAlive', 'expectedPurc
  * const prediction = predictClv(
  *   bgNbd,
  *   { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
- *   { p: 6.25, q: 3.74, gamma: 15.44 },
+ *   { gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44 } },
  *   customers,
  *   { timeUnit: 'week', horizon: 12, horizonUnit: 'month' },
  * );

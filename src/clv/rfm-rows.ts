@@ -13,6 +13,7 @@ export interface RfmAccessors<D> {
   readonly frequency?: Accessor<D, number | null | undefined> | undefined;
   readonly recency?: Accessor<D, number | null | undefined> | undefined;
   readonly T?: Accessor<D, number | null | undefined> | undefined;
+  readonly periods?: Accessor<D, number | null | undefined> | undefined;
   readonly monetaryValue?: Accessor<D, number | null | undefined> | undefined;
   readonly weight?: Accessor<D, number | null | undefined> | undefined;
 }
@@ -31,7 +32,7 @@ export interface RfmColumns {
   readonly skipped: number;
 }
 
-type Field = 'frequency' | 'recency' | 'T' | 'monetaryValue';
+type Field = 'frequency' | 'recency' | 'T' | 'periods' | 'monetaryValue';
 
 function isNonNegativeNumber(v: unknown): v is number {
   return typeof v === 'number' && v >= 0 && v < Infinity;
@@ -43,6 +44,7 @@ const DEFAULT_READERS: Record<Field, (d: Row) => unknown> = {
   frequency: (d) => (typeof d === 'object' && d !== null ? d.frequency : undefined),
   recency: (d) => (typeof d === 'object' && d !== null ? d.recency : undefined),
   T: (d) => (typeof d === 'object' && d !== null ? d.T : undefined),
+  periods: (d) => (typeof d === 'object' && d !== null ? d.periods : undefined),
   monetaryValue: (d) => (typeof d === 'object' && d !== null ? d.monetaryValue : undefined),
 };
 
@@ -55,11 +57,11 @@ function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, u
  * purchase, not time since the last purchase). tₓ = 0 with x > 0 is accepted: rounded exports
  * hold it (repeat purchases within the rounding step of the first).
  */
-export function checkRecencyAge(fn: string, x: number, tx: number, T: number, index?: number): void {
+export function checkRecencyAge(fn: string, x: number, tx: number, T: number, index?: number, age: 'T' | 'periods' = 'T'): void {
   const at = index === undefined ? '' : ` at index ${index}`;
   const where = index === undefined ? {} : { index };
   if (tx > T) {
-    throw fail('ORDER_VIOLATION', fn, `recency ${describeValue(tx)}${at} is greater than T ${describeValue(T)}`, {
+    throw fail('ORDER_VIOLATION', fn, `recency ${describeValue(tx)}${at} is greater than ${age} ${describeValue(T)}`, {
       field: 'recency',
       value: tx,
       ...where,
@@ -83,11 +85,12 @@ export function readRfmRows<D>(
   fn: string,
   rows: Values<D>,
   accessors: RfmAccessors<D>,
-  needs: { readonly recencyAge: boolean; readonly monetary: boolean },
+  needs: { readonly recencyAge: boolean; readonly monetary: boolean; readonly age?: 'T' | 'periods' },
 ): RfmColumns {
+  const age = needs.age ?? 'T';
   const readX = fieldReader(accessors, 'frequency');
   const readTx = needs.recencyAge ? fieldReader(accessors, 'recency') : undefined;
-  const readT = needs.recencyAge ? fieldReader(accessors, 'T') : undefined;
+  const readT = needs.recencyAge ? fieldReader(accessors, age) : undefined;
   const readZ = needs.monetary ? fieldReader(accessors, 'monetaryValue') : undefined;
   const readW = accessors.weight;
   let capacity = typeof (rows as ArrayLike<D>).length === 'number' ? Math.max(1, (rows as ArrayLike<D>).length) : 1024;
@@ -140,8 +143,8 @@ export function readRfmRows<D>(
     x[length] = xi;
     if (readTx !== undefined) {
       const txi = isNonNegativeNumber(rawTx) ? rawTx : requireNonNegative(fn, 'recency', rawTx, i);
-      const Ti = isNonNegativeNumber(rawT) ? rawT : requireNonNegative(fn, 'T', rawT, i);
-      if (txi > Ti || (xi === 0 && txi !== 0)) checkRecencyAge(fn, xi, txi, Ti, i);
+      const Ti = isNonNegativeNumber(rawT) ? rawT : requireNonNegative(fn, age, rawT, i);
+      if (txi > Ti || (xi === 0 && txi !== 0)) checkRecencyAge(fn, xi, txi, Ti, i, age);
       tx[length] = txi;
       T[length] = Ti;
     }

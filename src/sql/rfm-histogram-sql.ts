@@ -29,7 +29,7 @@ const FN = 'rfmHistogramSql';
  * FROM (summary of transactionSummarySql) GROUP BY the four ORDER BY the four
  *
  * fitBgNbd(rows, { weight: (r) => r.customers })       fitParetoNbd(rows, { weight: … })
- * fitGammaGamma(rows, { weight: (r) => r.customers })  predictClv(bgNbd, p, g, rows, …)  (per row; × customers for totals)
+ * fitGammaGamma(rows, { weight: (r) => r.customers })  predictClv(bgNbd, p, { gammaGamma: g }, rows, …)  (per row; × customers for totals)
  * rfmHistogramTally merges histograms of disjoint customer shards
  * ```
  *

@@ -109,7 +109,8 @@ const PREDICT_OPTIONS = {
   T: (d: R) => d.T,
   monetaryValue: (d: R) => d.monetaryValue,
 } as const;
-const PREDICTION = predictClv(bgNbdModel, BG_NBD, GAMMA_GAMMA, ROWS.slice(0, 20), PREDICT_OPTIONS);
+const PREDICT_OPTION_KEYS = ['timeUnit', 'horizon', 'horizonUnit', 'discountRate', 'margin', 'window', 'intervals', 'frequency', 'recency', 'T', 'periods', 'monetaryValue'];
+const PREDICTION = predictClv(bgNbdModel, BG_NBD, { gammaGamma: GAMMA_GAMMA }, ROWS.slice(0, 20), PREDICT_OPTIONS);
 
 function BY_ROW_ACCESSORS() {
   return { frequency: (d: R) => d.frequency, recency: (d: R) => d.recency, T: (d: R) => d.T };
@@ -302,15 +303,17 @@ export const clvRows: readonly Row[] = [
   },
   {
     name: 'predictClv',
-    call: (data, options) => predictClv(bgNbdModel, BG_NBD, GAMMA_GAMMA, data as never, options as never),
+    call: (data, options) => predictClv(bgNbdModel, BG_NBD, { gammaGamma: GAMMA_GAMMA }, data as never, options as never),
     valid: { data: ROWS.slice(0, 20), options: PREDICT_OPTIONS },
     collection: { name: 'customers' },
-    optionKeys: ['timeUnit', 'horizon', 'horizonUnit', 'discountRate', 'margin', 'frequency', 'recency', 'T', 'monetaryValue'],
-    accessors: ['frequency', 'recency', 'T', 'monetaryValue'],
+    optionKeys: PREDICT_OPTION_KEYS,
+    accessors: ['frequency', 'recency', 'T', 'periods', 'monetaryValue'],
     numbers: [
       { what: 'frequency', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'frequency', bad), options: PREDICT_OPTIONS }) },
+      { what: 'monetaryValue', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 4, 'monetaryValue', bad), options: PREDICT_OPTIONS }) },
       { what: 'horizon', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, horizon: bad } }) },
       { what: 'margin', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, margin: bad } }) },
+      { what: 'window.to', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, window: { from: 0, to: bad } } }) },
     ],
     nullRecords: true,
   },

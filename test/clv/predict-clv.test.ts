@@ -25,7 +25,7 @@ const monthly = { timeUnit: 'week', horizon: 12, horizonUnit: 'month' } as const
 describe('predictClv: known values', () => {
   it('matches an independent mpmath computation (eq. 10 differences × eq. 5 spend × margin, discounted)', () => {
     for (const [x, tx, T, z, horizon, discountRate, margin, expected] of reference.clv) {
-      const result = predictClv(bgNbdModel, bgNbd, gammaGamma, [{ frequency: x, recency: tx, T, monetaryValue: z }], {
+      const result = predictClv(bgNbdModel, bgNbd, { gammaGamma }, [{ frequency: x, recency: tx, T, monetaryValue: z }], {
         timeUnit: 'week',
         horizon,
         horizonUnit: 'month',
@@ -38,7 +38,7 @@ describe('predictClv: known values', () => {
 
   it('its columns agree with the single-customer functions', () => {
     const customers = cdnowSummary().slice(0, 200);
-    const result = predictClv(bgNbdModel, bgNbd, gammaGamma, customers, monthly);
+    const result = predictClv(bgNbdModel, bgNbd, { gammaGamma }, customers, monthly);
     const horizonWeeks = (12 * UNIT_MILLISECONDS.month) / UNIT_MILLISECONDS.week;
     customers.forEach((c, i) => {
       expect(result.index[i]).toBe(i);
@@ -57,36 +57,36 @@ describe('predictClv: known values', () => {
     const inDays = predictClv(
       bgNbdModel,
       { ...bgNbd, alpha: bgNbd.alpha * 7 },
-      gammaGamma,
+      { gammaGamma },
       [{ frequency: 3, recency: 140, T: 210, monetaryValue: 40 }],
       { timeUnit: 'day', horizon: 12, horizonUnit: 'month' },
     );
-    const inWeeks = predictClv(bgNbdModel, bgNbd, gammaGamma, one, monthly);
+    const inWeeks = predictClv(bgNbdModel, bgNbd, { gammaGamma }, one, monthly);
     expect(inWeeks.periodLength).toBeCloseTo(30.436875 / 7, 14);
     expect(inDays.periodLength).toBe(30.436875);
     expect(relativeError(inDays.clv[0] as number, inWeeks.clv[0] as number)).toBeLessThan(1e-10);
     // A year of 12 months equals a horizon of 1 year without discounting.
-    const yearly = predictClv(bgNbdModel, bgNbd, gammaGamma, one, { timeUnit: 'week', horizon: 1, horizonUnit: 'year' });
+    const yearly = predictClv(bgNbdModel, bgNbd, { gammaGamma }, one, { timeUnit: 'week', horizon: 1, horizonUnit: 'year' });
     expect(relativeError(yearly.clv[0] as number, inWeeks.clv[0] as number)).toBeLessThan(1e-12);
   });
 
   it('gives 0 over a zero horizon, and the population spend to a customer without repeat purchase', () => {
     const c = [{ frequency: 0, recency: 0, T: 10, monetaryValue: 0 }];
-    expect(predictClv(bgNbdModel, bgNbd, gammaGamma, c, { ...monthly, horizon: 0 }).clv[0]).toBe(0);
-    expect(relativeError(predictClv(bgNbdModel, bgNbd, gammaGamma, c, monthly).expectedSpend[0] as number, (6.25 * 15.44) / 2.74)).toBeLessThan(1e-15);
+    expect(predictClv(bgNbdModel, bgNbd, { gammaGamma }, c, { ...monthly, horizon: 0 }).clv[0]).toBe(0);
+    expect(relativeError(predictClv(bgNbdModel, bgNbd, { gammaGamma }, c, monthly).expectedSpend[0] as number, (6.25 * 15.44) / 2.74)).toBeLessThan(1e-15);
   });
 
   it('skips and counts missing customers, reporting the input positions of the others', () => {
     const result = predictClv(
       bgNbdModel,
       bgNbd,
-      gammaGamma,
+      { gammaGamma },
       [null, { frequency: 1, recency: 2, T: 3, monetaryValue: 10 }, { frequency: 1, recency: null, T: 3, monetaryValue: 10 }] as unknown as PredictClvCustomer[],
       monthly,
     );
     expect(result.skipped).toBe(2);
     expect(Array.from(result.index)).toEqual([1]);
-    const empty = predictClv(bgNbdModel, bgNbd, gammaGamma, [], monthly);
+    const empty = predictClv(bgNbdModel, bgNbd, { gammaGamma }, [], monthly);
     expect(empty.clv.length).toBe(0);
     expect(empty.total).toBe(0);
   });
@@ -99,8 +99,8 @@ describe('predictClv: known values', () => {
       yield* tuples;
     }
     const accessors = { frequency: (d: readonly number[]) => d[0], recency: (d: readonly number[]) => d[1], T: (d: readonly number[]) => d[2], monetaryValue: (d: readonly number[]) => d[3] };
-    const fromTuples = predictClv(bgNbdModel, bgNbd, gammaGamma, generate(), { ...monthly, ...accessors });
-    expect(Array.from(fromTuples.clv)).toEqual(Array.from(predictClv(bgNbdModel, bgNbd, gammaGamma, cdnowSummary().slice(0, 50), monthly).clv));
+    const fromTuples = predictClv(bgNbdModel, bgNbd, { gammaGamma }, generate(), { ...monthly, ...accessors });
+    expect(Array.from(fromTuples.clv)).toEqual(Array.from(predictClv(bgNbdModel, bgNbd, { gammaGamma }, cdnowSummary().slice(0, 50), monthly).clv));
   });
 });
 
@@ -109,7 +109,7 @@ describe('predictClv: bad input', () => {
   it.each(BAD_CUSTOMERS)('a customer with %s → %s, naming its index', (_what, customer, code) => {
     let error: unknown;
     try {
-      predictClv(bgNbdModel, bgNbd, gammaGamma, [ok, { ...customer, monetaryValue: 30 } as PredictClvCustomer], monthly);
+      predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok, { ...customer, monetaryValue: 30 } as PredictClvCustomer], monthly);
     } catch (e) {
       error = e;
     }
@@ -119,28 +119,29 @@ describe('predictClv: bad input', () => {
   });
   it('a CLV beyond a double is OUT_OF_RANGE naming the customer, never Infinity', () => {
     const rich = { frequency: 20, recency: 19.5, T: 20, monetaryValue: 1e308 }; // ≈ 40 purchases a year
-    expect(errorCode(() => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok, rich], monthly))).toBe('OUT_OF_RANGE');
-    expect(() => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok, rich], monthly)).toThrow(/^predictClv: CLV of the customer at index 1 overflows/);
+    expect(errorCode(() => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok, rich], monthly))).toBe('OUT_OF_RANGE');
+    expect(() => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok, rich], monthly)).toThrow(/^predictClv: CLV of the customer at index 1 overflows/);
   });
   it.each(BAD_BG_NBD_PARAMS)('BG/NBD parameters with %s → %s', (_what, params, code) => {
-    expect(errorCode(() => predictClv(bgNbdModel, params as typeof bgNbd, gammaGamma, [ok], monthly))).toBe(code);
+    expect(errorCode(() => predictClv(bgNbdModel, params as typeof bgNbd, { gammaGamma }, [ok], monthly))).toBe(code);
   });
   it.each<[string, () => unknown, string]>([
-    ['negative money', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [{ ...ok, monetaryValue: -1 }], monthly), 'NEGATIVE_VALUE'],
-    ['NaN money', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [{ ...ok, monetaryValue: Number.NaN }], monthly), 'INVALID_NUMBER'],
-    ['Gamma-Gamma with q ≤ 1', () => predictClv(bgNbdModel, bgNbd, { ...gammaGamma, q: 0.5 }, [{ frequency: 0, recency: 0, T: 5, monetaryValue: 0 }], monthly), 'OUT_OF_RANGE'],
-    ['Gamma-Gamma with NaN p', () => predictClv(bgNbdModel, bgNbd, { ...gammaGamma, p: Number.NaN }, [ok], monthly), 'INVALID_NUMBER'],
-    ['no Gamma-Gamma parameters', () => predictClv(bgNbdModel, bgNbd, undefined as never, [ok], monthly), 'INVALID_NUMBER'],
-    ['unknown time unit', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, timeUnit: 'fortnight' as 'week' }), 'INVALID_OPTION'],
-    ['missing horizon unit', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, horizonUnit: undefined as never }), 'INVALID_OPTION'],
-    ['missing horizon', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, horizon: undefined as never }), 'INVALID_NUMBER'],
-    ['fractional horizon', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, horizon: 1.5 }), 'NOT_AN_INTEGER'],
-    ['negative horizon', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, horizon: -1 }), 'NEGATIVE_VALUE'],
-    ['horizon 2⁴⁰ (beyond 10,000 periods)', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, horizon: 2 ** 40 }), 'OUT_OF_RANGE'],
-    ['negative discount rate', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, discountRate: -0.1 }), 'NEGATIVE_VALUE'],
-    ['NaN discount rate', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, discountRate: Number.NaN }), 'INVALID_NUMBER'],
-    ['margin of 30 (percent)', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, margin: 30 }), 'OUT_OF_RANGE'],
-    ['NaN margin', () => predictClv(bgNbdModel, bgNbd, gammaGamma, [ok], { ...monthly, margin: Number.NaN }), 'INVALID_NUMBER'],
+    ['negative money', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [{ ...ok, monetaryValue: -1 }], monthly), 'NEGATIVE_VALUE'],
+    ['NaN money', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [{ ...ok, monetaryValue: Number.NaN }], monthly), 'INVALID_NUMBER'],
+    ['Gamma-Gamma with q ≤ 1', () => predictClv(bgNbdModel, bgNbd, { gammaGamma: { ...gammaGamma, q: 0.5 } }, [{ frequency: 0, recency: 0, T: 5, monetaryValue: 0 }], monthly), 'OUT_OF_RANGE'],
+    ['Gamma-Gamma with NaN p', () => predictClv(bgNbdModel, bgNbd, { gammaGamma: { ...gammaGamma, p: Number.NaN } }, [ok], monthly), 'INVALID_NUMBER'],
+    ['no spend model', () => predictClv(bgNbdModel, bgNbd, { gammaGamma: undefined as never }, [ok], monthly), 'INVALID_INPUT'],
+    ['Gamma-Gamma parameters that are not an object', () => predictClv(bgNbdModel, bgNbd, { gammaGamma: 5 as never }, [ok], monthly), 'INVALID_NUMBER'],
+    ['unknown time unit', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, timeUnit: 'fortnight' as 'week' }), 'INVALID_OPTION'],
+    ['missing horizon unit', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, horizonUnit: undefined as never }), 'INVALID_OPTION'],
+    ['missing horizon', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, horizon: undefined as never }), 'INVALID_NUMBER'],
+    ['fractional horizon', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, horizon: 1.5 }), 'NOT_AN_INTEGER'],
+    ['negative horizon', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, horizon: -1 }), 'NEGATIVE_VALUE'],
+    ['horizon 2⁴⁰ (beyond 10,000 periods)', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, horizon: 2 ** 40 }), 'OUT_OF_RANGE'],
+    ['negative discount rate', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, discountRate: -0.1 }), 'NEGATIVE_VALUE'],
+    ['NaN discount rate', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, discountRate: Number.NaN }), 'INVALID_NUMBER'],
+    ['margin of 30 (percent)', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, margin: 30 }), 'OUT_OF_RANGE'],
+    ['NaN margin', () => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [ok], { ...monthly, margin: Number.NaN }), 'INVALID_NUMBER'],
   ])('%s → %s', (_name, run, expected) => {
     expect(errorCode(run)).toBe(expected);
   });
@@ -154,7 +155,7 @@ describe('predictClv: extreme parameters and rounded data', () => {
       { frequency: 10, recency: 30, T: 40, monetaryValue: 20 },
       { frequency: 3, recency: 0, T: 5, monetaryValue: 20 }, // recency 0 with repeat purchases
     ];
-    const result = predictClv(bgNbdModel, params, gammaGamma, customers, { timeUnit: 'day', horizon: 57, horizonUnit: 'day' });
+    const result = predictClv(bgNbdModel, params, { gammaGamma }, customers, { timeUnit: 'day', horizon: 57, horizonUnit: 'day' });
     customers.forEach((c, i) => {
       const bound = ((params.r + c.frequency) / (params.alpha + c.T)) * 57;
       expect(result.expectedPurchases[i]!).toBeLessThanOrEqual(bound);
@@ -166,7 +167,7 @@ describe('predictClv: extreme parameters and rounded data', () => {
   });
 
   it('refuses more than 10,000 periods, the documented limit, before any work', () => {
-    expect(() => predictClv(bgNbdModel, bgNbd, gammaGamma, [{ frequency: 1, recency: 1, T: 2, monetaryValue: 10 }], { timeUnit: 'week', horizon: 10_001, horizonUnit: 'day' })).toThrow(
+    expect(() => predictClv(bgNbdModel, bgNbd, { gammaGamma }, [{ frequency: 1, recency: 1, T: 2, monetaryValue: 10 }], { timeUnit: 'week', horizon: 10_001, horizonUnit: 'day' })).toThrow(
       /^predictClv: horizon 10001 exceeds the limit of 10000 periods/,
     );
   });
@@ -178,7 +179,7 @@ describe('predictClv: any transaction model', () => {
   const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01, margin: 0.3 } as const;
 
   it('with Pareto/NBD on CDNOW: per-period differences of paretoNbdConditionalExpectedPurchases × spend × margin, discounted', () => {
-    const result = predictClv(paretoNbd, pareto, gammaGamma, customers, options);
+    const result = predictClv(paretoNbd, pareto, { gammaGamma }, customers, options);
     const L = UNIT_MILLISECONDS.month / UNIT_MILLISECONDS.week;
     customers.forEach((c, i) => {
       // Independent of predictClv's grouping and factorisation: the public per-customer function, period by period.
@@ -195,8 +196,8 @@ describe('predictClv: any transaction model', () => {
   });
 
   it('the same call takes BG/NBD and Pareto/NBD, and their CLV differ where the models do (one-time buyers)', () => {
-    const withBg = predictClv(bgNbdModel, bgNbd, gammaGamma, customers, options);
-    const withPareto = predictClv(paretoNbd, pareto, gammaGamma, customers, options);
+    const withBg = predictClv(bgNbdModel, bgNbd, { gammaGamma }, customers, options);
+    const withPareto = predictClv(paretoNbd, pareto, { gammaGamma }, customers, options);
     expect(withBg.clv.length).toBe(withPareto.clv.length);
     // BG/NBD: a customer without repeat purchases is alive; Pareto/NBD: not for sure.
     const oneTime = customers.findIndex((c) => c.frequency === 0);
@@ -208,11 +209,11 @@ describe('predictClv: any transaction model', () => {
   it('takes a fit of the model, and refuses a fit of another model or something that is not a model', () => {
     const rows = customers.slice(0, 400);
     const fit = fitBgNbd(rows);
-    expect(predictClv(bgNbdModel, fit, gammaGamma, rows, options).total).toBe(predictClv(bgNbdModel, { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b }, gammaGamma, rows, options).total);
-    expect(errorCode(() => predictClv(paretoNbd, fit as never, gammaGamma, rows, options))).toBe('INCONSISTENT_INPUT');
-    expect(() => predictClv(paretoNbd, fit as never, gammaGamma, rows, options)).toThrow(/params are a "bg-nbd" fit but the model is "pareto-nbd"/);
-    expect(errorCode(() => predictClv(bgNbd as never, bgNbd, gammaGamma, rows, options))).toBe('INVALID_INPUT');
-    expect(errorCode(() => predictClv(undefined as never, bgNbd, gammaGamma, rows, options))).toBe('INVALID_INPUT');
-    expect(errorCode(() => predictClv(paretoNbd, bgNbd as never, gammaGamma, rows, options))).toBe('INVALID_NUMBER');
+    expect(predictClv(bgNbdModel, fit, { gammaGamma }, rows, options).total).toBe(predictClv(bgNbdModel, { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b }, { gammaGamma }, rows, options).total);
+    expect(errorCode(() => predictClv(paretoNbd, fit as never, { gammaGamma }, rows, options))).toBe('INCONSISTENT_INPUT');
+    expect(() => predictClv(paretoNbd, fit as never, { gammaGamma }, rows, options)).toThrow(/params are a "bg-nbd" fit but the model is "pareto-nbd"/);
+    expect(errorCode(() => predictClv(bgNbd as never, bgNbd, { gammaGamma }, rows, options))).toBe('INVALID_INPUT');
+    expect(errorCode(() => predictClv(undefined as never, bgNbd, { gammaGamma }, rows, options))).toBe('INVALID_INPUT');
+    expect(errorCode(() => predictClv(paretoNbd, bgNbd as never, { gammaGamma }, rows, options))).toBe('INVALID_NUMBER');
   });
 });

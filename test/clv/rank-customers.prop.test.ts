@@ -10,7 +10,7 @@ describe('rankCustomers: properties', () => {
   test.prop([fc.array(clvCustomer, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 40 })], { numRuns: 50 })(
     'sorted descending, ties by position, top-k equals the head of the full ranking',
     (rows, top) => {
-      const result = predictClv(bgNbdModel, bgNbd, gammaGamma, rows, { timeUnit: 'week', horizon: 12, horizonUnit: 'month' });
+      const result = predictClv(bgNbdModel, bgNbd, { gammaGamma }, rows, { timeUnit: 'week', horizon: 12, horizonUnit: 'month' });
       for (const by of ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedSpend'] as const) {
         const all = rankCustomers(result, { by });
         expect(all).toHaveLength(rows.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, fitGammaGamma, bgNbd as bgNbdModel, predictClv, rankCustomers, type PredictClvResult } from '../../src/clv';
+import { bgBb, fitBgNbd, fitGammaGamma, bgNbd as bgNbdModel, predictClv, rankCustomers, type PredictClvResult } from '../../src/clv';
 import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 import { cdnowSummary } from './clv-data';
@@ -17,6 +17,9 @@ function prediction(clv: number[], probabilityAlive = [0.5, 0.9, 0.1, 0.9]): Pre
     expectedSpend: Float64Array.from([40, 30, 20, 10]),
     probabilityAlive: Float64Array.from(probabilityAlive),
     total: clv.reduce((s, v) => s + v, 0),
+    schedule: { expectedPurchases: new Float64Array(0), value: new Float64Array(0), discountedValue: new Float64Array(0) },
+    window: undefined,
+    intervals: undefined,
     skipped: 0,
     periodLength: 1,
   };
@@ -40,7 +43,7 @@ describe('rankCustomers: known values', () => {
 
   it('returns nothing for top 0 or no customers, and everyone for a top beyond the count', () => {
     expect(rankCustomers(prediction([1, 2, 3, 4]), { top: 0 })).toEqual([]);
-    expect(rankCustomers(predictClv(bgNbdModel, bgNbd, gammaGamma, [], monthly))).toEqual([]);
+    expect(rankCustomers(predictClv(bgNbdModel, bgNbd, { gammaGamma }, [], monthly))).toEqual([]);
     expect(rankCustomers(prediction([1, 2, 3, 4]), { top: 99 })).toHaveLength(4);
   });
 
@@ -51,12 +54,26 @@ describe('rankCustomers: known values', () => {
 
   it('ranks CDNOW end to end: the top 10 by CLV are the 10 largest values, by heap or by sort', () => {
     const rows = cdnowSummary();
-    const result = predictClv(bgNbdModel, fitBgNbd(rows), fitGammaGamma(rows), rows, { ...monthly, discountRate: 0.01 });
+    const result = predictClv(bgNbdModel, fitBgNbd(rows), { gammaGamma: fitGammaGamma(rows) }, rows, { ...monthly, discountRate: 0.01 });
     const sorted = Array.from(result.clv).sort((x, y) => y - x);
     const top = rankCustomers(result, { top: 10 }); // heap path (10 < n/4)
     expect(top.map((c) => c.clv)).toEqual(sorted.slice(0, 10));
     expect(top.every((c, k) => c.rank === k + 1 && result.clv[c.index] === c.clv)).toBe(true);
     expect(rankCustomers(result).slice(0, 10)).toEqual(top); // full sort path
+  });
+});
+
+describe('rankCustomers: any model', () => {
+  it('ranks a BG/BB prediction with a fixed value per purchase like any other', () => {
+    const donors = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+    const rows = [
+      { frequency: 0, recency: 0, periods: 6 },
+      { frequency: 6, recency: 6, periods: 6 },
+      { frequency: 3, recency: 4, periods: 6 },
+    ];
+    const prediction = predictClv(bgBb, donors, { valuePerPurchase: 50 }, rows, { horizon: 5 });
+    expect(rankCustomers(prediction).map((c) => c.index)).toEqual([1, 2, 0]);
+    expect(rankCustomers(prediction, { by: 'probabilityAlive', top: 1 })[0]).toMatchObject({ rank: 1, index: 1, expectedSpend: 50 });
   });
 });
 

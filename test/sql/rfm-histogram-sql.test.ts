@@ -93,8 +93,8 @@ describe('rfmHistogramSql on DuckDB: fits from the histogram equal fits from the
     const bg = fitBgNbd(raw);
     const gg = fitGammaGamma(raw);
     const options = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01 } as const;
-    const perRow = predictClv(bgNbd, bg, gg, rows, options);
-    const perCustomer = predictClv(bgNbd, bg, gg, raw, options);
+    const perRow = predictClv(bgNbd, bg, { gammaGamma: gg }, rows, options);
+    const perCustomer = predictClv(bgNbd, bg, { gammaGamma: gg }, raw, options);
     const total = (clv: Float64Array, w: (i: number) => number) => clv.reduce((s, v, i) => s + v * w(i), 0);
     const histogramTotal = total(perRow.clv, (i) => (rows[perRow.index[i] as number] as { customers: number }).customers);
     expect(Math.abs(histogramTotal - total(perCustomer.clv, () => 1))).toBeLessThan(1e-9 * histogramTotal);

@@ -83,7 +83,7 @@ export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
  */
 export function predictAtEnd(input: ReportInput, analysis: ClvAnalysis, gammaGamma: GammaGammaFit) {
   const rows = summarizeTransactions(input.purchases, { observationEnd: input.observationEnd }).rows;
-  return { rows, prediction: predictClv(bgNbd, analysis.bgNbd, gammaGamma, rows, HORIZON) };
+  return { rows, prediction: predictClv(bgNbd, analysis.bgNbd, { gammaGamma }, rows, HORIZON) };
 }
 
 /** Top customers by predicted value or by probability alive, as of the end of the data. */
@@ -91,7 +91,7 @@ function topCustomers(input: ReportInput, analysis: ClvAnalysis, gammaGamma: Gam
   const all = summarizeTransactions(input.purchases, { observationEnd: input.observationEnd }).rows;
   // BG/NBD gives P(alive) = 1 to anyone who never repeated: rank "alive" among repeat buyers.
   const rows = by === 'probabilityAlive' ? all.filter((r) => r.frequency > 0) : all;
-  const prediction = predictClv(bgNbd, analysis.bgNbd, gammaGamma, rows, HORIZON);
+  const prediction = predictClv(bgNbd, analysis.bgNbd, { gammaGamma }, rows, HORIZON);
   return rankCustomers(prediction, { by, top: 10 }).map((c) => {
     const row = rows[c.index] as TransactionSummaryRow;
     return {
