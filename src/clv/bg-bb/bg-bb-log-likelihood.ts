@@ -167,7 +167,8 @@ export function bgBbLogLikelihood<D>(params: BgBbParams, rows: Values<D>, option
   requireValues(FN, 'rows', rows);
   const columns = readBgBbRows(FN, rows, settings);
   const stats = bgBbSufficientStatistics(columns.x, columns.tx, columns.n, columns.w, columns.length);
-  const value = stats.totalWeight > 0 ? -bgBbNegativeLogLikelihood(theta, stats) * stats.totalWeight : 0;
+  // A probability of a discrete history: ln L ≤ 0 (log-betas of ~30 can round it to +1e-14).
+  const value = stats.totalWeight > 0 ? Math.min(0, -bgBbNegativeLogLikelihood(theta, stats) * stats.totalWeight) : 0;
   // The likelihood is finite for every valid row inside the range; never return -Infinity silently.
   if (!Number.isFinite(value)) throw fail('OUT_OF_RANGE', FN, 'the log-likelihood cannot be evaluated accurately at these parameters', { field: 'params' });
   if (!perCustomer) return value;
@@ -179,6 +180,6 @@ export function bgBbLogLikelihood<D>(params: BgBbParams, rows: Values<D>, option
     throw fail('OUT_OF_RANGE', FN, 'the log-likelihood cannot be evaluated accurately at these parameters', { field: 'params' });
   }
   const logLikelihood = new Float64Array(length);
-  for (let i = 0; i < length; i++) logLikelihood[i] = perGroup[each.rowGroup[i] as number] as number;
+  for (let i = 0; i < length; i++) logLikelihood[i] = Math.min(0, perGroup[each.rowGroup[i] as number] as number);
   return { index: columns.index.slice(0, length), logLikelihood, total: value, skipped: columns.skipped };
 }
