@@ -5,6 +5,8 @@ import {
   bgBbExpectedTransactions,
   bgBbLogLikelihood,
   bgBbProbabilityAlive,
+  bgBbTransactionCountProbability,
+  bgBbConditionalTransactionCountProbability,
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdLogLikelihood,
@@ -269,7 +271,7 @@ export const clvRows: readonly Row[] = [
     call: (data, options) => bgBbLogLikelihood(BG_BB, data as never, options as never),
     valid: { data: DONATIONS, options: BY_DONATION },
     collection: { name: 'rows' },
-    optionKeys: ['weight', 'frequency', 'recency', 'periods'],
+    optionKeys: ['weight', 'frequency', 'recency', 'periods', 'perCustomer'],
     accessors: ['weight', 'frequency', 'recency', 'periods'],
     numbers: (['frequency', 'recency', 'periods'] as const).map((what) => ({ what, put: (bad) => ({ data: replaceField(DONATIONS, 2, what, bad), options: BY_DONATION }) })),
     nullRecords: true,
@@ -324,7 +326,19 @@ export const clvRows: readonly Row[] = [
     ...argSites(bgBbCustomer, 1, ['frequency', 'recency', 'periods']),
     ...argSites(bgBbCustomer, 2, 'opportunities'),
   ]),
-  predictionRow('bgBbProbabilityAlive', bgBbProbabilityAlive, BG_BB, [BG_BB, DONOR], argSites([BG_BB, DONOR], 1, ['frequency', 'recency', 'periods'])),
+  predictionRow('bgBbProbabilityAlive', bgBbProbabilityAlive, BG_BB, [BG_BB, DONOR, 2], [
+    ...argSites([BG_BB, DONOR, 2], 1, ['frequency', 'recency', 'periods']),
+    ...argSites([BG_BB, DONOR, 2], 2, 'opportunities'),
+  ]),
+  predictionRow('bgBbTransactionCountProbability', bgBbTransactionCountProbability, BG_BB, [BG_BB, 2, 5], [
+    ...argSites([BG_BB, 2, 5], 1, 'transactions'),
+    ...argSites([BG_BB, 2, 5], 2, 'opportunities'),
+  ]),
+  predictionRow('bgBbConditionalTransactionCountProbability', bgBbConditionalTransactionCountProbability, BG_BB, [BG_BB, DONOR, 1, 5], [
+    ...argSites([BG_BB, DONOR, 1, 5], 1, ['frequency', 'recency', 'periods']),
+    ...argSites([BG_BB, DONOR, 1, 5], 2, 'transactions'),
+    ...argSites([BG_BB, DONOR, 1, 5], 3, 'opportunities'),
+  ]),
   {
     name: 'bgBbDert',
     call: (data, options) => bgBbDert(BG_BB, data as never, options as never),

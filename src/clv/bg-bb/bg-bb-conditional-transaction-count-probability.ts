@@ -49,10 +49,10 @@ import { fail, requireCount } from '../../internal/validate';
  * const loyal = { frequency: 6, recency: 6, periods: 6 };
  * const lapsed = { frequency: 3, recency: 3, periods: 6 };
  * // No donation in the five appeals of 2002–2006:
- * bgBbConditionalTransactionCountProbability(donors, loyal, 0, 5); // => 0.1296
- * bgBbConditionalTransactionCountProbability(donors, lapsed, 0, 5); // => 0.9336
+ * bgBbConditionalTransactionCountProbability(donors, loyal, 0, 5); // => 0.0768
+ * bgBbConditionalTransactionCountProbability(donors, lapsed, 0, 5); // => 0.9145
  * // A donation in every one of them:
- * bgBbConditionalTransactionCountProbability(donors, loyal, 5, 5); // => 0.4578
+ * bgBbConditionalTransactionCountProbability(donors, loyal, 5, 5); // => 0.4960
  * bgBbConditionalTransactionCountProbability(donors, loyal, -1, 5); // => throws NEGATIVE_VALUE
  * ```
  */

@@ -55,7 +55,7 @@ import { fail } from '../../internal/validate';
  * bgBbProbabilityAlive(donors, { frequency: 4, recency: 4, periods: 6 }); // => 0.200
  * bgBbProbabilityAlive(donors, { frequency: 1, recency: 6, periods: 6 }); // => 0.930
  * // Alive in 2006 (n* = 4 opportunities after 2002):
- * bgBbProbabilityAlive(donors, { frequency: 6, recency: 6, periods: 6 }, 4); // => 0.76
+ * bgBbProbabilityAlive(donors, { frequency: 6, recency: 6, periods: 6 }, 4); // => 0.74
  * bgBbProbabilityAlive(donors, { frequency: 3, recency: 2, periods: 6 }); // => throws INCONSISTENT_INPUT
  * ```
  */

@@ -37,8 +37,8 @@ import { requireCount } from '../../internal/validate';
  * import { bgBbTransactionCountProbability } from 'cx-metrics/clv';
  * const donors = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
  * // Of 11,104 new donors, how many give 0 … 6 times in six annual appeals:
- * Math.round(11104 * bgBbTransactionCountProbability(donors, 0, 6)); // => 3454
- * Math.round(11104 * bgBbTransactionCountProbability(donors, 6, 6)); // => 1203
+ * Math.round(11104 * bgBbTransactionCountProbability(donors, 0, 6)); // => 3456
+ * Math.round(11104 * bgBbTransactionCountProbability(donors, 6, 6)); // => 1252
  * bgBbTransactionCountProbability(donors, 7, 6); // => 0
  * bgBbTransactionCountProbability(donors, 1.5, 6); // => throws NOT_AN_INTEGER
  * ```

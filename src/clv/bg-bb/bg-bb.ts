@@ -43,7 +43,7 @@ import { bgBbDert } from './bg-bb-dert';
  * bgBb.expectedPurchases(donors, 6); // => 2.2196
  * bgBb.probabilityAlive(donors, { frequency: 6, recency: 6, periods: 6 }); // => 0.93
  * bgBb.purchaseCountProbability?.(donors, 0, 6); // => 0.3112
- * bgBb.conditionalPurchaseCountProbability?.(donors, { frequency: 6, recency: 6, periods: 6 }, 0, 5); // => 0.1296
+ * bgBb.conditionalPurchaseCountProbability?.(donors, { frequency: 6, recency: 6, periods: 6 }, 0, 5); // => 0.0768
  * ```
  */
 export const bgBb: TransactionModel<'bg-bb', BgBbParams, DiscreteCustomerHistory, BgBbFit> = /* @__PURE__ */ Object.freeze({
