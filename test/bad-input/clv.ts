@@ -254,7 +254,7 @@ export const clvRows: readonly Row[] = [
     call: (data, options) => gammaGammaLogLikelihood(GAMMA_GAMMA, data as never, options as never),
     valid: { data: ROWS, options: SPEND_ONLY },
     collection: { name: 'rows' },
-    optionKeys: ['weight', 'frequency', 'monetaryValue'],
+    optionKeys: ['weight', 'frequency', 'monetaryValue', 'perCustomer'],
     accessors: ['weight', 'frequency', 'monetaryValue'],
     numbers: [rowSite('frequency', SPEND_ONLY), rowSite('monetaryValue', SPEND_ONLY)],
     nullRecords: true,
