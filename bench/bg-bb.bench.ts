@@ -7,7 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bgBbConditionalExpectedTransactions, bgBbDert, bgBbLogLikelihood, bgBbProbabilityAlive, fitBgBb, simulateBgBb } from '../src/clv';
+import {
+  bgBbConditionalExpectedTransactions,
+  bgBbConditionalTransactionCountProbability,
+  bgBbDert,
+  bgBbLogLikelihood,
+  bgBbProbabilityAlive,
+  fitBgBb,
+  simulateBgBb,
+  type BgBbParams,
+  type DiscreteCustomerHistory,
+} from '../src/clv';
 import { benchSuite } from './harness';
 
 const dataDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'data');
@@ -90,6 +100,39 @@ export async function main(): Promise<void> {
       return s;
     })
     .run();
+  conditionalCountSuite(fit, big);
   const mb = (v: number) => `${(v / 2 ** 20).toFixed(0)} MB`;
   console.log(`\nResident memory: ${mb(rssBefore)} at start, ${mb(rssData)} with the 1M rows, ${mb(rssFit)} after the 1M fits.`);
+}
+
+/**
+ * P(no transaction in the next n* opportunities) for every customer: the public function once
+ * per customer (baseline), against once per distinct (x, tₓ, n) history, looked up per customer
+ * (a BG/BB base has few distinct histories: at most (n+1)(n+2)/2 for each n).
+ */
+export function conditionalCountSuite(params: BgBbParams, customers: readonly DiscreteCustomerHistory[], nStar = 5): void {
+  benchSuite(`BG/BB P(X(n, n+${nStar}) = 0 | x, tₓ, n) for ${customers.length.toLocaleString('en-US')} customers`, { runs: 3, warmup: 1 })
+    .add('loop: bgBbConditionalTransactionCountProbability per customer (baseline)', () => {
+      const out = new Float64Array(customers.length);
+      for (let i = 0; i < customers.length; i++) out[i] = bgBbConditionalTransactionCountProbability(params, customers[i]!, 0, nStar);
+      return out;
+    }, { baseline: true })
+    .add('once per distinct (x, tₓ, n), then a lookup per customer', () => {
+      const out = new Float64Array(customers.length);
+      const byHistory = new Map<number, number>();
+      for (let i = 0; i < customers.length; i++) {
+        const c = customers[i]!;
+        // (n, tₓ, x) packed into one exact integer key while n < 2^17 (2^51 < 2^53); longer histories are not cached.
+        if (c.periods >= 131_072) {
+          out[i] = bgBbConditionalTransactionCountProbability(params, c, 0, nStar);
+          continue;
+        }
+        const key = (c.periods * 131_072 + c.recency) * 131_072 + c.frequency;
+        let p = byHistory.get(key);
+        if (p === undefined) byHistory.set(key, (p = bgBbConditionalTransactionCountProbability(params, c, 0, nStar)));
+        out[i] = p;
+      }
+      return out;
+    })
+    .run();
 }

@@ -40,6 +40,8 @@ export * from './bg-bb/bg-bb-log-likelihood';
 export * from './bg-bb/bg-bb-expected-transactions';
 export * from './bg-bb/bg-bb-conditional-expected-transactions';
 export * from './bg-bb/bg-bb-probability-alive';
+export * from './bg-bb/bg-bb-transaction-count-probability';
+export * from './bg-bb/bg-bb-conditional-transaction-count-probability';
 export * from './bg-bb/bg-bb-dert';
 export * from './bg-bb/bg-bb-simulate';
 export * from './bg-bb/bg-bb';

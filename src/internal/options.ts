@@ -133,3 +133,10 @@ export function requireAccessorGiven<F extends (...args: never[]) => unknown>(fn
 export function optionKeys<O extends object>(keys: { readonly [K in keyof Required<O>]: true }): readonly string[] {
   return Object.freeze(Object.keys(keys));
 }
+
+/** A flag option: `undefined` (false) or a boolean; anything else throws `INVALID_OPTION` naming it. */
+export function requireFlag(fn: string, name: string, value: unknown): boolean {
+  if (value === undefined || value === false) return false;
+  if (value === true) return true;
+  throw fail('INVALID_OPTION', fn, `${name} ${describeValue(value)} must be true or false`, { field: name, value });
+}

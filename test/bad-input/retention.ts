@@ -150,7 +150,7 @@ export const retentionRows: readonly Row[] = [
     call: (data, options) => sbgLogLikelihood(SBG, data as never, options as never),
     valid: { data: CUSTOMERS, options: BY_CUSTOMER },
     collection: { name: 'input' },
-    optionKeys: ['renewals', 'churned'],
+    optionKeys: ['renewals', 'churned', 'perCustomer'],
     accessors: ['renewals', 'churned'],
     numbers: [
       { what: 'survivor count', put: (bad) => ({ data: replaceAt(SURVIVORS, 3, bad) }) },

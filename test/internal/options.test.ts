@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/internal/errors';
 import { forEachRecord, isCollection, requireValues } from '../../src/internal/input';
-import { editDistance, isPlainObject, nearestName, readOptions, requireAccessor, requireAccessorGiven } from '../../src/internal/options';
+import { editDistance, isPlainObject, nearestName, readOptions, requireAccessor, requireAccessorGiven, requireFlag } from '../../src/internal/options';
 import { describeValue } from '../../src/internal/validate';
 import { thrownBy } from '../support/error-code';
 
@@ -94,5 +94,19 @@ describe('the input gate', () => {
     expect(describeValue(9n)).toBe('9n');
     expect(describeValue(Symbol('s'))).toBe('Symbol(s)');
     expect(describeValue(() => 1)).toBe('a function');
+  });
+});
+
+describe('requireFlag', () => {
+  it('reads undefined as false and accepts booleans only', () => {
+    expect(requireFlag('f', 'flag', undefined)).toBe(false);
+    expect(requireFlag('f', 'flag', false)).toBe(false);
+    expect(requireFlag('f', 'flag', true)).toBe(true);
+    for (const bad of [1, 0, 'true', null, {}]) {
+      const error = thrownBy(() => requireFlag('f', 'flag', bad));
+      expect(error).toBeInstanceOf(CxMetricsError);
+      expect((error as CxMetricsError).code).toBe('INVALID_OPTION');
+      expect((error as CxMetricsError).message).toMatch(/^f: flag .* must be true or false$/);
+    }
   });
 });

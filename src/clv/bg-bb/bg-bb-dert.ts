@@ -3,12 +3,7 @@ import type { BgBbParams } from './bg-bb-params';
 import { bgBbDiscountedResidualTransactions, MIN_DISCOUNT_RATE, requireBgBbCustomer, requireBgBbParams } from './predict';
 import { fail, requirePositive } from '../../internal/validate';
 import { readOptions } from '../../internal/options';
-
-/** Options of {@link bgBbDert}. */
-export interface BgBbDertOptions {
-  /** Discount rate per transaction opportunity, at least 1e-8 (0.1 = 10 % an opportunity). Required. */
-  readonly discountRate: number;
-}
+import type { DertOptions } from '../model';
 
 /**
  * Discounted expected residual transactions (DERT) of a customer with history (x, tₓ, n) under
@@ -32,7 +27,7 @@ export interface BgBbDertOptions {
  *
  * @param params - BG/BB parameters (a {@link BgBbFit} will do).
  * @param customer - The customer's `frequency` x, `recency` tₓ and `periods` n.
- * @param options - `discountRate` d per opportunity (required).
+ * @param options - `discountRate` d per opportunity, at least 1e-8 (0.1 = 10 % an opportunity; required).
  * @returns Discounted expected transactions, ≥ 0.
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
  *   `OUT_OF_RANGE` for a parameter ≤ 0, periods above 1,000,000, or a discount rate below
@@ -54,12 +49,12 @@ export interface BgBbDertOptions {
  * bgBbDert(donors, { frequency: 6, recency: 6, periods: 6 }, { discountRate: 0 }); // => throws OUT_OF_RANGE
  * ```
  */
-export function bgBbDert(params: BgBbParams, customer: DiscreteCustomerHistory, options: BgBbDertOptions): number {
+export function bgBbDert(params: BgBbParams, customer: DiscreteCustomerHistory, options: DertOptions): number {
   const fn = 'bgBbDert';
-  options = readOptions(fn, options, ['discountRate']) as BgBbDertOptions;
+  options = readOptions(fn, options, ['discountRate']) as DertOptions;
   const [alpha, beta, gamma, delta] = requireBgBbParams(fn, params);
   const [x, tx, n] = requireBgBbCustomer(fn, customer);
-  const d = requirePositive(fn, 'discountRate', (options as Partial<BgBbDertOptions> | undefined)?.discountRate);
+  const d = requirePositive(fn, 'discountRate', (options as Partial<DertOptions> | undefined)?.discountRate);
   if (d < MIN_DISCOUNT_RATE) {
     throw fail('OUT_OF_RANGE', fn, `discountRate ${d} is below ${MIN_DISCOUNT_RATE}: too small to evaluate the discounted sum accurately`, {
       field: 'discountRate',

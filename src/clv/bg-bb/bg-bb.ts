@@ -7,6 +7,9 @@ import { bgBbExpectedTransactions } from './bg-bb-expected-transactions';
 import { fitBgBb } from './bg-bb-fit';
 import { bgBbLogLikelihood } from './bg-bb-log-likelihood';
 import { bgBbProbabilityAlive } from './bg-bb-probability-alive';
+import { bgBbTransactionCountProbability } from './bg-bb-transaction-count-probability';
+import { bgBbConditionalTransactionCountProbability } from './bg-bb-conditional-transaction-count-probability';
+import { bgBbDert } from './bg-bb-dert';
 
 /**
  * The BG/BB model behind the door every transaction model shares ({@link TransactionModel}):
@@ -18,7 +21,11 @@ import { bgBbProbabilityAlive } from './bg-bb-probability-alive';
  * logLikelihood(params, rows)              = bgBbLogLikelihood(params, rows)
  * expectedPurchases(params, t)             = bgBbExpectedTransactions(params, t)
  * conditionalExpectedPurchases(params, c, t) = bgBbConditionalExpectedTransactions(params, c, t)
- * probabilityAlive(params, c)              = bgBbProbabilityAlive(params, c)   (alive at opportunity n + 1)
+ * probabilityAlive(params, c, t = 0)       = bgBbProbabilityAlive(params, c, t)   (alive at opportunity n + 1 + t)
+ * purchaseCountProbability(params, k, t)   = bgBbTransactionCountProbability(params, k, t)
+ * conditionalPurchaseCountProbability(params, c, k, t)
+ *                                          = bgBbConditionalTransactionCountProbability(params, c, k, t)
+ * dert(params, c, { discountRate })        = bgBbDert(params, c, { discountRate })   (d per opportunity)
  * ```
  *
  * `t` counts transaction opportunities (a whole number), not a duration: the BG/BB is a
@@ -35,14 +42,19 @@ import { bgBbProbabilityAlive } from './bg-bb-probability-alive';
  * bgBb.parameterNames; // => ['alpha', 'beta', 'gamma', 'delta']
  * bgBb.expectedPurchases(donors, 6); // => 2.2196
  * bgBb.probabilityAlive(donors, { frequency: 6, recency: 6, periods: 6 }); // => 0.93
+ * bgBb.purchaseCountProbability?.(donors, 0, 6); // => 0.3112
+ * bgBb.conditionalPurchaseCountProbability?.(donors, { frequency: 6, recency: 6, periods: 6 }, 0, 5); // => 0.0768
  * ```
  */
 export const bgBb: TransactionModel<'bg-bb', BgBbParams, DiscreteCustomerHistory, BgBbFit> = /* @__PURE__ */ Object.freeze({
   model: 'bg-bb' as const,
   parameterNames: /* @__PURE__ */ Object.freeze(['alpha', 'beta', 'gamma', 'delta'] as const),
   fit: (rows: Values<DiscreteCustomerHistory>) => fitBgBb(rows),
-  logLikelihood: (params: BgBbParams, rows: Values<DiscreteCustomerHistory>) => bgBbLogLikelihood(params, rows),
+  logLikelihood: (params: BgBbParams, rows: Values<DiscreteCustomerHistory>): number => bgBbLogLikelihood(params, rows),
   expectedPurchases: bgBbExpectedTransactions,
   conditionalExpectedPurchases: bgBbConditionalExpectedTransactions,
   probabilityAlive: bgBbProbabilityAlive,
+  purchaseCountProbability: bgBbTransactionCountProbability,
+  conditionalPurchaseCountProbability: bgBbConditionalTransactionCountProbability,
+  dert: bgBbDert,
 });

@@ -50,6 +50,8 @@ export interface BgBbSufficientStatistics {
   readonly totalWeight: number;
   /** Σ weights of customers with x > 0. */
   readonly repeatWeight: number;
+  /** The group (its position in `groupTx`) of each input row; −1 for a row of weight 0. */
+  readonly rowGroup: Int32Array;
 }
 
 /**
@@ -76,14 +78,17 @@ export function bgBbSufficientStatistics(
   let gtx: Float64Array;
   let gn: Float64Array;
   let gw: Float64Array;
+  let groupOf: Int32Array;
   if (group) {
     const grouped = groupRows([x.subarray(0, length), tx.subarray(0, length), n.subarray(0, length)], w, length);
     [gx, gtx, gn] = grouped.keys as [Float64Array, Float64Array, Float64Array];
     gw = grouped.weights;
+    groupOf = grouped.groupOf;
   } else {
     // Rows of weight 0 carry nothing, as in groupRows.
     const keep: number[] = [];
-    for (let i = 0; i < length; i++) if ((w[i] as number) !== 0) keep.push(i);
+    groupOf = new Int32Array(length).fill(-1);
+    for (let i = 0; i < length; i++) if ((w[i] as number) !== 0) groupOf[i] = keep.push(i) - 1;
     gx = Float64Array.from(keep, (i) => x[i] as number);
     gtx = Float64Array.from(keep, (i) => tx[i] as number);
     gn = Float64Array.from(keep, (i) => n[i] as number);
@@ -95,6 +100,7 @@ export function bgBbSufficientStatistics(
   );
   const groupTx = new Float64Array(size);
   const groupWeights = new Float64Array(size);
+  const position = new Int32Array(size); // group → its position in the sorted order
   const runX: number[] = [];
   const runN: number[] = [];
   const runStart: number[] = [];
@@ -110,23 +116,30 @@ export function bgBbSufficientStatistics(
     }
     groupTx[j] = gtx[i] as number;
     groupWeights[j] = gw[i] as number;
+    position[i] = j;
     if (ni > maxPeriods) maxPeriods = ni;
   }
   runStart.push(size);
   const frequencies = Float64Array.from(new Set(runX)).sort();
-  const position = new Map<number, number>();
-  frequencies.forEach((v, i) => position.set(v, i));
+  const frequencyIndex = new Map<number, number>();
+  frequencies.forEach((v, i) => frequencyIndex.set(v, i));
+  const rowGroup = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const g = groupOf[i] as number;
+    rowGroup[i] = g < 0 ? -1 : (position[g] as number);
+  }
   return {
     runX: Float64Array.from(runX),
     runN: Float64Array.from(runN),
     runStart: Int32Array.from(runStart),
-    runFrequencyIndex: Int32Array.from(runX, (v) => position.get(v) as number),
+    runFrequencyIndex: Int32Array.from(runX, (v) => frequencyIndex.get(v) as number),
     groupTx,
     groupWeights,
     frequencies,
     maxPeriods,
     totalWeight,
     repeatWeight,
+    rowGroup,
   };
 }
 
@@ -152,9 +165,10 @@ function logBetaTable(a: number, b: number, count: number, out: Float64Array): v
 
 /**
  * Mean negative log-likelihood per customer at log-parameters θ, −Σwℓ / Σw; fills `gradient`
- * (with respect to θ) when given. Returns +Infinity outside |θᵢ| ≤ 30 or if anything is not finite.
+ * (with respect to θ) when given, and `perGroup` with ℓ of each group (in the order of
+ * `groupTx`). Returns +Infinity outside |θᵢ| ≤ 30 or if anything is not finite.
  */
-export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSufficientStatistics, gradient?: number[]): number {
+export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSufficientStatistics, gradient?: number[], perGroup?: Float64Array): number {
   if (outsideLogRange(theta, gradient)) return Infinity;
   const alpha = Math.exp(theta[0] as number);
   const beta = Math.exp(theta[1] as number);
@@ -246,6 +260,7 @@ export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSuffi
         p0 = e / (1 + e);
       }
       const pk = 1 - p0;
+      if (perGroup !== undefined) perGroup[j] = lj;
       ll += wj * lj;
       gA += wj * (p0 * d0a + pk * ma);
       gB += wj * (p0 * d0b + pk * mb);
@@ -254,7 +269,9 @@ export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSuffi
     }
   }
   const total = s.totalWeight;
-  ll -= total * (logBeta(alpha, beta) + logBeta(gamma, delta));
+  const normaliser = logBeta(alpha, beta) + logBeta(gamma, delta);
+  ll -= total * normaliser;
+  if (perGroup !== undefined) for (let j = 0; j < perGroup.length; j++) perGroup[j] = (perGroup[j] as number) - normaliser;
   gA -= total * (digamma(alpha) - (psiAB[0] as number));
   gB -= total * ((psiB[0] as number) - (psiAB[0] as number));
   gG -= total * (psiG - (psiGD[0] as number));

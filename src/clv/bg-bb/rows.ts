@@ -23,6 +23,8 @@ export interface BgBbColumns {
   readonly tx: Float64Array;
   readonly n: Float64Array;
   readonly w: Float64Array;
+  /** The input position of each row used. */
+  readonly index: Uint32Array;
   readonly length: number;
   /** Rows that were null/undefined or had a missing field (skipped, counted). */
   readonly skipped: number;
@@ -49,6 +51,7 @@ export function readBgBbRows<D>(fn: string, rows: Values<D>, accessors: BgBbRowA
   let tx: Float64Array = new Float64Array(capacity);
   let n: Float64Array = new Float64Array(capacity);
   let w: Float64Array = new Float64Array(capacity);
+  let index = new Uint32Array(capacity);
   let length = 0;
   let skipped = 0;
   const grow = (a: Float64Array): Float64Array => {
@@ -81,12 +84,16 @@ export function readBgBbRows<D>(fn: string, rows: Values<D>, accessors: BgBbRowA
       tx = grow(tx);
       n = grow(n);
       w = grow(w);
+      const wider = new Uint32Array(capacity);
+      wider.set(index);
+      index = wider;
     }
     x[length] = xi;
     tx[length] = txi;
     n[length] = ni;
     w[length] = wi;
+    index[length] = i;
     length++;
   });
-  return { x, tx, n, w, length, skipped };
+  return { x, tx, n, w, index, length, skipped };
 }

@@ -1,19 +1,25 @@
 import type { Values } from '../../models/values';
 import type { GammaGammaAccessors } from './gamma-gamma-fit';
 import type { GammaGammaCustomer, GammaGammaParams } from './gamma-gamma-params';
-import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from './likelihood';
+import { gammaGammaLogDensity, gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from './likelihood';
 import { readRepeatSpend } from './repeat-spend';
 import { requireGammaGammaParams } from './spend';
 import { requireLogScaleParameters } from '../../internal/log-scale-parameters';
 import { requireValues } from '../../internal/input';
 import { fail } from '../../internal/validate';
-import { readOptions, requireAccessor } from '../../internal/options';
+import { readOptions, requireAccessor, requireFlag } from '../../internal/options';
 import type { Accessor } from '../../models/values';
+import type { CustomerLogLikelihoods } from '../../models/model';
 
 /** Settings of {@link gammaGammaLogLikelihood} that do not depend on the record type. */
 export interface GammaGammaLogLikelihoodSettings<D> {
   /** The number of customers a row stands for, ≥ 0. Default: every row is one customer. */
   readonly weight?: Accessor<D, number | null | undefined>;
+  /**
+   * `true`: return every row's ln f(z̄ᵢ | xᵢ) with the total ({@link CustomerLogLikelihoods})
+   * instead of the total alone. Default `false`.
+   */
+  readonly perCustomer?: boolean | undefined;
 }
 
 /**
@@ -65,8 +71,40 @@ const FN = 'gammaGammaLogLikelihood';
 export function gammaGammaLogLikelihood<D extends GammaGammaCustomer | null | undefined>(
   params: GammaGammaParams,
   rows: Values<D>,
-  options?: GammaGammaLogLikelihoodOptions<D>,
+  options?: GammaGammaLogLikelihoodOptions<D> & { readonly perCustomer?: false | undefined },
 ): number;
+/**
+ * {@link gammaGammaLogLikelihood} per customer: ln f(z̄ᵢ | xᵢ) of every row used (unweighted),
+ * aligned with its input position, and the total Σ wᵢ ln f(z̄ᵢ | xᵢ) (the number returned without
+ * `perCustomer`). A row with x = 0 carries no spend information: its value is 0, as its term in
+ * the total. Rows skipped for missing values are absent from `index`.
+ *
+ * ```text
+ * ln Lᵢ = ln f(z̄ᵢ | p, q, γ; xᵢ)  (xᵢ > 0),   0  (xᵢ = 0)        total = Σ wᵢ ln Lᵢ
+ * ```
+ *
+ * @param params - Gamma-Gamma parameters (a {@link GammaGammaFit} will do), each in [e^−30, e^30].
+ * @param rows - One row per customer (or group with a `weight`).
+ * @param options - `perCustomer: true`, accessors for other record types, and `weight`.
+ * @returns The per-row log-densities, their input positions, the total and the rows skipped.
+ * @throws {@link models!CxMetricsError} As without `perCustomer`.
+ *
+ * @example
+ * ```ts
+ * import { gammaGammaLogLikelihood } from 'cx-metrics/clv';
+ * const cdnow = { p: 6.25, q: 3.74, gamma: 15.44 };
+ * const rows = [{ frequency: 2, monetaryValue: 22.35 }, { frequency: 0, monetaryValue: 0 }, null];
+ * const each = gammaGammaLogLikelihood(cdnow, rows, { perCustomer: true });
+ * [...each.index]; // => [0, 1]
+ * [...each.logLikelihood]; // => [-3.5513, 0]
+ * each.skipped; // => 1
+ * ```
+ */
+export function gammaGammaLogLikelihood<D extends GammaGammaCustomer | null | undefined>(
+  params: GammaGammaParams,
+  rows: Values<D>,
+  options: GammaGammaLogLikelihoodOptions<D> & { readonly perCustomer: true },
+): CustomerLogLikelihoods;
 /**
  * {@link gammaGammaLogLikelihood} of any record type, read through the `frequency` and
  * `monetaryValue` accessors (both required).
@@ -84,17 +122,62 @@ export function gammaGammaLogLikelihood<D extends GammaGammaCustomer | null | un
  * gammaGammaLogLikelihood(cdnow, [[2, 22.35]] as [number, number][], { frequency: (d) => d[0], monetaryValue: (d) => d[1] }); // => -3.5513
  * ```
  */
-export function gammaGammaLogLikelihood<D>(params: GammaGammaParams, rows: Values<D>, options: GammaGammaLogLikelihoodOptions<D>): number;
-export function gammaGammaLogLikelihood<D>(params: GammaGammaParams, rows: Values<D>, options?: GammaGammaLogLikelihoodOptions<D>): number {
-  const settings = readOptions(FN, options, ['weight', 'frequency', 'monetaryValue']) as GammaGammaLogLikelihoodSettings<D> & Partial<GammaGammaAccessors<D>>;
+export function gammaGammaLogLikelihood<D>(
+  params: GammaGammaParams,
+  rows: Values<D>,
+  options: GammaGammaLogLikelihoodOptions<D> & { readonly perCustomer?: false | undefined },
+): number;
+/**
+ * {@link gammaGammaLogLikelihood} per customer, of any record type read through the
+ * `frequency` and `monetaryValue` accessors (both required).
+ *
+ * @param params - Gamma-Gamma parameters (a {@link GammaGammaFit} will do).
+ * @param rows - Records, one per customer (or group with a `weight`).
+ * @param options - `perCustomer: true`, the accessors, and `weight`.
+ * @returns The per-row log-densities, as for {@link GammaGammaCustomer} rows.
+ * @throws {@link models!CxMetricsError} As for {@link GammaGammaCustomer} rows.
+ *
+ * @example
+ * ```ts
+ * import { gammaGammaLogLikelihood } from 'cx-metrics/clv';
+ * const cdnow = { p: 6.25, q: 3.74, gamma: 15.44 };
+ * const each = gammaGammaLogLikelihood(cdnow, [[2, 22.35]] as [number, number][], {
+ *   frequency: (d) => d[0], monetaryValue: (d) => d[1], perCustomer: true,
+ * });
+ * each.total; // => -3.5513
+ * ```
+ */
+export function gammaGammaLogLikelihood<D>(
+  params: GammaGammaParams,
+  rows: Values<D>,
+  options: GammaGammaLogLikelihoodOptions<D> & { readonly perCustomer: true },
+): CustomerLogLikelihoods;
+export function gammaGammaLogLikelihood<D>(params: GammaGammaParams, rows: Values<D>, options?: GammaGammaLogLikelihoodOptions<D>): number | CustomerLogLikelihoods {
+  const settings = readOptions(FN, options, ['weight', 'frequency', 'monetaryValue', 'perCustomer']) as GammaGammaLogLikelihoodSettings<D> &
+    Partial<GammaGammaAccessors<D>>;
+  const perCustomer = requireFlag(FN, 'perCustomer', settings.perCustomer);
   for (const key of ['weight', 'frequency', 'monetaryValue'] as const) requireAccessor(FN, key, settings[key]);
-  const theta = requireLogScaleParameters(FN, ['p', 'q', 'gamma'], requireGammaGammaParams(FN, params));
+  const natural = requireGammaGammaParams(FN, params);
+  const theta = requireLogScaleParameters(FN, ['p', 'q', 'gamma'], natural);
   requireValues(FN, 'rows', rows);
   const repeat = readRepeatSpend(FN, rows, settings);
-  if (!(repeat.sw > 0)) return 0;
-  const stats = gammaGammaSufficientStatistics(repeat.x, repeat.z, repeat.w, repeat.m);
-  const value = -gammaGammaNegativeLogLikelihood(theta, stats) * stats.totalWeight;
+  let value = 0;
+  if (repeat.sw > 0) {
+    const stats = gammaGammaSufficientStatistics(repeat.x, repeat.z, repeat.w, repeat.m);
+    value = -gammaGammaNegativeLogLikelihood(theta, stats) * stats.totalWeight;
+  }
   // The likelihood is finite for every valid row inside the range; never return -Infinity silently.
   if (!Number.isFinite(value)) throw fail('OUT_OF_RANGE', FN, 'the log-likelihood cannot be evaluated accurately at these parameters', { field: 'params' });
-  return value;
+  if (!perCustomer) return value;
+  const { x, z, at, length } = repeat.columns;
+  const [p, q, g] = natural;
+  const logLikelihood = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const xi = x[i] as number;
+    if (xi === 0) continue; // no spend information: 0, as in the total
+    const l = gammaGammaLogDensity(p, q, g, xi, z[i] as number);
+    if (!Number.isFinite(l)) throw fail('OUT_OF_RANGE', FN, 'the log-likelihood cannot be evaluated accurately at these parameters', { field: 'params' });
+    logLikelihood[i] = l;
+  }
+  return { index: Uint32Array.from(at.subarray(0, length)), logLikelihood, total: value, skipped: repeat.skipped };
 }

@@ -136,3 +136,12 @@ export function gammaGammaNegativeLogLikelihood(
   }
   return value;
 }
+
+/**
+ * ln f(z̄ | x) of one repeat customer (x > 0, z̄ > 0), term by term as in the module comment:
+ * the per-customer value behind the grouped sum above.
+ */
+export function gammaGammaLogDensity(p: number, q: number, g: number, x: number, z: number): number {
+  const px = p * x;
+  return logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(g) + (px - 1) * Math.log(z) + px * Math.log(x) - (px + q) * Math.log(g + x * z);
+}

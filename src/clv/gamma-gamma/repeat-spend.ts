@@ -1,6 +1,6 @@
 /** The repeat customers' (x, z̄, weight) columns the Gamma-Gamma fit and log-likelihood read. */
 import type { Values } from '../../models/values';
-import { readRfmRows, type RfmAccessors } from '../rfm-rows';
+import { readRfmRows, type RfmAccessors, type RfmColumns } from '../rfm-rows';
 import { fail } from '../../internal/validate';
 
 /** Columns of the rows with x > 0 (the first `m` entries), and what was left out. */
@@ -16,6 +16,8 @@ export interface RepeatSpend {
   readonly withoutRepeat: number;
   /** Rows skipped because they, or a field, were null/undefined. */
   readonly skipped: number;
+  /** Every row used (x = 0 included), with its input position. */
+  readonly columns: RfmColumns;
 }
 
 /** Read the rows; `OUT_OF_RANGE` for a zero spend on a repeat customer (zero density). */
@@ -49,5 +51,5 @@ export function readRepeatSpend<D>(fn: string, rows: Values<D>, accessors: RfmAc
     w[m++] = wi;
     sw += wi;
   }
-  return { x, z, w, m, sw, withoutRepeat, skipped: columns.skipped };
+  return { x, z, w, m, sw, withoutRepeat, skipped: columns.skipped, columns };
 }

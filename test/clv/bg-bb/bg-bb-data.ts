@@ -126,3 +126,27 @@ export function simulateBgBb(
   const periods = Array.from({ length: count }, (_, i) => options.periods(i, u));
   return publicSimulateBgBb(params, { customers: count, seed: options.seed, periods: (i) => periods[i] as number });
 }
+
+/** Values computed by reference/bg_bb_counts_reference.py (mpmath, 40–60 digits), independent of src/. */
+export interface BgBbCountsReference {
+  /** [x, n, P(X(n) = x)] at the published estimates. */
+  pmf: [number, number, number][];
+  /** 11,104 · P(X(6) = x), x = 0…6, and the observed counts of the donations data. */
+  donorsByCount: { mle: number[]; published: number[]; observed: number[] };
+  /** [x, tₓ, n, x*, n*, P(X(n, n+n*) = x* | x, tₓ, n)] at the published estimates. */
+  conditional: [number, number, number, number, number, number][];
+  /** Expected number of the 11,104 donors with 0…5 donations in 2002–2006, at the MLE. */
+  cohortHoldoutCounts: number[];
+  /** [x, tₓ, n, n*, P(alive at n+1+n*)] at the published estimates. */
+  alive: [number, number, number, number, number][];
+  /** [x, tₓ, n, donors, ln L at the MLE, ln L at the published estimates] per donations cell. */
+  cellLogLikelihood: [number, number, number, number, number, number][];
+  /** [[α, β, γ, δ], x, n, P(X(n) = x)] with parameters at e^±30. */
+  widePmf: [number[], number, number, number][];
+  /** [[α, β, γ, δ], x, tₓ, n, x*, n*, P] with parameters at e^±30. */
+  wideConditional: [number[], number, number, number, number, number, number][];
+}
+
+export const bgBbCountsReference: BgBbCountsReference = JSON.parse(
+  readFileSync(join(repoRoot, 'test', 'clv', 'bg-bb', 'reference', 'bg-bb-counts-reference.json'), 'utf8'),
+) as BgBbCountsReference;

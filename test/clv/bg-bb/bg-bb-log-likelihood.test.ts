@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bgBbLogLikelihood, fitBgBb } from '../../../src/clv';
 import { errorCode as code } from '../../support/error-code';
 import { relativeError } from '../clv-data';
-import { bgBbReference as reference, donations, params4, PUBLISHED } from './bg-bb-data';
+import { bgBbCountsReference as countsReference, bgBbReference as reference, donations, params4, PUBLISHED } from './bg-bb-data';
 
 const table = donations();
 const byWeight = { weight: (d: { weights: number }) => d.weights };
@@ -54,5 +54,44 @@ describe('bgBbLogLikelihood', () => {
     expect(code(() => bgBbLogLikelihood({ ...PUBLISHED, beta: 0 }, one))).toBe('OUT_OF_RANGE');
     expect(code(() => bgBbLogLikelihood(PUBLISHED, [{ frequency: 2, recency: 1, periods: 6 }]))).toBe('INCONSISTENT_INPUT');
     expect(code(() => bgBbLogLikelihood(PUBLISHED, one, { wieght: () => 1 } as never))).toBe('INVALID_OPTION');
+  });
+});
+
+describe('bgBbLogLikelihood per customer ({ perCustomer: true })', () => {
+  it("matches the workbook's ln L of each donations cell (mpmath, reference/bg_bb_counts_reference.py)", () => {
+    const mle = params4(reference.donations.params);
+    const cells = countsReference.cellLogLikelihood;
+    const rows = cells.map(([x, tx, n, w]) => ({ frequency: x, recency: tx, periods: n, weights: w }));
+    for (const [params, column] of [[mle, 4], [PUBLISHED, 5]] as const) {
+      const each = bgBbLogLikelihood(params, rows, { ...byWeight, perCustomer: true });
+      expect([...each.index]).toEqual(cells.map((_, i) => i));
+      cells.forEach((cell, i) => expect(Math.abs((each.logLikelihood[i] as number) - (cell[column] as number))).toBeLessThan(1e-13 * Math.abs(cell[column] as number)));
+      expect(each.total).toBe(bgBbLogLikelihood(params, rows, byWeight));
+      expect(each.skipped).toBe(0);
+    }
+  });
+
+  it('aligns with the input positions, skips missing rows, gives weight-0 rows their ln L, and Σ wᵢ ln Lᵢ = total', () => {
+    const rows = [
+      { frequency: 2, recency: 4, periods: 6, w: 3 },
+      null,
+      { frequency: 0, recency: 0, periods: 6, w: 0 },
+      { frequency: 2, recency: 4, periods: 6, w: 1 },
+      { frequency: 1, recency: undefined, periods: 6, w: 1 },
+    ];
+    const each = bgBbLogLikelihood(PUBLISHED, rows as never[], { weight: (d: { w: number }) => d.w, perCustomer: true });
+    expect([...each.index]).toEqual([0, 2, 3]);
+    expect(each.skipped).toBe(2);
+    const single = (x: number, tx: number, n: number) => bgBbLogLikelihood(PUBLISHED, [{ frequency: x, recency: tx, periods: n }]);
+    expect([...each.logLikelihood]).toEqual([single(2, 4, 6), single(0, 0, 6), single(2, 4, 6)]);
+    expect(relativeError(each.total, 4 * single(2, 4, 6))).toBeLessThan(1e-15);
+    const empty = bgBbLogLikelihood(PUBLISHED, [], { perCustomer: true });
+    expect([empty.index.length, empty.logLikelihood.length, empty.total, empty.skipped]).toEqual([0, 0, 0, 0]);
+    expect(bgBbLogLikelihood(PUBLISHED, [{ frequency: 2, recency: 4, periods: 6 }], { perCustomer: false })).toBe(single(2, 4, 6));
+  });
+
+  it('rejects a perCustomer that is not a boolean', () => {
+    expect(code(() => bgBbLogLikelihood(PUBLISHED, [], { perCustomer: 'yes' as never }))).toBe('INVALID_OPTION');
+    expect(() => bgBbLogLikelihood(PUBLISHED, [], { perCustomer: 1 as never })).toThrow(/^bgBbLogLikelihood: perCustomer 1 must be true or false/);
   });
 });

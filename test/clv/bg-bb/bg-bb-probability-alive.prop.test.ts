@@ -39,3 +39,24 @@ describe('bgBbProbabilityAlive: properties over the whole fitted range (every pa
     expect(value).toBeLessThanOrEqual(1);
   });
 });
+
+describe('bgBbProbabilityAlive n* ahead: properties', () => {
+  test.prop([wideBgBb, wideBgBbHistory, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 1000 })], { numRuns: 100 })(
+    'in [0, 1] over the whole fitted range, and non-increasing in n*',
+    (p, c, nStar, more) => {
+      const now = bgBbProbabilityAlive(p, c, nStar);
+      const later = bgBbProbabilityAlive(p, c, nStar + more);
+      expect(now).toBeGreaterThanOrEqual(0);
+      expect(now).toBeLessThanOrEqual(1);
+      expect(later).toBeGreaterThanOrEqual(0);
+      // Exact in real arithmetic; the Euler–Maclaurin sum may differ from the term-by-term one in the last bit.
+      expect(later).toBeLessThanOrEqual(now * (1 + 1e-14));
+    },
+  );
+  test.prop([bgBbParams, bgBbCustomer, fc.integer({ min: 0, max: 50 })], { numRuns: 100 })(
+    'never above P(alive at n+1): alive at n+1+n* implies alive at n+1',
+    (p, c, nStar) => {
+      expect(bgBbProbabilityAlive(p, c, nStar)).toBeLessThanOrEqual(bgBbProbabilityAlive(p, c) * (1 + 1e-14));
+    },
+  );
+});

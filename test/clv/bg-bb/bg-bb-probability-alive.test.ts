@@ -3,7 +3,7 @@ import { bgBbProbabilityAlive, type DiscreteCustomerHistory } from '../../../src
 import { errorCode } from '../../support/error-code';
 import { relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
-import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbReference as reference, params4, PUBLISHED } from './bg-bb-data';
+import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbCountsReference, bgBbReference as reference, params4, PUBLISHED } from './bg-bb-data';
 
 const customer = (x: number, tx: number, n: number): DiscreteCustomerHistory => ({ frequency: x, recency: tx, periods: n });
 
@@ -45,6 +45,33 @@ describe('bgBbProbabilityAlive: known values (independent mpmath, reference/bg_b
       const value = bgBbProbabilityAlive({ alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta! }, customer(x!, tx!, n!));
       expect(extremeError(value, alive!), JSON.stringify([alpha, beta, gamma, delta, x, tx, n])).toBeLessThan(EXTREME_RTOL);
     }
+  });
+});
+
+describe('bgBbProbabilityAlive n* opportunities ahead: P(alive at n + 1 + n*)', () => {
+  it('matches the mpmath closed form (itself checked against quadrature) at rtol 1e-13', () => {
+    for (const [x, tx, n, ns, expected] of bgBbCountsReference.alive) {
+      expect(relativeError(bgBbProbabilityAlive(PUBLISHED, customer(x, tx, n), ns), expected), JSON.stringify([x, tx, n, ns])).toBeLessThan(1e-13);
+    }
+  });
+
+  it('is the default, bit for bit, at n* = 0, and multiplies by E[(1−θ)^n* | alive at n+1] beyond', () => {
+    for (const [x, tx, n] of [[0, 0, 6], [2, 4, 6], [6, 6, 6], [4, 10, 20]] as const) {
+      const c = customer(x, tx, n);
+      expect(bgBbProbabilityAlive(PUBLISHED, c, 0)).toBe(bgBbProbabilityAlive(PUBLISHED, c));
+      // n* = 1: one more factor (δ+n+1)/(γ+δ+n+1).
+      const { gamma, delta } = PUBLISHED;
+      const next = bgBbProbabilityAlive(PUBLISHED, c) * ((delta + n + 1) / (gamma + delta + n + 1));
+      expect(relativeError(bgBbProbabilityAlive(PUBLISHED, c, 1), next)).toBeLessThan(1e-15);
+    }
+  });
+
+  it('rejects a bad n*', () => {
+    expect(errorCode(() => bgBbProbabilityAlive(PUBLISHED, customer(2, 4, 6), -1))).toBe('NEGATIVE_VALUE');
+    expect(errorCode(() => bgBbProbabilityAlive(PUBLISHED, customer(2, 4, 6), 1.5))).toBe('NOT_AN_INTEGER');
+    expect(errorCode(() => bgBbProbabilityAlive(PUBLISHED, customer(2, 4, 6), Number.NaN))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => bgBbProbabilityAlive(PUBLISHED, customer(2, 4, 6), 999_995))).toBe('OUT_OF_RANGE');
+    expect(() => bgBbProbabilityAlive(PUBLISHED, customer(2, 4, 6), -1)).toThrow(/^bgBbProbabilityAlive: opportunities -1/);
   });
 });
 

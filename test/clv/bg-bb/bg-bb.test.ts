@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   bgBb,
   bgBbConditionalExpectedTransactions,
+  bgBbConditionalTransactionCountProbability,
+  bgBbDert,
   bgBbExpectedTransactions,
+  bgBbTransactionCountProbability,
   bgBbLogLikelihood,
   bgBbProbabilityAlive,
   fitBgBb,
@@ -26,6 +29,14 @@ describe('the bgBb descriptor', () => {
     expect(bgBb.conditionalExpectedPurchases(PUBLISHED, customer, 5)).toBe(bgBbConditionalExpectedTransactions(PUBLISHED, customer, 5));
     expect(bgBb.probabilityAlive(PUBLISHED, customer)).toBe(bgBbProbabilityAlive(PUBLISHED, customer));
     expect(bgBb.logLikelihood(PUBLISHED, donors)).toBe(bgBbLogLikelihood(PUBLISHED, donors));
+  });
+
+  it('opens onto the optional door fields, in the door argument order (count, then opportunities)', () => {
+    expect(bgBb.probabilityAlive(PUBLISHED, customer, 3)).toBe(bgBbProbabilityAlive(PUBLISHED, customer, 3));
+    expect(bgBb.probabilityAlive(PUBLISHED, customer, 0)).toBe(bgBbProbabilityAlive(PUBLISHED, customer));
+    expect(bgBb.purchaseCountProbability?.(PUBLISHED, 2, 6)).toBe(bgBbTransactionCountProbability(PUBLISHED, 2, 6));
+    expect(bgBb.conditionalPurchaseCountProbability?.(PUBLISHED, customer, 1, 5)).toBe(bgBbConditionalTransactionCountProbability(PUBLISHED, customer, 1, 5));
+    expect(bgBb.dert?.(PUBLISHED, customer, { discountRate: 0.1 })).toBe(bgBbDert(PUBLISHED, customer, { discountRate: 0.1 }));
   });
 
   it('fits like fitBgBb, with the model discriminant and a covariance consistent with the standard errors', () => {

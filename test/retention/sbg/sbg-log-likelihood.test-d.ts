@@ -1,5 +1,6 @@
 import { expectTypeOf } from 'vitest';
 import { sbgLogLikelihood, type RenewalHistory } from '../../../src/retention';
+import type { CustomerLogLikelihoods } from '../../../src/models';
 
 const params = { alpha: 0.7, beta: 1.2 };
 expectTypeOf(sbgLogLikelihood(params, [1000, 631])).toEqualTypeOf<number>();
@@ -11,3 +12,7 @@ sbgLogLikelihood(params, rows);
 sbgLogLikelihood([1000, 631], params);
 // @ts-expect-error the fit's maxIterations is not an option here
 sbgLogLikelihood(params, [1000, 631], { maxIterations: 5 });
+expectTypeOf(sbgLogLikelihood(params, [1000, 631], { perCustomer: true })).toEqualTypeOf<CustomerLogLikelihoods>();
+expectTypeOf(sbgLogLikelihood(params, rows, { renewals: (c) => c.renewals, churned: (c) => c.churned, perCustomer: true })).toEqualTypeOf<CustomerLogLikelihoods>();
+// @ts-expect-error perCustomer is a boolean
+sbgLogLikelihood(params, [1000, 631], { perCustomer: 'yes' });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fitSbg, sbgLogLikelihood, sbgSurvival } from '../../../src/retention';
 import { errorCode } from '../../support/error-code';
 import { paperSurvivors, reference, relativeError } from '../retention-data';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../support/doc-examples';
 
 type Customer = { renewals: number; churned: boolean };
 const accessors = { renewals: (c: Customer) => c.renewals, churned: (c: Customer) => c.churned };
@@ -58,5 +61,58 @@ describe('sbgLogLikelihood', () => {
     expect(errorCode(() => sbgLogLikelihood({ alpha: 1, beta: 1 }, [1000, 1200]))).toBe('INCONSISTENT_INPUT');
     expect(errorCode(() => sbgLogLikelihood({ alpha: 1, beta: 1 }, customersOf(regular), { renewals: accessors.renewals } as never))).toBe('INVALID_OPTION');
     expect(errorCode(() => sbgLogLikelihood({ alpha: 1, beta: 1 }, regular, { maxIterations: 3 } as never))).toBe('INVALID_OPTION');
+  });
+});
+
+/** reference/sbg_per_customer_reference.py (mpmath, 40 digits). */
+const perCustomerReference = JSON.parse(readFileSync(join(repoRoot, 'test', 'retention', 'sbg', 'reference', 'sbg-per-customer-reference.json'), 'utf8')) as {
+  cells: { name: string; params: [number, number]; survivors: number[]; cells: [number, number, number][]; total: number }[];
+  wide: [[number, number], number, boolean, number][];
+};
+
+describe('sbgLogLikelihood per customer ({ perCustomer: true })', () => {
+  it('survivor counts: one entry per cell (lost at renewal t, then active after T), matching mpmath; Σ wᵢ ln Lᵢ = total', () => {
+    for (const { params, survivors, cells, total } of perCustomerReference.cells) {
+      const [alpha, beta] = params;
+      const each = sbgLogLikelihood({ alpha, beta }, survivors, { perCustomer: true });
+      expect([...each.index]).toEqual(cells.map((c) => c[0]));
+      cells.forEach(([, , expected], i) => expect(relativeError(each.logLikelihood[i] as number, expected)).toBeLessThan(1e-13));
+      expect(each.total).toBe(sbgLogLikelihood({ alpha, beta }, survivors));
+      expect(relativeError(each.total, total)).toBeLessThan(1e-12);
+      const weighted = cells.reduce((s, [, w], i) => s + w * (each.logLikelihood[i] as number), 0);
+      expect(relativeError(weighted, each.total)).toBeLessThan(1e-13);
+      expect(each.skipped).toBe(0);
+    }
+  });
+
+  it('records: one entry per record used, aligned with its position; the expansion of a series gives its cells', () => {
+    const { regular } = paperSurvivors();
+    const params = { alpha: 0.704, beta: 1.182 };
+    const customers = customersOf(regular);
+    const each = sbgLogLikelihood(params, customers, { ...accessors, perCustomer: true });
+    const cells = sbgLogLikelihood(params, regular, { perCustomer: true });
+    expect(each.index.length).toBe(customers.length);
+    customers.forEach((c, i) => expect(each.logLikelihood[i]).toBe(cells.logLikelihood[c.churned ? c.renewals : cells.logLikelihood.length - 1]));
+    expect(relativeError(each.total, cells.total)).toBeLessThan(1e-12);
+    const withGaps = sbgLogLikelihood(params, [null, { renewals: 1, churned: true }, { renewals: undefined, churned: false }] as never[], {
+      renewals: (c: Customer) => c.renewals,
+      churned: (c: Customer) => c.churned,
+      perCustomer: true,
+    });
+    expect([...withGaps.index]).toEqual([1]);
+    expect(withGaps.skipped).toBe(2);
+  });
+
+  it('matches mpmath at parameters e^±30 and renewals to 100,000 (rtol 1e-12)', () => {
+    for (const [[alpha, beta], renewals, churned, expected] of perCustomerReference.wide) {
+      const each = sbgLogLikelihood({ alpha, beta }, [{ renewals, churned }], { ...accessors, perCustomer: true });
+      expect(Math.abs((each.logLikelihood[0] as number) - expected), JSON.stringify([alpha, beta, renewals, churned])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    }
+  });
+
+  it('empty for a series without a renewal; rejects a perCustomer that is not a boolean', () => {
+    const empty = sbgLogLikelihood({ alpha: 1, beta: 1 }, [1000], { perCustomer: true });
+    expect([empty.index.length, empty.logLikelihood.length, empty.total]).toEqual([0, 0, 0]);
+    expect(errorCode(() => sbgLogLikelihood({ alpha: 1, beta: 1 }, [1000, 600], { perCustomer: 'yes' as never }))).toBe('INVALID_OPTION');
   });
 });
