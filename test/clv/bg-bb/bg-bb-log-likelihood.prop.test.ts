@@ -34,7 +34,9 @@ describe('bgBbLogLikelihood per customer: properties over the whole fitted range
       sum += (records[i]!.w as number) * l;
       magnitude += (records[i]!.w as number) * Math.abs(l);
     });
-    // The total is summed by (x, n) runs and normalised once, the per-row values one by one.
-    expect(Math.abs(sum - each.total)).toBeLessThanOrEqual(1e-10 * Math.max(1, magnitude));
+    // The total is summed by (x, n) runs and normalised once, the per-row values one by one; at
+    // extreme dropout parameters (γ = 4e5, δ = 6e12, n = 206: a CI counterexample) the grouped
+    // sum keeps about 10 digits of the row values.
+    expect(Math.abs(sum - each.total)).toBeLessThanOrEqual(1e-9 * Math.max(1, magnitude));
   });
 });
