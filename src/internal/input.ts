@@ -83,12 +83,11 @@ export function isCollection(values: unknown): values is Values<unknown> {
  * The data argument of `fn`: throws `INVALID_INPUT` naming the function and the argument unless
  * it {@link isCollection is a collection}. `null`, `undefined`, a number, a string, a boolean, a
  * function and a plain object without `length` all get the same code and message. Once per call.
- *
- * @param accepts - What else the function accepts, for the message, with its leading space (` or { promoters, passives, detractors } counts`).
+ * (A function that also takes counts or a summary object checks for those first, with its own message.)
  */
-export function requireValues<T>(fn: string, what: string, values: unknown, accepts = ''): Values<T> {
+export function requireValues<T>(fn: string, what: string, values: unknown): Values<T> {
   if (isCollection(values)) return values as Values<T>;
-  throw fail('INVALID_INPUT', fn, `${what} ${describeValue(values)} must be an array, a typed array or an iterable${accepts}`, {
+  throw fail('INVALID_INPUT', fn, `${what} ${describeValue(values)} must be an array, a typed array or an iterable`, {
     field: what,
     value: values,
   });

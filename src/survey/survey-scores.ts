@@ -43,7 +43,7 @@ export const MIN_POSITIVE_WEIGHT = 1e-100;
 export function requireWeight(fn: string, value: unknown, index: number | undefined): number {
   const w = requireNonNegative(fn, 'weight', value, index);
   if (w > MAX_WEIGHT || (w > 0 && w < MIN_POSITIVE_WEIGHT)) {
-    throw rejectValue('OUT_OF_RANGE', fn, 'weight', value, index, 'is outside 0 and [1e-100, 1e100]; weights are relative, rescale them');
+    throw rejectValue('OUT_OF_RANGE', fn, 'weight', value, index, 'must be 0 or in [1e-100, 1e100]; rescale the weights');
   }
   return w;
 }
