@@ -90,10 +90,11 @@ export interface CxMetricsErrorDetails {
  * ```
  */
 export class CxMetricsError extends Error {
+  // `declare`: assigned in the constructor, so no separate field initialisers are emitted.
   /** What kind of problem this is; stable across releases. */
-  readonly code: CxMetricsErrorCode;
+  declare readonly code: CxMetricsErrorCode;
   /** The function, value, index and (for parsers) every issue found. */
-  readonly details: CxMetricsErrorDetails;
+  declare readonly details: CxMetricsErrorDetails;
 
   constructor(code: CxMetricsErrorCode, message: string, details: CxMetricsErrorDetails) {
     super(message);

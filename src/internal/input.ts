@@ -20,16 +20,9 @@ export type NumericTypedArray =
   | Float32Array
   | Float64Array;
 
-/** True for the typed arrays that take the fast paths. */
+/** True for the typed arrays that take the fast paths (an empty bigint array counts as one: it holds nothing to misread). */
 export function isNumericTypedArray(values: unknown): values is NumericTypedArray {
-  return ArrayBuffer.isView(values) && !(values instanceof DataView) && !isBigIntArray(values);
-}
-
-function isBigIntArray(values: ArrayBufferView): boolean {
-  return (
-    (typeof BigInt64Array !== 'undefined' && values instanceof BigInt64Array) ||
-    (typeof BigUint64Array !== 'undefined' && values instanceof BigUint64Array)
-  );
+  return ArrayBuffer.isView(values) && !(values instanceof DataView) && typeof (values as unknown as ArrayLike<unknown>)[0] !== 'bigint';
 }
 
 function isIterable<T>(values: Values<T>): values is Iterable<T> {
@@ -82,21 +75,19 @@ export function isMissing(value: unknown): value is null | undefined {
  */
 export function isCollection(values: unknown): values is Values<unknown> {
   if (values === null || typeof values !== 'object') return false;
-  if (Array.isArray(values) || typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function') return true;
   const length = (values as { length?: unknown }).length;
-  return typeof length === 'number' && Number.isSafeInteger(length) && length >= 0;
+  return typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' || (Number.isSafeInteger(length) && (length as number) >= 0);
 }
 
 /**
  * The data argument of `fn`: throws `INVALID_INPUT` naming the function and the argument unless
  * it {@link isCollection is a collection}. `null`, `undefined`, a number, a string, a boolean, a
  * function and a plain object without `length` all get the same code and message. Once per call.
- *
- * @param accepts - What else the function accepts, for the message (`or { promoters, passives, detractors } counts`).
+ * (A function that also takes counts or a summary object checks for those first, with its own message.)
  */
-export function requireValues<T>(fn: string, what: string, values: unknown, accepts = ''): Values<T> {
+export function requireValues<T>(fn: string, what: string, values: unknown): Values<T> {
   if (isCollection(values)) return values as Values<T>;
-  throw fail('INVALID_INPUT', fn, `${what} ${describeValue(values)} must be an array, a typed array or an iterable${accepts === '' ? '' : ` ${accepts}`}`, {
+  throw fail('INVALID_INPUT', fn, `${what} ${describeValue(values)} must be an array, a typed array or an iterable`, {
     field: what,
     value: values,
   });

@@ -135,9 +135,9 @@ export function fitLogScale(
   const se = cov?.standardErrors;
   const identified = se !== undefined && se.every((v, i) => v / Math.exp(theta[i] as number) <= MAX_LOG_SCALE_ERROR);
   let message = result.message;
-  if (!inRange) message += `; a parameter reached the numeric range limit e^±${LOG_PARAMETER_LIMIT - 1} (the maximum is on a boundary)`;
+  if (!inRange) message += `; a parameter reached the range limit e^±${LOG_PARAMETER_LIMIT - 1}: the maximum is on a boundary`;
   else if (se === undefined) {
-    message += '; the Hessian is not positive definite: the likelihood is flat in some direction (the data cannot identify every parameter)';
+    message += '; the Hessian is not positive definite: the data cannot identify every parameter';
   } else if (!identified) {
     message += `; a standard error exceeds ${MAX_LOG_SCALE_ERROR}× its estimate on the log scale: the data cannot identify every parameter`;
   }
@@ -146,7 +146,7 @@ export function fitLogScale(
   for (const { indices, meaning } of pointMasses) {
     if (indices.reduce((sum, i) => sum + (estimates[i] as number), 0) > POINT_MASS) {
       collapsed = true;
-      message += `; ${meaning} (a mixing distribution collapsed to a point mass: the maximum is on a boundary)`;
+      message += `; ${meaning} (a point mass: the maximum is on a boundary)`;
     }
   }
   return {

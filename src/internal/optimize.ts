@@ -41,6 +41,12 @@ export interface MinimizeResult {
 
 type Vector = number[];
 
+/** A point of the Nelder–Mead simplex and the objective there. */
+interface Vertex {
+  x: Vector;
+  value: number;
+}
+
 const C1 = 1e-4; // sufficient decrease (Armijo)
 const C2 = 0.9; // curvature, the usual quasi-Newton choice (Nocedal & Wright 2006, §3.1)
 /** A stall counts as convergence only if the gradient is at least this small (relative to max(1, |f|)). */
@@ -245,7 +251,7 @@ function bfgs(problem: Problem, x0: Vector, maxIterations: number, tolerance: nu
         continue;
       }
       const stalled = gMax <= STALL_GRADIENT * Math.max(1, Math.abs(f));
-      return { x, value: f, gradient: g, iterations: iteration, converged: stalled, message: stalled ? 'no further decrease possible (value stalled at rounding level)' : 'line search failed' };
+      return { x, value: f, gradient: g, iterations: iteration, converged: stalled, message: stalled ? 'value stalled at rounding level' : 'line search failed' };
     }
     const xNew = axpy(x, step.alpha, p);
     const gNew = step.gradient ?? problem.gradient(xNew, step.value);
@@ -275,7 +281,7 @@ function bfgs(problem: Problem, x0: Vector, maxIterations: number, tolerance: nu
     }
     stalls = relativeChange <= 1e-15 ? stalls + 1 : 0;
     if (stalls >= 3 && maxAbs(g) <= STALL_GRADIENT * Math.max(1, Math.abs(f))) {
-      return { x, value: f, gradient: g, iterations: iteration + 1, converged: true, message: 'value stalled (relative change < 1e-15 for 3 iterations)' };
+      return { x, value: f, gradient: g, iterations: iteration + 1, converged: true, message: 'value stalled (relative change < 1e-15)' };
     }
   }
   return { x, value: f, gradient: g, iterations: maxIterations, converged: false, message: 'iteration limit reached' };
@@ -289,62 +295,40 @@ function bfgs(problem: Problem, x0: Vector, maxIterations: number, tolerance: nu
  */
 function nelderMead(problem: Problem, x0: Vector, maxIterations: number): { x: Vector; value: number; iterations: number; converged: boolean } {
   const n = x0.length;
-  const expansion = 1 + 2 / n;
-  const contraction = 0.75 - 1 / (2 * n);
-  const shrink = 1 - 1 / n;
-  let simplex: { x: Vector; value: number }[] = [{ x: x0.slice(), value: problem.value(x0) }];
-  for (let i = 0; i < n; i++) {
-    const x = x0.slice();
-    x[i] = x[i] !== 0 ? (x[i] as number) * 1.05 : 0.00025;
-    simplex.push({ x, value: problem.value(x) });
-  }
-  const byValue = (a: { value: number }, b: { value: number }): number => a.value - b.value || 0;
+  const vertex = (x: Vector): Vertex => ({ x, value: problem.value(x) });
+  let simplex = [vertex(x0.slice()), ...x0.map((xi, i) => vertex(x0.map((v, j) => (j !== i ? v : xi !== 0 ? xi * 1.05 : 0.00025))))];
+  const sort = (): Vertex => simplex.sort((a, b) => a.value - b.value || 0)[0] as Vertex;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    simplex.sort(byValue);
-    const best = simplex[0] as { x: Vector; value: number };
+    const best = sort();
+    const worst = simplex[n] as Vertex;
     if (best.value === Infinity && iteration === 0) break; // no finite vertex: nothing to compare
-    const worst = simplex[n] as { x: Vector; value: number };
-    const spreadF = (simplex[n] as { value: number }).value - best.value;
     let spreadX = 0;
-    for (const v of simplex) for (let i = 0; i < n; i++) spreadX = Math.max(spreadX, Math.abs((v.x[i] as number) - (best.x[i] as number)) / Math.max(1, Math.abs(best.x[i] as number)));
-    if (Number.isFinite(best.value) && spreadF <= 1e-13 * Math.max(1, Math.abs(best.value)) && spreadX <= 1e-10) {
-      return { x: best.x, value: best.value, iterations: iteration, converged: true };
+    for (const v of simplex) v.x.forEach((xi, i) => (spreadX = Math.max(spreadX, Math.abs(xi - (best.x[i] as number)) / Math.max(1, Math.abs(best.x[i] as number)))));
+    if (Number.isFinite(best.value) && worst.value - best.value <= 1e-13 * Math.max(1, Math.abs(best.value)) && spreadX <= 1e-10) {
+      return { ...best, iterations: iteration, converged: true };
     }
-    const centroid = new Array<number>(n).fill(0);
-    for (let k = 0; k < n; k++) {
-      const v = (simplex[k] as { x: Vector }).x;
-      for (let i = 0; i < n; i++) centroid[i] = (centroid[i] as number) + (v[i] as number) / n;
-    }
-    const along = (t: number): Vector => centroid.map((c, i) => c + t * (c - (worst.x[i] as number)));
-    const reflected = along(1);
-    const fr = problem.value(reflected);
-    const secondWorst = (simplex[n - 1] as { value: number }).value;
-    if (fr < best.value) {
-      const expanded = along(expansion);
-      const fe = problem.value(expanded);
-      simplex[n] = fe < fr ? { x: expanded, value: fe } : { x: reflected, value: fr };
-      continue;
-    }
-    if (fr < secondWorst) {
-      simplex[n] = { x: reflected, value: fr };
-      continue;
-    }
-    const outside = fr < worst.value;
-    const contracted = along(outside ? contraction : -contraction);
-    const fc = problem.value(contracted);
-    if (outside ? fc <= fr : fc < worst.value) {
-      simplex[n] = { x: contracted, value: fc };
-      continue;
-    }
-    simplex = simplex.map((v, k) => {
-      if (k === 0) return v;
-      const x = best.x.map((b, i) => b + shrink * ((v.x[i] as number) - b));
-      return { x, value: problem.value(x) };
+    // The centroid of every vertex but the worst, and points on the line from the worst through it.
+    const centroid = x0.map((_, i) => {
+      let c = 0;
+      for (let k = 0; k < n; k++) c += ((simplex[k] as Vertex).x[i] as number) / n;
+      return c;
     });
+    const along = (t: number): Vertex => vertex(centroid.map((c, i) => c + t * (c - (worst.x[i] as number))));
+    const reflected = along(1);
+    if (reflected.value < best.value) {
+      const expanded = along(1 + 2 / n);
+      simplex[n] = expanded.value < reflected.value ? expanded : reflected;
+    } else if (reflected.value < (simplex[n - 1] as Vertex).value) {
+      simplex[n] = reflected;
+    } else {
+      const outside = reflected.value < worst.value;
+      const contracted = along((outside ? 1 : -1) * (0.75 - 1 / (2 * n)));
+      if (outside ? contracted.value <= reflected.value : contracted.value < worst.value) simplex[n] = contracted;
+      // Shrink towards the best vertex.
+      else simplex = simplex.map((v, k) => (k === 0 ? v : vertex(best.x.map((b, i) => b + (1 - 1 / n) * ((v.x[i] as number) - b)))));
+    }
   }
-  simplex.sort(byValue);
-  const best = simplex[0] as { x: Vector; value: number };
-  return { x: best.x, value: best.value, iterations: maxIterations, converged: false };
+  return { ...sort(), iterations: maxIterations, converged: false };
 }
 
 /**

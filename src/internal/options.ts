@@ -18,47 +18,27 @@ const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value) as object | null;
-  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+  // Object.prototype, of this realm or another, is the one prototype whose own prototype is null.
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** `s` and every string one character shorter: the strings one deletion away. */
+function deletions(s: string): string[] {
+  const out = [s];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
 }
 
 /**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), case-insensitive:
- * `levle` → `level` is 1. Only ever called on an unknown option key, so its cost does not matter.
- */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  // d[i][j]: distance between the first i characters of s and the first j of t.
-  const d: number[][] = [];
-  for (let i = 0; i <= s.length; i++) {
-    const row: number[] = (d[i] = [i]);
-    for (let j = 1; j <= t.length; j++) {
-      const above = d[i - 1];
-      if (above === undefined) row[j] = j;
-      else {
-        row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + (s[i - 1] === t[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
-  }
-  return (d[s.length] as number[])[t.length] as number;
-}
-
-/**
- * The documented name a mistyped one most likely meant: the nearest by {@link editDistance}, when
- * it is at most 2 edits away and fewer edits than half the name (so `x` does not suggest `T`).
+ * The documented name a mistyped one most likely meant: the first that shares with it, case
+ * aside, a string of at least 2 characters reachable by at most one deletion from each
+ * (symmetric deletion). That covers one character missing, extra or wrong, two adjacent
+ * characters swapped (`levle` → `level`), and some two-edit slips; a one-letter name never
+ * suggests another (`x` does not suggest `T`).
  */
 export function nearestName(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of known) {
-    const d = editDistance(name, candidate);
-    if (d < bestDistance && d <= 2 && d < Math.max(name.length, candidate.length) / 2) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
+  const mine = deletions(name.toLowerCase());
+  return known.find((k) => deletions(k.toLowerCase()).some((v) => v.length > 1 && mine.includes(v)));
 }
 
 /**
@@ -71,29 +51,22 @@ export function nearestName(name: string, known: readonly string[]): string | un
 export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly string[], what = 'options'): Partial<O> {
   if (options === undefined) return NO_OPTIONS as Partial<O>;
   if (!isPlainObject(options)) {
-    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be a plain object such as { ${keys[0] ?? ''}: … }`, {
-      field: what,
-      value: options,
-    });
+    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be a plain object such as { ${keys[0] ?? ''}: … }`, { field: what, value: options });
   }
-  for (const key of Object.keys(options)) {
-    if (keys.includes(key)) continue;
-    const near = nearestName(key, keys);
-    const hint =
-      near !== undefined
-        ? `; did you mean "${near}"?`
-        : keys.length === 0
-          ? `; ${fn} takes no options`
-          : ` (known options: ${keys.join(', ')})`;
-    throw fail('INVALID_OPTION', fn, `${what === 'options' ? 'option' : `${what} key`} ${JSON.stringify(key)} is not known${hint}`, {
-      field: key,
-      value: (options as Record<string, unknown>)[key],
-    });
+  const unknown = Object.keys(options).find((key) => !keys.includes(key));
+  if (unknown !== undefined) {
+    const near = nearestName(unknown, keys);
+    throw fail(
+      'INVALID_OPTION',
+      fn,
+      `${what === 'options' ? 'option' : `${what} key`} ${JSON.stringify(unknown)} is not known${
+        near !== undefined ? `; did you mean "${near}"?` : keys.length > 0 ? ` (known options: ${keys.join(', ')})` : `; ${fn} takes no options`
+      }`,
+      { field: unknown, value: (options as Record<string, unknown>)[unknown] },
+    );
   }
   return options;
 }
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * An accessor option: `undefined` (its default applies) or a function. Anything else throws
@@ -104,16 +77,13 @@ export function requireAccessor<F extends (...args: never[]) => unknown>(fn: str
 export function requireAccessor(fn: string, name: string, value: unknown): ((...args: never[]) => unknown) | undefined;
 export function requireAccessor(fn: string, name: string, value: unknown): ((...args: never[]) => unknown) | undefined {
   if (value === undefined || typeof value === 'function') return value as ((...args: never[]) => unknown) | undefined;
-  if (typeof value === 'string') {
-    const read = IDENTIFIER.test(value) ? `d.${value}` : `d[${JSON.stringify(value)}]`;
-    throw fail(
-      'INVALID_OPTION',
-      fn,
-      `${name} ${JSON.stringify(value)} must be a function such as (d) => ${read}; records are read through accessors, never by field name`,
-      { field: name, value },
-    );
-  }
-  throw fail('INVALID_OPTION', fn, `${name} ${describeValue(value)} must be a function such as (d) => d.${name}`, { field: name, value });
+  const field = typeof value === 'string';
+  throw fail(
+    'INVALID_OPTION',
+    fn,
+    `${name} ${describeValue(value)} must be a function such as (d) => d.${field ? value : name}${field ? '; records are read through accessors, never by field name' : ''}`,
+    { field: name, value },
+  );
 }
 
 /** A required accessor: like {@link requireAccessor}, and `undefined` throws `INVALID_OPTION` too. */

@@ -6,16 +6,23 @@ import { CxMetricsError, type CxMetricsErrorCode, type CxMetricsErrorDetails } f
 
 /** Show a value in a message as a reader would type it: strings quoted, `NaN` and `-Infinity` as such. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  // String(), not a template literal: a template literal throws a TypeError on a Symbol.
-  if (typeof value === 'symbol') return String(value);
-  if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : typeof value;
+  const type = typeof value;
+  // String(), not a template literal, for the rest: a template literal throws a TypeError on a Symbol.
+  return type === 'string'
+    ? JSON.stringify(value)
+    : type === 'bigint'
+      ? `${value as bigint}n`
+      : type === 'function'
+        ? 'a function'
+        : value instanceof Date
+          ? Number.isNaN(value.getTime())
+            ? 'Invalid Date'
+            : value.toISOString()
+          : Array.isArray(value)
+            ? 'an array'
+            : value !== null && type === 'object'
+              ? 'an object'
+              : String(Object.is(value, -0) ? 0 : value);
 }
 
 /** ` at index 3`, or nothing when there is no index. */

@@ -38,12 +38,12 @@ const FN = 'surveyCountsSql';
  *
  * nps(rows, { accessor: (r) => r.score, weight: (r) => r.responses })    per group and period: the same score,
  * csat(rows, { … }), ces(rows, { … })                                     shares, mean and counts as the raw answers
- * nps({ promoters, passives, detractors })  with the counts summed by score (for intervals on counts)
+ * npsFromCounts({ promoters, passives, detractors })  with the counts summed by score (for intervals on counts)
  * ```
  *
  * The weighted call gives the same score, shares, means and per-category counts as the raw
  * answers (integer weights sum exactly); its interval sample size is Kish's, so for intervals
- * fold the rows into counts (`nps({ promoters, passives, detractors })`,
+ * fold the rows into counts (`npsFromCounts({ promoters, passives, detractors })`,
  * `csatInterval({ satisfied, total })`), as the warehouse guide shows. A `NULL` score is a row
  * of its own, which the library skips. Safety: see {@link transactionSummarySql}.
  *

@@ -2,6 +2,7 @@
 export * from './classify-nps';
 export * from './score-options';
 export * from './nps';
+export * from './nps-from-counts';
 export * from './nps-tally';
 export * from './nps-interval';
 export * from './csat';

@@ -162,36 +162,21 @@ export function npsResult(state: NpsTallyState): NpsResult {
   const total = state.promoters + state.passives + state.detractors;
   const weightTotal = state.promoterWeight + state.passiveWeight + state.detractorWeight;
   const measurable = weightTotal > 0;
-  const score = measurable ? Math.max(-100, Math.min(100, (100 * (state.promoterWeight - state.detractorWeight)) / weightTotal)) : undefined;
-  const shares = measurable
-    ? Object.freeze({
-        promoters: state.promoterWeight / weightTotal,
-        passives: state.passiveWeight / weightTotal,
-        detractors: state.detractorWeight / weightTotal,
-      })
-    : undefined;
-  const result: NpsResult = {
-    score,
+  // The three weight sums divided by `by` (1 for the sums themselves, Σw for the shares).
+  const split = (by: number) =>
+    Object.freeze({ promoters: state.promoterWeight / by, passives: state.passiveWeight / by, detractors: state.detractorWeight / by });
+  return Object.freeze({
+    score: measurable ? Math.max(-100, Math.min(100, (100 * (state.promoterWeight - state.detractorWeight)) / weightTotal)) : undefined,
     promoters: state.promoters,
     passives: state.passives,
     detractors: state.detractors,
     total,
     skipped: state.skipped,
-    shares,
+    shares: measurable ? split(weightTotal) : undefined,
     effectiveSampleSize: effectiveSampleSize(state.weighted, total, weightTotal, state.weightSquares),
     weighted: state.weighted,
-    ...(state.weighted
-      ? {
-          weights: Object.freeze({
-            promoters: state.promoterWeight,
-            passives: state.passiveWeight,
-            detractors: state.detractorWeight,
-            total: weightTotal,
-          }),
-        }
-      : {}),
-  };
-  return Object.freeze(result);
+    ...(state.weighted ? { weights: Object.freeze({ ...split(1), total: weightTotal }) } : {}),
+  });
 }
 
 /** What an interval needs: shares and the (effective) sample size; undefined when nothing to measure. */

@@ -43,8 +43,7 @@ export const MIN_POSITIVE_WEIGHT = 1e-100;
 export function requireWeight(fn: string, value: unknown, index: number | undefined): number {
   const w = requireNonNegative(fn, 'weight', value, index);
   if (w > MAX_WEIGHT || (w > 0 && w < MIN_POSITIVE_WEIGHT)) {
-    const bound = w > MAX_WEIGHT ? 'above 1e100' : 'positive but below 1e-100';
-    throw rejectValue('OUT_OF_RANGE', fn, 'weight', value, index, `is ${bound}; weights are relative, rescale them`);
+    throw rejectValue('OUT_OF_RANGE', fn, 'weight', value, index, 'must be 0 or in [1e-100, 1e100]; rescale the weights');
   }
   return w;
 }
@@ -210,8 +209,6 @@ export function binScores<T>(
 
 type NumericArray = ArrayLike<number> & ArrayBufferView;
 
-/** Elements per pass, so no Int32 bin can overflow (a bank sees at most a quarter of them). */
-const BYTE_CHUNK = 2 ** 30;
 
 /**
  * Occurrences of each byte value. Four banks of 256 Int32 bins take consecutive elements in
@@ -222,6 +219,8 @@ function countBytes(values: Uint8Array | Uint8ClampedArray): Float64Array {
   const all = new Float64Array(256);
   const banks = new Int32Array(1024);
   const n = values.length;
+  // Elements per pass, so no Int32 bin can overflow (a bank sees at most a quarter of them).
+  const BYTE_CHUNK = 2 ** 30;
   for (let start = 0; start < n; start += BYTE_CHUNK) {
     const end = Math.min(n, start + BYTE_CHUNK);
     let i = start;

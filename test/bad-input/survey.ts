@@ -8,6 +8,7 @@ import { csat } from '../../src/survey/csat';
 import { csatInterval } from '../../src/survey/csat-interval';
 import { csatTally } from '../../src/survey/csat-tally';
 import { nps } from '../../src/survey/nps';
+import { npsFromCounts } from '../../src/survey/nps-from-counts';
 import { npsInterval } from '../../src/survey/nps-interval';
 import { npsRevenue } from '../../src/survey/nps-revenue';
 import { npsTally } from '../../src/survey/nps-tally';
@@ -28,6 +29,7 @@ const BY_RECORD = { accessor: (r: Rec) => r.s, weight: (r: Rec) => r.w };
 const AT = 7;
 
 const SCORE_KEYS = ['accessor', 'weight'];
+const COUNTS = { promoters: 5, passives: 3, detractors: 2 };
 
 /** The three places a scored batch function reads numbers: a bare score, a record's score, its weight. */
 function scoreSites(extra: object = {}): NumberSite[] {
@@ -126,6 +128,13 @@ export const surveyRows: readonly Row[] = [
     numbers: [{ what: 'score', put: (bad) => ({ data: bad }) }],
   },
   scored('nps', (data, options) => nps(data as number[], options as never), SCORE_KEYS),
+  {
+    name: 'npsFromCounts',
+    call: (data) => npsFromCounts(data as never),
+    valid: { data: COUNTS },
+    collection: { name: 'counts' },
+    numbers: (['promoters', 'passives', 'detractors'] as const).map((what) => ({ what, put: (bad: unknown) => ({ data: { ...COUNTS, [what]: bad } }) })),
+  },
   scored('csat', (data, options) => csat(data as number[], options as never), [...SCORE_KEYS, 'scale', 'threshold']),
   scored('ces', (data, options) => ces(data as number[], options as never), [...SCORE_KEYS, 'scale', 'easy', 'difficult', 'level']),
   scored('npsInterval', (data, options) => npsInterval(data as number[], options as never), [...SCORE_KEYS, 'level', 'method']),

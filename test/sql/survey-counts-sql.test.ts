@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ces, csat, csatInterval, nps, surveyBreakdown } from '../../src/survey';
+import { ces, csat, csatInterval, nps, npsFromCounts, surveyBreakdown } from '../../src/survey';
 import { surveyCountsSql } from '../../src/sql';
 import type { SurveyResponse } from '../../src/models';
 import { thrownBy } from '../support/error-code';
@@ -64,7 +64,7 @@ describe('surveyCountsSql on DuckDB: the counts give the library’s figures', (
       expect(weighted.score).toBeCloseTo(expected.score as number, 12);
       expect(weighted.weights).toEqual({ promoters: expected.promoters, passives: expected.passives, detractors: expected.detractors, total: expected.total });
       const sum = (test: (s: number) => boolean) => counts.reduce((s, r) => s + (r.score !== null && test(r.score) ? r.responses : 0), 0);
-      const folded = nps({ promoters: sum((s) => s >= 9), passives: sum((s) => s === 7 || s === 8), detractors: sum((s) => s <= 6) });
+      const folded = npsFromCounts({ promoters: sum((s) => s >= 9), passives: sum((s) => s === 7 || s === 8), detractors: sum((s) => s <= 6) });
       expect(folded).toMatchObject({ score: expected.score, total: expected.total, effectiveSampleSize: expected.effectiveSampleSize });
       expect(counts.filter((r) => r.score === null).reduce((s, r) => s + r.responses, 0)).toBe(expected.skipped);
     }

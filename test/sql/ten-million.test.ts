@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitBgNbd, fitGammaGamma, summarizeTransactions } from '../../src/clv';
 import { cohortRetention, cohortRetentionFromCounts } from '../../src/retention';
-import { nps } from '../../src/survey';
+import { nps, npsFromCounts } from '../../src/survey';
 import { cohortCountsSql, rfmHistogramSql, surveyCountsSql, transactionSummarySql } from '../../src/sql';
 import { openDuckDb, type TestDuckDb } from './duckdb';
 import { expectSameSummary } from './conformance';
@@ -128,7 +128,7 @@ describe('10,000,000 purchases read by DuckDB from CSV and Parquet', () => {
       const weighted = nps(mine, { accessor: (r) => r.score, weight: (r) => r.responses });
       const n = scores[segment] as number[];
       const sum = (from: number, to: number) => n.slice(from, to + 1).reduce((s, v) => s + v, 0);
-      const expected = nps({ promoters: sum(9, 10), passives: sum(7, 8), detractors: sum(0, 6) });
+      const expected = npsFromCounts({ promoters: sum(9, 10), passives: sum(7, 8), detractors: sum(0, 6) });
       expect(weighted.score).toBeCloseTo(expected.score as number, 10);
       expect(weighted.weights?.total).toBe(expected.total);
     }

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { compareNps, nps, npsInterval } from '../../src/survey/index';
+import { compareNps, nps, npsFromCounts, npsInterval } from '../../src/survey/index';
 
 const counts = fc.record({
   promoters: fc.integer({ min: 0, max: 300 }),
@@ -19,7 +19,7 @@ describe('compareNps properties', () => {
       return;
     }
     const ba = compareNps(b, a, { level: l, method: m })!;
-    expect(ab!.difference).toBeCloseTo(nps(a).score! - nps(b).score!, 9);
+    expect(ab!.difference).toBeCloseTo(npsFromCounts(a).score! - npsFromCounts(b).score!, 9);
     expect(ba.difference).toBeCloseTo(-ab!.difference, 9);
     expect(ba.standardError).toBeCloseTo(ab!.standardError, 9);
     expect(ba.interval!.lower).toBeCloseTo(-ab!.interval!.upper, 9);

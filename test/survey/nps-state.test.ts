@@ -1,7 +1,7 @@
 // Direct unit tests of the NPS tally helpers (also exercised through nps, npsTally, npsInterval, compareNps).
 import { describe, expect, it } from 'vitest';
 import { addNpsAnswer, createNpsState, intervalBasis, mergeNpsStates, npsDifference, npsResult, summarizeNps } from '../../src/survey/nps-state';
-import { nps } from '../../src/survey/index';
+import { nps, npsFromCounts } from '../../src/survey/index';
 
 const tally = (scores: number[]) => scores.reduce((s, x, i) => addNpsAnswer('t', s, x, i), createNpsState());
 
@@ -23,8 +23,8 @@ describe('nps-state', () => {
   });
   it('npsDifference: Wald z on the observed shares; the standard error is the interval one', () => {
     // a: p = .6, d = .15, n = 100; b: p = .5, d = .2, n = 100 (as compareNps' known values).
-    const a = summarizeNps(nps({ promoters: 60, passives: 25, detractors: 15 }))!;
-    const b = summarizeNps(nps({ promoters: 50, passives: 30, detractors: 20 }))!;
+    const a = summarizeNps(npsFromCounts({ promoters: 60, passives: 25, detractors: 15 }))!;
+    const b = summarizeNps(npsFromCounts({ promoters: 50, passives: 30, detractors: 20 }))!;
     const wald = npsDifference(a, b, 0.95, 'wald');
     const se = Math.sqrt((0.75 - 0.45 ** 2) / 100 + (0.7 - 0.3 ** 2) / 100);
     expect(wald.standardError).toBeCloseTo(100 * se, 10);

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { nps } from '../../src/survey/index';
+import { nps, npsFromCounts } from '../../src/survey/index';
 import { shuffle } from './helpers';
 
 const score = fc.integer({ min: 0, max: 10 });
@@ -26,7 +26,7 @@ describe('nps properties', () => {
 
   test.prop([answers], opts)('counts and raw scores give the same answer', (values) => {
     const r = nps(values);
-    const fromCounts = nps({ promoters: r.promoters, passives: r.passives, detractors: r.detractors });
+    const fromCounts = npsFromCounts({ promoters: r.promoters, passives: r.passives, detractors: r.detractors });
     expect(fromCounts.score).toBe(r.score);
     expect(fromCounts.shares).toEqual(r.shares);
     expect(fromCounts.effectiveSampleSize).toBe(r.effectiveSampleSize);

@@ -146,7 +146,7 @@ function fitBgNbdStatistics(stats: BgNbdSufficientStatistics, rows: number, skip
     const rows = `${zeroRecencyRepeats} customer${zeroRecencyRepeats === 1 ? ' has' : 's have'} repeat purchases with recency 0`;
     if (alpha < BOUNDARY_ALPHA) {
       converged = false;
-      message = `${message}; the fit ran to the boundary alpha → 0, r → 0, where the likelihood is unbounded because ${rows}: no interior maximum was found`;
+      message = `${message}; no interior maximum (the fit ran to the boundary): the likelihood is unbounded as alpha → 0 with r → 0 because ${rows}`;
     } else {
       message = `${message}; interior local maximum: the likelihood is unbounded as alpha → 0 with r → 0 because ${rows}`;
     }
