@@ -177,7 +177,11 @@ export function mbgNbdDiscountedIfAlive(fn: string, R: number, u: number, a: num
   let failed = false;
   const logK = (logC: number): number => {
     const c = Math.exp(logC);
-    if (nu * c < 1e-8) return Math.log1p(-nu * c + (nu * (nu + 1) * c * c)); // k = 1 − νc + ν(ν+1)c² − …
+    if (nu * c < 1e-8) return Math.log1p(-nu * c + nu * (nu + 1) * c * c); // k = 1 − νc + ν(ν+1)c² − …
+    if (c <= 100) {
+      const cf = exponentialIntegralFraction(nu, 1 / c);
+      if (cf > 0) return Math.log(cf) - logC;
+    }
     const result = tanhSinh(
       (dLo, dHi) => {
         // −ln(1−s), from whichever distance to an end is exact.
@@ -204,6 +208,29 @@ export function mbgNbdDiscountedIfAlive(fn: string, R: number, u: number, a: num
     );
   }
   return Math.exp(Math.log(R) - logScale + Math.log(value));
+}
+
+/**
+ * e^y E_ν(y) for y ≥ 0.01 by the modified Lentz continued fraction (Press et al., *Numerical
+ * Recipes*, 3rd ed., §6.3, eq. 6.3.5): 1/(y+ν− 1·ν/(y+ν+2− 2(ν+1)/(y+ν+4− …))). 0 if it does not
+ * settle to a rounding within 3,000 steps (the caller then integrates).
+ */
+function exponentialIntegralFraction(nu: number, y: number): number {
+  const tiny = 1e-300;
+  let b = y + nu;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i <= 3000; i++) {
+    const an = -i * (nu - 1 + i);
+    b += 2;
+    d = 1 / (an * d + b);
+    c = b + an / c;
+    const del = c * d;
+    h *= del;
+    if (Math.abs(del - 1) <= 1e-16) return h;
+  }
+  return 0;
 }
 
 /** The parameters checked (each finite and > 0), as a tuple. */
