@@ -42,8 +42,8 @@ import { requireCount, requireNonNegative } from '../../internal/validate';
  * const cdnow = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }; // weeks
  * const customer = { frequency: 2, recency: 30.43, T: 38.86 };
  * // The chance that this customer buys nothing in the next 39 weeks:
- * mbgNbdConditionalPurchaseCountProbability(cdnow, customer, 0, 39); // => 0.4643
- * mbgNbdConditionalPurchaseCountProbability(cdnow, customer, 1, 39); // => 0.1816
+ * mbgNbdConditionalPurchaseCountProbability(cdnow, customer, 0, 39); // => 0.4400
+ * mbgNbdConditionalPurchaseCountProbability(cdnow, customer, 1, 39); // => 0.2342
  * mbgNbdConditionalPurchaseCountProbability(cdnow, customer, -1, 39); // => throws NEGATIVE_VALUE
  * ```
  */

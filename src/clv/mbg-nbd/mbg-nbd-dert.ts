@@ -45,7 +45,7 @@ import { readOptions } from '../../internal/options';
  * import { mbgNbdDert } from 'cx-metrics/clv';
  * const cdnow = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }; // weeks
  * const discountRate = Math.log(1.15) / 52; // 15 % a year, per week
- * mbgNbdDert(cdnow, { frequency: 2, recency: 30.43, T: 38.86 }, { discountRate }); // => 3.54
+ * mbgNbdDert(cdnow, { frequency: 2, recency: 30.43, T: 38.86 }, { discountRate }); // => 4.92
  * mbgNbdDert(cdnow, { frequency: 2, recency: 30.43, T: 38.86 }, { discountRate: 0 }); // => throws OUT_OF_RANGE
  * ```
  */

@@ -95,7 +95,7 @@ const BOUNDARY_ALPHA = 1e-8;
  * ];
  * const fit = fitMbgNbd(rows, { frequency: (d) => d[0], recency: (d) => d[1], T: (d) => d[2] });
  * fit.model; // => 'mbg-nbd'
- * fit.logLikelihood; // => -132.55
+ * fit.logLikelihood; // => -135.953
  * fitMbgNbd([{ frequency: 0, recency: 0, T: 30 }]); // => throws INSUFFICIENT_DATA
  * ```
  */

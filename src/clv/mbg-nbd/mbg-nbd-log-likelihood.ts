@@ -60,9 +60,9 @@ export type MbgNbdLogLikelihoodOptions<D> = CustomerHistoryOptions<D> & {
  * ```ts
  * import { mbgNbdLogLikelihood } from 'cx-metrics/clv';
  * const params = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
- * mbgNbdLogLikelihood(params, [{ frequency: 2, recency: 30.43, T: 38.86 }]); // => -9.4495
+ * mbgNbdLogLikelihood(params, [{ frequency: 2, recency: 30.43, T: 38.86 }]); // => -9.4856
  * const each = mbgNbdLogLikelihood(params, [{ frequency: 0, recency: 0, T: 38.86 }, null], { perCustomer: true });
- * each.logLikelihood[0]; // => -0.5483
+ * each.logLikelihood[0]; // => -0.5398
  * each.skipped; // => 1
  * mbgNbdLogLikelihood({ ...params, r: 0 }, []); // => throws OUT_OF_RANGE
  * ```

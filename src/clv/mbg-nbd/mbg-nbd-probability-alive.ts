@@ -41,11 +41,11 @@ import { requireNonNegative } from '../../internal/validate';
  * ```ts
  * import { mbgNbdProbabilityAlive } from 'cx-metrics/clv';
  * const cdnow = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }; // weeks
- * mbgNbdProbabilityAlive(cdnow, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7259
+ * mbgNbdProbabilityAlive(cdnow, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7062
  * // A one-time buyer of 39 weeks ago (BG/NBD: 1):
- * mbgNbdProbabilityAlive(cdnow, { frequency: 0, recency: 0, T: 38.86 }); // => 0.2935
+ * mbgNbdProbabilityAlive(cdnow, { frequency: 0, recency: 0, T: 38.86 }); // => 0.3897
  * // The same customer a year from now:
- * mbgNbdProbabilityAlive(cdnow, { frequency: 0, recency: 0, T: 38.86 }, 52); // => 0.2353
+ * mbgNbdProbabilityAlive(cdnow, { frequency: 0, recency: 0, T: 38.86 }, 52); // => 0.3447
  * mbgNbdProbabilityAlive(cdnow, { frequency: 1.5, recency: 2, T: 38.86 }); // => throws NOT_AN_INTEGER
  * ```
  */

@@ -33,8 +33,8 @@ import { requireCount, requireNonNegative } from '../../internal/validate';
  * import { mbgNbdPurchaseCountProbability } from 'cx-metrics/clv';
  * const cdnow = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }; // weeks
  * // Of customers acquired today, the share with no repeat purchase in the next 39 weeks:
- * mbgNbdPurchaseCountProbability(cdnow, 0, 39); // => 0.5790
- * mbgNbdPurchaseCountProbability(cdnow, 2, 39); // => 0.0868
+ * mbgNbdPurchaseCountProbability(cdnow, 0, 39); // => 0.5825
+ * mbgNbdPurchaseCountProbability(cdnow, 2, 39); // => 0.0869
  * mbgNbdPurchaseCountProbability(cdnow, 0.5, 39); // => throws NOT_AN_INTEGER
  * ```
  */

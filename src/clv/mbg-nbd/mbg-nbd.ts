@@ -36,7 +36,7 @@ import { mbgNbdAlive, mbgNbdExpectedIfAlive, requireMbgNbdParams } from './mbg-n
  * const params = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }; // CDNOW, weeks
  * mbgNbd.model; // => 'mbg-nbd'
  * mbgNbd.parameterNames; // => ['r', 'alpha', 'a', 'b']
- * mbgNbd.probabilityAlive(params, { frequency: 0, recency: 0, T: 38.86 }); // => 0.2935
+ * mbgNbd.probabilityAlive(params, { frequency: 0, recency: 0, T: 38.86 }); // => 0.3897
  * ```
  */
 export const mbgNbd: ContinuousTransactionModel<'mbg-nbd', MbgNbdParams, MbgNbdFit> = /* @__PURE__ */ Object.freeze<

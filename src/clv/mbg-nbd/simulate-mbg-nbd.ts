@@ -41,7 +41,7 @@ const FN = 'simulateMbgNbd';
  * const truth = { r: 0.5, alpha: 5, a: 1, b: 3 };
  * const rows = simulateMbgNbd(truth, { customers: 5000, T: { min: 13, max: 39 }, seed: 7 });
  * rows.length; // => 5000
- * fitMbgNbd(rows).r; // => 0.5
+ * fitMbgNbd(rows).r; // => 0.47
  * simulateMbgNbd(truth, { customers: 10, T: 52 }); // => throws INVALID_OPTION
  * ```
  */
