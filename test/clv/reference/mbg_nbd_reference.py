@@ -16,7 +16,7 @@ without the transformations used in src/:
   P(alive at T+t)    P(alive) 2F1(r+x, a; a+b+x+1; -t/(al+T)) (= E[exp(-lambda p t)] over the posterior)
   P(Y(t) = n | ...)  [n=0](1 - P(alive)) + P(alive) int_0^1 Beta(p; a, b+x+1) Q(n | p) dp, with
                      Q(n|p) = (1-p)^n NB(n; r+x, u/(u+t)) + [n>0] p (1-p)^(n-1) [1 - sum_{j<n} NB(j)], u = al+T
-  DERT               P(alive) int_0^1 Beta(p; a, b+x+1) (R/p) e^y E_{R+1}(y) dp,  y = delta u / p, R = r+x
+  DERT (20/25 dps)   P(alive) int_0^1 Beta(p; a, b+x+1) (R/p) e^y E_{R+1}(y) dp,  y = delta u / p, R = r+x
                      (E[lambda/(delta + lambda p)] over lambda ~ Gamma(R, u), by mpmath.expint)
 The CDNOW fit: scipy Nelder-Mead on the same likelihood (numpy), restarted to convergence.
 """
@@ -176,9 +176,9 @@ def dert(r, al, a, b, x, tx, T, delta):
         R, B, u = rr + x, bb + x + 1, aal + TT
         h = lambda p: R / p * mp.exp(d * u / p) * mp.expint(R + 1, d * u / p)
         return p_alive(rr, aal, aa, bb, x, ttx, TT) * beta_quad(h, aa, B, [d * u, d * u / R])
-    with mp.workdps(30):
+    with mp.workdps(20):
         v = one()
-    with mp.workdps(40):
+    with mp.workdps(25):
         w = one()
     if abs(v - w) > mp.mpf('1e-12') * abs(w):
         print(f'  dert left out {(r, al, a, b, x, tx, T, delta)}: {v} vs {w}', file=sys.stderr)
