@@ -167,9 +167,9 @@ export function mbgNbdAliveAt(fn: string, r: number, alpha: number, a: number, b
  *
  * (the rate of purchases at T + t given alive at T is λ e^(−λpt); integrating over λ first gives
  * R/u · (1 + pt/u)^(−R−1), and v = δt). k(c) = y e^y E_{R+1}(y) with y = 1/c (E the generalized
- * exponential integral) is computed as ∫₀¹ (1 − c ln(1−s))^(−R−1) ds (s = 1 − e^(−v)) by
- * tanh-sinh quadrature, and the expectation over p by the kernel's beta expectation: a nested
- * numerical integration, about a millisecond. OUT_OF_RANGE for `fn` if either cannot reach 1e-10.
+ * exponential integral) comes from its continued fraction for c ≤ 10 where it settles, else
+ * from (1/c) ∫₀^W exp(−R·w − (e^w − 1)/c) dw (w = ln(1 + c·v)) by tanh-sinh quadrature, and the expectation over p by the kernel's beta expectation: a nested
+ * numerical integration, milliseconds. OUT_OF_RANGE for `fn` if either cannot reach 1e-10.
  */
 export function mbgNbdDiscountedIfAlive(fn: string, R: number, u: number, a: number, B: number, delta: number): number {
   const logScale = Math.log(delta) + Math.log(u); // ln(δu)
@@ -178,23 +178,25 @@ export function mbgNbdDiscountedIfAlive(fn: string, R: number, u: number, a: num
   const logK = (logC: number): number => {
     const c = Math.exp(logC);
     if (nu * c < 1e-8) return Math.log1p(-nu * c + nu * (nu + 1) * c * c); // k = 1 − νc + ν(ν+1)c² − …
-    if (c <= 100) {
+    if (c <= 10) {
       const cf = exponentialIntegralFraction(nu, 1 / c);
       if (cf > 0) return Math.log(cf) - logC;
     }
+    // w = ln(1 + c·v): k = (1/c) ∫₀^W exp(−R·w − (e^w − 1)/c) dw, smooth, W where v = 50
+    // (the rest is below e^−49 of k).
+    const W = Math.log1p(50 * c);
     const result = tanhSinh(
       (dLo, dHi) => {
-        // −ln(1−s), from whichever distance to an end is exact.
-        const L = dLo <= dHi ? -Math.log1p(-dLo) : -Math.log(dHi);
-        return Math.exp(-nu * Math.log1p(c * L));
+        const w = dLo <= dHi ? dLo : W - dHi;
+        return Math.exp(-R * w - Math.expm1(w) / c);
       },
-      1,
+      W,
       1e-12,
       0,
       10,
     );
     if (!result.converged || !(result.value > 0)) failed = true;
-    return Math.log(result.value);
+    return Math.log(result.value) - logC;
   };
   const mean = a / (a + B);
   const floor = Math.exp(logK(Math.log(mean) - logScale)); // Jensen: k is convex in c
@@ -211,9 +213,9 @@ export function mbgNbdDiscountedIfAlive(fn: string, R: number, u: number, a: num
 }
 
 /**
- * e^y E_ν(y) for y ≥ 0.01 by the modified Lentz continued fraction (Press et al., *Numerical
+ * e^y E_ν(y) for y ≥ 0.1 by the modified Lentz continued fraction (Press et al., *Numerical
  * Recipes*, 3rd ed., §6.3, eq. 6.3.5): 1/(y+ν− 1·ν/(y+ν+2− 2(ν+1)/(y+ν+4− …))). 0 if it does not
- * settle to a rounding within 3,000 steps (the caller then integrates).
+ * settle to a rounding within 500 steps (the caller then integrates).
  */
 function exponentialIntegralFraction(nu: number, y: number): number {
   const tiny = 1e-300;
@@ -221,7 +223,7 @@ function exponentialIntegralFraction(nu: number, y: number): number {
   let c = 1 / tiny;
   let d = 1 / b;
   let h = d;
-  for (let i = 1; i <= 3000; i++) {
+  for (let i = 1; i <= 500; i++) {
     const an = -i * (nu - 1 + i);
     b += 2;
     d = 1 / (an * d + b);

@@ -5,7 +5,7 @@ import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange, wholeTime } from '../bg
 import { valueOrRefusal } from './refusal';
 
 describe('mbgNbdConditionalExpectedPurchases: properties over every parameter in [e^−30, e^30]', () => {
-  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 200 })(
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 80 })(
     'finite, ≥ 0, ≤ (r + x) t/(α + T), and non-decreasing in t, or a documented refusal',
     (p, c, t, k) => {
       const e1 = valueOrRefusal(() => mbgNbdConditionalExpectedPurchases(p, c, t));

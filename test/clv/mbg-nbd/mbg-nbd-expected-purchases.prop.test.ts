@@ -6,7 +6,7 @@ import { bgNbdParamsWholeRange, wholeTime } from '../bg-nbd/bg-nbd-arbitraries';
 import { valueOrRefusal } from './refusal';
 
 describe('mbgNbdExpectedPurchases: properties over every parameter in [e^−30, e^30]', () => {
-  test.prop([bgNbdParamsWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 200 })(
+  test.prop([bgNbdParamsWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 80 })(
     'finite, ≥ 0, ≤ r t/α · b/(a+b) and non-decreasing in t, or a documented refusal',
     (p, t, k) => {
       const e1 = valueOrRefusal(() => mbgNbdExpectedPurchases(p, t));
@@ -20,7 +20,7 @@ describe('mbgNbdExpectedPurchases: properties over every parameter in [e^−30, 
     },
   );
 
-  test.prop([bgNbdParams, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(7, 1 / 7, 12)], { numRuns: 60 })(
+  test.prop([bgNbdParams, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(7, 1 / 7, 12)], { numRuns: 30 })(
     'scaling α and t by k leaves it unchanged',
     (p, t, k) => {
       const e = mbgNbdExpectedPurchases(p, t);

@@ -13,7 +13,7 @@ describe('fitMbgNbd: properties', () => {
     for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(fit[key] - truth[key])).toBeLessThan(3 * se[key]);
   });
 
-  test.prop([fc.constantFrom(7, 1 / 7, 12)], { numRuns: 3 })('rescaling every time by k rescales α by k and leaves r, a, b', (k) => {
+  test.prop([fc.constantFrom(7, 1 / 7, 12)], { numRuns: 1 })('rescaling every time by k rescales α by k and leaves r, a, b', (k) => {
     const rows = simulateMbgNbd({ r: 0.5, alpha: 5, a: 1, b: 3 }, { customers: 400, T: 39, seed: 3 });
     const fit = fitMbgNbd(rows);
     const scaled = fitMbgNbd(rows.map((c) => ({ frequency: c.frequency, recency: c.recency * k, T: c.T * k })));

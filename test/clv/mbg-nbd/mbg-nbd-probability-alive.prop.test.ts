@@ -5,7 +5,7 @@ import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange, wholeTime } from '../bg
 import { valueOrRefusal } from './refusal';
 
 describe('mbgNbdProbabilityAlive: properties over every parameter in [e^−30, e^30]', () => {
-  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 200 })(
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 80 })(
     'in [0, 1], and non-increasing in t (0 = now), or a documented refusal',
     (p, c, t, k) => {
       const now = mbgNbdProbabilityAlive(p, c);
@@ -20,7 +20,7 @@ describe('mbgNbdProbabilityAlive: properties over every parameter in [e^−30, e
     },
   );
 
-  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 150 })(
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 80 })(
     'non-increasing as the last purchase moves back from T',
     (p, c, share) => {
       const earlier = { ...c, recency: c.recency * share };

@@ -5,18 +5,18 @@ import { bgNbdParamsWholeRange, wholeTime } from '../bg-nbd/bg-nbd-arbitraries';
 
 const summable = fc.record({
   r: fc.double({ min: 0.05, max: 3, noNaN: true }),
-  alpha: fc.double({ min: 1, max: 50, noNaN: true }),
+  alpha: fc.double({ min: 2.5, max: 50, noNaN: true }),
   a: fc.double({ min: 0.05, max: 20, noNaN: true }),
   b: fc.double({ min: 0.05, max: 20, noNaN: true }),
 });
 
 describe('mbgNbdPurchaseCountProbability: properties', () => {
-  test.prop([summable, fc.double({ min: 0.01, max: 20, noNaN: true })], { numRuns: 50 })(
+  test.prop([summable, fc.double({ min: 0.01, max: 10, noNaN: true })], { numRuns: 15 })(
     'in [0, 1] and summing to 1 (to 1e-9) where the tail is summable',
     (p, t) => {
-      // t/(α+t) ≤ 20/21: the negative-binomial tail beyond 1,000 is below 1e-12 of its head.
+      // t/(α+t) ≤ 0.8: the negative-binomial tail beyond 300 is below 1e-25.
       let total = 0;
-      for (let n = 0; n < 1000; n++) {
+      for (let n = 0; n < 300; n++) {
         const value = mbgNbdPurchaseCountProbability(p, n, t);
         expect(value).toBeGreaterThanOrEqual(0);
         expect(value).toBeLessThanOrEqual(1);
@@ -28,7 +28,7 @@ describe('mbgNbdPurchaseCountProbability: properties', () => {
 });
 
 describe('mbgNbdPurchaseCountProbability: properties over every parameter in [e^−30, e^30]', () => {
-  test.prop([bgNbdParamsWholeRange, wholeTime, fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 100 })(
+  test.prop([bgNbdParamsWholeRange, wholeTime, fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 30 })(
     'P(X(t) = n) in [0, 1] for 40 consecutive n from any start, and their sum ≤ 1; P(X = 0) ≥ a/(a+b)',
     (p, t, start) => {
       let total = 0;

@@ -225,12 +225,12 @@ out['expected'] = [[p, t, float(v)] for p, t in exp_cases for v in [cond(*p, 0, 
 hist = [(0, 0, 38.86), (2, 30.43, 38.86), (1, 1.71, 38.86), (0, 0, 0), (10000, 38, 39), (3, 0, 10)]
 cond_cases = [(C, h, t) for h in hist for t in (1, 39)] + [
     ([F, F, F, F], (10000, 38, 39), 10), ([E, E, E, E], (1, 0, 39), 52), ([F, E, 0.5, 2], (3, 0, 10), 5), ([E, 1, 0.5, 0.5], (0, 0, 1e-6), 1e9),
-    ([5, F, 2, 2], (100, 1e3, 1e4), 1e6), ([3, 0.5, F, E], (2, 1, 2), 3), ([E, 2, E, F], (10000, 5, 5), 1e-6), ([1e4, 100, 0.02, 0.05], (200, 1, 2), 52),
+    ([5, F, 2, 2], (100, 1e3, 1e4), 1e6), ([3, 0.5, F, E], (2, 1, 2), 3), ([E, 2, E, F], (10000, 5, 5), 1e-6),
 ]
 out['conditional'] = [[p, list(h), t, float(v)] for p, h, t in cond_cases for v in [cond(*p, *h, t)] if v is not None]
 out['alive'] = [[p, list(h), float(p_alive(*p, *h))] for p, h, _ in cond_cases]
 alive_cases = [(C, h, t) for h in hist[:4] for t in (0, 1, 39, 520)] + [
-    ([F, 1, 0.5, 0.5], (5, 3, 10), 1e-3), ([0.5, E, 2, 3], (0, 0, 1), 1), ([E, F, F, E], (2, 1, 2), 1e9), ([1e4, 100, 0.02, 0.05], (200, 1, 2), 52),
+    ([F, 1, 0.5, 0.5], (5, 3, 10), 1e-3), ([0.5, E, 2, 3], (0, 0, 1), 1), ([E, F, F, E], (2, 1, 2), 1e9),
 ]
 out['aliveAt'] = [[p, list(h), t, float(v)] for p, h, t in alive_cases for v in [alive_at(*p, *h, t)] if v is not None]
 pmf_cases = [(C, n, t) for n in (0, 1, 2, 5, 20) for t in (1, 39, 520)] + [
@@ -243,7 +243,14 @@ print('count done', file=sys.stderr)
 out['conditionalCount'] = [[p, list(h), n, t, float(cond_pmf(*p, *h, n, t))] for p, h, n, t in cpmf_cases]
 d52 = float(mp.log(mp.mpf('1.15')) / 52)
 dert_cases = [(C, h, d) for h in hist[:4] for d in (d52, 0.1)] + [
-    ([2, 10, 3, 0.5], (5, 20, 30), d52), ([1e4, 100, 50, 30], (200, 1, 2), 0.01), ([0.5, 3, 0.3, 0.4], (1, 0, 5), 0.001), ([0.5, 3, 1, 2], (3, 2, 6), d52)]
+    ([2, 10, 3, 0.5], (5, 20, 30), d52), ([0.5, 3, 0.3, 0.4], (1, 0, 5), 0.001), ([0.5, 3, 1, 2], (3, 2, 6), d52),
+    ([E, 1, 0.5, 0.5], (0, 0, 1), 0.01), ([0.5, 3, 2, 1e6], (3, 2, 6), 0.05)]
 print('conditional count done', file=sys.stderr)
-out['dert'] = [[p, list(h), d, float(v)] for p, h, d in dert_cases for v in [dert(*p, *h, d)] if v is not None]
+out['dert'] = []
+for p, h, d in dert_cases:
+    t0 = time.time()
+    v = dert(*p, *h, d)
+    print(f'dert {p} {h} {d}: {v} ({time.time() - t0:.1f} s)', file=sys.stderr)
+    if v is not None:
+        out['dert'].append([p, list(h), d, float(v)])
 json.dump(out, sys.stdout, indent=1)
