@@ -22,8 +22,9 @@ import { readOptions } from '../../internal/options';
  * worth e^(−δt). For an annual rate d in a model fitted in weeks, δ = ln(1 + d)/52 (15 % a year:
  * δ = ln 1.15 / 52 ≈ 0.00269 a week); in days, ln(1 + d)/365. No closed form is used: the inner
  * integral (y·e^y·E_{r+x+1}(y), y = δ(α+T)/p, a generalized exponential integral) is computed by
- * tanh-sinh quadrature and the expectation over p by the kernel's beta expectation, both to
- * 1e-10 or more (a nested numerical integration: a few milliseconds a customer, up to about 50 ms at extreme parameters). Decreasing in δ.
+ * a continued fraction or tanh-sinh quadrature and the expectation over p by the kernel's beta
+ * expectation, both to 1e-10 or more (a nested numerical integration: a few milliseconds a
+ * customer, up to about 50 ms at extreme parameters). Decreasing in δ.
  *
  * Source: the model of Batislam, Denizel & Filiztekin (2007), *International Journal of
  * Research in Marketing* 24(3), 201–209; DERT as defined for the Pareto/NBD by Fader, Hardie &

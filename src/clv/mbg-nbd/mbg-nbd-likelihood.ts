@@ -8,7 +8,7 @@
  *      + B(a+1, b+x)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+tₓ)^(r+x))        (x = 0 included, tₓ = 0)
  *   ℓ  = A₁ + A₂ + ln(e^A₃ + e^A₄)
  *   A₁ = lnΓ(r+x) − lnΓ(r) + r ln α
- *   A₂ = lnΓ(a+b) + lnΓ(b+x+1) − lnΓ(b) − lnΓ(a+b+x+1)
+ *   A₂ = lnΓ(a+b) + lnΓ(b+x+1) − lnΓ(b) − lnΓ(a+b+x+1)   (formed as ln (b)ₓ₊₁ − ln (a+b)ₓ₊₁, and A₁ as ln (r)ₓ)
  *   A₃ = −(r+x) ln(α+T)
  *   A₄ = ln a − ln(b+x) − (r+x) ln(α+tₓ)
  *
@@ -24,7 +24,7 @@
  * distinct x, the rest once per distinct (x, tₓ, T).
  */
 import { outsideLogRange } from '../../internal/log-scale-fit';
-import { digamma, logGamma } from '../../internal/special';
+import { digamma, logBeta, logGamma } from '../../internal/special';
 import type { BgNbdSufficientStatistics } from '../bg-nbd/bg-nbd-likelihood';
 
 /** ln(e^A₃ + e^A₄) and π₄ from one exponential. */
@@ -37,16 +37,21 @@ function logPair(a3: number, a4: number): [number, number] {
   return [a4 + Math.log1p(e), 1 - e / (1 + e)];
 }
 
-/** A₂ = ln B(a, b+x+1) − ln B(a, b). */
-function logBetaRatio(a: number, b: number, x: number, lgAB: number, lgB: number): number {
+/** ln Γ(v + j) − ln Γ(v) = ln Γ(j) − ln B(v, j) (j ≥ 1): no difference of two huge ln Γ when v is large. */
+function logRising(v: number, j: number): number {
+  return j === 0 ? 0 : logGamma(j) - logBeta(v, j);
+}
+
+/** A₂ = ln B(a, b+x+1) − ln B(a, b) = ln (b)ₓ₊₁ − ln (a+b)ₓ₊₁. */
+function logBetaRatio(a: number, b: number, x: number): number {
   if (x === 0) return Math.log(b) - Math.log(a + b);
-  return lgAB + logGamma(b + x + 1) - lgB - logGamma(a + b + x + 1);
+  return logRising(b, x + 1) - logRising(a + b, x + 1);
 }
 
 /** ln Lᵢ of one customer (unweighted), for the per-customer log-likelihoods. */
 export function mbgNbdRowLogLikelihood(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {
-  const a1 = x === 0 ? 0 : logGamma(r + x) - logGamma(r);
-  const a2 = logBetaRatio(a, b, x, logGamma(a + b), logGamma(b));
+  const a1 = logRising(r, x);
+  const a2 = logBetaRatio(a, b, x);
   // r ln α − (r+x) ln(α+t) = −r ln(1 + t/α) − x ln(α+t): no cancellation of two large logs.
   const a3 = -r * Math.log1p(T / alpha) - (x === 0 ? 0 : x * Math.log(alpha + T));
   const a4 = Math.log(a) - Math.log(b + x) - r * Math.log1p(tx / alpha) - (x === 0 ? 0 : x * Math.log(alpha + tx));
@@ -68,9 +73,6 @@ export function mbgNbdNegativeLogLikelihood(theta: readonly number[], s: BgNbdSu
   const nFreq = s.frequencies.length;
   const logShift = new Float64Array(nFreq); // ln a − ln(b+x)
   const invShift = new Float64Array(nFreq); // 1/(b+x)
-  const lgR = logGamma(r);
-  const lgB = logGamma(b);
-  const lgAB = logGamma(a + b);
   const psiR = digamma(r);
   const psiB = digamma(b);
   const psiAB = digamma(a + b);
@@ -85,7 +87,7 @@ export function mbgNbdNegativeLogLikelihood(theta: readonly number[], s: BgNbdSu
     ll += wx * r * lnAlpha;
     gr += wx * lnAlpha;
     gAlpha += (wx * r) / alpha;
-    ll += wx * ((x === 0 ? 0 : logGamma(r + x) - lgR) + logBetaRatio(a, b, x, lgAB, lgB));
+    ll += wx * (logRising(r, x) + logBetaRatio(a, b, x));
     const psiABX = digamma(a + b + x + 1);
     if (x > 0) gr += wx * (digamma(r + x) - psiR);
     gA += wx * (psiAB - psiABX);

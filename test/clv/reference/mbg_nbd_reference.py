@@ -56,8 +56,13 @@ def beta_points(a, B, extra):
 
 
 def beta_quad(g, a, B, extra=()):
-    """E[g(p)], p ~ Beta(a, B), by mp.quad with the density in log form."""
+    """E[g(p)], p ~ Beta(a, B), by mp.quad with the density in log form (in w = p^a when a < 1,
+    which removes the singularity of the density at 0)."""
     lb = mp.log(mp.beta(a, B))
+    if a < 1:
+        pts = sorted(set([mp.mpf(0), mp.mpf(1)] + [p ** a for p in beta_points(a, B, extra) if 0 < p < 1]))
+        h = lambda w: g(w ** (1 / a)) * mp.exp((B - 1) * mp.log1p(-w ** (1 / a)) - lb) / a if w < 1 else mp.mpf(0)
+        return mp.quad(h, pts, maxdegree=10)
     h = lambda p: g(p) * mp.exp((a - 1) * mp.log(p) + (B - 1) * mp.log1p(-p) - lb)
     return mp.quad(h, beta_points(a, B, extra), maxdegree=10)
 
@@ -228,7 +233,8 @@ cond_cases = [(C, h, t) for h in hist for t in (1, 39)] + [
     ([5, F, 2, 2], (100, 1e3, 1e4), 1e6), ([3, 0.5, F, E], (2, 1, 2), 3), ([E, 2, E, F], (10000, 5, 5), 1e-6),
 ]
 out['conditional'] = [[p, list(h), t, float(v)] for p, h, t in cond_cases for v in [cond(*p, *h, t)] if v is not None]
-out['alive'] = [[p, list(h), float(p_alive(*p, *h))] for p, h, _ in cond_cases]
+with mp.workdps(60):
+    out['alive'] = [[p, list(h), float(p_alive(*p, *h))] for p, h, _ in cond_cases]
 alive_cases = [(C, h, t) for h in hist[:4] for t in (0, 1, 39, 520)] + [
     ([F, 1, 0.5, 0.5], (5, 3, 10), 1e-3), ([0.5, E, 2, 3], (0, 0, 1), 1), ([E, F, F, E], (2, 1, 2), 1e9),
 ]
@@ -238,7 +244,7 @@ pmf_cases = [(C, n, t) for n in (0, 1, 2, 5, 20) for t in (1, 39, 520)] + [
 print('alive done', file=sys.stderr)
 out['count'] = [[p, n, t, float(pmf(*p, n, t))] for p, n, t in pmf_cases]
 cpmf_cases = [(C, h, n, t) for h in hist[:4] for n in (0, 1, 3) for t in (39,)] + [
-    ([2, 10, 3, 0.5], (5, 20, 30), 2, 52), ([1e4, 100, 50, 30], (200, 1, 2), 0, 52), ([0.5, 3, E, 2], (1, 0, 5), 1, 10)]
+    ([2, 10, 3, 0.5], (5, 20, 30), 2, 52), ([1e4, 100, 50, 30], (200, 1, 2), 0, 52), ([0.5, 3, 0.05, 2], (1, 0, 5), 1, 10)]  # (mp.quad does not resolve a beta with a near e^-30)
 print('count done', file=sys.stderr)
 out['conditionalCount'] = [[p, list(h), n, t, float(cond_pmf(*p, *h, n, t))] for p, h, n, t in cpmf_cases]
 d52 = float(mp.log(mp.mpf('1.15')) / 52)
