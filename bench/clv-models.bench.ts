@@ -12,6 +12,7 @@ import {
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   fitBgNbd,
+  fitMbgNbd,
   fitGammaGamma,
   gammaGamma,
   gammaGammaExpectedSpend,
@@ -103,6 +104,7 @@ export async function main(): Promise<void> {
   benchSuite('BG/NBD fit, CDNOW (2,357 customers)', { runs: 15, warmup: 3 })
     .add('one bgNbdLogLikelihood evaluation (baseline: the fit in likelihood evaluations)', () => bgNbdLogLikelihood(CDNOW_BG_NBD, small), { baseline: true })
     .add('fitBgNbd', () => fitBgNbd(small))
+    .add('fitMbgNbd', () => fitMbgNbd(small))
     .run();
   benchSuite('Gamma-Gamma fit, CDNOW (946 repeat customers)', { runs: 15, warmup: 3 })
     .add('fit without grouping (baseline)', () => gammaGammaUngrouped(smallColumns), { baseline: true })
@@ -119,6 +121,7 @@ export async function main(): Promise<void> {
   benchSuite('BG/NBD fit, 1,000,000 simulated customers', { runs: 3, warmup: 1 })
     .add('one bgNbdLogLikelihood evaluation (baseline: the fit in likelihood evaluations)', () => bgNbdLogLikelihood(CDNOW_BG_NBD, big), { baseline: true })
     .add('fitBgNbd (objects in, validated, grouped)', () => fitBgNbd(big))
+    .add('fitMbgNbd (objects in, validated, grouped)', () => fitMbgNbd(big))
     .run();
   const rssFit = process.memoryUsage().rss;
   benchSuite('Gamma-Gamma fit, 1,000,000 simulated customers', { runs: 3, warmup: 1 })

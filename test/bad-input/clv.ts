@@ -12,6 +12,15 @@ import {
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   bgNbdPurchaseCountProbability,
+  mbgNbdConditionalExpectedPurchases,
+  mbgNbdConditionalPurchaseCountProbability,
+  mbgNbdDert,
+  mbgNbdExpectedPurchases,
+  mbgNbdLogLikelihood,
+  mbgNbdProbabilityAlive,
+  mbgNbdPurchaseCountProbability,
+  fitMbgNbd,
+  simulateMbgNbd,
   discountedClv,
   fitBgBb,
   fitBgNbd,
@@ -127,6 +136,9 @@ const SIMPLE = { averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, gross
 const DISCOUNTED = { margin: 100, retention: 0.8, discountRate: 0.1, horizon: 10 };
 
 const bgNbdCustomer = [BG_NBD, CUSTOMER, 4];
+const MBG_NBD = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
+const mbgNbdCustomer = [MBG_NBD, CUSTOMER, 4];
+const mbgNbdCount = [MBG_NBD, CUSTOMER, 2, 4];
 const paretoCustomer = [PARETO, CUSTOMER, 4];
 const bgBbCustomer = [BG_BB, DONOR, 5];
 
@@ -249,6 +261,40 @@ export const clvRows: readonly Row[] = [
   },
   simulatorRow('simulateBgNbd', (options) => simulateBgNbd(BG_NBD, options)),
   simulatorRow('simulateParetoNbd', (options) => simulateParetoNbd(PARETO, options)),
+  transactionModelFitRow('fitMbgNbd', fitMbgNbd),
+  {
+    ...transactionLogLikelihoodRow('mbgNbdLogLikelihood', (rows, options) => mbgNbdLogLikelihood(MBG_NBD, rows, options)),
+    optionKeys: ['weight', 'frequency', 'recency', 'T', 'perCustomer'],
+  },
+  simulatorRow('simulateMbgNbd', (options) => simulateMbgNbd(MBG_NBD, options)),
+  predictionRow('mbgNbdExpectedPurchases', mbgNbdExpectedPurchases, MBG_NBD, [MBG_NBD, 4], argSites([MBG_NBD, 4], 1, 't')),
+  predictionRow('mbgNbdConditionalExpectedPurchases', mbgNbdConditionalExpectedPurchases, MBG_NBD, mbgNbdCustomer, [
+    ...argSites(mbgNbdCustomer, 1, ['frequency', 'recency', 'T']),
+    ...argSites(mbgNbdCustomer, 2, 't'),
+  ]),
+  predictionRow('mbgNbdProbabilityAlive', mbgNbdProbabilityAlive, MBG_NBD, mbgNbdCustomer, [
+    ...argSites(mbgNbdCustomer, 1, ['frequency', 'recency', 'T']),
+    ...argSites(mbgNbdCustomer, 2, 't'),
+  ]),
+  predictionRow('mbgNbdPurchaseCountProbability', mbgNbdPurchaseCountProbability, MBG_NBD, [MBG_NBD, 2, 4], [
+    ...argSites([MBG_NBD, 2, 4], 1, 'n'),
+    ...argSites([MBG_NBD, 2, 4], 2, 't'),
+  ]),
+  predictionRow('mbgNbdConditionalPurchaseCountProbability', mbgNbdConditionalPurchaseCountProbability, MBG_NBD, mbgNbdCount, [
+    ...argSites(mbgNbdCount, 1, ['frequency', 'recency', 'T']),
+    ...argSites(mbgNbdCount, 2, 'n'),
+    ...argSites(mbgNbdCount, 3, 't'),
+  ]),
+  {
+    name: 'mbgNbdDert',
+    call: (data, options) => mbgNbdDert(MBG_NBD, data as never, options as never),
+    valid: { data: CUSTOMER, options: { discountRate: 0.01 } },
+    optionKeys: ['discountRate'],
+    numbers: [
+      ...(['frequency', 'recency', 'T'] as const).map((what): NumberSite => ({ what, put: (bad) => ({ data: { ...CUSTOMER, [what]: bad }, options: { discountRate: 0.01 } }) })),
+      { what: 'discountRate', put: (bad) => ({ data: CUSTOMER, options: { discountRate: bad } }) },
+    ],
+  },
   {
     name: 'fitGammaGamma',
     call: (data, options) => fitGammaGamma(data as never, options as never),

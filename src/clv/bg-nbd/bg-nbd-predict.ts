@@ -190,7 +190,7 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
     let term = 1;
     let sum = 0;
     for (let j = 1; j < n; j++) {
-      term *= ((r + j - 1) / j) * z;
+      term *= ((r + (j - 1)) / j) * z;
       sum += term;
     }
     const logS = Math.log1p(sum);
@@ -204,7 +204,7 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
     let term = 1;
     let sum = 1;
     for (let j = n - 1; j > 0; j--) {
-      term *= j / ((r + j - 1) * z);
+      term *= j / ((r + (j - 1)) * z);
       sum += term;
       if (term <= 1e-17 * sum || term === 0) break;
     }

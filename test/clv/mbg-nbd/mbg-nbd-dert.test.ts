@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mbgNbdDert, mbgNbdConditionalExpectedPurchases } from '../../../src/clv';
+import { relativeError } from '../clv-data';
+import { asCustomer, asParams, CDNOW_MBG, mbgReference } from './mbg-nbd-reference';
+
+describe('mbgNbdDert', () => {
+  it('matches the mpmath E[λ/(δ + λp)] over the posterior (expint, rtol 1e-6)', () => {
+    expect(mbgReference.dert.length).toBeGreaterThan(8);
+    for (const [p, h, d, value] of mbgReference.dert) {
+      expect(relativeError(mbgNbdDert(asParams(p), asCustomer(h), { discountRate: d }), value), `${p} ${h} δ=${d}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it('approaches the undiscounted expectation over a horizon much shorter than 1/δ', () => {
+    // δ tiny and a = 3 > 1 (finite lifetime purchases): DERT → E[Y(∞)].
+    const p = { r: 0.5, alpha: 3, a: 3, b: 2 };
+    const c = { frequency: 2, recency: 5, T: 6 };
+    expect(relativeError(mbgNbdDert(p, c, { discountRate: 1e-9 }), mbgNbdConditionalExpectedPurchases(p, c, 1e12))).toBeLessThan(1e-5);
+  });
+
+  it('bad input', () => {
+    const c = { frequency: 2, recency: 30.43, T: 38.86 };
+    expect(() => mbgNbdDert(CDNOW_MBG, c, { discountRate: 0 })).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE' }));
+    expect(() => mbgNbdDert(CDNOW_MBG, c, {} as never)).toThrow(/mbgNbdDert: /);
+    expect(() => mbgNbdDert(CDNOW_MBG, c, { discountRate: 0.1, rate: 1 } as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+});
