@@ -144,7 +144,7 @@ function readHistories<D>(customers: Values<D>, accessors: Partial<Record<'frequ
   let at = new Uint32Array(capacity);
   let length = 0;
   let skipped = 0;
-  forEachValue(customers, (d, i) => {
+  const visit = (d: D, i: number): void => {
     if (isMissing(d)) {
       skipped++;
       return;
@@ -181,7 +181,11 @@ function readHistories<D>(customers: Values<D>, accessors: Partial<Record<'frequ
     T[length] = Ti;
     at[length] = i;
     length++;
-  });
+  };
+  if (Array.isArray(customers)) {
+    const list = customers as readonly D[];
+    for (let i = 0, n = list.length; i < n; i++) visit(list[i] as D, i);
+  } else forEachValue(customers, visit);
   return { x, tx, T, at, length, skipped };
 }
 
@@ -315,7 +319,7 @@ function predictContinuous<D>(
   const pairs = new PairTable();
   let length = 0;
   let skipped = 0;
-  forEachValue(customers, (d, i) => {
+  const visit = (d: D, i: number): void => {
     if (isMissing(d)) {
       skipped++;
       return;
@@ -341,7 +345,13 @@ function predictContinuous<D>(
     alive[length] = kernel.probabilityAlive(x, tx, T);
     expected[length] = pairs.id(x, T);
     length++;
-  });
+  };
+  // An array is walked here, not through the shared forEachValue, whose call of `visit` is
+  // megamorphic (every function of the library passes its own) and would not be inlined.
+  if (Array.isArray(customers)) {
+    const list = customers as readonly D[];
+    for (let i = 0, n = list.length; i < n; i++) visit(list[i] as D, i);
+  } else forEachValue(customers, visit);
   const ifAlive = new Float64Array(pairs.size);
   for (let g = 0; g < pairs.size; g++) ifAlive[g] = kernel.expectedIfAlive(pairs.x[g] as number, pairs.T[g] as number, t);
   for (let i = 0; i < length; i++) expected[i] = (alive[i] as number) * (ifAlive[expected[i] as number] as number);
