@@ -424,11 +424,11 @@ function checkProbability(what: string, value: number, model: string): number {
  * ];
  * const next = predictTransactions(bgNbd, params, customers, { t: 39 });
  * Array.from(next.probabilityAlive); // => [0.7266, 1]
- * Array.from(next.expectedPurchases); // => [1.226, 0.1999]
- * next.totalExpectedPurchases; // => 1.426
+ * Array.from(next.expectedPurchases); // => [1.226, 0.1951]
+ * next.totalExpectedPurchases; // => 1.421
  * // BG/BB: t counts transaction opportunities.
  * const donors = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
- * predictTransactions(bgBb, donors, [{ frequency: 6, recency: 6, periods: 6 }], { t: 5 }).totalExpectedPurchases; // => 3.455
+ * predictTransactions(bgBb, donors, [{ frequency: 6, recency: 6, periods: 6 }], { t: 5 }).totalExpectedPurchases; // => 3.752
  * // Intervals of the expected values under parameter uncertainty need the fit:
  * const fit = fitBgNbd(simulateBgNbd(params, { customers: 2000, T: 39, seed: 3 }));
  * const withIntervals = predictTransactions(bgNbd, fit, customers, { t: 39, intervals: { level: 0.9, draws: 200, seed: 1 } });

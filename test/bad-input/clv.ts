@@ -24,6 +24,7 @@ import {
   paretoNbdProbabilityAlive,
   bgNbd as bgNbdModel,
   predictClv,
+  predictTransactions,
   rankCustomers,
   simpleClv,
   simulateBgNbd,
@@ -102,6 +103,8 @@ const PREDICT_OPTIONS = {
   T: (d: R) => d.T,
   monetaryValue: (d: R) => d.monetaryValue,
 } as const;
+const TRANSACTIONS_OPTIONS = { t: 39, frequency: (d: R) => d.frequency, recency: (d: R) => d.recency, T: (d: R) => d.T };
+
 const PREDICTION = predictClv(bgNbdModel, BG_NBD, GAMMA_GAMMA, ROWS.slice(0, 20), PREDICT_OPTIONS);
 
 const SIMPLE = { averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 0.4 };
@@ -292,6 +295,21 @@ export const clvRows: readonly Row[] = [
       { what: 'frequency', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'frequency', bad), options: PREDICT_OPTIONS }) },
       { what: 'horizon', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, horizon: bad } }) },
       { what: 'margin', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, margin: bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'predictTransactions',
+    call: (data, options) => predictTransactions(bgNbdModel, BG_NBD, data as never, options as never),
+    valid: { data: ROWS.slice(0, 20), options: TRANSACTIONS_OPTIONS },
+    collection: { name: 'customers' },
+    optionKeys: ['t', 'intervals', 'frequency', 'recency', 'T'],
+    accessors: ['frequency', 'recency', 'T'],
+    numbers: [
+      { what: 'frequency', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'frequency', bad), options: TRANSACTIONS_OPTIONS }) },
+      { what: 'recency', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'recency', bad), options: TRANSACTIONS_OPTIONS }) },
+      { what: 'T', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'T', bad), options: TRANSACTIONS_OPTIONS }) },
+      { what: 't', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...TRANSACTIONS_OPTIONS, t: bad } }) },
     ],
     nullRecords: true,
   },
