@@ -12,7 +12,7 @@ import { seededUniform } from '../internal/random';
 import { preciseSum } from '../internal/sum';
 import { describeValue, fail, rejectValue, requireCount, requireFinite, requireLevel, requireNonNegative, requirePositive } from '../internal/validate';
 
-/** The `intervals` option of {@link predictTransactions}: the shared {@link IntervalOptions}, plus `predictive`. */
+/** The `intervals` option of {@link predictTransactions}: the shared {@link models!IntervalOptions}, plus `predictive`. */
 export interface PredictTransactionsIntervalOptions extends IntervalOptions {
   /**
    * Also the predictive interval of the REALISED total purchases in the next `t`
@@ -92,6 +92,18 @@ export interface PredictTransactionsResult {
   readonly skipped: number;
   /** The intervals, when the `intervals` option was given; `undefined` otherwise. */
   readonly intervals: PredictTransactionsIntervals | undefined;
+}
+
+/** {@link PredictTransactionsIntervals} with the predictive interval, as `predictive: true` returns them. */
+export interface PredictTransactionsPredictiveIntervals extends PredictTransactionsIntervals {
+  /** Predictive interval of the REALISED total purchases in the next t (parameter uncertainty and the randomness of the purchases). */
+  readonly totalPurchases: Interval;
+}
+
+/** {@link PredictTransactionsResult} of a call with `intervals`: they are there. */
+export interface PredictTransactionsResultWithIntervals<I extends PredictTransactionsIntervals = PredictTransactionsIntervals> extends PredictTransactionsResult {
+  /** The intervals asked for. */
+  readonly intervals: I;
 }
 
 const FN = 'predictTransactions';
@@ -442,19 +454,19 @@ export function predictTransactions<M extends ModelName, P, C, F extends ModelFi
   params: NoInfer<P>,
   customers: Values<D>,
   options: PredictTransactionsOptions<D, C> & { readonly intervals?: undefined },
-): PredictTransactionsResult & { readonly intervals: undefined };
+): PredictTransactionsResult;
 export function predictTransactions<M extends ModelName, P, C, F extends ModelFit<M, P>, D = C>(
   model: TransactionModel<M, P, C, F>,
   fit: NoInfer<F>,
   customers: Values<D>,
   options: PredictTransactionsOptions<D, C> & { readonly intervals: PredictTransactionsIntervalOptions & { readonly predictive: true } },
-): PredictTransactionsResult & { readonly intervals: PredictTransactionsIntervals & { readonly totalPurchases: Interval } };
+): PredictTransactionsResultWithIntervals<PredictTransactionsPredictiveIntervals>;
 export function predictTransactions<M extends ModelName, P, C, F extends ModelFit<M, P>, D = C>(
   model: TransactionModel<M, P, C, F>,
   fit: NoInfer<F>,
   customers: Values<D>,
   options: PredictTransactionsOptions<D, C> & { readonly intervals: PredictTransactionsIntervalOptions },
-): PredictTransactionsResult & { readonly intervals: PredictTransactionsIntervals };
+): PredictTransactionsResultWithIntervals;
 export function predictTransactions<M extends ModelName, P, C, F extends ModelFit<M, P>, D = C>(
   model: TransactionModel<M, P, C, F>,
   params: P | F,

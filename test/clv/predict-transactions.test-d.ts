@@ -21,8 +21,8 @@ const fit = fitBgNbd(customers);
 
 // Any transaction model, its own parameters (or fit) second; no intervals without asking.
 const plain = predictTransactions(bgNbd, bgParams, customers, { t: 39 });
-expectTypeOf(plain).toMatchTypeOf<PredictTransactionsResult>();
-expectTypeOf(plain.intervals).toEqualTypeOf<undefined>();
+expectTypeOf(plain).toEqualTypeOf<PredictTransactionsResult>();
+expectTypeOf(plain.intervals).toEqualTypeOf<PredictTransactionsIntervals | undefined>();
 expectTypeOf(plain.expectedPurchases).toEqualTypeOf<Float64Array>();
 predictTransactions(paretoNbd, paretoParams, customers, { t: 39 });
 predictTransactions(bgBb, bbParams, donors, { t: 5 });
