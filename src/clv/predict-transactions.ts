@@ -418,7 +418,7 @@ function checkProbability(what: string, value: number, model: string): number {
  * @throws {@link models!CxMetricsError} `INVALID_INPUT` for a `model` that is not a transaction
  *   model descriptor, or `customers` that are not an array, a typed array or an iterable;
  *   `INCONSISTENT_INPUT` for a fit of another model, a recency inconsistent with the frequency,
- *   or (with `intervals`) a fit with no `logParameterCovariance`; `INVALID_NUMBER` for a value
+ *   or (with `intervals`) bare parameters or a fit with no `logParameterCovariance`; `INVALID_NUMBER` for a value
  *   that is not a finite number; `NEGATIVE_VALUE` / `NOT_AN_INTEGER` for a negative field or `t`,
  *   a fractional frequency (or, for BG/BB, recency, periods or `t`); `ORDER_VIOLATION` for
  *   recency > T; `OUT_OF_RANGE` for a parameter ≤ 0, a `level` outside (0, 1), `draws` outside
@@ -599,6 +599,17 @@ function computeIntervals<M extends ModelName, P, C, F extends ModelFit<M, P>>(
       FN,
       `intervals.predictive needs the model's conditional purchase-count distribution, and the ${model.model} descriptor has no conditionalPurchaseCountProbability`,
       { field: 'predictive', value: true },
+    );
+  }
+  const covariance = (fit as { readonly logParameterCovariance?: unknown }).logParameterCovariance;
+  if ((fit as { readonly model?: unknown }).model !== model.model || covariance === undefined) {
+    throw fail(
+      'INCONSISTENT_INPUT',
+      FN,
+      covariance === undefined && (fit as { readonly model?: unknown }).model === model.model
+        ? `intervals need a ${model.model} fit with a logParameterCovariance (its Hessian was not positive definite: the estimate is on a boundary)`
+        : `intervals need the ${model.model} fit (its logParameterCovariance is drawn from), not bare parameters`,
+      { field: 'params' },
     );
   }
   const draws = drawParameters(model as never, fit as ModelFit<M, P>, { draws: settings.draws, seed: settings.seed }) as readonly P[];

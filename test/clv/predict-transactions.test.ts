@@ -261,7 +261,12 @@ describe('predictTransactions: bad input', () => {
   });
 
   it('intervals need a fit with a covariance, and valid interval options', () => {
-    expectCxError(() => predictTransactions(bgNbd, CDNOW as never, rows, { t: 1, intervals: {} }), 'INCONSISTENT_INPUT', /^drawParameters: fit of model/);
+    expectCxError(() => predictTransactions(bgNbd, CDNOW as never, rows, { t: 1, intervals: {} }), 'INCONSISTENT_INPUT', /^predictTransactions: intervals need the bg-nbd fit/);
+    expectCxError(
+      () => predictTransactions(poissonGamma, { ...poissonGammaFit({ r: 1, alpha: 1 }, 0.1, 0.1), logParameterCovariance: undefined }, rows, { t: 1, intervals: {} }),
+      'INCONSISTENT_INPUT',
+      /^predictTransactions: intervals need a poisson-gamma fit with a logParameterCovariance/,
+    );
     const fit = fitBgNbd(cdnowSummary());
     expectCxError(() => predictTransactions(bgNbd, fit, rows, { t: 1, intervals: { level: 90 } }), 'OUT_OF_RANGE', /^predictTransactions: level 90/);
     expectCxError(() => predictTransactions(bgNbd, fit, rows, { t: 1, intervals: { draws: 0 } }), 'OUT_OF_RANGE', /^predictTransactions: draws 0/);
