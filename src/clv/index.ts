@@ -41,6 +41,7 @@ export * from './gamma-gamma/gamma-gamma-expected-spend';
 export * from './gamma-gamma/gamma-gamma-simulate';
 export * from './gamma-gamma/gamma-gamma';
 export * from './predict-clv';
+export * from './predict-transactions';
 export * from './rank-customers';
 export * from './transaction-summary-tally';
 export * from './discrete-customer-history';

@@ -38,6 +38,7 @@ import {
   paretoNbdDert,
   bgNbd as bgNbdModel,
   predictClv,
+  predictTransactions,
   rankCustomers,
   simpleClv,
   simulateBgNbd,
@@ -131,6 +132,7 @@ type H = (typeof HOLDOUT_ROWS)[number];
 const BY_HOLDOUT = { ...BY_ROW_ACCESSORS(), holdoutFrequency: (d: H) => d.holdoutFrequency, holdoutDuration: (d: H) => d.holdoutDuration };
 const TRACKING = { ...WINDOW, customerId: (d: P) => d.id, at: (d: P) => d.at, calibrationEnd: day('2024-01-31') };
 const FITS = { bg: { model: 'bg-nbd', logLikelihood: -100, n: 50 }, nbd: { logLikelihood: -110, n: 50, parameters: 2 } };
+const TRANSACTIONS_OPTIONS = { t: 39, frequency: (d: R) => d.frequency, recency: (d: R) => d.recency, T: (d: R) => d.T };
 
 const SIMPLE = { averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, grossMargin: 0.4 };
 const DISCOUNTED = { margin: 100, retention: 0.8, discountRate: 0.1, horizon: 10 };
@@ -362,6 +364,21 @@ export const clvRows: readonly Row[] = [
       { what: 'horizon', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, horizon: bad } }) },
       { what: 'margin', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, margin: bad } }) },
       { what: 'window.to', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, window: { from: 0, to: bad } } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'predictTransactions',
+    call: (data, options) => predictTransactions(bgNbdModel, BG_NBD, data as never, options as never),
+    valid: { data: ROWS.slice(0, 20), options: TRANSACTIONS_OPTIONS },
+    collection: { name: 'customers' },
+    optionKeys: ['t', 'intervals', 'frequency', 'recency', 'T'],
+    accessors: ['frequency', 'recency', 'T'],
+    numbers: [
+      { what: 'frequency', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'frequency', bad), options: TRANSACTIONS_OPTIONS }) },
+      { what: 'recency', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'recency', bad), options: TRANSACTIONS_OPTIONS }) },
+      { what: 'T', put: (bad) => ({ data: replaceField(ROWS.slice(0, 20), 3, 'T', bad), options: TRANSACTIONS_OPTIONS }) },
+      { what: 't', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...TRANSACTIONS_OPTIONS, t: bad } }) },
     ],
     nullRecords: true,
   },

@@ -68,7 +68,7 @@ expectTypeOf(simulateMbgNbd(params, { customers: 10, T: 39, seed: 1 })).toEqualT
 
 // The descriptor: a continuous transaction model with every optional door field.
 expectTypeOf(mbgNbd).toEqualTypeOf<ContinuousTransactionModel<'mbg-nbd', MbgNbdParams, MbgNbdFit>>();
-predictClv(mbgNbd, fit, { p: 6, q: 4, gamma: 15 }, [{ ...customer, monetaryValue: 20 }], { timeUnit: 'week', horizon: 12, horizonUnit: 'month' });
+predictClv(mbgNbd, fit, { gammaGamma: { p: 6, q: 4, gamma: 15 } }, [{ ...customer, monetaryValue: 20 }], { timeUnit: 'week', horizon: 12, horizonUnit: 'month' });
 // @ts-expect-error: a BG/NBD fit is not MBG/NBD parameters of the MBG/NBD model's fit type
 const wrong: MbgNbdFit = fitBgNbd(rows);
 void wrong;

@@ -51,12 +51,12 @@ describe('mbgNbd: the MBG/NBD behind the common door', () => {
   it('predictClv takes it: its columns are the MBG/NBD predictions', () => {
     const customers = cdnow.slice(0, 100);
     const gammaGamma = { p: 6.25, q: 3.74, gamma: 15.44 };
-    const result = predictClv(mbgNbd, params, gammaGamma, customers, { timeUnit: 'week', horizon: 39, horizonUnit: 'week' });
+    const result = predictClv(mbgNbd, params, { gammaGamma }, customers, { timeUnit: 'week', horizon: 39, horizonUnit: 'week' });
     customers.forEach((c, i) => {
       expect(relativeError(result.probabilityAlive[i] as number, mbgNbdProbabilityAlive(params, c))).toBeLessThan(1e-14);
       expect(relativeError(result.expectedPurchases[i] as number, mbgNbdConditionalExpectedPurchases(params, c, 39))).toBeLessThan(1e-12);
     });
     const fit = fitMbgNbd(cdnow.slice(0, 500));
-    expect(predictClv(mbgNbd, fit, gammaGamma, customers, { timeUnit: 'week', horizon: 39, horizonUnit: 'week' }).total).toBeGreaterThan(0);
+    expect(predictClv(mbgNbd, fit, { gammaGamma }, customers, { timeUnit: 'week', horizon: 39, horizonUnit: 'week' }).total).toBeGreaterThan(0);
   });
 });
