@@ -1,27 +1,17 @@
-import type { Interval } from '../models/interval';
-import { periodLabel, periodStart } from '../internal/calendar';
 import { requireValues } from '../internal/input';
-import { npsIntervalOf, npsResult } from './nps-state';
 import { optionKeys, readOptions } from '../internal/options';
-import { cesResult, csatIntervalOf, csatResult } from './scale-state';
 import { collectSurveyGroups } from './survey-groups';
+import { breakdownResult } from './breakdown-result';
 import { fail, requireCount, requireLevel, requireOneOf } from '../internal/validate';
 import type { Customer } from '../models/customer';
 import type { Interaction, SurveyMetric, SurveyResponse, SurveyScale } from '../models/interaction';
 import { SURVEY_METRICS } from '../models/interaction';
 import type { TimeUnit } from '../models/time';
 import type { Accessor, Values } from '../models/values';
-import type { CesRange, CesResult } from './ces';
-import type { CsatResult } from './csat';
+import type { CesRange } from './ces';
 import { CSAT_INTERVAL_METHODS, type CsatIntervalMethod } from './csat-interval';
-import type { NpsResult } from './nps';
 import { NPS_INTERVAL_METHODS, type NpsIntervalMethod } from './nps-interval';
-import type { CesTallyState } from './ces-tally';
-import type { CsatTallyState } from './csat-tally';
-import type { NpsTallyState } from './nps-tally';
-
-/** The full result of each metric, as {@link nps}, {@link csat} and {@link ces} report it. */
-export type SurveyMetricResult<M extends SurveyMetric> = M extends 'nps' ? NpsResult : M extends 'csat' ? CsatResult : CesResult;
+import type { SurveyBreakdownResult } from './survey-breakdown-types';
 
 /** What to group responses by: a field of the response, the customer's segment, or your own key. */
 export type SurveyBreakdownDimension = 'touchpoint' | 'channel' | 'segment' | Accessor<SurveyResponse, string | null | undefined>;
@@ -63,44 +53,6 @@ export interface SurveyBreakdownOptions<M extends SurveyMetric = SurveyMetric> {
   readonly easy?: CesRange;
   /** CES only (`INVALID_OPTION` with another metric): scores that mean "difficult" (default: below the midpoint). */
   readonly difficult?: CesRange;
-}
-
-/** One group (and period) of a {@link surveyBreakdown}. Frozen. */
-export interface SurveyBreakdownGroup<M extends SurveyMetric = SurveyMetric> {
-  /** The group's value of the dimension; `null` for responses without one (and for the single group without `by`). A group is identified by `group` and `period` together. */
-  readonly group: string | null;
-  /** Period label (`2024-03`, `2024-Q1`, `2024-W05`…), when `period` is set. */
-  readonly period: string | undefined;
-  /** Start of the period in epoch ms (UTC), when `period` is set. */
-  readonly periodStart: number | undefined;
-  /** The headline figure: NPS in points, CSAT share in [0, 1], or CES mean; `undefined` without answers. */
-  readonly score: number | undefined;
-  /** The confidence interval of `score` (same units); `undefined` when it cannot be computed. */
-  readonly interval: Interval | undefined;
-  /** Number of answers in the group. */
-  readonly n: number;
-  /** Kish effective sample size (= `n` when unweighted). */
-  readonly effectiveSampleSize: number;
-  /** True when `effectiveSampleSize < minimumSize`: read with care, do not rank on it. */
-  readonly belowMinimum: boolean;
-  /** The full result of the metric for the group. */
-  readonly detail: SurveyMetricResult<M>;
-}
-
-/** What {@link surveyBreakdown} reports. Frozen. */
-export interface SurveyBreakdownResult<M extends SurveyMetric = SurveyMetric> {
-  /** The metric computed. */
-  readonly metric: M;
-  /** Groups sorted by group label (missing last), then by period. */
-  readonly groups: readonly SurveyBreakdownGroup<M>[];
-  /** The minimum size used for flagging. */
-  readonly minimumSize: number;
-  /** The confidence level used. */
-  readonly level: number;
-  /** Responses of the metric without an answer (also counted per group in `detail.skipped`), plus `null`/`undefined` entries of the input. */
-  readonly skipped: number;
-  /** Interactions that are not survey responses of this metric (other metrics, purchases…). */
-  readonly ignored: number;
 }
 
 const FN = 'surveyBreakdown';
@@ -180,37 +132,6 @@ export function surveyBreakdown<M extends SurveyMetric>(
   if (metric === 'ces' && options.method !== undefined) {
     throw fail('INVALID_OPTION', FN, 'method does not apply to CES (its interval is Student-t)', { field: 'method', value: options.method });
   }
-  const { buckets: ordered, ignored, missing, unit } = collectSurveyGroups(FN, responses, options, metric, level);
-  const groups = ordered.map((bucket) => {
-    let detail: NpsResult | CsatResult | CesResult;
-    let score: number | undefined;
-    let interval: Interval | undefined;
-    if (metric === 'nps') {
-      const r = npsResult(bucket.state as NpsTallyState);
-      const i = npsIntervalOf(r, level, npsMethod);
-      [detail, score, interval] = [r, r.score, i && Object.freeze({ lower: i.lower, upper: i.upper })];
-    } else if (metric === 'csat') {
-      const r = csatResult(bucket.state as CsatTallyState);
-      const i = csatIntervalOf((r.share ?? 0) * r.effectiveSampleSize, r.effectiveSampleSize, level, csatMethod);
-      [detail, score, interval] = [r, r.share, i && Object.freeze({ lower: i.lower, upper: i.upper })];
-    } else {
-      const r = cesResult(bucket.state as CesTallyState);
-      [detail, score, interval] = [r, r.mean, r.interval];
-    }
-    const periodText = bucket.period === undefined || unit === undefined ? undefined : periodLabel(bucket.period, unit);
-    const group: SurveyBreakdownGroup<M> = {
-      group: bucket.group,
-      period: periodText,
-      periodStart: bucket.period === undefined || unit === undefined ? undefined : periodStart(bucket.period, unit),
-      score,
-      interval,
-      n: detail.total,
-      effectiveSampleSize: detail.effectiveSampleSize,
-      belowMinimum: detail.effectiveSampleSize < minimumSize,
-      detail: detail as SurveyMetricResult<M>,
-    };
-    return Object.freeze(group);
-  });
-  const skipped = groups.reduce((sum, g) => sum + g.detail.skipped, missing);
-  return Object.freeze({ metric, groups: Object.freeze(groups), minimumSize, level, skipped, ignored });
+  const { buckets, ignored, missing, unit } = collectSurveyGroups(FN, responses, options, metric, level);
+  return breakdownResult(metric, buckets, unit, { level, minimumSize, npsMethod, csatMethod, missing, ignored });
 }

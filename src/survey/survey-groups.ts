@@ -122,7 +122,7 @@ export function collectSurveyGroups(
     else if (by === 'segment') group = segments!.get(r.customerId) ?? null;
     else if (by !== undefined) group = readGroupLabel(fn, by(r, i), i);
     const period = unit === undefined ? undefined : periodIndex(toEpochMs(fn, 'at', r.at, i), unit);
-    const key = `${group === null ? '\u0000' : `\u0001${group}`}\u0002${period ?? ''}`;
+    const key = bucketKey(group, period);
     let bucket = buckets.get(key);
     if (bucket === undefined) {
       bucket = { group, period, state: create() };
@@ -133,13 +133,20 @@ export function collectSurveyGroups(
     else addAnswer(fn, bucket.state as CsatTallyState, value, i);
   });
 
-  const ordered = [...buckets.values()].sort((a, b) => {
-    if (a.group !== b.group) {
-      if (a.group === null) return 1;
-      if (b.group === null) return -1;
-      return a.group < b.group ? -1 : 1;
-    }
-    return (a.period ?? 0) - (b.period ?? 0);
-  });
-  return { buckets: ordered, ignored, missing, unit };
+  return { buckets: [...buckets.values()].sort(compareBuckets), ignored, missing, unit };
+}
+
+/** The order of grouped results: by group label (missing last), then by period. */
+export function compareBuckets(a: SurveyGroupBucket, b: SurveyGroupBucket): number {
+  if (a.group !== b.group) {
+    if (a.group === null) return 1;
+    if (b.group === null) return -1;
+    return a.group < b.group ? -1 : 1;
+  }
+  return (a.period ?? 0) - (b.period ?? 0);
+}
+
+/** The key of a (group, period) cell in a map of buckets. */
+export function bucketKey(group: string | null, period: number | undefined): string {
+  return `${group === null ? '\u0000' : `\u0001${group}`}\u0002${period ?? ''}`;
 }

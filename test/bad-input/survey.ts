@@ -13,6 +13,7 @@ import { npsInterval } from '../../src/survey/nps-interval';
 import { npsRevenue } from '../../src/survey/nps-revenue';
 import { npsTally } from '../../src/survey/nps-tally';
 import { surveyBreakdown } from '../../src/survey/survey-breakdown';
+import { surveyBreakdownFromCounts } from '../../src/survey/survey-breakdown-from-counts';
 import { benchmarkTest } from '../../src/survey/benchmark-test';
 import { compareGroups } from '../../src/survey/compare-groups';
 import { sampleSize } from '../../src/survey/sample-size';
@@ -72,6 +73,11 @@ function tally(name: string, call: Row['call'], keys: readonly string[] | undefi
 }
 
 const at = Date.UTC(2024, 0, 15);
+const SCORE_COUNTS = [
+  { group: 'web', period: Date.UTC(2024, 0, 1), score: 9, responses: 3 },
+  { group: 'web', period: Date.UTC(2024, 0, 1), score: 4, responses: 2 },
+  { group: 'phone', period: Date.UTC(2024, 1, 1), score: 10, responses: 5 },
+];
 const RESPONSES = SCORES.map((score, i) => ({ type: 'survey', metric: 'nps', customerId: `c${i % 3}`, at, channel: 'web', score }));
 const PURCHASES = [
   { type: 'purchase', customerId: 'c0', at, amount: 300, currency: 'EUR' },
@@ -155,6 +161,20 @@ export const surveyRows: readonly Row[] = [
       { what: 'score', put: (bad) => ({ data: replaceField(RESPONSES, AT, 'score', bad), options: { metric: 'nps' } }) },
       { what: 'score', put: (bad) => ({ data: replaceField(RESPONSES, AT, 'score', bad), options: { metric: 'nps', weight: () => 1 } }) },
       { what: 'weight', put: (bad) => ({ data: RESPONSES, options: { metric: 'nps', weight: () => bad } }) },
+    ],
+    nullRecords: true,
+  },
+  {
+    name: 'surveyBreakdownFromCounts',
+    call: (data, options) => surveyBreakdownFromCounts(data as never, options as never),
+    valid: { data: SCORE_COUNTS, options: { metric: 'nps', period: 'month' } },
+    collection: { name: 'rows' },
+    optionKeys: ['metric', 'period', 'level', 'method', 'minimumSize', 'scale', 'threshold', 'easy', 'difficult'],
+    numbers: [
+      // A null score is a counted missing answer, not a bad number.
+      { what: 'score', put: (bad) => ({ data: replaceField(SCORE_COUNTS, 1, 'score', bad), options: { metric: 'nps', period: 'month' } }) },
+      { what: 'responses', put: (bad) => ({ data: replaceField(SCORE_COUNTS, 1, 'responses', bad), options: { metric: 'nps', period: 'month' } }) },
+      { what: 'period', code: 'INVALID_DATE', put: (bad) => ({ data: replaceField(SCORE_COUNTS, 1, 'period', bad), options: { metric: 'nps', period: 'month' } }) },
     ],
     nullRecords: true,
   },

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ces, csat, csatInterval, nps, npsFromCounts, surveyBreakdown } from '../../src/survey';
+import { ces, csat, csatInterval, nps, npsFromCounts, surveyBreakdown, surveyBreakdownFromCounts } from '../../src/survey';
 import { surveyCountsSql } from '../../src/sql';
 import type { SurveyResponse } from '../../src/models';
 import { thrownBy } from '../support/error-code';
@@ -105,6 +105,12 @@ describe('surveyCountsSql on DuckDB: the counts give the library’s figures', (
       expect(weighted.weights?.total).toBe(g.n);
     }
     expect(breakdown.groups.length).toBe(4 * 24);
+    // The library reads the engine's counts back into the same breakdown, skipped answers included.
+    // A null score is a missing answer (skipped), as a NULL score row of the counts is.
+    const everyAnswer = answers.map((a) => ({ type: 'survey', metric: 'nps', customerId: a.id, at: a.at, score: a.nps, ...(a.channel === null ? {} : { touchpoint: a.channel }) })) as unknown as SurveyResponse[];
+    expect(surveyBreakdownFromCounts(rows, { metric: 'nps', period: 'month', minimumSize: 1 })).toEqual(
+      surveyBreakdown(everyAnswer, { metric: 'nps', by: 'touchpoint', period: 'month', minimumSize: 1 }),
+    );
   });
 
   it('counts without groups or periods', async () => {
