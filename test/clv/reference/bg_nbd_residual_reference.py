@@ -11,7 +11,7 @@ used in src/:
   DERT(delta | x, tx, T)     = P(alive) * int_0^inf e^(-delta t) dE[Y(t) | alive]
       = P(alive) * E[lambda/(delta + lambda p)]     (lambda ~ Gamma(r+x, alpha+T), p ~ Beta(a, b+x))
       = P(alive) * R/(delta u) * E_p[w e^w E_{R+1}(w)],  w = delta u/p      (R = r+x, u = alpha+T)
-      by mp.quad over p with mpmath's own generalized exponential integral mp.expint
+      by mp.quad over p (ends substituted) with mpmath's own generalized exponential integral mp.expint
   ln L_i (FHL 2005 eq. 6) for the first CDNOW customers at the published estimates.
 Points: CDNOW-like values and extreme parameters in [e^-30, e^30].
 """
@@ -62,9 +62,15 @@ def dert(p, c, delta):
     R, u, B = r + x, al + T, b + x
     k, m = delta * u, R + 1
     G = lambda w: w * mp.exp(w) * mp.expint(m, w) if w < 1e8 else 1 / (1 + m / w)
-    f = lambda q: G(k / q) * mp.exp((a - 1) * mp.log(q) + (B - 1) * mp.log1p(-q) - mp.log(mp.beta(a, B)))
-    pts = sorted(set([mp.mpf(0), mp.mpf(1)] + [q for q in [k, k / m, mp.mpf('0.5'), a / (a + B)] if 0 < q < 1]))
-    return alive(r, al, a, b, x, tx, T) * R / k * mp.quad(f, pts)
+    # The beta integral with its end singularities removed: p = s^(1/a) on (0, 1/2],
+    # 1 - p = v^(1/B) on [1/2, 1) (a plain mp.quad loses digits for a or B < 1).
+    f1 = lambda s: G(k / s ** (1 / a)) * (1 - s ** (1 / a)) ** (B - 1) / a
+    f2 = lambda v: G(k / (1 - v ** (1 / B))) * (1 - v ** (1 / B)) ** (a - 1) / B
+    half = mp.mpf('0.5')
+    pts1 = sorted(set([mp.mpf(0), half ** a] + [q ** a for q in [k, k / m, a / (a + B)] if 0 < q < half]))
+    pts2 = sorted(set([mp.mpf(0), half ** B] + [(1 - q) ** B for q in [k, k / m, a / (a + B)] if half < q < 1]))
+    integral = mp.quad(f1, pts1) + mp.quad(f2, pts2)
+    return alive(r, al, a, b, x, tx, T) * R / k * integral / mp.beta(a, B)
 
 
 def loglik(p, c):
@@ -83,7 +89,11 @@ def loglik(p, c):
 def twice(f, *args):
     mp.mp.dps = 30
     try:
-        return float(f(*args))
+        v = f(*args)
+        if not mp.isfinite(v):
+            print('left out (not finite)', f.__name__, args, v, file=sys.stderr)
+            return None
+        return float(v)
     except (mp.libmp.libhyper.NoConvergence, ZeroDivisionError) as e:
         print('left out', f.__name__, args, e, file=sys.stderr)
         return None
@@ -102,27 +112,32 @@ PARAMS = [
     [20, 1, 50, 0.5],
 ]
 
-out = {'survival': [], 'conditionalCount': [], 'dert': [], 'perCustomer': {}}
-for p in PARAMS:
-    print('params', p, file=sys.stderr)
-    for c in CUSTOMERS:
-        for t in [1, 39]:
-            v = twice(survival, p, c, t)
-            if v is not None:
-                out['survival'].append([p, list(c), t, v])
-        for n, t in [(0, 39), (2, 39), (0, 1e-3), (40, 200)]:
-            v = twice(cond_pmf, p, c, n, t)
-            if v is not None:
-                out['conditionalCount'].append([p, list(c), n, t, v])
-    for c in CUSTOMERS[:4]:
-        for delta in [0.002688, 0.1]:
-            v = twice(dert, p, c, delta)
-            if v is not None:
-                out['dert'].append([p, list(c), delta, v])
+def main():
+    out = {'survival': [], 'conditionalCount': [], 'dert': [], 'perCustomer': {}}
+    for p in PARAMS:
+        print('params', p, file=sys.stderr)
+        for c in CUSTOMERS:
+            for t in [1, 39]:
+                v = twice(survival, p, c, t)
+                if v is not None:
+                    out['survival'].append([p, list(c), t, v])
+            for n, t in [(0, 39), (2, 39), (0, 1e-3), (40, 200)]:
+                v = twice(cond_pmf, p, c, n, t)
+                if v is not None:
+                    out['conditionalCount'].append([p, list(c), n, t, v])
+        for c in CUSTOMERS[:4]:
+            for delta in [0.002688, 0.1]:
+                v = twice(dert, p, c, delta)
+                if v is not None:
+                    out['dert'].append([p, list(c), delta, v])
 
-with open(DATA + 'cdnow_customers_summary.csv') as fh:
-    rows = list(csv.DictReader(fh))[:20]
-custs = [(int(float(d['frequency'])), float(d['recency']), float(d['T'])) for d in rows]
-mp.mp.dps = 30
-out['perCustomer'] = {'params': CDNOW, 'rows': [list(c) for c in custs], 'logLikelihood': [float(loglik(CDNOW, c)) for c in custs]}
-print(json.dumps(out, indent=0))
+    with open(DATA + 'cdnow_customers_summary.csv') as fh:
+        rows = list(csv.DictReader(fh))[:20]
+    custs = [(int(float(d['frequency'])), float(d['recency']), float(d['T'])) for d in rows]
+    mp.mp.dps = 30
+    out['perCustomer'] = {'params': CDNOW, 'rows': [list(c) for c in custs], 'logLikelihood': [float(loglik(CDNOW, c)) for c in custs]}
+    print(json.dumps(out, indent=0))
+
+
+if __name__ == '__main__':
+    main()
