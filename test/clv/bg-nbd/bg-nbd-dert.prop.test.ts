@@ -15,7 +15,7 @@ function refused(e: unknown): true {
 }
 
 describe('bgNbdDert: properties', () => {
-  test.prop([bgNbdParams, bgNbdCustomer, rate], { numRuns: 40 })(
+  test.prop([bgNbdParams, bgNbdCustomer, rate], { numRuns: 25 })(
     '> 0, decreasing in δ, between e^(−δH)·E[Y(H)] and E[Y(H)] + e^(−δH)·P(alive)(r+x)/((α+T)δ)',
     (p, c, delta) => {
       const value = bgNbdDert(p, c, { discountRate: delta });
@@ -32,7 +32,7 @@ describe('bgNbdDert: properties', () => {
 });
 
 describe('bgNbdDert: properties over every parameter in [e^−30, e^30]', () => {
-  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, rate], { numRuns: 60 })(
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, rate], { numRuns: 30 })(
     'finite, > 0 (or 0 for a customer certainly gone), ≤ P(alive)(r+x)/((α+T)δ), non-increasing in δ, or a documented refusal',
     (p, c, delta) => {
       let value: number;
