@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import {
   bgNbd,
   bgNbdConditionalExpectedPurchases,
+  bgNbdConditionalPurchaseCountProbability,
+  bgNbdDert,
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   fitBgNbd,
@@ -98,7 +100,48 @@ function gammaGammaUngrouped(c: ReturnType<typeof columns>) {
   return fitLogScaleLikelihood('bench', (t, g) => gammaGammaNegativeLogLikelihood(t, stats, g), [0, Math.log(2), Math.log(stats.meanSpend)], stats.totalWeight, 1000);
 }
 
+/**
+ * The conditional pmf (churn: P(no purchase in the next 52 weeks)) for 100,000 simulated
+ * customers, and DERT (15 % a year) for 2,000 of them (a tanh-sinh quadrature per customer),
+ * each against the plain per-customer loop of the conditional expectation on the same rows.
+ */
+export function residualPredictions(): void {
+  const rows = simulate(100_000, 11);
+  const few = rows.slice(0, 2_000);
+  const discountRate = Math.log(1.15) / 52;
+  benchSuite('BG/NBD churn and DERT, 100,000 customers', { runs: 3, warmup: 1 })
+    .add('loop: bgNbdConditionalExpectedPurchases(52 weeks) per customer (baseline)', () => {
+      let s = 0;
+      for (const c of rows) s += bgNbdConditionalExpectedPurchases(CDNOW_BG_NBD, c, 52);
+      return s;
+    }, { baseline: true })
+    .add('loop: bgNbdConditionalPurchaseCountProbability(n = 0, 52 weeks) per customer', () => {
+      let s = 0;
+      for (const c of rows) s += bgNbdConditionalPurchaseCountProbability(CDNOW_BG_NBD, c, 0, 52);
+      return s;
+    })
+    .add('loop: bgNbdConditionalPurchaseCountProbability(n = 2, 52 weeks) per customer', () => {
+      let s = 0;
+      for (const c of rows) s += bgNbdConditionalPurchaseCountProbability(CDNOW_BG_NBD, c, 2, 52);
+      return s;
+    })
+    .run();
+  benchSuite('BG/NBD DERT, 2,000 customers', { runs: 3, warmup: 1 })
+    .add('loop: bgNbdConditionalExpectedPurchases(52 weeks) per customer (baseline)', () => {
+      let s = 0;
+      for (const c of few) s += bgNbdConditionalExpectedPurchases(CDNOW_BG_NBD, c, 52);
+      return s;
+    }, { baseline: true })
+    .add('loop: bgNbdDert(15 % a year) per customer', () => {
+      let s = 0;
+      for (const c of few) s += bgNbdDert(CDNOW_BG_NBD, c, { discountRate });
+      return s;
+    })
+    .run();
+}
+
 export async function main(): Promise<void> {
+  residualPredictions();
   const small = cdnow();
   const smallColumns = columns(small);
   benchSuite('BG/NBD fit, CDNOW (2,357 customers)', { runs: 15, warmup: 3 })

@@ -13,6 +13,8 @@ export * from './bg-nbd/bg-nbd-expected-purchases';
 export * from './bg-nbd/bg-nbd-conditional-expected-purchases';
 export * from './bg-nbd/bg-nbd-probability-alive';
 export * from './bg-nbd/bg-nbd-purchase-count-probability';
+export * from './bg-nbd/bg-nbd-conditional-purchase-count-probability';
+export * from './bg-nbd/bg-nbd-dert';
 export * from './bg-nbd/simulate-bg-nbd';
 export * from './mbg-nbd/mbg-nbd';
 export * from './mbg-nbd/mbg-nbd-fit';

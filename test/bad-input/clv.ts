@@ -8,6 +8,8 @@ import {
   bgBbTransactionCountProbability,
   bgBbConditionalTransactionCountProbability,
   bgNbdConditionalExpectedPurchases,
+  bgNbdConditionalPurchaseCountProbability,
+  bgNbdDert,
   bgNbdExpectedPurchases,
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
@@ -159,14 +161,14 @@ function transactionModelFitRow(name: string, fit: (rows: never, options: never)
 }
 
 /** The row of a transaction model's log-likelihood at fixed parameters over (frequency, recency, T) rows. */
-function transactionLogLikelihoodRow(name: string, logLikelihood: (rows: never, options: never) => unknown): Row {
+function transactionLogLikelihoodRow(name: string, logLikelihood: (rows: never, options: never) => unknown, extraOptionKeys: readonly string[] = []): Row {
   const options = { frequency: BY_ROW.frequency, recency: BY_ROW.recency, T: BY_ROW.T };
   return {
     name,
     call: (data, o) => logLikelihood(data as never, o as never),
     valid: { data: ROWS, options },
     collection: { name: 'rows' },
-    optionKeys: ['weight', 'frequency', 'recency', 'T'],
+    optionKeys: ['weight', 'frequency', 'recency', 'T', ...extraOptionKeys],
     accessors: ['weight', 'frequency', 'recency', 'T'],
     numbers: [rowSite('frequency', options), rowSite('recency', options), rowSite('T', options)],
     nullRecords: true,
@@ -256,7 +258,7 @@ export const clvRows: readonly Row[] = [
   },
   transactionModelFitRow('fitBgNbd', fitBgNbd),
   transactionModelFitRow('fitParetoNbd', fitParetoNbd),
-  transactionLogLikelihoodRow('bgNbdLogLikelihood', (rows, options) => bgNbdLogLikelihood(BG_NBD, rows, options)),
+  transactionLogLikelihoodRow('bgNbdLogLikelihood', (rows, options) => bgNbdLogLikelihood(BG_NBD, rows, options), ['perCustomer']),
   {
     ...transactionLogLikelihoodRow('paretoNbdLogLikelihood', (rows, options) => paretoNbdLogLikelihood(PARETO, rows, options)),
     optionKeys: ['weight', 'frequency', 'recency', 'T', 'perCustomer'],
@@ -399,6 +401,21 @@ export const clvRows: readonly Row[] = [
     ...argSites([BG_NBD, 2, 4], 1, 'n'),
     ...argSites([BG_NBD, 2, 4], 2, 't'),
   ]),
+  predictionRow('bgNbdConditionalPurchaseCountProbability', bgNbdConditionalPurchaseCountProbability, BG_NBD, [BG_NBD, CUSTOMER, 2, 4], [
+    ...argSites([BG_NBD, CUSTOMER, 2, 4], 1, ['frequency', 'recency', 'T']),
+    ...argSites([BG_NBD, CUSTOMER, 2, 4], 2, 'n'),
+    ...argSites([BG_NBD, CUSTOMER, 2, 4], 3, 't'),
+  ]),
+  {
+    name: 'bgNbdDert',
+    call: (data, options) => bgNbdDert(BG_NBD, data as never, options as never),
+    valid: { data: CUSTOMER, options: { discountRate: 0.01 } },
+    optionKeys: ['discountRate'],
+    numbers: [
+      ...(['frequency', 'recency', 'T'] as const).map((what): NumberSite => ({ what, put: (bad) => ({ data: { ...CUSTOMER, [what]: bad }, options: { discountRate: 0.01 } }) })),
+      { what: 'discountRate', put: (bad) => ({ data: CUSTOMER, options: { discountRate: bad } }) },
+    ],
+  },
   predictionRow('paretoNbdExpectedPurchases', paretoNbdExpectedPurchases, PARETO, [PARETO, 4], argSites([PARETO, 4], 1, 't')),
   predictionRow('paretoNbdConditionalExpectedPurchases', paretoNbdConditionalExpectedPurchases, PARETO, paretoCustomer, [
     ...argSites(paretoCustomer, 1, ['frequency', 'recency', 'T']),

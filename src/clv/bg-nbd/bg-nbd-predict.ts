@@ -237,3 +237,128 @@ export function requireBgNbdParams(
     requirePositive(fn, 'b', params.b),
   ];
 }
+
+/**
+ * P(alive at T + t | alive at T) = E_p[(1 + p·t/u)^(−R)] for p ~ Beta(a, B), with R = r + x,
+ * u = α + T, B = b + x (the posterior of λ and p given alive at T with x purchases in T):
+ * given λ and p, the purchases a customer alive at T would make in (T, T + t] are Poisson(λt),
+ * and they survive each with probability 1 − p, so P(alive at T + t) = E[(1 − p)^N] = e^(−λpt);
+ * λ ~ Gamma(R, u) gives (1 + p·t/u)^(−R). Equal to ₂F₁(R, a; a+B; −t/u) (Euler's integral).
+ * By the kernel's beta expectation, the integrand scaled by its value at the beta mean (a lower
+ * bound, the integrand being convex), cut where it turns over (p = u/t, u/(R·t)). Throws
+ * OUT_OF_RANGE for `fn` when the pieces do not agree to 1e-10.
+ */
+export function bgNbdSurvivalIfAlive(fn: string, R: number, u: number, a: number, B: number, t: number): number {
+  if (t === 0) return 1;
+  const logS = Math.log(t) - Math.log(u);
+  const logG = (logP: number): number => -R * log1pExp(logP + logS);
+  const atMean = logG(Math.log(a / (a + B)));
+  const shift = Math.max(atMean, -700);
+  const cuts = [Math.exp(-logS), Math.exp(-logS - Math.log(R))];
+  const { value, error } = betaExpectation((logP) => logG(logP) - shift, a, B, cuts, Math.exp(atMean - shift));
+  if (!(Number.isFinite(value) && value > 0 && error <= QUADRATURE_TOLERANCE * value)) {
+    throw fail(
+      'OUT_OF_RANGE',
+      fn,
+      `the probability of staying alive for r + x = ${describeValue(R)}, alpha + T = ${describeValue(u)}, a = ${describeValue(a)}, b + x = ${describeValue(B)}, t = ${describeValue(t)} cannot be computed to 1e-10 (the quadrature over the dropout probability did not converge)`,
+      { field: 't', value: t },
+    );
+  }
+  const survival = Math.exp(shift + Math.log(value));
+  return survival > 1 ? 1 : survival;
+}
+
+/** Taylor coefficients c₀ … c₂₄ of 1/Γ(1 + s) at s = 0 (A&S 6.1.34, shifted), for |s| ≤ ½ to 1e-17. */
+const RECIPROCAL_GAMMA_SERIES = [
+  1.0, 0.57721566490153286, -0.65587807152025388, -0.042002635034095236, 0.16653861138229149, -0.042197734555544337, -0.0096219715278769736,
+  0.0072189432466630995, -0.0011651675918590651, -0.00021524167411495097, 0.00012805028238811619, -0.000020134854780788239,
+  -0.0000012504934821426707, 0.0000011330272319816959, -0.00000020563384169776071, 0.0000000061160951044814158, 0.0000000050020076444692229,
+  -0.0000000011812745704870201, 0.00000000010434267116911005, 0.0000000000077822634399050713, -0.0000000000036968056186422057,
+  0.0000000000005100370287454476, -0.000000000000020583260535665068, -0.000000000000005348122539423018, 0.0000000000000012267786282382608,
+];
+
+/** lnΓ(1 + s)/s for |s| ≤ ½ (−γ at s = 0), without the cancellation of lnΓ near 1. */
+function logGammaOnePlusOverS(s: number): number {
+  let q = 0; // (1/Γ(1 + s) − 1)/s
+  for (let k = RECIPROCAL_GAMMA_SERIES.length - 1; k >= 1; k--) q = q * s + (RECIPROCAL_GAMMA_SERIES[k] as number);
+  const d = s * q;
+  return d === 0 ? -q : -(Math.log1p(d) / d) * q;
+}
+
+/**
+ * w·e^w·E_m(w) = ∫₀^∞ e^(−v) (1 + v/w)^(−m) dv for m > 1, w > 0 (E_m the generalized exponential
+ * integral, A&S 5.1.4), in (0, 1), increasing in w. For w ≥ 2 or m ≥ 20: the continued fraction
+ * of E_m (A&S 5.1.22; modified Lentz, under 100 steps there). Otherwise the series
+ * E_μ(w) = (w^(−s)Γ(1+s) − 1)/s − Σ_{j≥1} (−w)^j/(j!(s+j)), s = 1 − μ, at μ = m − k in [½, 3/2)
+ * (A&S 5.1.12 with 6.5.29; the first term through expm1, exact as s → 0), then k steps of
+ * E_{μ+1} = (e^(−w) − w·E_μ)/μ (A&S 5.1.14), whose error grows by at most w/μ ≤ 4 a step. NaN if the fraction does not converge.
+ */
+function scaledExponentialIntegral(m: number, w: number): number {
+  if (w === Infinity) return 1;
+  if (w >= 2 || m >= 20) {
+    let b = w + m;
+    let c = Number.MAX_VALUE;
+    let d = 1 / b;
+    let h = d;
+    for (let i = 1; i <= 1000; i++) {
+      const an = -i * (m - 1 + i);
+      b += 2;
+      d = 1 / (an * d + b);
+      c = b + an / c;
+      const del = c * d;
+      h *= del;
+      if (Math.abs(del - 1) <= 3e-16) return w * h;
+    }
+    return Number.NaN;
+  }
+  const k = Math.floor(m - 0.5);
+  const mu = m - k;
+  const s = 1 - mu;
+  const inner = -Math.log(w) + logGammaOnePlusOverS(s); // (−s ln w + lnΓ(1+s))/s
+  const y = s * inner;
+  let e = (y === 0 ? 1 : Math.expm1(y) / y) * inner;
+  let term = 1;
+  let sum = 0;
+  for (let j = 1; j < 100; j++) {
+    term *= -w / j;
+    const add = term / (s + j);
+    sum += add;
+    if (Math.abs(add) <= 1e-17 * Math.abs(sum)) break;
+  }
+  e -= sum;
+  const decay = Math.exp(-w);
+  for (let i = 0; i < k; i++) e = (decay - w * e) / (mu + i);
+  return w * Math.exp(w) * e;
+}
+
+/**
+ * Discounted expected residual transactions of a customer alive at T (before P(alive)), with
+ * R = r + x, u = α + T, B = b + x and continuous discounting at δ:
+ *
+ *   DERT | alive = ∫₀^∞ e^(−δt) dE[Y(t) | alive] = E_{λ,p}[λ/(δ + λp)]
+ *                = R/(δu) · E_p[G(R + 1, δu/p)],   G(m, w) = w e^w E_m(w)
+ *
+ * Given λ and p the purchase rate at T + t is λ·e^(−λpt), whose discounted integral is
+ * λ/(δ + λp); E_λ[λ f(λ)] = (R/u)·E[f] under Gamma(R + 1, u), and E[1/(1 + λp/δ)] under
+ * Gamma(m, u) is G(m, uδ/p) (A&S 5.1.4 after v = λp/δ). The outer expectation over p ~ Beta(a, B)
+ * by the kernel's beta expectation, cut at p = δu/2 (where G changes method) and δu/(R+1), where G turns over; G ≤ 1 gives the
+ * bound R/(δu), G at p = 1 the floor. Throws OUT_OF_RANGE for `fn` when the pieces do not agree to 1e-10.
+ */
+export function bgNbdDertIfAlive(fn: string, R: number, u: number, a: number, B: number, delta: number): number {
+  const kappa = delta * u;
+  const m = R + 1;
+  const logKappa = Math.log(kappa);
+  const logG = (logP: number): number => Math.log(scaledExponentialIntegral(m, Math.exp(logKappa - logP)));
+  const floor = scaledExponentialIntegral(m, kappa);
+  const result = kappa > 0 && floor > 0 ? betaExpectation(logG, a, B, [kappa / 2, kappa / m], floor) : { value: Number.NaN, error: Infinity };
+  const value = (R / kappa) * result.value;
+  if (!(Number.isFinite(value) && value > 0 && result.error <= QUADRATURE_TOLERANCE * result.value)) {
+    throw fail(
+      'OUT_OF_RANGE',
+      fn,
+      `the discounted expected purchases for r + x = ${describeValue(R)}, alpha + T = ${describeValue(u)}, a = ${describeValue(a)}, b + x = ${describeValue(B)}, discountRate = ${describeValue(delta)} cannot be computed to 1e-10 (the quadrature over the dropout probability did not converge, or the value leaves the double range)`,
+      { field: 'discountRate', value: delta },
+    );
+  }
+  return value;
+}

@@ -7,6 +7,8 @@ import { bgNbdExpectedPurchases } from './bg-nbd-expected-purchases';
 import { bgNbdConditionalExpectedPurchases } from './bg-nbd-conditional-expected-purchases';
 import { bgNbdProbabilityAlive } from './bg-nbd-probability-alive';
 import { bgNbdPurchaseCountProbability } from './bg-nbd-purchase-count-probability';
+import { bgNbdConditionalPurchaseCountProbability } from './bg-nbd-conditional-purchase-count-probability';
+import { bgNbdDert } from './bg-nbd-dert';
 import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNbdParams } from './bg-nbd-predict';
 
 /**
@@ -19,7 +21,11 @@ import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNb
  * bgNbd.logLikelihood(params, rows)                = bgNbdLogLikelihood(params, rows)
  * bgNbd.expectedPurchases(params, t)               = bgNbdExpectedPurchases(params, t)
  * bgNbd.conditionalExpectedPurchases(params, c, t) = bgNbdConditionalExpectedPurchases(params, c, t)
- * bgNbd.probabilityAlive(params, c)                = bgNbdProbabilityAlive(params, c)
+ * bgNbd.probabilityAlive(params, c, t?)            = bgNbdProbabilityAlive(params, c, t)
+ * bgNbd.purchaseCountProbability(params, n, t)     = bgNbdPurchaseCountProbability(params, n, t)
+ * bgNbd.conditionalPurchaseCountProbability(params, c, n, t)
+ *                                                  = bgNbdConditionalPurchaseCountProbability(params, c, n, t)
+ * bgNbd.dert(params, c, { discountRate })          = bgNbdDert(params, c, { discountRate })
  * bgNbd.kernel(fn, params)                         the same arithmetic on plain numbers, for batch code
  * ```
  *
@@ -33,6 +39,7 @@ import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNb
  * bgNbd.model; // => 'bg-nbd'
  * bgNbd.parameterNames; // => ['r', 'alpha', 'a', 'b']
  * bgNbd.probabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266
+ * bgNbd.conditionalPurchaseCountProbability?.(params, { frequency: 2, recency: 30.43, T: 38.86 }, 0, 39); // => 0.4454
  * ```
  */
 export const bgNbd: ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit> = /* @__PURE__ */ Object.freeze<ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit>>({
@@ -44,6 +51,8 @@ export const bgNbd: ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit> 
   conditionalExpectedPurchases: bgNbdConditionalExpectedPurchases,
   probabilityAlive: bgNbdProbabilityAlive,
   purchaseCountProbability: bgNbdPurchaseCountProbability,
+  conditionalPurchaseCountProbability: bgNbdConditionalPurchaseCountProbability,
+  dert: bgNbdDert,
   kernel: (fn, params) => {
     const [r, alpha, a, b] = requireBgNbdParams(fn, params);
     return {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bgNbdLogLikelihood, fitBgNbd } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
 import { cdnowBgNbdSummary, relativeError } from '../clv-data';
+import { asParams } from './bg-nbd-extreme-reference';
+import { asCustomer, residual } from './bg-nbd-residual-reference';
 
 const cdnow = cdnowBgNbdSummary();
 const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -54,5 +56,38 @@ describe('bgNbdLogLikelihood: bad input', () => {
     ['rows not iterable', () => bgNbdLogLikelihood(published, 5 as never), 'INVALID_INPUT'],
   ] as const)('%s → %s', (_name, run, code) => {
     expect(errorCode(run)).toBe(code);
+  });
+});
+
+describe('bgNbdLogLikelihood with perCustomer', () => {
+  it('gives each CDNOW customer its ln Lᵢ (independent mpmath, reference/bg_nbd_residual_reference.py) and the same total', () => {
+    const { params, rows, logLikelihood } = residual.perCustomer;
+    const each = bgNbdLogLikelihood(asParams(params), rows.map(asCustomer), { perCustomer: true });
+    expect([...each.index]).toEqual(rows.map((_, i) => i));
+    logLikelihood.forEach((expected, i) => expect(relativeError(each.logLikelihood[i] as number, expected)).toBeLessThan(1e-12));
+    expect(each.total).toBe(bgNbdLogLikelihood(asParams(params), rows.map(asCustomer)));
+    expect(each.skipped).toBe(0);
+  });
+
+  it('sums to the total over all of CDNOW, skips null rows, and reports input positions', () => {
+    const each = bgNbdLogLikelihood(published, cdnow, { perCustomer: true });
+    expect(each.logLikelihood.length).toBe(cdnow.length);
+    expect(relativeError(each.logLikelihood.reduce((s, v) => s + v, 0), each.total)).toBeLessThan(1e-12);
+    const gappy = bgNbdLogLikelihood(published, [null, cdnow[0], undefined, cdnow[1]], { perCustomer: true });
+    expect([...gappy.index]).toEqual([1, 3]);
+    expect(gappy.skipped).toBe(2);
+    expect(bgNbdLogLikelihood(published, [], { perCustomer: true }).total).toBe(0);
+  });
+
+  it('weights count in the total, not in ln Lᵢ', () => {
+    const rows = [{ x: 2, tx: 30.43, T: 38.86, w: 3 }];
+    const accessors = { frequency: (d: (typeof rows)[0]) => d.x, recency: (d: (typeof rows)[0]) => d.tx, T: (d: (typeof rows)[0]) => d.T, weight: (d: (typeof rows)[0]) => d.w };
+    const each = bgNbdLogLikelihood(published, rows, { ...accessors, perCustomer: true });
+    expect(relativeError(each.total, 3 * (each.logLikelihood[0] as number))).toBeLessThan(1e-14);
+  });
+
+  it('rejects a perCustomer that is not a boolean', () => {
+    expect(errorCode(() => bgNbdLogLikelihood(published, cdnow, { perCustomer: 'yes' as never }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => bgNbdLogLikelihood(published, cdnow, { perCustomer: 1 as never }))).toBe('INVALID_OPTION');
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect } from 'vitest';
 import { bgNbdProbabilityAlive } from '../../../src/clv';
 import { relativeError } from '../clv-data';
 import { bgNbdCustomer, bgNbdParams } from '../clv-arbitraries';
-import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange } from './bg-nbd-arbitraries';
+import { bgNbdCustomerWholeRange, bgNbdParamsWholeRange, wholeTime } from './bg-nbd-arbitraries';
+import { CxMetricsError } from '../../../src/models';
 
 describe('bgNbdProbabilityAlive: properties', () => {
   test.prop([bgNbdParams, bgNbdCustomer], { numRuns: 200 })('is in [0, 1], and exactly 1 with no repeat purchase', (p, c) => {
@@ -36,6 +37,27 @@ describe('bgNbdProbabilityAlive: properties over every parameter in [e^−30, e^
       expect(value).toBeLessThanOrEqual(1);
       if (c.frequency === 0) expect(value).toBe(1);
       else expect(bgNbdProbabilityAlive(p, { ...c, recency: c.recency / 2 })).toBeLessThanOrEqual(value);
+    },
+  );
+});
+
+describe('bgNbdProbabilityAlive at T + t: properties over every parameter in [e^−30, e^30]', () => {
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime], { numRuns: 150 })(
+    'in [0, P(alive at T)] and non-increasing in t (to the 1e-10 of its quadrature), or a documented refusal',
+    (p, c, t) => {
+      const now = bgNbdProbabilityAlive(p, c);
+      let later: number;
+      let muchLater: number;
+      try {
+        later = bgNbdProbabilityAlive(p, c, t);
+        muchLater = bgNbdProbabilityAlive(p, c, 3 * t);
+      } catch (e) {
+        if (e instanceof CxMetricsError && e.code === 'OUT_OF_RANGE') return;
+        throw e;
+      }
+      expect(later).toBeGreaterThanOrEqual(0);
+      expect(later).toBeLessThanOrEqual(now);
+      expect(muchLater).toBeLessThanOrEqual(later * (1 + 1e-9));
     },
   );
 });

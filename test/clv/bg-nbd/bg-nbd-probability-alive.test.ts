@@ -3,6 +3,8 @@ import { bgNbdProbabilityAlive, type CustomerHistory } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
 import { BAD_BG_NBD_PARAMS, BAD_CUSTOMERS } from '../clv-bad-input';
 import { reference, relativeError } from '../clv-data';
+import { asParams } from './bg-nbd-extreme-reference';
+import { asCustomer, residual } from './bg-nbd-residual-reference';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -32,5 +34,29 @@ describe('bgNbdProbabilityAlive: bad input', () => {
   it('rejects a missing customer, naming the function', () => {
     expect(errorCode(() => bgNbdProbabilityAlive(cdnow, undefined as never))).toBe('INVALID_NUMBER');
     expect(() => bgNbdProbabilityAlive(cdnow, { frequency: 1.5, recency: 2, T: 5 })).toThrow(/^bgNbdProbabilityAlive: frequency 1\.5 is not a whole number/);
+  });
+});
+
+describe('bgNbdProbabilityAlive at T + t: known values (independent mpmath, reference/bg_nbd_residual_reference.py)', () => {
+  it('matches P(alive)·₂F₁(r+x, a; a+b+x; −t/(α+T)), normal and extreme parameters, to 1e-6', () => {
+    expect(residual.survival.length).toBeGreaterThan(30);
+    for (const [p, c, t, expected] of residual.survival) {
+      const value = bgNbdProbabilityAlive(asParams(p), asCustomer(c), t);
+      if (expected < 1e-300) expect(value).toBeLessThan(1e-290);
+      else expect(relativeError(value, expected), `${JSON.stringify([p, c, t])}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it('t = 0 (given or by default) keeps the value at T bit for bit', () => {
+    for (const c of [{ frequency: 2, recency: 30.43, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }, { frequency: 10_000, recency: 30, T: 38.86 }]) {
+      expect(bgNbdProbabilityAlive(cdnow, c, 0)).toBe(bgNbdProbabilityAlive(cdnow, c));
+    }
+  });
+
+  it('rejects a bad t', () => {
+    const c = { frequency: 2, recency: 30.43, T: 38.86 };
+    expect(errorCode(() => bgNbdProbabilityAlive(cdnow, c, -1))).toBe('NEGATIVE_VALUE');
+    expect(errorCode(() => bgNbdProbabilityAlive(cdnow, c, Number.NaN))).toBe('INVALID_NUMBER');
+    expect(errorCode(() => bgNbdProbabilityAlive(cdnow, c, '1' as never))).toBe('INVALID_NUMBER');
   });
 });
