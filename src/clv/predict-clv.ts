@@ -259,6 +259,9 @@ export type PredictClvResultWithIntervals = PredictClvResult & {
 
 const FN = 'predictClv';
 
+/** The default reader of a discrete row's `periods`. */
+const readPeriods = (d: unknown): number | null | undefined => (typeof d === 'object' && d !== null ? (d as { periods?: number | null }).periods : undefined);
+
 /**
  * Largest `horizon` accepted: 10,000 periods (over 27 years of days, 833 years of months). Every
  * period is valued separately, so a longer horizon is refused with `OUT_OF_RANGE` rather than
@@ -850,7 +853,8 @@ export function predictClv(model: unknown, params: unknown, spend: unknown, cust
   const rows = readRfmRows(
     FN,
     customers as Values<unknown>,
-    { frequency: settings.frequency, recency: settings.recency, T: settings.T, periods: settings.periods, monetaryValue: settings.monetaryValue },
+    // A discrete row's age is its `periods`, read in T's place (the messages name it `periods`).
+    { frequency: settings.frequency, recency: settings.recency, T: continuous ? settings.T : (settings.periods ?? readPeriods), monetaryValue: settings.monetaryValue },
     { recencyAge: true, monetary: readsMonetary, age: continuous ? 'T' : 'periods' },
   );
   const n = rows.length;

@@ -13,7 +13,6 @@ export interface RfmAccessors<D> {
   readonly frequency?: Accessor<D, number | null | undefined> | undefined;
   readonly recency?: Accessor<D, number | null | undefined> | undefined;
   readonly T?: Accessor<D, number | null | undefined> | undefined;
-  readonly periods?: Accessor<D, number | null | undefined> | undefined;
   readonly monetaryValue?: Accessor<D, number | null | undefined> | undefined;
   readonly weight?: Accessor<D, number | null | undefined> | undefined;
 }
@@ -32,7 +31,7 @@ export interface RfmColumns {
   readonly skipped: number;
 }
 
-type Field = 'frequency' | 'recency' | 'T' | 'periods' | 'monetaryValue';
+type Field = 'frequency' | 'recency' | 'T' | 'monetaryValue';
 
 function isNonNegativeNumber(v: unknown): v is number {
   return typeof v === 'number' && v >= 0 && v < Infinity;
@@ -44,7 +43,6 @@ const DEFAULT_READERS: Record<Field, (d: Row) => unknown> = {
   frequency: (d) => (typeof d === 'object' && d !== null ? d.frequency : undefined),
   recency: (d) => (typeof d === 'object' && d !== null ? d.recency : undefined),
   T: (d) => (typeof d === 'object' && d !== null ? d.T : undefined),
-  periods: (d) => (typeof d === 'object' && d !== null ? d.periods : undefined),
   monetaryValue: (d) => (typeof d === 'object' && d !== null ? d.monetaryValue : undefined),
 };
 
@@ -90,7 +88,7 @@ export function readRfmRows<D>(
   const age = needs.age ?? 'T';
   const readX = fieldReader(accessors, 'frequency');
   const readTx = needs.recencyAge ? fieldReader(accessors, 'recency') : undefined;
-  const readT = needs.recencyAge ? fieldReader(accessors, age) : undefined;
+  const readT = needs.recencyAge ? fieldReader(accessors, 'T') : undefined;
   const readZ = needs.monetary ? fieldReader(accessors, 'monetaryValue') : undefined;
   const readW = accessors.weight;
   let capacity = typeof (rows as ArrayLike<D>).length === 'number' ? Math.max(1, (rows as ArrayLike<D>).length) : 1024;
