@@ -9,6 +9,7 @@
  * without it `--engine duckdb` is a usage error (exit 2) that says what to install.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { rfmHistogramSql, transactionSummarySql, type SqlQuery } from '../sql/index';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
@@ -45,7 +46,11 @@ export interface DuckDb {
   readonly close: () => void;
 }
 
-/** Open an in-memory DuckDB (time zone UTC, so DATE and TIMESTAMP columns are UTC instants). */
+/**
+ * Open an in-memory DuckDB: time zone UTC (DATE and TIMESTAMP columns are UTC instants), and
+ * aggregations past DuckDB's memory limit spill to a folder in the system's temporary directory
+ * (not `.tmp` in the working directory, DuckDB's default).
+ */
 export async function openDuckDb(): Promise<DuckDb> {
   let api: typeof import('@duckdb/node-api');
   try {
@@ -59,6 +64,7 @@ export async function openDuckDb(): Promise<DuckDb> {
   const connection = await instance.connect();
   const rows = async (sql: string, values: readonly number[] = []): Promise<DbRow[]> => (await connection.runAndReadAll(sql, [...values])).getRowObjectsJS() as DbRow[];
   await rows("SET TimeZone = 'UTC'");
+  await rows(`SET temp_directory = ${literal(join(tmpdir(), `cx-metrics-duckdb-${process.pid}`))}`);
   return {
     rows,
     query: (q) => rows(q.sql, q.values),
