@@ -113,17 +113,23 @@ function textInstant(cell: string): string {
   ].join(' ');
 }
 
+/** Check that the purchase file exists and is CSV or Parquet (before DuckDB is loaded); returns its extension. */
+export function checkPurchaseFile(file: string): '.csv' | '.parquet' {
+  const ext = extname(file).toLowerCase();
+  if (!existsSync(file)) throw new InputFileError(file, [{ code: 'FILE_NOT_FOUND', line: undefined, field: undefined, message: 'no such file' }]);
+  if (ext !== '.csv' && ext !== '.parquet') {
+    throw new InputFileError(file, [{ code: 'UNKNOWN_FILE_TYPE', line: undefined, field: undefined, message: `unknown file type "${ext}": --engine duckdb reads .csv or .parquet purchase files` }]);
+  }
+  return ext;
+}
+
 /**
  * Point {@link PURCHASES_VIEW} at the purchase file and check every record as the in-memory
  * loader does (customer, date, amount ≥ 0, one currency); problems are reported by count with
  * an example, without line numbers (DuckDB reads the file in parallel).
  */
 export async function openPurchases(db: DuckDb, file: string, shownAs: string): Promise<PurchaseFile> {
-  const ext = extname(file).toLowerCase();
-  if (!existsSync(file)) throw new InputFileError(file, [{ code: 'FILE_NOT_FOUND', line: undefined, field: undefined, message: 'no such file' }]);
-  if (ext !== '.csv' && ext !== '.parquet') {
-    throw new InputFileError(file, [{ code: 'UNKNOWN_FILE_TYPE', line: undefined, field: undefined, message: `unknown file type "${ext}": --engine duckdb reads .csv or .parquet purchase files` }]);
-  }
+  const ext = checkPurchaseFile(file);
   const reader = ext === '.parquet' ? `read_parquet(${literal(file)})` : `read_csv(${literal(file)}, header = true, all_varchar = true)`;
   let described: DbRow[];
   try {

@@ -14,7 +14,7 @@ import {
   paretoNbdConditionalExpectedPurchases,
 } from '../clv/index';
 import { UsageError } from './args';
-import { histogram, holdoutCounts, holdoutSpend, openDuckDb, openPurchases, purchaseFile, type DuckDb, type EngineWindow, type HistogramRow, type HoldoutCountRow } from './duckdb-engine';
+import { checkPurchaseFile, histogram, holdoutCounts, holdoutSpend, openDuckDb, openPurchases, purchaseFile, type DuckDb, type EngineWindow, type HistogramRow, type HoldoutCountRow } from './duckdb-engine';
 import { fitDocument, type FitDiagnostics } from './fit-document';
 import { SAMPLE_CALIBRATION_END, SAMPLE_OBSERVATION_END, type InputOptions } from './input';
 
@@ -100,6 +100,7 @@ export async function fitWithDuckDb(model: string, options: InputOptions): Promi
   if (spec === undefined) throw new UsageError(`unknown model ${JSON.stringify(model)}: use one of ${Object.keys(DUCKDB_MODELS).join(', ')}`);
   const source = purchaseFile(options);
   if (source === undefined) throw new UsageError('fit needs purchases: give --purchases FILE (or --sample)');
+  checkPurchaseFile(source.file);
   const db = await openDuckDb();
   try {
     const file = await openPurchases(db, source.file, source.shownAs);

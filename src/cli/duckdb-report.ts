@@ -14,7 +14,7 @@ import {
   type GammaGammaFit,
 } from '../clv/index';
 import { UsageError } from './args';
-import { histogram, holdoutCounts, openDuckDb, openPurchases, purchaseFile } from './duckdb-engine';
+import { checkPurchaseFile, histogram, holdoutCounts, openDuckDb, openPurchases, purchaseFile } from './duckdb-engine';
 import { count, day, money, num, pct, table } from './format';
 import { dateRange, loadInput, type InputOptions } from './input';
 import { clvSection, FREQUENCY_BINS } from './sections/clv';
@@ -56,6 +56,7 @@ export async function duckdbReport(options: InputOptions): Promise<DuckDbReport>
   const base = loadInput(others, ['interactions', 'customers', 'journeys']);
   if (base.purchases.length > 0) throw new UsageError('--engine duckdb reads purchases from --purchases only: move the purchases out of --interactions, or use --engine memory');
   if (source === undefined) return { input: base, replace: new Map() };
+  checkPurchaseFile(source.file);
   const db = await openDuckDb();
   try {
     const file = await openPurchases(db, source.file, source.shownAs);

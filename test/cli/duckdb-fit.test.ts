@@ -48,13 +48,15 @@ describe('cx-metrics fit --engine duckdb equals the memory engine', () => {
     ['pareto-nbd', false, undefined],
     ['gamma-gamma', false, 'parquet'],
   ] as const) {
-    it(`${model} on the sample${file === undefined ? '' : ` and from ${file}`}`, async () => {
+    it(`${model} on the sample${file === undefined ? ' (--sample)' : `, from ${file}`}`, async () => {
       const want = JSON.parse(cli('fit', model, '--sample').stdout) as FitJson;
-      const sample = await cliAsync('fit', model, '--sample', '--engine', 'duckdb');
-      expect(sample.stderr).toBe('');
-      expect(sample.code).toBe(0);
-      expectSameFit(JSON.parse(sample.stdout) as FitJson, want, exact);
-      if (file === undefined) return;
+      if (file === undefined) {
+        const sample = await cliAsync('fit', model, '--sample', '--engine', 'duckdb');
+        expect(sample.stderr).toBe('');
+        expect(sample.code).toBe(0);
+        expectSameFit(JSON.parse(sample.stdout) as FitJson, want, exact);
+        return;
+      }
       const path = files[file];
       const result = await cliAsync('fit', model, '--purchases', path, ...window, '--engine', 'duckdb');
       expect(result.code, result.stdout).toBe(0);
