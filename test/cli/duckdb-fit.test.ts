@@ -4,10 +4,15 @@
  * likelihoods are flat along a ridge, the same maximum: log-likelihood to 1e-12 and each
  * parameter to 1e-4 of its standard error, as test/sql/rfm-histogram-sql.test.ts documents).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/doc-examples';
+import { validate } from '../support/json-schema';
 import { writeSampleFiles, type SampleFiles } from './duckdb-files';
 import { cli, cliAsync } from './run-cli';
 
+const schema = JSON.parse(readFileSync(join(repoRoot, 'schema', 'cx-metrics.schema.json'), 'utf8')) as Record<string, unknown>;
 let files: SampleFiles;
 beforeAll(async () => {
   files = await writeSampleFiles();
@@ -55,6 +60,7 @@ describe('cx-metrics fit --engine duckdb equals the memory engine', () => {
         expect(sample.stderr).toBe('');
         expect(sample.code).toBe(0);
         expectSameFit(JSON.parse(sample.stdout) as FitJson, want, exact);
+        expect(validate(schema, JSON.parse(sample.stdout))).toEqual([]);
         return;
       }
       const path = files[file];

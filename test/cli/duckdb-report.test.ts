@@ -3,7 +3,11 @@
  * `fit` command's BG/NBD and holdout check, and the sections that need every purchase in memory
  * are left out with a note.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validate } from '../support/json-schema';
+import { repoRoot } from '../support/doc-examples';
 import { writeSampleFiles, type SampleFiles } from './duckdb-files';
 import { cli, cliAsync } from './run-cli';
 
@@ -25,6 +29,8 @@ describe('cx-metrics report --engine duckdb', () => {
     const fit = JSON.parse(cli('fit', 'bg-nbd', '--sample').stdout) as FitJson;
     const result = await cliAsync('report', '--sample', '--json', '--engine', 'duckdb');
     expect(result.code).toBe(0);
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schema', 'cx-metrics.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(validate(schema, JSON.parse(result.stdout))).toEqual([]);
     const sections = (JSON.parse(result.stdout) as { sections: Record<string, Record<string, unknown>> }).sections;
     const clv = sections['clv'] as { bgNbd: Record<string, number>; holdout: Record<string, number>; repeatPurchaseHistogram: { observed: number; expected: number }[] };
     // The report's BG/NBD is the fit command's (same calibration window), and so is its holdout check.
