@@ -97,6 +97,11 @@ export interface PurchaseFile {
   readonly last: number | undefined;
 }
 
+/** The first line of a DuckDB error, without its kind (`Invalid Input Error: `). */
+function firstLine(error: unknown): string {
+  return ((error as Error).message.split('\n')[0] as string).replace(/^[A-Za-z ]*Error: /, '');
+}
+
 /** A plain decimal number, as the in-memory loader accepts in a CSV cell. */
 const DECIMAL = '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
 
@@ -130,12 +135,12 @@ export function checkPurchaseFile(file: string): '.csv' | '.parquet' {
  */
 export async function openPurchases(db: DuckDb, file: string, shownAs: string): Promise<PurchaseFile> {
   const ext = checkPurchaseFile(file);
-  const reader = ext === '.parquet' ? `read_parquet(${literal(file)})` : `read_csv(${literal(file)}, header = true, all_varchar = true)`;
+  const reader = ext === '.parquet' ? `read_parquet(${literal(file)})` : `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
   let described: DbRow[];
   try {
     described = await db.rows(`DESCRIBE SELECT * FROM ${reader}`);
   } catch (error) {
-    throw new InputFileError(file, [{ code: ext === '.csv' ? 'CSV_SYNTAX' : 'FILE_UNREADABLE', line: undefined, field: undefined, message: (error as Error).message.split('\n')[0] as string }]);
+    throw new InputFileError(file, [{ code: ext === '.csv' ? 'CSV_SYNTAX' : 'FILE_UNREADABLE', line: undefined, field: undefined, message: firstLine(error) }]);
   }
   const types = new Map(described.map((r) => [String(r['column_name']), String(r['column_type'])]));
   const missing = ['customer_id', 'date', 'amount'].filter((c) => !types.has(c));
@@ -150,19 +155,25 @@ export async function openPurchases(db: DuckDb, file: string, shownAs: string): 
   await db.rows(
     `CREATE OR REPLACE TEMP VIEW ${PURCHASES_VIEW} AS SELECT NULLIF(CAST(r."customer_id" AS VARCHAR), '') AS customer_id, ${at} AS purchased_at, ${amount} AS amount, ${currency} AS currency FROM ${reader} AS r`,
   );
-  const [stats] = await db.rows(
-    [
-      'SELECT CAST(COUNT(*) AS DOUBLE) AS records,',
-      '  CAST(COUNT(*) FILTER (WHERE customer_id IS NULL) AS DOUBLE) AS no_customer,',
-      '  CAST(COUNT(*) FILTER (WHERE purchased_at IS NULL) AS DOUBLE) AS bad_date,',
-      '  CAST(COUNT(*) FILTER (WHERE amount IS NULL OR NOT isfinite(amount) OR amount < 0) AS DOUBLE) AS bad_amount,',
-      "  CAST(COUNT(*) FILTER (WHERE NOT regexp_full_match(currency, '[A-Z]{3}')) AS DOUBLE) AS bad_currency,",
-      '  CAST(COUNT(DISTINCT customer_id) AS DOUBLE) AS buyers,',
-      '  CAST(MIN(epoch_ms(purchased_at)) AS DOUBLE) AS first, CAST(MAX(epoch_ms(purchased_at)) AS DOUBLE) AS last,',
-      '  list_sort(list(DISTINCT currency)) AS currencies',
-      `FROM ${PURCHASES_VIEW}`,
-    ].join('\n'),
-  );
+  let stats: DbRow | undefined;
+  try {
+    [stats] = await db.rows(
+      [
+        'SELECT CAST(COUNT(*) AS DOUBLE) AS records,',
+        '  CAST(COUNT(*) FILTER (WHERE customer_id IS NULL) AS DOUBLE) AS no_customer,',
+        '  CAST(COUNT(*) FILTER (WHERE purchased_at IS NULL) AS DOUBLE) AS bad_date,',
+        '  CAST(COUNT(*) FILTER (WHERE amount IS NULL OR NOT isfinite(amount) OR amount < 0) AS DOUBLE) AS bad_amount,',
+        "  CAST(COUNT(*) FILTER (WHERE NOT regexp_full_match(currency, '[A-Z]{3}')) AS DOUBLE) AS bad_currency,",
+        '  CAST(COUNT(DISTINCT customer_id) AS DOUBLE) AS buyers,',
+        '  CAST(MIN(epoch_ms(purchased_at)) AS DOUBLE) AS first, CAST(MAX(epoch_ms(purchased_at)) AS DOUBLE) AS last,',
+        '  list_sort(list(DISTINCT currency)) AS currencies',
+        `FROM ${PURCHASES_VIEW}`,
+      ].join('\n'),
+    );
+  } catch (error) {
+    // A malformed file shows itself only when DuckDB scans it (a ragged CSV row, a bad Parquet page).
+    throw new InputFileError(file, [{ code: ext === '.csv' ? 'CSV_SYNTAX' : 'FILE_UNREADABLE', line: undefined, field: undefined, message: firstLine(error) }]);
+  }
   const s = stats as DbRow;
   const problems: InputProblem[] = [];
   const check = async (count: unknown, field: string, where: string, what: string): Promise<void> => {
