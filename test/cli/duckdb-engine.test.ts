@@ -42,6 +42,13 @@ describe('--engine duckdb: bad input is exit 2 with the file, the field and the 
       expect(result.stdout, file).toContain(`"field": ${field === 'null' ? 'null' : `"${field}"`}`);
       expect(result.stdout, file).toContain(message);
     }
+    // A ragged row far into the file: DuckDB finds it while scanning, and names its line.
+    const rows = Array.from({ length: 3000 }, (_, i) => `c${i},2024-01-0${(i % 9) + 1},5`);
+    const ragged = write('ragged.csv', `customer_id,date,amount\n${rows.join('\n')}\nc9,2024-01-02,5,7\n`);
+    const syntax = await cliAsync('fit', 'bg-nbd', '--purchases', ragged, '--engine', 'duckdb');
+    expect(syntax.code).toBe(2);
+    expect(syntax.stdout).toContain('"code": "CSV_SYNTAX"');
+    expect(syntax.stdout).toContain('Line: 3002');
     const missing = await cliAsync('report', '--purchases', join(dir, 'nope.csv'), '--engine', 'duckdb');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
