@@ -1,23 +1,26 @@
 /**
  * `cx-metrics report --engine duckdb`: the purchase file goes through DuckDB, the other files
- * are read as always. The CLV section is computed from DuckDB's aggregates (the RFM histogram
- * and the holdout totals); the figures that need every purchase in memory (retention, survival,
- * RFM segments, revenue by NPS answer, the top-customer tables) are left out, and the data
- * section says so.
+ * are read as always. The CLV and RFM sections are computed from DuckDB's aggregates (the RFM
+ * histograms and the holdout totals); the figures that need every purchase in memory (retention,
+ * survival, revenue by NPS answer, the top-customer tables) are left out, and the data section
+ * says so.
  */
 import {
   bgNbdConditionalExpectedPurchases,
   bgNbdPurchaseCountProbability,
   fitBgNbd,
   fitGammaGamma,
+  predictClv,
+  bgNbd as bgNbdModel,
   type BgNbdFit,
   type GammaGammaFit,
 } from '../clv/index';
 import { UsageError } from './args';
-import { checkPurchaseFile, histogram, holdoutCounts, openDuckDb, openPurchases, purchaseFile } from './duckdb-engine';
+import { DEFAULT_RFM_SEGMENT_RULES } from '../journey/index';
+import { checkPurchaseFile, histogram, holdoutCounts, openDuckDb, type HistogramRow, openPurchases, purchaseFile } from './duckdb-engine';
 import { count, day, money, num, pct, table } from './format';
 import { dateRange, loadInput, type InputOptions } from './input';
-import { clvSection, FREQUENCY_BINS } from './sections/clv';
+import { clvSection, FREQUENCY_BINS, HORIZON } from './sections/clv';
 import { overviewSection } from './sections/overview';
 import { rfmSection } from './sections/rfm';
 import type { ReportInput, Section } from './sections/types';
@@ -35,8 +38,8 @@ export interface DuckDbClv {
 
 /** What the sections left out under `--engine duckdb` need. */
 export const OMITTED =
-  'Purchases aggregated by DuckDB (--engine duckdb): the CLV section comes from its aggregates; retention, survival, ' +
-  'RFM segments, revenue by NPS answer and the top-customer tables need every purchase in memory and are left out ' +
+  'Purchases aggregated by DuckDB (--engine duckdb): the CLV and RFM sections come from its aggregates; retention, survival, ' +
+  'revenue by NPS answer and the top-customer tables need every purchase in memory and are left out ' +
   '(run with --engine memory for them).';
 
 /** A report section, as `SECTIONS` of report.ts lists them. */
@@ -65,6 +68,8 @@ export async function duckdbReport(options: InputOptions): Promise<DuckDbReport>
     const firstInstant = [base.firstInstant, file.first].filter((x): x is number => x !== undefined).reduce<number | undefined>((a, b) => (a === undefined ? b : Math.min(a, b)), undefined);
     const input: ReportInput = { ...base, files: [file.summary, ...base.files], observationEnd, firstInstant };
     const clv = file.summary.records === 0 ? undefined : await analyse(db, observationEnd, base.calibrationEnd);
+    // RFM: every customer's summary over the whole data, as the memory section's, grouped.
+    const atEnd = clv?.gammaGamma === undefined ? undefined : await histogram(db, { observationEnd }, 'spend');
     const overview: SectionFn = (i) => {
       const s = overviewSection(i);
       const purchases = `${count(file.buyers)} buying customers, ${count(file.summary.records)} purchases`;
@@ -74,7 +79,7 @@ export async function duckdbReport(options: InputOptions): Promise<DuckDbReport>
     const replace = new Map<SectionFn, SectionFn>([
       [overviewSection, overview],
       [clvSection, () => (clv === undefined ? undefined : section(clv))],
-      [rfmSection, () => undefined],
+      [rfmSection, () => (clv?.gammaGamma === undefined || atEnd === undefined ? undefined : rfm(clv.bgNbd, clv.gammaGamma, atEnd))],
     ]);
     return { input, replace };
   } finally {
@@ -161,4 +166,75 @@ function section(analysis: DuckDbClv): Section {
     'Top customers by CLV and by probability alive: left out under --engine duckdb (they rank every customer in memory).',
   );
   return { id: 'clv', title: 'Customer lifetime value: BG/NBD and Gamma-Gamma', lines, data: { bgNbd, gammaGamma, holdout: analysis.holdout, repeatPurchaseHistogram: histogramRows } };
+}
+
+/**
+ * Scores 1–5 by quintile of rank with ties kept together, as `rfmSegments` scores (a tie group
+ * whose first 0-based position is s of n gets ⌊5s/n⌋ + 1), for values given with their counts.
+ */
+function weightedQuintileScores(values: readonly number[], counts: readonly number[]): number[] {
+  const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
+  const n = counts.reduce((s, c) => s + c, 0);
+  const scores = new Array<number>(values.length).fill(0);
+  let before = 0;
+  let k = 0;
+  while (k < order.length) {
+    const value = values[order[k] as number] as number;
+    const score = Math.floor((5 * before) / n) + 1;
+    while (k < order.length && values[order[k] as number] === value) {
+      scores[order[k] as number] = score;
+      before += counts[order[k] as number] as number;
+      k++;
+    }
+  }
+  return scores;
+}
+
+/**
+ * The RFM section from the histogram of every customer's summary at the end of the data: the
+ * memory section's recency × frequency quintile scores (`recencyMeaning: 'first-to-last-purchase'`,
+ * the default rules, which do not read the monetary score) and each segment's predicted value,
+ * each histogram row counted `customers` times.
+ */
+function rfm(bgNbdFit: BgNbdFit, gammaGamma: GammaGammaFit, rows: readonly HistogramRow[]): Section {
+  const prediction = predictClv(bgNbdModel, bgNbdFit, gammaGamma, rows, HORIZON);
+  const counts = rows.map((r) => r.customers);
+  // Lower time since the last purchase is better: score its negation so that 5 is the most recent.
+  const r = weightedQuintileScores(rows.map((row) => -(row.T - row.recency)), counts);
+  const f = weightedQuintileScores(rows.map((row) => row.frequency), counts);
+  const n = counts.reduce((s, c) => s + c, 0);
+  const names = [...new Set(DEFAULT_RFM_SEGMENT_RULES.map((rule) => rule.segment))];
+  const bySegment = new Map<string, { customers: number; clv: number; alive: number }>(names.map((name) => [name, { customers: 0, clv: 0, alive: 0 }]));
+  let unmatched = 0;
+  rows.forEach((row, k) => {
+    const rule = DEFAULT_RFM_SEGMENT_RULES.find((x) => (r[k] as number) >= x.recency[0] && (r[k] as number) <= x.recency[1] && (f[k] as number) >= x.frequency[0] && (f[k] as number) <= x.frequency[1]);
+    if (rule === undefined) {
+      unmatched += row.customers;
+      return;
+    }
+    const s = bySegment.get(rule.segment) as { customers: number; clv: number; alive: number };
+    s.customers += row.customers;
+    s.clv += row.customers * (prediction.clv[k] as number);
+    s.alive += row.customers * (prediction.probabilityAlive[k] as number);
+  });
+  const segments = names
+    .map((segment) => ({ segment, ...(bySegment.get(segment) as { customers: number; clv: number; alive: number }) }))
+    .filter((s) => s.customers > 0)
+    .map((s) => ({ segment: s.segment, customers: s.customers, share: s.customers / n, meanProbabilityAlive: s.alive / s.customers, meanClv: s.clv / s.customers, totalClv: s.clv }));
+  const lines = [
+    'Recency and frequency scored 1–5 by quintile (ties kept together); value = the BG/NBD × Gamma-Gamma 12-month CLV above.',
+    'BG/NBD gives P(alive) = 100 % to customers who never bought again: read the CLV column for them.',
+    ...table(
+      [
+        { header: 'segment' },
+        { header: 'customers', align: 'right' },
+        { header: 'share', align: 'right' },
+        { header: 'mean P(alive)', align: 'right' },
+        { header: 'mean CLV', align: 'right' },
+        { header: 'total CLV', align: 'right' },
+      ],
+      segments.map((s) => [s.segment, count(s.customers), pct(s.share), pct(s.meanProbabilityAlive), money(s.meanClv), money(s.totalClv, 0)]),
+    ),
+  ];
+  return { id: 'rfm', title: 'RFM segments', lines, data: { segments, unmatched } };
 }

@@ -141,8 +141,8 @@ Output
 ${DATA_OPTIONS}
 
 ${ENGINE}
-  With --engine duckdb the report's CLV section is computed from DuckDB's aggregates; retention,
-  survival, RFM segments, revenue by NPS answer and the top-customer tables need every purchase in
+  With --engine duckdb the report's CLV and RFM sections are computed from DuckDB's aggregates;
+  retention, survival, revenue by NPS answer and the top-customer tables need every purchase in
   memory and are left out (the data section says so).
 
 ${FORMATS}

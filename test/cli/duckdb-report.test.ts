@@ -1,7 +1,7 @@
 /**
  * `cx-metrics report --engine duckdb`: the CLV section from DuckDB's aggregates equals the
- * `fit` command's BG/NBD and holdout check, and the sections that need every purchase in memory
- * are left out with a note.
+ * `fit` command's BG/NBD and holdout check, the RFM segments are the memory engine's, and the
+ * sections that need every purchase in memory are left out with a note.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +45,23 @@ describe('cx-metrics report --engine duckdb', () => {
     expect((sections['data'] as { files: unknown[] }).files[0]).toEqual({ kind: 'purchases', file: 'sample/purchases.csv', records: 6919 });
     // The sections that read the other files are there; those that need every purchase are left out.
     expect(Object.keys(sections)).toContain('nps');
-    expect(Object.keys(sections)).not.toContain('rfm');
+    expect(Object.keys(sections)).not.toContain('retention');
+    // RFM from the histogram of every customer's summary: the memory engine's segments (its
+    // output on the sample: sizes exactly, the champions' mean CLV $109.64365513759792).
+    const rfm = sections['rfm'] as { segments: { segment: string; customers: number; meanClv: number }[]; unmatched: number };
+    expect(rfm.segments.map((x) => [x.segment, x.customers])).toEqual([
+      ['champions', 413],
+      ['loyal', 310],
+      ['cant-lose', 3],
+      ['at-risk', 81],
+      ['potential-loyalist', 250],
+      ['need-attention', 82],
+      ['about-to-sleep', 349],
+      ['lost', 460],
+      ['hibernating', 409],
+    ]);
+    expect(rfm.unmatched).toBe(0);
+    expect(relative(rfm.segments[0]?.meanClv as number, 109.64365513759792)).toBeLessThan(1e-6);
     const text = await cliAsync('report', '--purchases', files.parquet, '--engine', 'duckdb');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('need every purchase in memory and are left out');
