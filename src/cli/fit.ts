@@ -14,10 +14,12 @@ import {
   type TransactionSummaryRow,
 } from '../clv/index';
 import { parseArgs, UsageError, type FlagSpec } from './args';
-import { day } from './format';
+import { fitWithDuckDb } from './duckdb-fit';
+import { ENGINE_FLAG, readEngine } from './duckdb-engine';
+import { fitDocument, type FitDiagnostics } from './fit-document';
 import { FIT_USAGE } from './help';
 import { inputOptions, loadInput } from './input';
-import { EXIT, reportError, SCHEMA_VERSION, toJson, type Output } from './output';
+import { EXIT, reportError, type Output } from './output';
 
 /** A summary row with its holdout window (present when a calibration end was given). */
 type Row = TransactionSummaryRow & { readonly holdoutFrequency?: number; readonly holdoutMonetaryValue?: number; readonly holdoutDuration?: number };
@@ -25,15 +27,7 @@ type Row = TransactionSummaryRow & { readonly holdoutFrequency?: number; readonl
 /** A fitted model as the JSON output shows it. */
 interface FittedModel {
   readonly parameters: Readonly<Record<string, number>>;
-  readonly fit: {
-    readonly logLikelihood: number;
-    readonly iterations: number;
-    readonly converged: boolean;
-    readonly method: string;
-    readonly message: string;
-    readonly standardErrors: unknown;
-    readonly n: number;
-  };
+  readonly fit: FitDiagnostics;
   /** The holdout validation, given rows with a holdout window. */
   readonly validate: (rows: readonly Row[]) => Record<string, number | string> | null;
 }
@@ -101,11 +95,15 @@ const FLAGS = {
   '--purchases': 'value',
   '--calibration-end': 'value',
   '--observation-end': 'value',
+  ...ENGINE_FLAG,
   '--help': 'switch',
 } as const satisfies FlagSpec;
 
-/** Run `cx-metrics fit` with its arguments (after the command name); returns the exit code. Output is always JSON. */
-export function fitCommand(argv: readonly string[], out: Output): number {
+/**
+ * Run `cx-metrics fit` with its arguments (after the command name); returns the exit code, as a
+ * promise with `--engine duckdb`. Output is always JSON.
+ */
+export function fitCommand(argv: readonly string[], out: Output): number | Promise<number> {
   try {
     const args = parseArgs(argv, FLAGS);
     if (args.flags['--help'] === true) {
@@ -117,29 +115,32 @@ export function fitCommand(argv: readonly string[], out: Output): number {
     if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}`);
     const make = MODELS[model];
     if (make === undefined) throw new UsageError(`unknown model ${JSON.stringify(model)}: use one of ${Object.keys(MODELS).join(', ')}`);
-    const input = loadInput(inputOptions(args), ['purchases']);
-    if (input.purchases.length === 0) throw new UsageError('fit needs purchases: give --purchases FILE (or --sample)');
-    const options = input.calibrationEnd === undefined ? { observationEnd: input.observationEnd } : { observationEnd: input.observationEnd, calibrationEnd: input.calibrationEnd };
-    const rows = summarizeTransactions(input.purchases, options).rows as readonly Row[];
-    const fitted = make(rows);
-    const { logLikelihood, iterations, converged, method, message, standardErrors, n } = fitted.fit;
-    const validation = fitted.validate(rows);
-    out.stdout(
-      toJson({
-        schemaVersion: SCHEMA_VERSION,
-        kind: 'fit',
-        model,
-        timeUnit: 'week',
-        data: {
-          files: input.files,
-          customers: rows.length,
-          repeatCustomers: rows.filter((r) => r.frequency > 0).length,
-          calibrationEnd: input.calibrationEnd === undefined ? null : day(input.calibrationEnd),
-          observationEnd: day(input.observationEnd),
+    const options = inputOptions(args);
+    if (readEngine(args) === 'duckdb') {
+      return fitWithDuckDb(model, options).then(
+        (document) => {
+          out.stdout(document);
+          return EXIT.ok;
         },
+        (error: unknown) => reportError(error, out, true, FIT_USAGE),
+      );
+    }
+    const input = loadInput(options, ['purchases']);
+    if (input.purchases.length === 0) throw new UsageError('fit needs purchases: give --purchases FILE (or --sample)');
+    const window = input.calibrationEnd === undefined ? { observationEnd: input.observationEnd } : { observationEnd: input.observationEnd, calibrationEnd: input.calibrationEnd };
+    const rows = summarizeTransactions(input.purchases, window).rows as readonly Row[];
+    const fitted = make(rows);
+    out.stdout(
+      fitDocument({
+        model,
+        files: input.files,
+        customers: rows.length,
+        repeatCustomers: rows.filter((r) => r.frequency > 0).length,
+        calibrationEnd: input.calibrationEnd,
+        observationEnd: input.observationEnd,
         parameters: fitted.parameters,
-        diagnostics: { logLikelihood, iterations, converged, method, message, standardErrors: standardErrors ?? null, n },
-        validation: validation === null || Number.isNaN(validation.relativeError) ? (validation === null ? null : { ...validation, relativeError: null }) : validation,
+        fit: fitted.fit,
+        validation: fitted.validate(rows),
       }),
     );
     return EXIT.ok;

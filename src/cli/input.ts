@@ -24,8 +24,8 @@ export function sampleDir(): string {
 }
 
 /** The sample's windows: the CDNOW purchases run to 1998-06-30; models calibrate to 1997-09-30 as in Fader, Hardie & Lee (2005). */
-const SAMPLE_OBSERVATION_END = Date.UTC(1998, 5, 30, 23, 59, 59);
-const SAMPLE_CALIBRATION_END = Date.UTC(1997, 8, 30);
+export const SAMPLE_OBSERVATION_END = Date.UTC(1998, 5, 30, 23, 59, 59);
+export const SAMPLE_CALIBRATION_END = Date.UTC(1997, 8, 30);
 
 /** The flags every data-reading command accepts. */
 export const INPUT_FLAGS = {

@@ -5,7 +5,7 @@
 import { run } from './run';
 
 const styled = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
-process.exitCode = run(process.argv.slice(2), {
+process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   styled,

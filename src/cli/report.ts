@@ -3,6 +3,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs, UsageError, type FlagSpec } from './args';
+import { ENGINE_FLAG, readEngine } from './duckdb-engine';
+import { duckdbReport } from './duckdb-report';
 import { REPORT_USAGE } from './help';
 import { renderHtml } from './html/render-html';
 import { INPUT_FLAGS, inputOptions, loadInput } from './input';
@@ -63,10 +65,25 @@ function toObject(data: unknown): Record<string, unknown> {
   return Array.isArray(data) || data === null || typeof data !== 'object' ? { rows: data } : (data as Record<string, unknown>);
 }
 
-const FLAGS = { ...INPUT_FLAGS, '--json': 'switch', '--html': 'value', '--help': 'switch' } as const satisfies FlagSpec;
+/** Build the sections, write the HTML file when asked, print the text or JSON. */
+function writeReport(input: ReportInput, sections: readonly Section[], html: string | undefined, json: boolean, out: Output): void {
+  if (html !== undefined) {
+    try {
+      writeFileSync(html, renderHtml(input, sections));
+    } catch (error) {
+      throw new UsageError(`--html: cannot write ${html}: ${(error as Error).message}`);
+    }
+  }
+  out.stdout(json ? renderJson(sections) : renderText(sections, out.styled));
+}
 
-/** Run `cx-metrics report` with its arguments (after the command name); returns the exit code. */
-export function reportCommand(argv: readonly string[], out: Output): number {
+const FLAGS = { ...INPUT_FLAGS, ...ENGINE_FLAG, '--json': 'switch', '--html': 'value', '--help': 'switch' } as const satisfies FlagSpec;
+
+/**
+ * Run `cx-metrics report` with its arguments (after the command name); returns the exit code, as
+ * a promise with `--engine duckdb`.
+ */
+export function reportCommand(argv: readonly string[], out: Output): number | Promise<number> {
   const json = argv.includes('--json');
   try {
     const args = parseArgs(argv, FLAGS);
@@ -75,17 +92,18 @@ export function reportCommand(argv: readonly string[], out: Output): number {
       return EXIT.ok;
     }
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
-    const input = loadInput(inputOptions(args));
-    const sections = buildReport(input);
-    const html = args.flags['--html'];
-    if (typeof html === 'string') {
-      try {
-        writeFileSync(html, renderHtml(input, sections));
-      } catch (error) {
-        throw new UsageError(`--html: cannot write ${html}: ${(error as Error).message}`);
-      }
+    if (readEngine(args) === 'duckdb') {
+      // The purchases stay in the file: the sections that read them are replaced (src/cli/duckdb-report.ts).
+      return duckdbReport(inputOptions(args))
+        .then(({ input, replace }) => {
+          const sections = SECTIONS.map((section) => (replace.get(section) ?? section)(input)).filter((s): s is Section => s !== undefined);
+          writeReport(input, sections, typeof args.flags['--html'] === 'string' ? args.flags['--html'] : undefined, json, out);
+          return EXIT.ok;
+        })
+        .catch((error: unknown) => reportError(error, out, json, REPORT_USAGE));
     }
-    out.stdout(json ? renderJson(sections) : renderText(sections, out.styled));
+    const input = loadInput(inputOptions(args));
+    writeReport(input, buildReport(input), typeof args.flags['--html'] === 'string' ? args.flags['--html'] : undefined, json, out);
     return EXIT.ok;
   } catch (error) {
     return reportError(error, out, json, REPORT_USAGE);

@@ -1,6 +1,7 @@
 /**
  * The `cx-metrics` command line: dispatches to `report`, `check` or `fit`. `run` takes the
- * arguments and an output sink and returns the exit code, so tests call it directly.
+ * arguments and an output sink and returns the exit code (a promise with `--engine duckdb`), so
+ * tests call it directly.
  */
 import { nearest } from './args';
 import { checkCommand } from './check';
@@ -10,14 +11,17 @@ import { EXIT, SCHEMA_VERSION, toJson, type Output } from './output';
 import { reportCommand } from './report';
 import { VERSION } from './version';
 
-const COMMANDS: Readonly<Record<string, (argv: readonly string[], out: Output) => number>> = {
+const COMMANDS: Readonly<Record<string, (argv: readonly string[], out: Output) => number | Promise<number>>> = {
   report: reportCommand,
   check: checkCommand,
   fit: fitCommand,
 };
 
-/** Run the command line (the arguments after `cx-metrics`); returns the process exit code. */
-export function run(argv: readonly string[], out: Output): number {
+/**
+ * Run the command line (the arguments after `cx-metrics`); returns the process exit code, as a
+ * promise when the purchases go through DuckDB (`--engine duckdb`).
+ */
+export function run(argv: readonly string[], out: Output): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out[command === undefined ? 'stderr' : 'stdout'](MAIN_USAGE);

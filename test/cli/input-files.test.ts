@@ -18,7 +18,7 @@ function file(name: string, text: string): string {
 function report(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = run(['report', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
+  const code = run(['report', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false }) as number;
   return { code, stdout, stderr };
 }
 

@@ -13,7 +13,7 @@ interface Captured {
 function report(...argv: string[]): Captured {
   let stdout = '';
   let stderr = '';
-  const code = run(['report', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
+  const code = run(['report', ...argv], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false }) as number;
   return { code, stdout, stderr };
 }
 

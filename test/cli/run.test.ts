@@ -6,7 +6,7 @@ import { EXIT } from '../../src/cli/output';
 function call(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false });
+  const code = run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), styled: false }) as number;
   return { code, stdout, stderr };
 }
 

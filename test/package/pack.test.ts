@@ -98,10 +98,18 @@ describe('the published tarball', () => {
     expect(status, output).toBe(0);
   });
 
-  it('declares no run-time dependencies', () => {
+  it('declares no run-time dependencies: DuckDB is an optional peer of the command line only', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg['dependencies']).toBeUndefined();
-    expect(pkg['peerDependencies']).toBeUndefined();
+    expect(Object.keys(pkg['peerDependencies'] as object)).toEqual(['@duckdb/node-api']);
+    expect(pkg['peerDependenciesMeta']).toEqual({ '@duckdb/node-api': { optional: true } });
+    expect(Object.keys(pkg['devDependencies'] as object)).toContain('@duckdb/node-api');
+    // Only dist/cli.js names it, in a dynamic import left external; no library file does.
+    const installed = join(work, 'app', 'node_modules', 'cx-metrics');
+    const naming = files.filter((f) => /\.(js|cjs)$/.test(f) && readFileSync(join(installed, f), 'utf8').includes('@duckdb/node-api'));
+    expect(naming).toEqual(['dist/cli.js']);
+    expect(readFileSync(join(installed, 'dist/cli.js'), 'utf8')).toMatch(/import\(\s*["']@duckdb\/node-api["']\s*\)/);
+    expect(existsSync(join(work, 'app', 'node_modules', '@duckdb'))).toBe(false);
   });
 
   it('imports as ESM from the root and every subpath, with one error class', () => {
@@ -256,6 +264,15 @@ describe('the cx-metrics command, installed from the tarball into a fresh projec
       const result = run(...args);
       expect(validate(schema, JSON.parse(result.stdout)), args.join(' ')).toEqual([]);
     }
+  });
+
+  it('--engine duckdb without @duckdb/node-api installed: a usage error saying what to install, exit 2', () => {
+    const result = installedBin('fit', 'bg-nbd', '--sample', '--engine', 'duckdb');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('install @duckdb/node-api to use --engine duckdb');
+    const text = installedBin('report', '--sample', '--engine', 'duckdb');
+    expect(text.status).toBe(2);
+    expect(text.stderr).toContain('error: install @duckdb/node-api to use --engine duckdb');
   });
 
   it('--help documents the formats; --version prints the package version', () => {

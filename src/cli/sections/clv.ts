@@ -19,7 +19,7 @@ import type { ReportInput, Section } from './types';
 export const FREQUENCY_BINS = 8;
 
 /** Horizon of the CLV figures: 12 months, discounted 1 % a month, revenue (margin 1). */
-const HORIZON = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01 } as const;
+export const HORIZON = { timeUnit: 'week', horizon: 12, horizonUnit: 'month', discountRate: 0.01 } as const;
 
 /** The fitted customer-base models and what they say about the data. */
 export interface ClvAnalysis {
