@@ -197,7 +197,7 @@ function weightedQuintileScores(values: readonly number[], counts: readonly numb
  * each histogram row counted `customers` times.
  */
 function rfm(bgNbdFit: BgNbdFit, gammaGamma: GammaGammaFit, rows: readonly HistogramRow[]): Section {
-  const prediction = predictClv(bgNbdModel, bgNbdFit, gammaGamma, rows, HORIZON);
+  const prediction = predictClv(bgNbdModel, bgNbdFit, { gammaGamma }, rows, HORIZON);
   const counts = rows.map((r) => r.customers);
   // Lower time since the last purchase is better: score its negation so that 5 is the most recent.
   const r = weightedQuintileScores(rows.map((row) => -(row.T - row.recency)), counts);
