@@ -6,7 +6,7 @@
  */
 import type { Accessor, Values } from '../models/values';
 import { forEachValue, isMissing } from '../internal/input';
-import { describeValue, fail, requireCount, requireNonNegative } from '../internal/validate';
+import { atIndex, describeValue, fail, requireCount, requireNonNegative } from '../internal/validate';
 
 /** The fields a row may carry; each read through an accessor or, by default, the field of that name. */
 export interface RfmAccessors<D> {
@@ -56,7 +56,7 @@ function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, u
  * hold it (repeat purchases within the rounding step of the first).
  */
 export function checkRecencyAge(fn: string, x: number, tx: number, T: number, index?: number, age: 'T' | 'periods' = 'T'): void {
-  const at = index === undefined ? '' : ` at index ${index}`;
+  const at = atIndex(index);
   const where = index === undefined ? {} : { index };
   if (tx > T) {
     throw fail('ORDER_VIOLATION', fn, `recency ${describeValue(tx)}${at} is greater than ${age} ${describeValue(T)}`, {

@@ -204,10 +204,12 @@ describe('size budgets (min+gzip)', () => {
     expect(size, `nps alone is ${kB(size)}`).toBeLessThanOrEqual(2000);
   });
 
-  it('importing only `fitBgNbd` stays within its ceiling (8.21 kB; budget 8 kB)', async () => {
+  it('importing only `fitBgNbd` stays within its ceiling (8.24 kB; budget 8 kB)', async () => {
     const size = await minGzip('only-fit-bg-nbd', `import { fitBgNbd } from 'cx-metrics'; globalThis.f = fitBgNbd;`);
-    console.info(`size: fitBgNbd alone ${kB(size)} (ceiling 8.21 kB, budget 8 kB)`);
-    expect(size, `fitBgNbd alone is ${kB(size)}`).toBeLessThanOrEqual(8210);
+    console.info(`size: fitBgNbd alone ${kB(size)} (ceiling 8.24 kB, budget 8 kB)`);
+    // 8.21 kB when the size work ended; 30 bytes more since, for the shared row reader naming a
+    // discrete row's `periods` in its messages (predictClv with BG/BB). Lower it as code shrinks.
+    expect(size, `fitBgNbd alone is ${kB(size)}`).toBeLessThanOrEqual(8240);
   });
 
   it('the whole library is the figure the README states (within 10%)', async () => {
