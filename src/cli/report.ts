@@ -7,7 +7,7 @@ import { REPORT_USAGE } from './help';
 import { renderHtml } from './html/render-html';
 import { INPUT_FLAGS, inputOptions, loadInput } from './input';
 import { EXIT, reportError, SCHEMA_VERSION, toJson, type Output } from './output';
-import { clvSection } from './sections/clv';
+import { analyseClv, clvSection, type ClvAnalysis } from './sections/clv';
 import { funnelSection } from './sections/funnel';
 import { keyDriversSection } from './sections/key-drivers';
 import { npsSection } from './sections/nps';
@@ -19,8 +19,14 @@ import { serviceSection } from './sections/service';
 import { touchpointSection, weakestSection } from './sections/touchpoints';
 import type { ReportInput, Section } from './sections/types';
 
+/** Analyses more than one section reads, computed once per report (on first use). */
+export interface SharedAnalyses {
+  /** The customer-base models: fitted, compared, validated and predicted (the CLV and RFM sections). */
+  readonly clv: () => ClvAnalysis | undefined;
+}
+
 /** The report's sections in order; a section whose data is missing is left out. */
-export const SECTIONS: readonly ((input: ReportInput) => Section | undefined)[] = [
+export const SECTIONS: readonly ((input: ReportInput, shared: SharedAnalyses) => Section | undefined)[] = [
   overviewSection,
   npsSection,
   npsSegmentsSection,
@@ -29,15 +35,18 @@ export const SECTIONS: readonly ((input: ReportInput) => Section | undefined)[] 
   weakestSection,
   retentionSection,
   survivalSection,
-  clvSection,
-  rfmSection,
+  (input, shared) => clvSection(input, shared.clv()),
+  (input, shared) => rfmSection(input, shared.clv()),
   funnelSection,
   serviceSection,
 ];
 
 /** Build every section that has data. */
 export function buildReport(input: ReportInput): Section[] {
-  return SECTIONS.map((section) => section(input)).filter((s): s is Section => s !== undefined);
+  // Fitting the models and the intervals is the costly part of the report: once, for every section.
+  let clv: { readonly value: ClvAnalysis | undefined } | undefined;
+  const shared: SharedAnalyses = { clv: () => (clv ??= { value: analyseClv(input) }).value };
+  return SECTIONS.map((section) => section(input, shared)).filter((s): s is Section => s !== undefined);
 }
 
 /** The report as text: each section's title, underlined, then its lines. */
