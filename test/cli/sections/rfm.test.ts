@@ -27,6 +27,9 @@ describe('rfmSection on the bundled sample', () => {
       expect(x.meanProbabilityAlive).toBeGreaterThanOrEqual(0);
       expect(x.meanProbabilityAlive).toBeLessThanOrEqual(1);
     }
+    // P(alive) comes from the model chosen by fit (MBG/NBD on the sample), which the column names.
+    expect(s?.lines.some((l) => l.includes('mean P(alive) MBG/NBD'))).toBe(true);
+    expect(s?.lines.join('\n')).not.toContain('P(alive) = 100 %');
     // Champions (recent, frequent) are worth the most per customer.
     const best = [...data.segments].sort((p, q) => q.meanClv - p.meanClv)[0];
     expect(best?.segment).toBe('champions');
