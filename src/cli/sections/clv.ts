@@ -325,6 +325,7 @@ export function clvSection(input: ReportInput, analysis: ClvAnalysis | undefined
         ...(split ? [num(r.holdout?.mae, 3), num(r.holdout?.rmse, 3), signedPct(r.holdout?.aggregateError), num(r.holdout?.correlation, 3)] : []),
       ]),
     ),
+    '',
     `* Chosen by fit: ${chosenName}, the lowest BIC. The tracking curve, the conditional expectations, the CLV and the top customers below use it.`,
     ...(split ? ['MAE, RMSE: per-customer error in holdout purchases; aggregate: total expected vs actual holdout purchases; corr.: Pearson r of expected and actual.'] : []),
   );
@@ -342,6 +343,7 @@ export function clvSection(input: ReportInput, analysis: ClvAnalysis | undefined
     ...(totals === undefined
       ? []
       : [
+          '',
           `Calibration: ${num(totals.calibrationExpected, 0)} expected, ${count(totals.calibrationActual)} actual; holdout: ${num(totals.holdoutExpected, 0)} expected, ${count(totals.holdoutActual)} actual.`,
         ]),
   );
