@@ -1,7 +1,8 @@
 /**
  * `cx-metrics report`: loading, the sections in order, text, JSON or HTML output.
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, UsageError, type FlagSpec } from './args';
 import { REPORT_USAGE } from './help';
 import { renderHtml } from './html/render-html';
@@ -72,6 +73,16 @@ function toObject(data: unknown): Record<string, unknown> {
   return Array.isArray(data) || data === null || typeof data !== 'object' ? { rows: data } : (data as Record<string, unknown>);
 }
 
+/** Throw a usage error when `file` cannot be written: its folder missing or read-only, or the file itself read-only. */
+function requireWritable(file: string): void {
+  try {
+    const path = resolve(file);
+    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`--html: cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+
 const FLAGS = { ...INPUT_FLAGS, '--json': 'switch', '--html': 'value', '--help': 'switch' } as const satisfies FlagSpec;
 
 /** Run `cx-metrics report` with its arguments (after the command name); returns the exit code. */
@@ -84,9 +95,11 @@ export function reportCommand(argv: readonly string[], out: Output): number {
       return EXIT.ok;
     }
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+    const html = args.flags['--html'];
+    // An unwritable --html path fails before the models are fitted (seconds on a large base).
+    if (typeof html === 'string') requireWritable(html);
     const input = loadInput(inputOptions(args));
     const sections = buildReport(input);
-    const html = args.flags['--html'];
     if (typeof html === 'string') {
       try {
         writeFileSync(html, renderHtml(input, sections));
