@@ -50,8 +50,8 @@ export type FittedModel =
   | { readonly key: 'mbgNbd'; readonly fit: MbgNbdFit; readonly holdout: CalibrationVsHoldoutResult | undefined }
   | { readonly key: 'paretoNbd'; readonly fit: ParetoNbdFit; readonly holdout: CalibrationVsHoldoutResult | undefined };
 
-/** The fitted customer-base models and what they say about the data. */
-export interface ClvAnalysis {
+/** BG/NBD and Gamma-Gamma on the calibration window, and the BG/NBD checks: the cheap part of {@link ClvAnalysis}. */
+export interface ClvCalibration {
   /** Calibration window: first purchase to calibration end (or the end of data). */
   readonly calibrationEnd: number;
   readonly rows: readonly TransactionSummaryRow[];
@@ -63,6 +63,10 @@ export interface ClvAnalysis {
   readonly expectedFrequency: readonly number[];
   /** Holdout check, when the data were split: repeat purchases predicted vs observed after the calibration end. */
   readonly holdout: { readonly weeks: number; readonly predicted: number; readonly observed: number } | undefined;
+}
+
+/** The fitted customer-base models and what they say about the data. */
+export interface ClvAnalysis extends ClvCalibration {
   /** BG/NBD, MBG/NBD and Pareto/NBD as fitted (a model whose fit failed on these data is left out; BG/NBD is always there). */
   readonly models: readonly FittedModel[];
   /** The fits compared by likelihood, AIC, BIC and Akaike weight. */
@@ -120,8 +124,8 @@ function predict(m: FittedModel, gammaGamma: GammaGammaFit, rows: readonly Trans
   return predictClv(paretoNbd, m.fit, spend, rows, HORIZON);
 }
 
-/** Summarise the purchases, fit BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma, compare and check them; `undefined` when there is nothing to fit. */
-export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
+/** Summarise the calibration window, fit BG/NBD and Gamma-Gamma, and check BG/NBD's histogram and holdout total; `undefined` when there is nothing to fit. */
+export function fitCalibration(input: ReportInput): ClvCalibration | undefined {
   if (input.purchases.length === 0) return undefined;
   const calibrationEnd = input.calibrationEnd ?? input.observationEnd;
   const summary =
@@ -158,6 +162,14 @@ export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
     }
     holdout = { weeks, predicted, observed };
   }
+  return { calibrationEnd, rows, bgNbd: bgNbdFit, gammaGamma, observedFrequency, expectedFrequency, holdout };
+}
+
+/** Summarise the purchases, fit BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma, compare and check them; `undefined` when there is nothing to fit. */
+export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
+  const calibration = fitCalibration(input);
+  if (calibration === undefined) return undefined;
+  const { rows, bgNbd: bgNbdFit, gammaGamma } = calibration;
   const models = fitModels(rows, bgNbdFit, input.calibrationEnd !== undefined);
   const comparison = compareModels(Object.fromEntries(models.map((m) => [m.key, m.fit])));
   const chosen = models.find((m) => m.key === comparison.bestBic) as FittedModel;
@@ -169,13 +181,7 @@ export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
           return { rows: all, prediction: predict(chosen, gammaGamma, all) };
         })();
   return {
-    calibrationEnd,
-    rows,
-    bgNbd: bgNbdFit,
-    gammaGamma,
-    observedFrequency,
-    expectedFrequency,
-    holdout,
+    ...calibration,
     models,
     comparison,
     chosen,
