@@ -12,6 +12,7 @@ import {
   mbgNbd,
   paretoNbd,
   predictClv,
+  predictTransactions,
   rankCustomers,
   summarizeTransactions,
   type BgNbdFit,
@@ -22,7 +23,6 @@ import {
   type MbgNbdFit,
   type ParetoNbdFit,
   type PredictClvResult,
-  type RankCustomersBy,
   type TransactionSummaryRow,
 } from '../../clv/index';
 import { CxMetricsError } from '../../internal/errors';
@@ -77,6 +77,12 @@ export interface ClvAnalysis extends ClvCalibration {
   readonly tracking: ExpectedCumulativePurchasesResult;
   /** Every customer's summary over the whole data and the chosen model's 12-month prediction (with intervals when the fits allow); `undefined` without a spend model. */
   readonly atEnd: { readonly rows: readonly TransactionSummaryRow[]; readonly prediction: PredictClvResult } | undefined;
+  /**
+   * P(alive) of every customer of `atEnd.rows` (by input position) and the model it comes from:
+   * the chosen model, unless that is BG/NBD (which gives every one-time buyer P(alive) = 1), then
+   * the better by BIC of MBG/NBD and Pareto/NBD; BG/NBD only when neither could be fitted.
+   */
+  readonly alive: { readonly key: ClvModelKey; readonly probabilityAlive: Float64Array } | undefined;
 }
 
 /** Fit one model, or `undefined` when the data defeat it (a data error, not a bug). */
@@ -122,6 +128,25 @@ function predict(m: FittedModel, gammaGamma: GammaGammaFit, rows: readonly Trans
   if (m.key === 'bgNbd') return predictClv(bgNbd, m.fit, spend, rows, HORIZON);
   if (m.key === 'mbgNbd') return predictClv(mbgNbd, m.fit, spend, rows, HORIZON);
   return predictClv(paretoNbd, m.fit, spend, rows, HORIZON);
+}
+
+/** A column by input position from a result's `index` and values. */
+function byPosition(length: number, index: Uint32Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(length);
+  index.forEach((position, k) => {
+    out[position] = values[k] as number;
+  });
+  return out;
+}
+
+/** The P(alive) column of {@link ClvAnalysis.alive}. */
+export function aliveColumn(models: readonly FittedModel[], comparison: CompareModelsResult, chosen: FittedModel, atEnd: NonNullable<ClvAnalysis['atEnd']>): NonNullable<ClvAnalysis['alive']> {
+  const { rows, prediction } = atEnd;
+  const bic = (m: FittedModel) => comparison.models.find((row) => row.name === m.key)?.bic ?? Number.POSITIVE_INFINITY;
+  const other = chosen.key === 'bgNbd' ? models.filter((m) => m.key !== 'bgNbd').sort((p, q) => bic(p) - bic(q))[0] : undefined;
+  if (other === undefined) return { key: chosen.key, probabilityAlive: byPosition(rows.length, prediction.index, prediction.probabilityAlive) };
+  const p = other.key === 'mbgNbd' ? predictTransactions(mbgNbd, other.fit, rows, { t: 1 }) : predictTransactions(paretoNbd, other.fit, rows, { t: 1 });
+  return { key: other.key, probabilityAlive: byPosition(rows.length, p.index, p.probabilityAlive) };
 }
 
 /** Summarise the calibration window, fit BG/NBD and Gamma-Gamma, and check BG/NBD's histogram and holdout total; `undefined` when there is nothing to fit. */
@@ -187,6 +212,7 @@ export function analyseClv(input: ReportInput): ClvAnalysis | undefined {
     chosen,
     tracking: tracking(input, chosen),
     atEnd,
+    alive: atEnd === undefined ? undefined : aliveColumn(models, comparison, chosen, atEnd),
   };
 }
 
@@ -205,31 +231,40 @@ function clvDistribution(clv: Float64Array) {
   return { binWidth, median: values[Math.floor(values.length / 2)] as number, bins: customers.map((n, k) => ({ from: k * binWidth, customers: n })) };
 }
 
-/** Top customers by predicted value or by probability alive, as of the end of the data, by the chosen model. */
-function topCustomers(analysis: ClvAnalysis, atEnd: NonNullable<ClvAnalysis['atEnd']>, by: RankCustomersBy) {
+/** Top customers by predicted value or by probability alive, as of the end of the data: value by the chosen model, P(alive) by `analysis.alive`. */
+function topCustomers(analysis: ClvAnalysis, atEnd: NonNullable<ClvAnalysis['atEnd']>, alive: NonNullable<ClvAnalysis['alive']>, by: 'clv' | 'probabilityAlive') {
   const { rows, prediction } = atEnd;
   const intervals = prediction.intervals;
-  // BG/NBD gives P(alive) = 1 to anyone who never repeated: with it, rank "alive" among repeat buyers only.
-  const eligible = by === 'probabilityAlive' && analysis.chosen.key === 'bgNbd' ? (k: number) => (rows[k] as TransactionSummaryRow).frequency > 0 : () => true;
-  return rankCustomers(prediction, { by })
-    .filter((c) => eligible(c.index))
-    .slice(0, 10)
-    .map((c, k) => {
-      const row = rows[c.index] as TransactionSummaryRow;
-      return {
-        rank: k + 1,
-        customerId: String(row.customerId),
-        frequency: row.frequency,
-        recencyWeeks: row.recency,
-        ageWeeks: row.T,
-        probabilityAlive: c.probabilityAlive,
-        expectedPurchases: c.expectedPurchases,
-        expectedSpend: c.expectedSpend,
-        clv: c.clv,
-        clvLower: intervals?.clv.lower[c.index],
-        clvUpper: intervals?.clv.upper[c.index],
-      };
-    });
+  const position = (k: number) => prediction.index[k] as number;
+  let order: number[];
+  if (by === 'clv') {
+    const at = new Map<number, number>();
+    prediction.index.forEach((p, k) => at.set(p, k));
+    order = rankCustomers(prediction, { by: 'clv', top: 10 }).map((c) => at.get(c.index) as number);
+  } else {
+    // Only BG/NBD gives P(alive) = 1 to anyone who never repeated: with it, rank "alive" among repeat buyers only.
+    const eligible = (k: number) => alive.key !== 'bgNbd' || (rows[position(k)] as TransactionSummaryRow).frequency > 0;
+    order = Array.from(prediction.index, (_, k) => k)
+      .filter(eligible)
+      .sort((p, q) => (alive.probabilityAlive[position(q)] as number) - (alive.probabilityAlive[position(p)] as number) || (prediction.clv[q] as number) - (prediction.clv[p] as number))
+      .slice(0, 10);
+  }
+  return order.map((k, n) => {
+    const row = rows[position(k)] as TransactionSummaryRow;
+    return {
+      rank: n + 1,
+      customerId: String(row.customerId),
+      frequency: row.frequency,
+      recencyWeeks: row.recency,
+      ageWeeks: row.T,
+      probabilityAlive: alive.probabilityAlive[position(k)] as number,
+      expectedPurchases: prediction.expectedPurchases[k] as number,
+      expectedSpend: prediction.expectedSpend[k] as number,
+      clv: prediction.clv[k] as number,
+      clvLower: intervals?.clv.lower[k],
+      clvUpper: intervals?.clv.upper[k],
+    };
+  });
 }
 
 const signedPct = (x: number | undefined): string => (x === undefined ? '–' : `${x < 0 ? '−' : '+'}${pct(Math.abs(x))}`);
@@ -388,12 +423,13 @@ export function clvSection(input: ReportInput, analysis: ClvAnalysis | undefined
       ),
     );
   }
-  const atEnd = analysis.atEnd;
-  if (gammaGamma !== undefined && atEnd !== undefined) {
+  const { atEnd, alive } = analysis;
+  if (gammaGamma !== undefined && atEnd !== undefined && alive !== undefined) {
+    const aliveName = MODEL_LABELS[alive.key];
     const { prediction } = atEnd;
     const iv = prediction.intervals;
-    const byClv = topCustomers(analysis, atEnd, 'clv');
-    const byAlive = topCustomers(analysis, atEnd, 'probabilityAlive');
+    const byClv = topCustomers(analysis, atEnd, alive, 'clv');
+    const byAlive = topCustomers(analysis, atEnd, alive, 'probabilityAlive');
     const range = (lo: number | undefined, hi: number | undefined) => (lo === undefined || hi === undefined ? '–' : `${money(lo, 0)}–${money(hi, 0)}`);
     const columns = [
       { header: '#', align: 'right' },
@@ -401,7 +437,7 @@ export function clvSection(input: ReportInput, analysis: ClvAnalysis | undefined
       { header: 'repeats', align: 'right' },
       { header: 'last buy (wk)', align: 'right' },
       { header: 'age (wk)', align: 'right' },
-      { header: `P(alive) ${chosenName}`, align: 'right' },
+      { header: `P(alive) ${aliveName}`, align: 'right' },
       { header: 'E[purchases]', align: 'right' },
       { header: 'E[spend]', align: 'right' },
       { header: '12-mo CLV', align: 'right' },
@@ -437,14 +473,16 @@ export function clvSection(input: ReportInput, analysis: ClvAnalysis | undefined
       `Top 10 customers by CLV at ${day(input.observationEnd)}, by ${chosenName} (next 12 months, revenue, discounted 1 % a month)`,
       ...table(columns, render(byClv)),
       '',
-      chosen.key === 'bgNbd'
+      alive.key === 'bgNbd'
         ? 'Top 10 repeat customers by probability alive (BG/NBD gives one-time buyers P(alive) = 100 %)'
-        : `Top 10 customers by probability alive, by ${chosenName}`,
+        : `Top 10 customers by probability alive, by ${aliveName}` +
+          (alive.key === chosen.key ? '' : ` (BG/NBD, chosen by fit, gives every one-time buyer 100 %; ${aliveName} is the better fit of the two that do not)`),
       ...table(columns, render(byAlive)),
     );
     data.customerEquity = equity;
     data.clvDistribution = clvDistribution(prediction.clv);
     data.topCustomersModel = chosen.key;
+    data.probabilityAliveModel = alive.key;
     data.topByClv = byClv;
     data.topByProbabilityAlive = byAlive;
     data.horizon = HORIZON;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseClv, clvSection, FREQUENCY_BINS, type ClvAnalysis } from '../../../src/cli/sections/clv';
+import { aliveColumn, analyseClv, clvSection, FREQUENCY_BINS, type ClvAnalysis } from '../../../src/cli/sections/clv';
 import type { Section } from '../../../src/cli/sections/types';
+import { compareModels } from '../../../src/clv/index';
 import type { ReportInput } from '../../../src/cli/sections/types';
 import { day, purchase, reportInput, sampleInput } from './report-input';
 
@@ -154,5 +155,31 @@ describe('clvSection on a small base', () => {
     expect(s?.lines.join('\n')).not.toMatch(/NaN|Infinity|undefined/);
     const chosen = (s?.data as { modelComparison: { chosen: string } }).modelComparison.chosen;
     expect(['bgNbd', 'mbgNbd', 'paretoNbd']).toContain(chosen);
+  });
+});
+
+describe('P(alive) when BG/NBD is chosen by fit', () => {
+  it('comes from the better of MBG/NBD and Pareto/NBD, named as such, so one-time buyers are not certainly alive', () => {
+    const bg = analysis.models[0]!;
+    expect(bg.key).toBe('bgNbd');
+    const alive = aliveColumn(analysis.models, analysis.comparison, bg, analysis.atEnd!);
+    expect(alive.key).toBe('mbgNbd');
+    analysis.atEnd!.rows.forEach((r, k) => {
+      if (r.frequency === 0) expect(alive.probabilityAlive[k]).toBeLessThan(1);
+    });
+    const s = clvSection(sample, { ...analysis, chosen: bg, alive }) as Section;
+    expect(s.lines.some((l) => l.includes('P(alive) MBG/NBD'))).toBe(true);
+    expect(s.lines.some((l) => l.includes('BG/NBD, chosen by fit, gives every one-time buyer 100 %'))).toBe(true);
+    expect((s.data as { probabilityAliveModel: string }).probabilityAliveModel).toBe('mbgNbd');
+  });
+
+  it('BG/NBD alone (the others not fitted): its own P(alive), repeat buyers only in the P(alive) ranking, and the warning', () => {
+    const bg = analysis.models[0]!;
+    const comparison = compareModels({ bgNbd: bg.fit });
+    const alive = aliveColumn([bg], comparison, bg, analysis.atEnd!);
+    expect(alive.key).toBe('bgNbd');
+    const s = clvSection(sample, { ...analysis, models: [bg], comparison, chosen: bg, alive }) as Section;
+    expect(s.lines).toContain('Top 10 repeat customers by probability alive (BG/NBD gives one-time buyers P(alive) = 100 %)');
+    for (const c of (s.data as { topByProbabilityAlive: { frequency: number }[] }).topByProbabilityAlive) expect(c.frequency).toBeGreaterThan(0);
   });
 });
