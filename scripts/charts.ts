@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadInput } from '../src/cli/input';
 import { num } from '../src/cli/format';
-import { analyseClv, FREQUENCY_BINS } from '../src/cli/sections/clv';
+import { fitCalibration, FREQUENCY_BINS } from '../src/cli/sections/clv';
 import { analyseRetention, CHURN_AFTER_MONTHS, PROJECTION_MONTHS } from '../src/cli/sections/retention';
 import type { ReportInput } from '../src/cli/sections/types';
 import { classifyNps, nps, npsInterval } from '../src/survey/index';
@@ -94,7 +94,7 @@ function survivalCurves(input: ReportInput): string {
 }
 
 function repeatPurchases(input: ReportInput): string {
-  const analysis = analyseClv(input) ?? fail('no repeat purchases');
+  const analysis = fitCalibration(input) ?? fail('no repeat purchases');
   const labels = Array.from({ length: FREQUENCY_BINS }, (_, x) => (x === FREQUENCY_BINS - 1 ? `${x}+` : String(x)));
   const { bgNbd } = analysis;
   return groupedBarChart(labels, [analysis.observedFrequency, analysis.expectedFrequency], {

@@ -16,7 +16,8 @@ exports, or from the bundled sample with \`--sample\`. The first section says wh
 the files, their rows, the customers and the date range. Add \`--html report.html\` for one
 self-contained page with inline SVG charts (the NPS trend with its interval band, CSAT and CES
 per touchpoint, the weakest touchpoints, the cohort heat map, Kaplan–Meier against the sBG
-projection, the BG/NBD fit check, the CLV distribution and top customers, the funnel): no
+projection, the BG/NBD fit check, the tracking curve and calibration vs holdout of the model
+chosen by fit, the CLV distribution and the top customers with their intervals, the funnel): no
 scripts, no network, readable offline and in any browser.
 
 \`\`\`sh

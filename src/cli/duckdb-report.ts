@@ -42,13 +42,13 @@ export const OMITTED =
   'revenue by NPS answer and the top-customer tables need every purchase in memory and are left out ' +
   '(run with --engine memory for them).';
 
-/** A report section, as `SECTIONS` of report.ts lists them. */
+/** A report section computed from the input alone. */
 type SectionFn = (input: ReportInput) => Section | undefined;
 
 /** The report's input (purchases left in the file) and the sections that replace the in-memory ones. */
 export interface DuckDbReport {
   readonly input: ReportInput;
-  readonly replace: ReadonlyMap<SectionFn, SectionFn>;
+  readonly replace: { readonly overview?: SectionFn; readonly clv?: SectionFn; readonly rfm?: SectionFn };
 }
 
 /** Read the other files as always, aggregate the purchase file in DuckDB, and fit the CLV models on the aggregates. */
@@ -58,7 +58,7 @@ export async function duckdbReport(options: InputOptions): Promise<DuckDbReport>
   delete others.files.purchases;
   const base = loadInput(others, ['interactions', 'customers', 'journeys']);
   if (base.purchases.length > 0) throw new UsageError('--engine duckdb reads purchases from --purchases only: move the purchases out of --interactions, or use --engine memory');
-  if (source === undefined) return { input: base, replace: new Map() };
+  if (source === undefined) return { input: base, replace: {} };
   checkPurchaseFile(source.file);
   const db = await openDuckDb();
   try {
@@ -76,11 +76,11 @@ export async function duckdbReport(options: InputOptions): Promise<DuckDbReport>
       const lines = s.lines.filter((l) => !l.startsWith('No purchases:')).map((l) => l.replace('no purchases', purchases));
       return { ...s, lines: [...lines, OMITTED], data: { ...(s.data as object), buyers: file.buyers, purchases: file.summary.records } };
     };
-    const replace = new Map<SectionFn, SectionFn>([
-      [overviewSection, overview],
-      [clvSection, () => (clv === undefined ? undefined : section(clv))],
-      [rfmSection, () => (clv?.gammaGamma === undefined || atEnd === undefined ? undefined : rfm(clv.bgNbd, clv.gammaGamma, atEnd))],
-    ]);
+    const replace = {
+      overview,
+      clv: () => (clv === undefined ? undefined : section(clv)),
+      rfm: () => (clv?.gammaGamma === undefined || atEnd === undefined ? undefined : rfm(clv.bgNbd, clv.gammaGamma, atEnd)),
+    };
     return { input, replace };
   } finally {
     db.close();

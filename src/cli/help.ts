@@ -127,9 +127,10 @@ export const REPORT_USAGE = `Usage: cx-metrics report [data] [--engine memory|du
 
 Prints the customer-experience report: the data read, NPS with its monthly trend, NPS by
 segment and revenue, key drivers, CSAT and CES per touchpoint, the weakest touchpoints,
-retention and cohorts, Kaplan-Meier survival and the sBG projection, CLV (BG/NBD and
-Gamma-Gamma), RFM segments, the journey funnel and service levels. A section whose data is
-missing is left out.
+retention and cohorts, Kaplan-Meier survival and the sBG projection, CLV (BG/NBD, MBG/NBD
+and Pareto/NBD compared on the holdout; the lowest BIC with Gamma-Gamma gives the tracking
+curve, the CLV with 95 % intervals and the top customers), RFM segments, the journey funnel
+and service levels. A section whose data is missing is left out.
 
 Output
   (default)      text on stdout

@@ -3,14 +3,15 @@
  * the sections summarise, from the same analyses the sections run). Okabe–Ito colours.
  */
 import { money, num, pct, points as signed } from '../format';
-import { analyseClv, FREQUENCY_BINS, predictAtEnd } from '../sections/clv';
+import { FREQUENCY_BINS, MODEL_LABELS } from '../sections/clv';
 import { analyseRetention, CHURN_AFTER_MONTHS, PROJECTION_MONTHS } from '../sections/retention';
 import type { ReportInput, Section } from '../sections/types';
 import { barChart, groupedBarChart } from '../svg/bar-chart';
 import { heatMap } from '../svg/heat-map';
 import { intervalChart, type IntervalRow } from '../svg/interval-chart';
 import { lineBandChart } from '../svg/line-band-chart';
-import { ticks } from '../svg/scale';
+import { lineChart } from '../svg/line-chart';
+import { niceMax, ticks } from '../svg/scale';
 import { survivalChart } from '../svg/step-chart';
 
 /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies (each ≥ 3:1 on white as a graphic). */
@@ -188,50 +189,111 @@ function survival(section: Section, input: ReportInput): Chart | undefined {
   };
 }
 
-function clvCharts(section: Section, input: ReportInput): Chart[] {
-  const analysis = analyseClv(input);
+const MODEL_NAMES: Readonly<Record<string, string>> = MODEL_LABELS;
+
+function clvCharts(section: Section): Chart[] {
   const data = section.data as Data;
   const out: Chart[] = [];
-  if (analysis === undefined) return out;
-  const labels = Array.from({ length: FREQUENCY_BINS }, (_, x) => (x === FREQUENCY_BINS - 1 ? `${x}+` : String(x)));
-  out.push({
-    id: 'repeat-purchases',
-    section: section.id,
-    svg: groupedBarChart(labels, [analysis.observedFrequency, analysis.expectedFrequency], {
-      title: 'Model check: repeat purchases, observed vs BG/NBD',
-      subtitle: `Customers by repeat purchases in calibration; r ${num(analysis.bgNbd.r, 3)}, α ${num(analysis.bgNbd.alpha, 3)}, a ${num(analysis.bgNbd.a, 3)}, b ${num(analysis.bgNbd.b, 3)}`,
-      description: `Grouped bar chart: customers making 0 to ${FREQUENCY_BINS - 1} or more repeat purchases in the calibration period, observed and expected under the fitted BG/NBD model.`,
-      xLabel: 'repeat purchases in calibration',
-      yLabel: 'customers',
-      format: (v) => num(v),
-      series: [
-        { name: 'observed', fill: COLOURS.blue },
-        { name: 'BG/NBD expected', fill: COLOURS.grey },
-      ],
-    }),
-  });
-  if (analysis.gammaGamma === undefined) return out;
-  const { prediction } = predictAtEnd(input, analysis, analysis.gammaGamma);
-  const values = [...prediction.clv].filter(Number.isFinite).sort((a, b) => a - b);
-  if (values.length > 0) {
-    // Bins of equal width up to the 95th percentile; the rest in the last bin.
-    const cap = values[Math.min(values.length - 1, Math.floor(0.95 * values.length))] as number;
-    const bins = 10;
-    const width = Math.max(1, Math.ceil(cap / bins / 5) * 5);
-    const counts = new Array<number>(bins).fill(0);
-    for (const v of values) {
-      const k = Math.min(bins - 1, Math.max(0, Math.floor(v / width)));
-      counts[k] = (counts[k] as number) + 1;
-    }
+  const histogram = (data.repeatPurchaseHistogram ?? []) as { repeatPurchases: string; observed: number; expected: number }[];
+  const bg = data.bgNbd as { r: number; alpha: number; a: number; b: number } | undefined;
+  if (histogram.length > 0 && bg !== undefined) {
+    out.push({
+      id: 'repeat-purchases',
+      section: section.id,
+      svg: groupedBarChart(
+        histogram.map((h) => h.repeatPurchases),
+        [histogram.map((h) => h.observed), histogram.map((h) => h.expected)],
+        {
+          title: 'Model check: repeat purchases, observed vs BG/NBD',
+          subtitle: `Customers by repeat purchases in calibration; r ${num(bg.r, 3)}, α ${num(bg.alpha, 3)}, a ${num(bg.a, 3)}, b ${num(bg.b, 3)}`,
+          description: `Grouped bar chart: customers making 0 to ${FREQUENCY_BINS - 1} or more repeat purchases in the calibration period, observed and expected under the fitted BG/NBD model.`,
+          xLabel: 'repeat purchases in calibration',
+          yLabel: 'customers',
+          format: (v) => num(v),
+          series: [
+            { name: 'observed', fill: COLOURS.blue },
+            { name: 'BG/NBD expected', fill: COLOURS.grey },
+          ],
+        },
+      ),
+    });
+  }
+  const tracking = data.trackingCurve as
+    | { model: string; calibrationWeek: number | undefined; weeks: { week: number; start: string; expectedCumulative: number; actualCumulative: number }[] }
+    | undefined;
+  if (tracking !== undefined && tracking.weeks.length >= 2) {
+    const name = MODEL_NAMES[tracking.model] ?? tracking.model;
+    const weeks = tracking.weeks;
+    const last = weeks[weeks.length - 1] as (typeof weeks)[number];
+    const top = niceMax(Math.max(1, ...weeks.flatMap((w) => [w.expectedCumulative, w.actualCumulative])));
+    const step = ticks(0, weeks.length, 8);
+    const cal = tracking.calibrationWeek;
+    out.push({
+      id: 'tracking-curve',
+      section: section.id,
+      svg: lineChart(
+        [
+          { name: 'actual', colour: COLOURS.blue, points: weeks.map((w) => [w.week, w.actualCumulative] as const) },
+          { name: `${name} expected`, colour: COLOURS.vermilion, dash: '6 4', points: weeks.map((w) => [w.week, w.expectedCumulative] as const) },
+        ],
+        {
+          title: 'Tracking: cumulative repeat purchases',
+          subtitle: `Weekly from ${weeks[0]?.start}; expected by ${name}, the model chosen by fit (lowest BIC)`,
+          description:
+            `Line chart of the cumulative repeat purchases of the whole customer base, week 1 to ${weeks.length}: actual ${num(last.actualCumulative)} and expected by ${name} ${num(last.expectedCumulative)} by the last week` +
+            (cal === undefined ? '.' : `; a dashed vertical line marks the end of calibration in week ${cal + 1}, after which the curve is a forecast.`),
+          xLabel: 'week',
+          yLabel: 'cumulative repeat purchases',
+          xDomain: [0, weeks.length],
+          xTicks: step.map((t) => ({ at: t, label: num(t) })),
+          yMax: top,
+          format: (v) => num(v),
+          ...(cal === undefined ? {} : { marker: { at: cal + 1, label: 'calibration ends' } }),
+        },
+      ),
+    });
+  }
+  const cvh = data.calibrationVsHoldout as { model: string; holdoutWeeks: number; groups: { label: string; customers: number; expected: number | undefined; actual: number | undefined }[] } | undefined;
+  const groups = (cvh?.groups ?? []).map((g, k) => ({ ...g, k })).filter((g) => g.expected !== undefined && g.actual !== undefined);
+  if (cvh !== undefined && groups.length >= 2) {
+    const name = MODEL_NAMES[cvh.model] ?? cvh.model;
+    const top = niceMax(Math.max(0.1, ...groups.flatMap((g) => [g.expected as number, g.actual as number])));
+    out.push({
+      id: 'calibration-holdout',
+      section: section.id,
+      svg: lineChart(
+        [
+          { name: 'actual', colour: COLOURS.blue, markers: true, points: groups.map((g) => [g.k, g.actual as number] as const) },
+          { name: `${name} expected`, colour: COLOURS.vermilion, dash: '6 4', markers: true, points: groups.map((g) => [g.k, g.expected as number] as const) },
+        ],
+        {
+          title: 'Calibration vs holdout: conditional expectations',
+          subtitle: `Mean purchases per customer in the ${num(cvh.holdoutWeeks)} holdout weeks, by repeat purchases in calibration`,
+          description: `Line chart of the mean holdout purchases per customer, actual and expected by ${name} given each customer's calibration history, for customers grouped by calibration repeat purchases: ${groups.map((g) => `${g.label}: actual ${num(g.actual, 2)}, expected ${num(g.expected, 2)}`).join('; ')}.`,
+          xLabel: 'repeat purchases in calibration',
+          yLabel: 'holdout purchases per customer',
+          xDomain: [-0.5, (cvh.groups.length) - 0.5],
+          xTicks: cvh.groups.map((g, k) => ({ at: k, label: g.label })),
+          yMax: top,
+          format: (v) => num(v, top < 5 ? 1 : 0),
+        },
+      ),
+    });
+  }
+  const distribution = data.clvDistribution as { binWidth: number; median: number; bins: { from: number; customers: number }[] } | undefined;
+  const model = MODEL_NAMES[data.topCustomersModel as string] ?? 'the chosen model';
+  if (distribution !== undefined) {
+    const { bins, binWidth: width } = distribution;
+    const total = bins.reduce((t, b) => t + b.customers, 0);
     out.push({
       id: 'clv-distribution',
       section: section.id,
       svg: barChart(
-        counts.map((value, k) => ({ label: k === bins - 1 ? `≥ ${num(k * width)}` : `${num(k * width)}–`, value, fill: COLOURS.blue })),
+        bins.map((b, k) => ({ label: k === bins.length - 1 ? `≥ ${num(b.from)}` : `${num(b.from)}–`, value: b.customers, fill: COLOURS.blue })),
         {
           title: 'Predicted 12-month CLV per customer',
-          subtitle: `${num(values.length)} customers; bins of $${num(width)} (last bin open-ended); median ${money(values[Math.floor(values.length / 2)])}`,
-          description: `Histogram of the predicted customer lifetime value over the next 12 months (BG/NBD and Gamma-Gamma, discounted 1 % a month) for ${values.length} customers, in bins of ${width} dollars.`,
+          subtitle: `${num(total)} customers; bins of $${num(width)} (last bin open-ended); median ${money(distribution.median)}`,
+          description: `Histogram of the predicted customer lifetime value over the next 12 months (${model} and Gamma-Gamma, discounted 1 % a month) for ${total} customers, in bins of ${width} dollars.`,
           xLabel: 'predicted CLV, dollars (bin start)',
           yLabel: 'customers',
           format: (v) => num(v),
@@ -239,22 +301,22 @@ function clvCharts(section: Section, input: ReportInput): Chart[] {
       ),
     });
   }
-  const top = (data.topByClv ?? []) as { customerId: string; clv: number }[];
+  const top = (data.topByClv ?? []) as { customerId: string; clv: number; clvLower: number | undefined; clvUpper: number | undefined }[];
   if (top.length > 0) {
+    const rows: IntervalRow[] = top.map((c) => ({ label: c.customerId.length > 10 ? `${c.customerId.slice(0, 9)}…` : c.customerId, value: c.clv, lower: c.clvLower, upper: c.clvUpper }));
+    const level = (data.customerEquity as { level: number | undefined } | undefined)?.level;
     out.push({
       id: 'top-customers',
       section: section.id,
-      svg: barChart(
-        top.map((c) => ({ label: c.customerId.length > 8 ? `${c.customerId.slice(0, 7)}…` : c.customerId, value: c.clv, fill: COLOURS.green })),
-        {
-          title: 'Top customers by predicted CLV',
-          subtitle: 'Next 12 months, revenue, discounted 1 % a month',
-          description: `Bar chart of the ${top.length} customers with the highest predicted 12-month CLV: ${top.map((c) => `${c.customerId} ${money(c.clv)}`).join(', ')}.`,
-          xLabel: 'customer',
-          yLabel: 'predicted CLV ($)',
-          format: (v) => `$${num(v)}`,
-        },
-      ),
+      svg: intervalChart(rows, {
+        title: 'Top customers by predicted CLV',
+        subtitle: `Next 12 months by ${model} × Gamma-Gamma` + (level === undefined ? '' : `; whisker = ${num(level * 100)} % interval under parameter uncertainty`),
+        description: `Dot-and-whisker chart of the ${top.length} customers with the highest predicted 12-month CLV: ${top.map((c) => `${c.customerId} ${money(c.clv)}${c.clvLower === undefined || c.clvUpper === undefined ? '' : ` (${money(c.clvLower)} to ${money(c.clvUpper)})`}`).join(', ')}.`,
+        xLabel: 'predicted 12-month CLV ($)',
+        domain: [0, niceMax(Math.max(1, ...top.flatMap((c) => [c.clv, c.clvUpper ?? 0])))],
+        format: (v) => `$${num(v)}`,
+        colour: COLOURS.green,
+      }),
     });
   }
   return out;
@@ -289,7 +351,7 @@ export function reportCharts(input: ReportInput, sections: readonly Section[]): 
     else if (s.id === 'weakestTouchpoints') out.push(...weakestCharts(s));
     else if (s.id === 'retention') out.push(...[cohortChart(s)].filter((c): c is Chart => c !== undefined));
     else if (s.id === 'survival') out.push(...[survival(s, input)].filter((c): c is Chart => c !== undefined));
-    else if (s.id === 'clv') out.push(...clvCharts(s, input));
+    else if (s.id === 'clv') out.push(...clvCharts(s));
     else if (s.id === 'funnel') out.push(...[funnel(s)].filter((c): c is Chart => c !== undefined));
   }
   return out;

@@ -39,6 +39,28 @@ describe('reportCharts on the bundled sample', () => {
     expect(markers).toHaveLength(nps.monthly.filter((m) => m.nps !== undefined).length);
     expect(svg).toContain(`<title>${nps.monthly[0]?.month.slice(2)}: `);
   });
+
+  it('the tracking curve: actual and expected by the chosen model, the end of calibration marked at week 39', () => {
+    const svg = charts.find((c) => c.id === 'tracking-curve')?.svg as string;
+    expect(svg).toContain('>MBG/NBD expected</text>');
+    expect(svg).toContain('>calibration ends</text>');
+    // x: weeks 0…78 → 64…656 px; week 39 is the middle of the plot.
+    expect(svg).toContain('<line x1="360" x2="360" y1="80" y2="344" stroke="#666666" stroke-dasharray="2 3"/>');
+    expect(svg.match(/<path d="M[^"]*" fill="none"/g)).toHaveLength(2);
+    expect(svg).toMatch(/<desc id="desc">[^<]*actual 4,339 and expected by MBG\/NBD 4,050/);
+  });
+
+  it('calibration vs holdout: one marker per frequency group and line, labelled 0 … 7+', () => {
+    const svg = charts.find((c) => c.id === 'calibration-holdout')?.svg as string;
+    expect(svg.match(/<circle /g)).toHaveLength(16);
+    for (const label of ['0', '3', '7+', 'repeat purchases in calibration', 'holdout purchases per customer']) expect(svg).toContain(`>${label}</text>`);
+  });
+
+  it('the top customers with the whiskers of their CLV interval', () => {
+    const svg = charts.find((c) => c.id === 'top-customers')?.svg as string;
+    expect(svg).toContain('95 % interval under parameter uncertainty');
+    expect(svg).toMatch(/1981 \$848\.11 \(\$\d{3}\.\d{2} to \$\d{3}\.\d{2}\)/);
+  });
 });
 
 describe('reportCharts on small inputs', () => {

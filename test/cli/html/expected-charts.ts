@@ -9,6 +9,8 @@ export const EXPECTED_CHARTS = [
   'cohort-heat-map',
   'survival',
   'repeat-purchases',
+  'tracking-curve',
+  'calibration-holdout',
   'clv-distribution',
   'top-customers',
   'funnel',

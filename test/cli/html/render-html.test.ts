@@ -103,7 +103,7 @@ describe('report --html on small files of your own', () => {
     writeFileSync(purchases, 'customer_id,date,amount\na,2024-01-01,5\na,2024-02-01,6\nb,2024-01-03,7\nc,2024-01-09,3\nc,2024-03-01,4\nd,2024-02-01,9\ne,2024-02-11,5\ne,2024-04-01,5\n');
     for (const [args, charts] of [
       [['--interactions', interactions], ['nps-trend', 'csat-touchpoints', 'ces-touchpoints']],
-      [['--purchases', purchases], ['cohort-heat-map', 'survival', 'repeat-purchases', 'clv-distribution', 'top-customers']],
+      [['--purchases', purchases], ['cohort-heat-map', 'survival', 'repeat-purchases', 'tracking-curve', 'clv-distribution', 'top-customers']],
     ] as const) {
       const out = join(dir, 'small.html');
       expect(cli('report', ...args, '--html', out).code).toBe(0);
