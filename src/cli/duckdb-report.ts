@@ -10,9 +10,12 @@ import {
   bgNbdPurchaseCountProbability,
   fitBgNbd,
   fitGammaGamma,
+  fitMbgNbd,
+  mbgNbd,
   predictClv,
   bgNbd as bgNbdModel,
   type BgNbdFit,
+  type MbgNbdFit,
   type GammaGammaFit,
 } from '../clv/index';
 import { UsageError } from './args';
@@ -29,6 +32,8 @@ import type { ReportInput, Section } from './sections/types';
 export interface DuckDbClv {
   readonly calibrationEnd: number;
   readonly bgNbd: BgNbdFit;
+  /** MBG/NBD on the same rows: the RFM section's P(alive) and value (one-time buyers can be gone). */
+  readonly mbgNbd: MbgNbdFit;
   readonly gammaGamma: GammaGammaFit | undefined;
   /** Customers with x = 0 … 6 and ≥ 7 repeat purchases in calibration, observed and expected by the BG/NBD fit. */
   readonly observedFrequency: readonly number[];
@@ -79,7 +84,7 @@ export async function duckdbReport(options: InputOptions): Promise<DuckDbReport>
     const replace = {
       overview,
       clv: () => (clv === undefined ? undefined : section(clv)),
-      rfm: () => (clv?.gammaGamma === undefined || atEnd === undefined ? undefined : rfm(clv.bgNbd, clv.gammaGamma, atEnd)),
+      rfm: () => (clv?.gammaGamma === undefined || atEnd === undefined ? undefined : rfm(clv.bgNbd, clv.mbgNbd, clv.gammaGamma, atEnd)),
     };
     return { input, replace };
   } finally {
@@ -97,6 +102,7 @@ async function analyse(db: Awaited<ReturnType<typeof openDuckDb>>, observationEn
   for (const row of rows) customers += row.customers;
   if (!rows.some((r) => r.frequency > 0) || customers < 4) return undefined;
   const bgNbd = fitBgNbd(rows, { weight });
+  const mbgNbd = fitMbgNbd(rows, { weight });
   const gammaGamma = fitGammaGamma(rows, { weight });
   const observedFrequency = new Array<number>(FREQUENCY_BINS).fill(0);
   const expectedFrequency = new Array<number>(FREQUENCY_BINS).fill(0);
@@ -122,7 +128,7 @@ async function analyse(db: Awaited<ReturnType<typeof openDuckDb>>, observationEn
     }
     holdout = { weeks, predicted, observed };
   }
-  return { calibrationEnd: calibrationEnd ?? observationEnd, bgNbd, gammaGamma, observedFrequency, expectedFrequency, holdout };
+  return { calibrationEnd: calibrationEnd ?? observationEnd, bgNbd, mbgNbd, gammaGamma, observedFrequency, expectedFrequency, holdout };
 }
 
 /** The CLV section's text and data from {@link DuckDbClv} (the in-memory section's, without the top-customer tables). */
@@ -196,8 +202,11 @@ function weightedQuintileScores(values: readonly number[], counts: readonly numb
  * the default rules, which do not read the monetary score) and each segment's predicted value,
  * each histogram row counted `customers` times.
  */
-function rfm(bgNbdFit: BgNbdFit, gammaGamma: GammaGammaFit, rows: readonly HistogramRow[]): Section {
-  const prediction = predictClv(bgNbdModel, bgNbdFit, { gammaGamma }, rows, HORIZON);
+function rfm(bgNbdFit: BgNbdFit, mbg: MbgNbdFit, gammaGamma: GammaGammaFit, rows: readonly HistogramRow[]): Section {
+  // MBG/NBD lets one-time buyers be gone (BG/NBD keeps them at P(alive) = 1); BG/NBD only when
+  // MBG/NBD did not converge on these aggregates.
+  const model = mbg.converged ? 'mbgNbd' : 'bgNbd';
+  const prediction = mbg.converged ? predictClv(mbgNbd, mbg, { gammaGamma }, rows, HORIZON) : predictClv(bgNbdModel, bgNbdFit, { gammaGamma }, rows, HORIZON);
   const counts = rows.map((r) => r.customers);
   // Lower time since the last purchase is better: score its negation so that 5 is the most recent.
   const r = weightedQuintileScores(rows.map((row) => -(row.T - row.recency)), counts);
@@ -222,8 +231,8 @@ function rfm(bgNbdFit: BgNbdFit, gammaGamma: GammaGammaFit, rows: readonly Histo
     .filter((s) => s.customers > 0)
     .map((s) => ({ segment: s.segment, customers: s.customers, share: s.customers / n, meanProbabilityAlive: s.alive / s.customers, meanClv: s.clv / s.customers, totalClv: s.clv }));
   const lines = [
-    'Recency and frequency scored 1–5 by quintile (ties kept together); value = the BG/NBD × Gamma-Gamma 12-month CLV above.',
-    'BG/NBD gives P(alive) = 100 % to customers who never bought again: read the CLV column for them.',
+    `Recency and frequency scored 1–5 by quintile (ties kept together); P(alive) and value from ${model === 'mbgNbd' ? 'MBG/NBD' : 'BG/NBD'} × Gamma-Gamma, 12-month CLV.`,
+    ...(model === 'bgNbd' ? ['BG/NBD gives P(alive) = 100 % to customers who never bought again (MBG/NBD did not converge on these aggregates): read the CLV column for them.'] : []),
     ...table(
       [
         { header: 'segment' },
@@ -236,5 +245,5 @@ function rfm(bgNbdFit: BgNbdFit, gammaGamma: GammaGammaFit, rows: readonly Histo
       segments.map((s) => [s.segment, count(s.customers), pct(s.share), pct(s.meanProbabilityAlive), money(s.meanClv), money(s.totalClv, 0)]),
     ),
   ];
-  return { id: 'rfm', title: 'RFM segments', lines, data: { segments, unmatched } };
+  return { id: 'rfm', title: 'RFM segments', lines, data: { model, probabilityAliveModel: model, segments, unmatched } };
 }

@@ -46,9 +46,12 @@ describe('cx-metrics report --engine duckdb', () => {
     // The sections that read the other files are there; those that need every purchase are left out.
     expect(Object.keys(sections)).toContain('nps');
     expect(Object.keys(sections)).not.toContain('retention');
-    // RFM from the histogram of every customer's summary: the memory engine's segments (its
-    // output on the sample: sizes exactly, the champions' mean CLV $109.64365513759792).
-    const rfm = sections['rfm'] as { segments: { segment: string; customers: number; meanClv: number }[]; unmatched: number };
+    // RFM from the histogram of every customer's summary: the memory engine's segments (sizes
+    // exactly) and, with the model both choose on the sample (MBG/NBD), its values.
+    const rfm = sections['rfm'] as { model: string; segments: { segment: string; customers: number; meanClv: number; meanProbabilityAlive: number }[]; unmatched: number };
+    const memory = (JSON.parse(cli('report', '--sample', '--json').stdout) as { sections: { rfm: typeof rfm } }).sections.rfm;
+    expect(rfm.model).toBe('mbgNbd');
+    expect(memory.model).toBe('mbgNbd');
     expect(rfm.segments.map((x) => [x.segment, x.customers])).toEqual([
       ['champions', 413],
       ['loyal', 310],
@@ -61,7 +64,10 @@ describe('cx-metrics report --engine duckdb', () => {
       ['hibernating', 409],
     ]);
     expect(rfm.unmatched).toBe(0);
-    expect(relative(rfm.segments[0]?.meanClv as number, 109.64365513759792)).toBeLessThan(1e-6);
+    rfm.segments.forEach((x, i) => {
+      expect(relative(x.meanClv, memory.segments[i]?.meanClv as number), x.segment).toBeLessThan(1e-6);
+      expect(relative(x.meanProbabilityAlive, memory.segments[i]?.meanProbabilityAlive as number), x.segment).toBeLessThan(1e-6);
+    });
     const text = await cliAsync('report', '--purchases', files.parquet, '--engine', 'duckdb');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('need every purchase in memory and are left out');
