@@ -242,7 +242,7 @@ describe('the cx-metrics command, installed from the tarball into a fresh projec
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Net Promoter Score');
     const html = readFileSync(join(work, 'app', 'r.html'), 'utf8');
-    expect((html.match(/<figure id="figure-/g) ?? []).length).toBe(12);
+    expect((html.match(/<figure id="figure-/g) ?? []).length).toBe(14);
   });
 
   it('check --sample --fail-under nps=90 exits 1, nps=0 exits 0', () => {
