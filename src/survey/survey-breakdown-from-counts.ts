@@ -15,7 +15,7 @@ import { NPS_INTERVAL_METHODS, type NpsIntervalMethod } from './nps-interval';
 import { npsStateFromBins } from './nps-state';
 import { createCesState, createCsatState, readCesSettings, readCsatSettings } from './scale-state';
 import type { SurveyBreakdownResult } from './survey-breakdown-types';
-import { bucketKey, compareBuckets, type SurveyGroupBucket } from './survey-groups';
+import { bucketKey, compareBuckets, rejectOtherMetricOptions, type SurveyGroupBucket } from './survey-groups';
 import { createBins, type ScoreBins } from './survey-scores';
 
 /**
@@ -141,16 +141,7 @@ export function surveyBreakdownFromCounts<M extends SurveyMetric>(
   if (metric === 'ces' && options.method !== undefined) {
     throw fail('INVALID_OPTION', FN, 'method does not apply to CES (its interval is Student-t)', { field: 'method', value: options.method });
   }
-  for (const [key, applies] of [
-    ['scale', metric !== 'nps'],
-    ['threshold', metric === 'csat'],
-    ['easy', metric === 'ces'],
-    ['difficult', metric === 'ces'],
-  ] as const) {
-    if (!applies && options[key] !== undefined) {
-      throw fail('INVALID_OPTION', FN, `${key} does not apply to ${metric.toUpperCase()}`, { field: key, value: options[key] });
-    }
-  }
+  rejectOtherMetricOptions(FN, metric, options);
   const unit = options.period === undefined ? undefined : requireTimeUnit(FN, 'period', options.period);
   const csatSettings = metric === 'csat' ? readCsatSettings(FN, options) : undefined;
   const cesSettings = metric === 'ces' ? readCesSettings(FN, { ...options, level }) : undefined;

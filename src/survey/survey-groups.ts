@@ -41,6 +41,24 @@ export interface SurveyGroupingOptions {
   readonly difficult?: CesRange;
 }
 
+/** A setting of another metric would be ignored without a word: `INVALID_OPTION` naming it. */
+export function rejectOtherMetricOptions(
+  fn: string,
+  metric: SurveyMetric,
+  options: { readonly scale?: unknown; readonly threshold?: unknown; readonly easy?: unknown; readonly difficult?: unknown },
+): void {
+  for (const [key, applies] of [
+    ['scale', metric !== 'nps'],
+    ['threshold', metric === 'csat'],
+    ['easy', metric === 'ces'],
+    ['difficult', metric === 'ces'],
+  ] as const) {
+    if (!applies && options[key] !== undefined) {
+      throw fail('INVALID_OPTION', fn, `${key} does not apply to ${metric.toUpperCase()}`, { field: key, value: options[key] });
+    }
+  }
+}
+
 function readGroupLabel(fn: string, value: unknown, index: number): string | null {
   if (isMissing(value)) return null;
   if (typeof value !== 'string') {
@@ -65,17 +83,7 @@ export function collectSurveyGroups(
   const by = options.by;
   if (by !== undefined && typeof by !== 'function') requireOneOf(fn, 'by', by, ['touchpoint', 'channel', 'segment'] as const);
   const weight = requireAccessor(fn, 'weight', options.weight);
-  // A setting of another metric would be ignored without a word: reject it.
-  for (const [key, applies] of [
-    ['scale', metric !== 'nps'],
-    ['threshold', metric === 'csat'],
-    ['easy', metric === 'ces'],
-    ['difficult', metric === 'ces'],
-  ] as const) {
-    if (!applies && options[key] !== undefined) {
-      throw fail('INVALID_OPTION', fn, `${key} does not apply to ${metric.toUpperCase()}`, { field: key, value: options[key] });
-    }
-  }
+  rejectOtherMetricOptions(fn, metric, options);
   if (options.customers !== undefined) requireValues(fn, 'customers', options.customers);
   const csatSettings = metric === 'csat' ? readCsatSettings(fn, options) : undefined;
   const cesSettings = metric === 'ces' ? readCesSettings(fn, { ...options, level }) : undefined;
