@@ -310,7 +310,7 @@ function clvCharts(section: Section): Chart[] {
       section: section.id,
       svg: intervalChart(rows, {
         title: 'Top customers by predicted CLV',
-        subtitle: `Next 12 months by ${model} × Gamma-Gamma` + (level === undefined ? '' : `; whisker = ${num(level * 100)} % interval under parameter uncertainty`),
+        subtitle: `12 months, ${model} × Gamma-Gamma` + (level === undefined ? '' : `; whiskers: ${num(level * 100)} % parameter interval`),
         description: `Dot-and-whisker chart of the ${top.length} customers with the highest predicted 12-month CLV: ${top.map((c) => `${c.customerId} ${money(c.clv)}${c.clvLower === undefined || c.clvUpper === undefined ? '' : ` (${money(c.clvLower)} to ${money(c.clvUpper)})`}`).join(', ')}.`,
         xLabel: 'predicted 12-month CLV ($)',
         domain: [0, niceMax(Math.max(1, ...top.flatMap((c) => [c.clv, c.clvUpper ?? 0])))],
