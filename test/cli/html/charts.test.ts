@@ -58,7 +58,7 @@ describe('reportCharts on the bundled sample', () => {
 
   it('the top customers with the whiskers of their CLV interval', () => {
     const svg = charts.find((c) => c.id === 'top-customers')?.svg as string;
-    expect(svg).toContain('95 % interval under parameter uncertainty');
+    expect(svg).toContain('whiskers: 95 % parameter interval');
     expect(svg).toMatch(/1981 \$848\.11 \(\$\d{3}\.\d{2} to \$\d{3}\.\d{2}\)/);
   });
 });
