@@ -38,11 +38,14 @@ function finish(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** One to three key columns (every caller's case, held in locals in the hot loop). */
+export type KeyColumns = readonly [Float64Array] | readonly [Float64Array, Float64Array] | readonly [Float64Array, Float64Array, Float64Array];
+
 /**
- * Group rows `0..length-1` of `columns` (read at the given indices) by exact equality of all
+ * Group rows `0..length-1` of `columns` by exact equality of all
  * columns, summing `weights`. Rows of weight 0 are dropped.
  */
-export function groupRows(columns: readonly Float64Array[], weights: Float64Array, length: number): GroupedRows {
+export function groupRows(columns: KeyColumns, weights: Float64Array, length: number): GroupedRows {
   // The table grows with the number of groups (not rows), so it stays cache-resident when
   // a million rows fall into a hundred thousand groups.
   let capacity = 1024;
@@ -54,14 +57,10 @@ export function groupRows(columns: readonly Float64Array[], weights: Float64Arra
   const sums = new Float64Array(length);
   const groupOf = new Int32Array(length);
   let size = 0;
-  // Up to three key columns held in locals (the common case), the rest through the arrays.
+  // The key columns in locals; a missing one is an empty array, never read (width says so).
   const empty = new Float64Array(0);
-  const c0 = columns[0] ?? empty;
-  const c1 = columns[1] ?? empty;
-  const c2 = columns[2] ?? empty;
-  const k0 = keys[0] ?? empty;
-  const k1 = keys[1] ?? empty;
-  const k2 = keys[2] ?? empty;
+  const [c0, c1 = empty, c2 = empty] = columns;
+  const [k0, k1 = empty, k2 = empty] = keys as [Float64Array, ...Float64Array[]];
   for (let i = 0; i < length; i++) {
     const w = weights[i] as number;
     if (w === 0) {
@@ -74,14 +73,15 @@ export function groupRows(columns: readonly Float64Array[], weights: Float64Arra
     let h = mix(0x811c9dc5, v0);
     if (width > 1) h = mix(h, v1);
     if (width > 2) h = mix(h, v2);
-    for (let c = 3; c < width; c++) h = mix(h, (columns[c] as Float64Array)[i] as number);
     h = finish(h);
     let slot = h & mask;
     for (;;) {
       const g = slots[slot] as number;
       if (g < 0) {
         slots[slot] = size;
-        for (let c = 0; c < width; c++) (keys[c] as Float64Array)[size] = (columns[c] as Float64Array)[i] as number;
+        k0[size] = v0;
+        if (width > 1) k1[size] = v1;
+        if (width > 2) k2[size] = v2;
         hashes[size] = h;
         sums[size] = w;
         groupOf[i] = size;
@@ -99,13 +99,9 @@ export function groupRows(columns: readonly Float64Array[], weights: Float64Arra
         break;
       }
       if ((hashes[g] as number) === h && k0[g] === v0 && (width < 2 || k1[g] === v1) && (width < 3 || k2[g] === v2)) {
-        let same = true;
-        for (let c = 3; c < width && same; c++) same = (keys[c] as Float64Array)[g] === (columns[c] as Float64Array)[i];
-        if (same) {
-          sums[g] = (sums[g] as number) + w;
-          groupOf[i] = g;
-          break;
-        }
+        sums[g] = (sums[g] as number) + w;
+        groupOf[i] = g;
+        break;
       }
       slot = (slot + 1) & mask;
     }

@@ -71,33 +71,32 @@ function axpy(x: readonly number[], alpha: number, p: readonly number[]): Vector
 /** How a {@link Problem} computes its gradient at x (fx = f(x)); uncomputable components are NaN. */
 type GradientRule = (problem: Problem, x: readonly number[], fx: number) => Vector;
 
-class Problem {
-  evaluations = 0;
-  constructor(
-    private readonly objective: (x: readonly number[]) => number,
-    private readonly rule: GradientRule,
-  ) {}
-
-  value(x: readonly number[]): number {
-    this.evaluations++;
-    const v = this.objective(x);
-    return Number.isFinite(v) ? v : Infinity;
-  }
-
+/** The objective as the phases see it: evaluations counted, a non-finite value as +Infinity. */
+interface Problem {
+  evaluations: number;
+  value(x: readonly number[]): number;
   /** Gradient at x (fx = f(x)); components that cannot be estimated come back as NaN. */
-  gradient(x: readonly number[], fx: number): Vector {
-    return this.rule(this, x, fx);
-  }
+  gradient(x: readonly number[], fx: number): Vector;
+}
+
+function problemOf(objective: (x: readonly number[]) => number, rule: GradientRule): Problem {
+  const problem: Problem = {
+    evaluations: 0,
+    value: (x) => {
+      problem.evaluations++;
+      const v = objective(x);
+      return Number.isFinite(v) ? v : Infinity;
+    },
+    gradient: (x, fx) => rule(problem, x, fx),
+  };
+  return problem;
 }
 
 /** An analytic gradient, its non-finite components as NaN. */
 function analytic(gradient: (x: readonly number[]) => number[]): GradientRule {
   return (_problem, x) => {
     const g = gradient(x);
-    return x.map((_, i) => {
-      const gi = g[i];
-      return gi !== undefined && Number.isFinite(gi) ? gi : Number.NaN;
-    });
+    return x.map((_, i) => (Number.isFinite(g[i]) ? (g[i] as number) : Number.NaN));
   };
 }
 
@@ -173,7 +172,7 @@ function lineSearch(problem: Problem, x: Vector, f0: number, slope0: number, p: 
       const low = Math.min(lo.alpha, hi.alpha) + 0.1 * Math.abs(width);
       const high = Math.max(lo.alpha, hi.alpha) - 0.1 * Math.abs(width);
       if (!Number.isFinite(alpha) || alpha < low || alpha > high) {
-        alpha = Number.isFinite(hi.value) ? lo.alpha + width / 2 : lo.alpha + width / 10;
+        alpha = lo.alpha + width / (Number.isFinite(hi.value) ? 2 : 10);
       }
       const t = evaluate(alpha);
       note(t);
@@ -224,8 +223,7 @@ function bfgs(problem: Problem, x0: Vector, maxIterations: number, tolerance: nu
   let f = problem.value(x);
   if (f === Infinity) return { x, value: f, gradient: x.map(() => Number.NaN), iterations: 0, converged: false, message: 'objective not finite at the start' };
   let g = problem.gradient(x, f);
-  const identity = (scale: number): number[][] =>
-    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? scale : 0)));
+  const identity = (scale: number): number[][] => x0.map((_, i) => x0.map((__, j) => (i === j ? scale : 0)));
   let h = identity(1);
   let fresh = true; // h is a (scaled) identity, not yet informed by curvature
   let stalls = 0;
@@ -362,7 +360,7 @@ function search(objective: (x: readonly number[]) => number, x0: readonly number
   if (x0.length === 0 || x0.some((v) => !Number.isFinite(v))) throw new Error('internal minimize: x0 must be a non-empty finite vector');
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.gradientTolerance ?? 1e-8;
-  const problem = new Problem(objective, rule);
+  const problem = problemOf(objective, rule);
   const first = bfgs(problem, x0.slice(), maxIterations, tolerance);
   if (first.converged) {
     return { ...first, evaluations: problem.evaluations, method: 'bfgs' };

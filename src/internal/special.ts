@@ -13,16 +13,18 @@ const EULER_GAMMA = 0.5772156649015329;
  * error below 1e-16 there).
  */
 function hurwitzZeta(k: number, q: number): number {
-  const bernoulli = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510];
+  // B₂ … B₁₆ as [numerator, denominator]: a bundler would print the quotients as 17-digit literals.
+  const bernoulli = [[1, 6], [-1, 30], [1, 42], [-1, 30], [5, 66], [-691, 2730], [7, 6], [-3617, 510]] as const;
   const m = q + 8;
   // Tail Σ_{n≥m} n^−k = m^{1−k}/(k − 1) + m^−k/2 + Σ_j B₂ⱼ/(2j)! · k(k+1)…(k+2j−2) · m^{−k−2j+1}.
   let sum = m ** (1 - k) / (k - 1) + m ** -k / 2;
   let factorial = 1;
   let rising = 1;
   for (let j = 1; j <= bernoulli.length; j++) {
+    const [numerator, denominator] = bernoulli[j - 1] as readonly [number, number];
     factorial *= (2 * j - 1) * (2 * j);
     rising *= j === 1 ? k : (k + 2 * j - 3) * (k + 2 * j - 2);
-    sum += ((bernoulli[j - 1] as number) / factorial) * rising * m ** (-k - 2 * j + 1);
+    sum += (numerator / denominator / factorial) * rising * m ** (-k - 2 * j + 1);
   }
   for (let n = 7; n >= 0; n--) sum += (q + n) ** -k;
   return sum;

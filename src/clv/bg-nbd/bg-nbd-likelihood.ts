@@ -56,8 +56,8 @@ export interface BgNbdSufficientStatistics {
 }
 
 /**
- * Reduce rows to sufficient statistics. With `group` false each row stays its own group
- * (the naive baseline the benchmark compares against).
+ * Reduce rows to sufficient statistics: customers with x = 0 grouped by T, the others by
+ * (x, tₓ, T), each group keeping the position of its first row and summing weights in row order.
  */
 export function bgNbdSufficientStatistics(
   x: Float64Array,
@@ -65,60 +65,31 @@ export function bgNbdSufficientStatistics(
   T: Float64Array,
   w: Float64Array,
   length: number,
-  group = true,
 ): BgNbdSufficientStatistics {
-  let zeroCount = 0;
   let totalWeight = 0;
   let repeatWeight = 0;
   let weightedFrequency = 0;
   let weightedAge = 0;
+  // Each row's weight in the group it belongs to, 0 in the other (groupRows drops weight 0).
+  const zeroRowWeights = new Float64Array(length);
+  const repeatRowWeights = new Float64Array(length);
   for (let i = 0; i < length; i++) {
     const wi = w[i] as number;
     const xi = x[i] as number;
-    if (xi === 0) zeroCount++;
-    else repeatWeight += wi;
+    if (xi === 0) zeroRowWeights[i] = wi;
+    else {
+      repeatWeight += wi;
+      repeatRowWeights[i] = wi;
+    }
     totalWeight += wi;
     weightedFrequency += wi * xi;
     weightedAge += wi * (T[i] as number);
   }
-  const zeroRowsT = new Float64Array(zeroCount);
-  const zeroRowsW = new Float64Array(zeroCount);
-  const repeatCount = length - zeroCount;
-  const repX = new Float64Array(repeatCount);
-  const repTx = new Float64Array(repeatCount);
-  const repT = new Float64Array(repeatCount);
-  const repW = new Float64Array(repeatCount);
-  let z = 0;
-  let k = 0;
-  for (let i = 0; i < length; i++) {
-    if (x[i] === 0) {
-      zeroRowsT[z] = T[i] as number;
-      zeroRowsW[z++] = w[i] as number;
-    } else {
-      repX[k] = x[i] as number;
-      repTx[k] = tx[i] as number;
-      repT[k] = T[i] as number;
-      repW[k++] = w[i] as number;
-    }
-  }
-  const byFrequency = groupRows([x.subarray(0, length)], w, length);
-  const frequencies = byFrequency.keys[0] as Float64Array;
-  const position = new Map<number, number>();
-  for (let j = 0; j < byFrequency.size; j++) position.set(frequencies[j] as number, j);
-  let zeroT: Float64Array = zeroRowsT;
-  let zeroWeights: Float64Array = zeroRowsW;
-  let repeatX: Float64Array = repX;
-  let repeatTx: Float64Array = repTx;
-  let repeatT: Float64Array = repT;
-  let repeatWeights: Float64Array = repW;
-  if (group) {
-    const zeros = groupRows([zeroRowsT], zeroRowsW, zeroCount);
-    zeroT = zeros.keys[0] as Float64Array;
-    zeroWeights = zeros.weights;
-    const repeats = groupRows([repX, repTx, repT], repW, repeatCount);
-    [repeatX, repeatTx, repeatT] = repeats.keys as [Float64Array, Float64Array, Float64Array];
-    repeatWeights = repeats.weights;
-  }
+  const byFrequency = groupRows([x], w, length);
+  const zeros = groupRows([T], zeroRowWeights, length);
+  const zeroT = zeros.keys[0] as Float64Array;
+  const repeats = groupRows([x, tx, T], repeatRowWeights, length);
+  const [repeatX, repeatTx, repeatT] = repeats.keys as [Float64Array, Float64Array, Float64Array];
   const nz = zeroT.length;
   const nr = repeatX.length;
   const allTimes = new Float64Array(nz + 2 * nr);
@@ -126,18 +97,22 @@ export function bgNbdSufficientStatistics(
   allTimes.set(repeatT, nz);
   allTimes.set(repeatTx, nz + nr);
   const distinct = groupRows([allTimes], new Float64Array(allTimes.length).fill(1), allTimes.length);
-  const repeatFrequencyIndex = new Int32Array(repeatX.length);
-  for (let j = 0; j < repeatX.length; j++) repeatFrequencyIndex[j] = position.get(repeatX[j] as number) as number;
+  // The frequency group of each repeat group: that of any of its rows (they share x).
+  const repeatFrequencyIndex = new Int32Array(nr);
+  for (let i = 0; i < length; i++) {
+    const j = repeats.groupOf[i] as number;
+    if (j >= 0) repeatFrequencyIndex[j] = byFrequency.groupOf[i] as number;
+  }
   return {
-    frequencies,
+    frequencies: byFrequency.keys[0] as Float64Array,
     frequencyWeights: byFrequency.weights,
     zeroT,
-    zeroWeights,
+    zeroWeights: zeros.weights,
     repeatFrequencyIndex,
     repeatX,
     repeatTx,
     repeatT,
-    repeatWeights,
+    repeatWeights: repeats.weights,
     totalWeight,
     repeatWeight,
     times: distinct.keys[0] as Float64Array,

@@ -6,9 +6,14 @@ import { columnsOf, expectGradientMatches, expectOutsideRangeIsInfinite, permute
 const cdnow = cdnowBgNbdSummary();
 const theta = reference.bgnbdCdnow.params.map(Math.log);
 
-function stats(rows: readonly CdnowRow[], group = true, weight = 1) {
+function stats(rows: readonly CdnowRow[], weight = 1) {
   const [x, tx, T, w] = columnsOf(rows, [(d) => d.frequency, (d) => d.recency, (d) => d.T, () => weight]) as [Float64Array, Float64Array, Float64Array, Float64Array];
-  return bgNbdSufficientStatistics(x, tx, T, w, rows.length, group);
+  return bgNbdSufficientStatistics(x, tx, T, w, rows.length);
+}
+
+/** The mean negative log-likelihood without grouping: each row's own statistics, averaged. */
+function ungroupedNll(rows: readonly CdnowRow[]): number {
+  return rows.reduce((sum, row) => sum + bgNbdNegativeLogLikelihood(theta, stats([row])), 0) / rows.length;
 }
 
 describe('bgNbdSufficientStatistics', () => {
@@ -20,7 +25,7 @@ describe('bgNbdSufficientStatistics', () => {
       { frequency: 2, recency: 5, T: 10, monetaryValue: 0 },
       { frequency: 3, recency: 7, T: 12, monetaryValue: 0 },
     ];
-    const s = stats(rows, true, 2);
+    const s = stats(rows, 2);
     expect(s.totalWeight).toBe(10);
     expect(s.repeatWeight).toBe(6);
     expect(s.weightedFrequency).toBe(2 * (2 + 2 + 3));
@@ -30,10 +35,27 @@ describe('bgNbdSufficientStatistics', () => {
     expect([...s.zeroWeights]).toEqual([4]);
     expect(s.repeatWeights.length).toBe(2);
     expect([...s.frequencies].sort((p, q) => p - q)).toEqual([0, 2, 3]);
-    // Ungrouped, every row keeps its own group.
-    const u = stats(rows, false, 2);
-    expect(u.zeroWeights.length + u.repeatWeights.length).toBe(5);
-    expect(u.totalWeight).toBe(10);
+    // Groups in first-row order; the indices point into the distinct frequencies and times.
+    expect([...s.frequencies]).toEqual([0, 2, 3]);
+    expect([...s.frequencyWeights]).toEqual([4, 4, 2]);
+    expect([...s.repeatX, ...s.repeatTx, ...s.repeatT, ...s.repeatWeights]).toEqual([2, 3, 5, 7, 10, 12, 4, 2]);
+    expect([...s.repeatFrequencyIndex]).toEqual([1, 2]);
+    expect([...s.times]).toEqual([10, 12, 5, 7]);
+    expect([...s.zeroTIndex, ...s.repeatTIndex, ...s.repeatTxIndex]).toEqual([0, 0, 1, 2, 3]);
+  });
+
+  it('leaves out rows of weight 0 and reads only the first `length` rows', () => {
+    const x = Float64Array.of(2, 0, 2, 1, 0, 5);
+    const tx = Float64Array.of(4, 0, 4, 3, 0, 6);
+    const T = Float64Array.of(9, 8, 9, 9, 7, 9);
+    const s = bgNbdSufficientStatistics(x, tx, T, Float64Array.of(0, 1, 2, 1, 0, 1), 5);
+    expect(s.totalWeight).toBe(4);
+    expect(s.repeatWeight).toBe(3);
+    expect([...s.frequencies]).toEqual([0, 2, 1]);
+    expect([...s.zeroT, ...s.zeroWeights]).toEqual([8, 1]);
+    expect([...s.repeatX, ...s.repeatTx, ...s.repeatWeights]).toEqual([2, 1, 4, 3, 2, 1]);
+    expect([...s.repeatFrequencyIndex]).toEqual([1, 2]);
+    expect([...s.times]).toEqual([8, 9, 4, 3]);
   });
 
   it('groups the 2,357 CDNOW customers into far fewer groups', () => {
@@ -54,10 +76,10 @@ describe('bgNbdNegativeLogLikelihood', () => {
 
   it('is the same grouped or not, in any row order, and for weights as for repeated rows', () => {
     const grouped = bgNbdNegativeLogLikelihood(theta, stats(cdnow));
-    expect(relative(bgNbdNegativeLogLikelihood(theta, stats(cdnow, false)), grouped)).toBeLessThan(1e-12);
+    expect(relative(ungroupedNll(cdnow), grouped)).toBeLessThan(1e-12);
     expect(relative(bgNbdNegativeLogLikelihood(theta, stats(permuted(cdnow))), grouped)).toBeLessThan(1e-12);
     const half = cdnow.slice(0, 300);
-    expect(relative(bgNbdNegativeLogLikelihood(theta, stats(half, true, 3)), bgNbdNegativeLogLikelihood(theta, stats([...half, ...half, ...half])))).toBeLessThan(1e-12);
+    expect(relative(bgNbdNegativeLogLikelihood(theta, stats(half, 3)), bgNbdNegativeLogLikelihood(theta, stats([...half, ...half, ...half])))).toBeLessThan(1e-12);
   });
 
   it('fills the gradient of θ = ln(r, α, a, b), equal to finite differences, and is minimal at the fit', () => {
