@@ -10,10 +10,8 @@ import { csatResponses, npsResponses, reference, response } from './significance
 const npsGroups = reference.compareGroupsNps.groups as Record<string, number[]>;
 const npsData: Interaction[] = Object.entries(npsGroups).flatMap(([channel, counts]) => npsResponses(counts, { channel }));
 
-// NPS: the reference's `standardError` is the Wald one of the z test (checked through z = difference/SE);
-// the reported standard error is the one the adjusted-Wald interval was built from, its
-// half-width over scipy's norm.ppf(1 − α/2) (no interval here reaches the ±200 clip).
-const Z_CRITICAL: Record<number, number> = { 0.9: 1.6448536269514722, 0.95: 1.959963984540054 };
+// NPS: the reference's `standardError` is the one the adjusted-Wald interval is built from (what
+// compareGroups reports); `waldStandardError` is the one of the z test (z = difference / SE).
 describe('compareGroups known values: NPS', () => {
   it.each<[string, string, number, number, unknown]>(reference.compareGroupsNps.cases.map((c: { versus: string; correction: string; level: number; minimumSize: number }) => [c.versus, c.correction, c.level, c.minimumSize, c] as const))(
     'versus %s, %s, level %f, minimum %i',
@@ -31,9 +29,9 @@ describe('compareGroups known values: NPS', () => {
           continue;
         }
         expect(g.difference).toBeCloseTo(want.difference as number, 9);
-        expect(g.standardError).toBeCloseTo(((want.upper as number) - (want.lower as number)) / 2 / Z_CRITICAL[level]!, 8);
+        expect(g.standardError).toBeCloseTo(want.standardError as number, 9);
         expect(g.statistic).toBeCloseTo(want.z as number, 10);
-        if (versus !== 'overall') expect(g.difference! / g.statistic!).toBeCloseTo(want.standardError as number, 8);
+        if (versus !== 'overall') expect(g.difference! / g.statistic!).toBeCloseTo(want.waldStandardError as number, 8);
         expect(g.pValue! / (want.p as number)).toBeCloseTo(1, 9);
         expect(g.adjustedPValue! / (want.adjusted as number)).toBeCloseTo(1, 9);
         expect(g.interval!.lower).toBeCloseTo(want.lower as number, 8);
@@ -58,8 +56,8 @@ describe('compareGroups known values: NPS', () => {
     for (const g of r.groups) {
       const want = reference.compareGroupsNpsWeighted.rows[g.group!];
       expect(g.difference).toBeCloseTo(want.difference, 9);
-      expect(g.standardError).toBeCloseTo((want.upper - want.lower) / 2 / Z_CRITICAL[0.95]!, 8);
-      expect(g.difference! / g.statistic! / 100).toBeCloseTo(want.standardError / 100, 9);
+      expect(g.standardError).toBeCloseTo(want.standardError, 9);
+      expect(g.difference! / g.statistic! / 100).toBeCloseTo(want.waldStandardError / 100, 9);
       expect(g.pValue! / want.p).toBeCloseTo(1, 9);
       expect(g.adjustedPValue! / want.adjusted).toBeCloseTo(1, 9);
       expect(g.interval!.lower).toBeCloseTo(want.lower, 8);
@@ -77,6 +75,7 @@ describe('compareGroups known values: CSAT and CES', () => {
       for (const g of r.groups) {
         const want = reference.compareGroupsCsat.rows[g.group!];
         expect(g.difference).toBeCloseTo(want.difference, 12);
+        expect(g.standardError).toBeCloseTo(want.standardError, 12);
         expect(g.statistic).toBeCloseTo(want.z, 10);
         expect(g.pValue! / want.p).toBeCloseTo(1, 9);
         expect(g.adjustedPValue! / want[correction]).toBeCloseTo(1, 9);
@@ -93,6 +92,7 @@ describe('compareGroups known values: CSAT and CES', () => {
     for (const g of r.groups) {
       const want = reference.compareGroupsCes.rows[g.group!];
       expect(g.difference).toBeCloseTo(want.difference, 12);
+      expect(g.standardError).toBeCloseTo(want.standardError, 12);
       expect(g.statistic).toBeCloseTo(want.t, 10);
       expect(g.degreesOfFreedom).toBeCloseTo(want.df, 8);
       expect(g.pValue! / want.p).toBeCloseTo(1, 8);

@@ -63,7 +63,9 @@ def nps_compare(a, b, level):
     centre = (A[0] - A[1]) - (B[0] - B[1])
     ise = math.sqrt((A[0] + A[1] - (A[0] - A[1]) ** 2) / A[2] + (B[0] + B[1] - (B[0] - B[1]) ** 2) / B[2])
     zc = norm.ppf(1 - (1 - level) / 2)
-    return {'difference': diff, 'standardError': 100 * se, 'z': z, 'p': p,
+    # standardError: the one the adjusted-Wald interval is built from (what the library reports);
+    # waldStandardError: the one of the z test (z = difference / waldStandardError).
+    return {'difference': diff, 'standardError': 100 * ise, 'waldStandardError': 100 * se, 'z': z, 'p': p,
             'lower': 100 * max(-2, centre - zc * ise), 'upper': 100 * min(2, centre + zc * ise)}
 
 def counts_shares(c):
@@ -144,7 +146,8 @@ for g in names:
     xr = sum(csat_groups[h][0] for h in names if h != g); nr = sum(csat_groups[h][1] for h in names if h != g)
     z, p = proportions_ztest([x, xr], [n, nr])
     lo, hi = confint_proportions_2indep(x, n, xr, nr, method='wald', compare='diff', alpha=0.05)
-    rows[g] = {'difference': x / n - xr / nr, 'z': z, 'p': p, 'lower': lo, 'upper': hi}
+    # The unpooled standard error of the Wald interval: its half-width over norm.ppf(0.975).
+    rows[g] = {'difference': x / n - xr / nr, 'standardError': (hi - lo) / 2 / norm.ppf(0.975), 'z': z, 'p': p, 'lower': lo, 'upper': hi}
 for corr, m in [('holm', 'holm'), ('benjamini-hochberg', 'fdr_bh')]:
     adj = multipletests([rows[g]['p'] for g in names], method=m)[1]
     for g, a in zip(names, adj):
@@ -161,10 +164,11 @@ for g in names:
     a = np.array(ces_groups[g], float)
     b = np.array([x for h in names if h != g for x in ces_groups[h]], float)
     t, p = stats.ttest_ind(a, b, equal_var=False)
-    lo, hi = CompareMeans(DescrStatsW(a), DescrStatsW(b)).tconfint_diff(alpha=0.05, usevar='unequal')
+    cm = CompareMeans(DescrStatsW(a), DescrStatsW(b))
+    lo, hi = cm.tconfint_diff(alpha=0.05, usevar='unequal')
     va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
     df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
-    rows[g] = {'difference': a.mean() - b.mean(), 't': t, 'df': df, 'p': p, 'lower': lo, 'upper': hi}
+    rows[g] = {'difference': a.mean() - b.mean(), 'standardError': cm.std_meandiff_separatevar, 't': t, 'df': df, 'p': p, 'lower': lo, 'upper': hi}
 adj = multipletests([rows[g]['p'] for g in names], method='holm')[1]
 for g, a in zip(names, adj):
     rows[g]['adjusted'] = a
@@ -219,7 +223,10 @@ for k, q in enumerate(labels):
         continue
     a = np.array(quarters[q], float); b = np.array(quarters[labels[k - 1]], float)
     t, p = stats.ttest_ind(a, b, equal_var=False)
-    rows.append({'period': q, 'status': 'tested', 'change': a.mean() - b.mean(), 't': t, 'p': p})
+    cm = CompareMeans(DescrStatsW(a), DescrStatsW(b))
+    lo, hi = cm.tconfint_diff(alpha=0.05, usevar='unequal')
+    rows.append({'period': q, 'status': 'tested', 'change': a.mean() - b.mean(), 'standardError': cm.std_meandiff_separatevar,
+                 't': t, 'df': cm.ttest_ind(usevar='unequal')[2], 'p': p, 'lower': lo, 'upper': hi})
 adj = multipletests([r['p'] for r in rows[1:]], method='holm')[1]
 for r, a in zip(rows[1:], adj):
     r['adjusted'] = a
