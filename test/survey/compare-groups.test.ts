@@ -140,6 +140,30 @@ describe('compareGroups behaviour', () => {
     const cell = compareGroups(data.map((d, i) => ({ ...d, touchpoint: i % 2 ? 'a' : 'b' })), { metric: 'nps', by: 'touchpoint', period: 'month', minimumSize: 0, versus: { group: 'b', period: '2024-02' } })!;
     expect(cell.groups.map((g) => g.status)).toEqual(['tested', 'tested', 'tested', 'reference']);
   });
+  it('groups by the customers’ segment, or by an accessor, exactly as by a field carrying the same labels', () => {
+    const byChannel = compareGroups(npsData, { metric: 'nps', by: 'channel' })!;
+    const customers = npsData.map((d) => ({ id: d.customerId, segment: (d as { channel: string }).channel }));
+    const bySegment = compareGroups(npsData, { metric: 'nps', by: 'segment', customers })!;
+    const byAccessor = compareGroups(npsData, { metric: 'nps', by: (d) => (d as { channel?: string }).channel })!;
+    for (const other of [bySegment, byAccessor]) {
+      expect(other.groups.map((g) => [g.group, g.status, g.pValue, g.adjustedPValue])).toEqual(byChannel.groups.map((g) => [g.group, g.status, g.pValue, g.adjustedPValue]));
+    }
+  });
+  it('twelve segments, one truly below the rest: Holm flags that one and only that one', () => {
+    // Eleven segments answer alike (50 % promoters, 30 % passives, 20 % detractors: NPS +30);
+    // segment "l" has NPS −10. Differences of sampling noise only among the eleven.
+    const alike = [50, 30, 20];
+    const labels = 'abcdefghijk'.split('');
+    const data = [...labels.flatMap((channel) => npsResponses(alike, { channel })), ...npsResponses([30, 30, 40], { channel: 'l' })];
+    const r = compareGroups(data, { metric: 'nps', by: 'channel' })!;
+    expect(r.tested).toBe(12);
+    expect(r.groups.filter((g) => g.significant).map((g) => g.group)).toEqual(['l']);
+    const l = r.groups.find((g) => g.group === 'l')!;
+    expect(l.difference).toBeCloseTo(-10 - 30, 12);
+    expect(l.interval!.upper).toBeLessThan(0);
+    // Holm multiplies the smallest p-value by the family size, 12.
+    expect(l.adjustedPValue).toBeCloseTo(Math.min(1, 12 * l.pValue!), 14);
+  });
   it('answers without a label form their own group, group: null (sorted last, usable as the reference)', () => {
     const data = [...npsResponses([30, 20, 10], { channel: 'a' }), ...npsResponses([20, 20, 25])];
     expect(compareGroups(data, { metric: 'nps', by: 'channel' })!.groups.map((g) => g.group)).toEqual(['a', null]);

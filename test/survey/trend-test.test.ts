@@ -44,6 +44,43 @@ describe('trendTest known values', () => {
       expect(t.periods).toBe(want.trend.periods);
     },
   );
+  it('NPS by month with weights: Kish effective n in every test and in the variances of the line', () => {
+    const ref = reference.trendNpsWeighted as {
+      months: Record<string, { scores: number[]; weights: number[] }>;
+      rows: Record<string, number | string>[];
+      effectiveSampleSizes: number[];
+      trend: Record<string, number>;
+    };
+    const weights = new Map<Interaction, number>();
+    const data = Object.entries(ref.months).flatMap(([label, m]) =>
+      m.scores.map((s, i) => {
+        const r = response('nps', s, { at: instantOf(label) });
+        weights.set(r, m.weights[i]!);
+        return r;
+      }),
+    );
+    const r = trendTest(data, { metric: 'nps', period: 'month', weight: (d) => weights.get(d) })!;
+    expect(r.periods.map((p) => p.period)).toEqual(Object.keys(ref.months));
+    r.periods.forEach((p, k) => {
+      const w = ref.rows[k]!;
+      expect(p.effectiveSampleSize).toBeCloseTo(ref.effectiveSampleSizes[k]!, 9);
+      expect(p.status).toBe(w.status);
+      if (w.status !== 'tested') return;
+      expect(p.previous).toBe(w.previous);
+      expect(p.change).toBeCloseTo(w.difference as number, 9);
+      expect(p.standardError).toBeCloseTo(w.standardError as number, 9);
+      expect(p.statistic).toBeCloseTo(w.z as number, 10);
+      expect(p.pValue! / (w.p as number)).toBeCloseTo(1, 9);
+      expect(p.adjustedPValue! / (w.adjusted as number)).toBeCloseTo(1, 9);
+      expect(p.interval!.lower).toBeCloseTo(w.lower as number, 8);
+      expect(p.interval!.upper).toBeCloseTo(w.upper as number, 8);
+    });
+    expect(r.trend!.slope).toBeCloseTo(ref.trend.slope!, 9);
+    expect(r.trend!.standardError).toBeCloseTo(ref.trend.standardError!, 9);
+    expect(r.trend!.z).toBeCloseTo(ref.trend.z!, 9);
+    expect(r.trend!.pValue / ref.trend.p!).toBeCloseTo(1, 8);
+    expect(r.trend!.intercept).toBeCloseTo(ref.trend.intercept!, 9);
+  });
   it('CES by quarter: Welch t between quarters, WLS on the means with s²/n', () => {
     const quarters = reference.trendCes.quarters as Record<string, number[]>;
     const data = Object.entries(quarters).flatMap(([q, scores]) => scores.map((s) => response('ces', s, { at: instantOf(q) })));

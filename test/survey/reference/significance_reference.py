@@ -211,6 +211,28 @@ out['trendNps'] = {'months': months, 'cases': [
     {'correction': 'benjamini-hochberg', 'minimumSize': 0, **trend_reference('benjamini-hochberg', 0)},
 ]}
 
+# ---------------------------------------------------------------- trendTest, NPS by month, weighted (Kish effective n)
+weighted_months = {}
+rng_w = np.random.default_rng(20240601)  # its own stream: the data of the other cases stay as they were
+for label, size in [('2024-01', 90), ('2024-02', 70), ('2024-03', 110), ('2024-04', 85)]:
+    centre = {'2024-01': 6.5, '2024-02': 7.0, '2024-03': 7.4, '2024-04': 7.9}[label]
+    weighted_months[label] = {'scores': np.clip(np.round(rng_w.normal(centre, 2.4, size)), 0, 10).astype(int).tolist(),
+                              'weights': np.round(rng_w.uniform(0.4, 3.0, size), 3).tolist()}
+labels = list(weighted_months)
+summaries = [w_summary(list(zip(weighted_months[l]['scores'], weighted_months[l]['weights'])) ) for l in labels]
+rows = [{'period': labels[0], 'status': 'first'}]
+for k in range(1, len(labels)):
+    rows.append({'period': labels[k], 'status': 'tested', 'previous': labels[k - 1], **nps_compare(summaries[k], summaries[k - 1], 0.95)})
+adj = multipletests([r['p'] for r in rows[1:]], method='holm')[1]
+for r, a in zip(rows[1:], adj):
+    r['adjusted'] = a
+x = np.arange(len(labels), dtype=float)
+y = np.array([100 * (p - d) for p, d, _ in summaries])
+v = np.array([1e4 * (p + d - (p - d) ** 2) / n for p, d, n in summaries])
+fit = WLS(y, np.column_stack([np.ones_like(x), x]), weights=1 / v).fit(cov_type='fixed scale')
+out['trendNpsWeighted'] = {'months': weighted_months, 'rows': rows, 'effectiveSampleSizes': [n for _, _, n in summaries],
+                           'trend': {'slope': fit.params[1], 'standardError': fit.bse[1], 'z': fit.tvalues[1], 'p': fit.pvalues[1], 'intercept': fit.params[0]}}
+
 # ---------------------------------------------------------------- trendTest, CES by quarter
 quarters = {}
 for q, size, centre in [('2023-Q3', 40, 4.4), ('2023-Q4', 55, 4.7), ('2024-Q1', 50, 5.2), ('2024-Q2', 65, 5.1)]:
