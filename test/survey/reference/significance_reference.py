@@ -268,7 +268,7 @@ def nps_benchmark(c, benchmark, alternative, level):
     z = (p - d - benchmark / 100) / se
     pv = {'two-sided': 2 * norm.sf(abs(z)), 'greater': norm.sf(z), 'less': norm.cdf(z)}[alternative]
     zc = norm.ppf(1 - (1 - level) / 2)
-    return {'estimate': 100 * (p - d), 'standardError': 100 * se, 'z': z, 'p': pv,
+    return {'score': 100 * (P - D) / (P + Pa + D), 'estimate': 100 * (p - d), 'standardError': 100 * se, 'z': z, 'p': pv,
             'lower': 100 * max(-1, p - d - zc * se), 'upper': 100 * min(1, p - d + zc * se)}
 out['benchmarkNps'] = [
     {'counts': c, 'benchmark': b, 'alternative': a, 'level': lv, **nps_benchmark(c, b, a, lv)}
@@ -279,7 +279,8 @@ bench_csat = []
 for x, n, p0, alt, lv in [(172, 200, 0.8, 'two-sided', 0.95), (172, 200, 0.8, 'greater', 0.95), (30, 50, 0.75, 'less', 0.9), (5, 5, 0.5, 'two-sided', 0.95)]:
     z, p = proportions_ztest(x, n, value=p0, prop_var=p0, alternative={'two-sided': 'two-sided', 'greater': 'larger', 'less': 'smaller'}[alt])
     lo, hi = proportion_confint(x, n, alpha=1 - lv, method='wilson')
-    bench_csat.append({'satisfied': x, 'total': n, 'benchmark': p0, 'alternative': alt, 'level': lv, 'z': z, 'p': p, 'lower': lo, 'upper': hi})
+    bench_csat.append({'satisfied': x, 'total': n, 'benchmark': p0, 'alternative': alt, 'level': lv, 'standardError': math.sqrt(p0 * (1 - p0) / n),
+                       'z': z, 'p': p, 'lower': lo, 'upper': hi})
 out['benchmarkCsat'] = bench_csat
 bench_ces = []
 ces_sample = np.clip(np.round(rng.normal(5.3, 1.2, 35)), 1, 7).astype(int).tolist()
@@ -287,7 +288,8 @@ for values, mu, alt, lv in [([5, 6, 7, 4, 6, 5, 7, 6], 5, 'two-sided', 0.95), (c
     a = np.array(values, float)
     t, p = stats.ttest_1samp(a, mu, alternative=alt)
     lo, hi = DescrStatsW(a).tconfint_mean(alpha=1 - lv)
-    bench_ces.append({'values': values, 'benchmark': mu, 'alternative': alt, 'level': lv, 't': t, 'p': p, 'df': len(a) - 1, 'lower': lo, 'upper': hi})
+    bench_ces.append({'values': values, 'benchmark': mu, 'alternative': alt, 'level': lv, 'mean': a.mean(), 'standardError': DescrStatsW(a).std_mean,
+                      't': t, 'p': p, 'df': len(a) - 1, 'lower': lo, 'upper': hi})
 out['benchmarkCes'] = bench_ces
 
 # ---------------------------------------------------------------- sampleSize
