@@ -24,7 +24,8 @@ from statsmodels.stats.weightstats import DescrStatsW, CompareMeans
 from statsmodels.stats.power import normal_sample_size_one_tail
 from statsmodels.regression.linear_model import WLS
 
-out = {}
+import scipy, statsmodels
+out = {'source': f'python {".".join(map(str, __import__("sys").version_info[:3]))}, numpy {np.__version__}, scipy {scipy.__version__}, statsmodels {statsmodels.__version__}'}
 norm = stats.norm
 
 # ---------------------------------------------------------------- corrections
