@@ -2,7 +2,9 @@
  * The shared bad-input table (tests only): what a row says about one public export, the invalid
  * classes every row is run against, and helpers to write rows. One file of rows per domain
  * (`survey.ts`, `models.ts`, `journey.ts`, `retention.ts`, `clv.ts`); `bad-input.test.ts` runs
- * every class against every row, so a new function gets the whole gate by adding one row.
+ * every class against every row, so a new function gets the whole gate by adding one row. A row
+ * with a `level` option is also run against levels outside (0, 1), and its `rejects` list holds
+ * the input only its own contract rules out (margins with different totals, a single group).
  */
 import type { CxMetricsErrorCode } from '../../src/internal/errors';
 import type { Reducer } from '../../src/models/reducer';
