@@ -125,12 +125,15 @@ ${EXIT}
 
 export const REPORT_USAGE = `Usage: cx-metrics report [data] [--engine memory|duckdb] [--json | --html FILE]
 
-Prints the customer-experience report: the data read, NPS with its monthly trend, NPS by
-segment and revenue, key drivers, CSAT and CES per touchpoint, the weakest touchpoints,
-retention and cohorts, Kaplan-Meier survival and the sBG projection, CLV (BG/NBD, MBG/NBD
-and Pareto/NBD compared on the holdout; the lowest BIC with Gamma-Gamma gives the tracking
-curve, the CLV with 95 % intervals and the top customers), RFM segments, the journey funnel
-and service levels. A section whose data is missing is left out.
+Prints the customer-experience report: the data read, NPS with its monthly trend (months
+that differ from the previous one after Holm correction, and the linear trend), NPS by
+segment (segments that differ from the rest after Holm correction) and revenue, key drivers
+(what each attribute rating explains of NPS, by Johnson's relative weights with bootstrap
+intervals), CSAT and CES per touchpoint, the weakest touchpoints, retention and cohorts,
+Kaplan-Meier survival and the sBG projection, CLV (BG/NBD, MBG/NBD and Pareto/NBD compared
+on the holdout; the lowest BIC with Gamma-Gamma gives the tracking curve, the CLV with 95 %
+intervals and the top customers), RFM segments, the journey funnel and service levels. A
+section whose data is missing is left out.
 
 Output
   (default)      text on stdout

@@ -45,8 +45,8 @@ export function adjustPValues(pValues: readonly number[], method: PValueAdjustme
       adjusted[i] = running;
     }
   }
-  // Floating products can leave an adjusted value a hair below its raw value (m/j·p with j = m);
-  // the mathematics says p̃ ≥ p.
-  for (let i = 0; i < m; i++) adjusted[i] = Math.max(adjusted[i] as number, pValues[i] as number);
+  // p̃ ≥ p holds in floating point without a clamp: (m − j + 1)·p and (m/j)·p multiply p by a
+  // factor ≥ 1 (m/j rounds to ≥ 1), rounding is monotone, and the running max (Holm) or the min
+  // over larger p-values (BH) cannot go below p. The properties check it.
   return adjusted;
 }

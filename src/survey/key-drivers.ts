@@ -72,7 +72,7 @@ export interface KeyDriver {
 export interface KeyDriversResult {
   /** One entry per driver, in the order of `drivers`; `[]` without complete responses. */
   readonly drivers: readonly KeyDriver[];
-  /** R² of the outcome on all drivers (the sum of the importances); `undefined` without complete responses. */
+  /** R² of the outcome on all drivers (rᵀR⁻¹r of the standardised regression); the importances sum to it. `undefined` without complete responses. */
   readonly rSquared: number | undefined;
   /** Percentile bootstrap interval of R²; `undefined` without resamples. */
   readonly rSquaredInterval: Interval | undefined;
@@ -174,6 +174,11 @@ function relativeWeights(r: number[][], rxy: number[]): number[] | undefined {
   const inverseHalf = root(-0.5);
   const beta = inverseHalf.map((row) => row.reduce((s, v, k) => s + v * (rxy[k] as number), 0));
   return half.map((row) => row.reduce((s, v, k) => s + v * v * (beta[k] as number) ** 2, 0));
+}
+
+/** R² = β·r_xy of the standardised regression (β = R_xx⁻¹ r_xy), within [0, 1]. */
+function regressionRSquared(beta: readonly number[], rxy: readonly number[]): number {
+  return Math.min(1, Math.max(0, beta.reduce((s, b, k) => s + b * (rxy[k] as number), 0)));
 }
 
 /** R² of every subset of drivers (bit mask), then each driver's Shapley value. `undefined` when a subset matrix is singular. */
@@ -363,7 +368,8 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
   }
   const importance = full.importance.map((v) => Math.max(0, v));
   const beta = solveSymmetric(full.r, full.rxy) as number[];
-  const rSquared = Math.min(1, importance.reduce((s, v) => s + v, 0));
+  // R² of the regression itself (β·r_xy), not the sum of the parts: the decomposition must add up to it.
+  const rSquared = regressionRSquared(beta, full.rxy);
 
   // Bootstrap: resample complete responses with replacement.
   const draws: number[][] = names.map(() => []);
@@ -374,14 +380,11 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
     for (let b = 0; b < resamples; b++) {
       for (let i = 0; i < n; i++) pick[i] = Math.floor(uniform() * n);
       const f = regress(pick);
-      if (f.importance === undefined) continue;
-      let sum = 0;
-      f.importance.forEach((v, j) => {
-        const value = Math.max(0, v);
-        sum += value;
-        (draws[j] as number[]).push(value);
-      });
-      r2Draws.push(Math.min(1, sum));
+      if (f.importance === undefined || f.r === undefined || f.rxy === undefined) continue;
+      const b = solveSymmetric(f.r, f.rxy);
+      if (b === undefined) continue;
+      f.importance.forEach((v, j) => (draws[j] as number[]).push(Math.max(0, v)));
+      r2Draws.push(regressionRSquared(b, f.rxy));
     }
   }
   const used = r2Draws.length;

@@ -14,7 +14,7 @@ import { ROWS_PENDING_GATE_B } from './pending';
 import { retentionRows } from './retention';
 import { sqlRows } from './sql';
 import { surveyRows } from './survey';
-import { NOT_ACCESSORS, NOT_COLLECTIONS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
+import { NOT_ACCESSORS, NOT_COLLECTIONS, NOT_LEVELS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
 
 const ROWS: readonly Row[] = [...modelsRows, ...surveyRows, ...retentionRows, ...clvRows, ...journeyRows, ...sqlRows];
 
@@ -119,6 +119,19 @@ for (const row of ROWS) {
           expectRejected(() => row.call(row.valid.data, options), 'INVALID_OPTION', fn, [`"${typo}"`, `did you mean "${key}"?`]);
         });
       }
+    }
+
+    if (row.optionKeys?.includes('level') === true) {
+      it.each(NOT_LEVELS.map((bad) => [bad]))('rejects level %s (outside (0, 1)) with OUT_OF_RANGE', (bad) => {
+        const options = { ...(row.valid.options as object | undefined), level: bad };
+        expectRejected(() => row.call(row.valid.data, options), 'OUT_OF_RANGE', fn, ['level', String(bad)]);
+      });
+    }
+
+    for (const rejection of row.rejects ?? []) {
+      it(`rejects ${rejection.what} with ${rejection.code}`, () => {
+        expectRejected(rejection.run, rejection.code, fn, rejection.mentions ?? []);
+      });
     }
 
     for (const key of row.accessors ?? []) {

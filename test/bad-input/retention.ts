@@ -208,6 +208,10 @@ export const retentionRows: readonly Row[] = [
       { what: 'duration', put: (bad) => ({ data: { a: replaceField(LIVES_A, 2, 't', bad), b: LIVES_B }, options: LIVES }) },
       { what: 'alpha', put: (bad) => ({ data: { a: LIVES_A, b: LIVES_B }, options: { ...LIVES, projection: { alpha: bad, beta: 1 } } }) },
     ],
+    rejects: [
+      { what: 'fewer than two groups', run: () => logRankTest({ a: LIVES_A }, LIVES), code: 'INSUFFICIENT_DATA', mentions: ['1 group', 'at least two'] },
+      { what: 'no groups', run: () => logRankTest({}, LIVES), code: 'INSUFFICIENT_DATA', mentions: ['0 groups'] },
+    ],
     nullRecords: true,
     withNulls: (data) => {
       const groups = data as { a: Life[]; b: Life[] };

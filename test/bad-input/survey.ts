@@ -125,6 +125,8 @@ type Rated = { r: string; s: number; a: number; b: number; w: number };
 const RATED: Rated[] = SCORES.map((s, i) => ({ r: i % 2 === 0 ? 'a' : 'b', s, a: [1, 2, 3, 4, 5, 1, 3, 2][i] as number, b: [2, 2, 5, 1, 3, 4, 4, 1][i] as number, w: 1 }));
 const RAKE_MARGINS = [{ name: 'region', category: (d: Rated) => d.r, targets: { a: 50, b: 50 } }];
 const DRIVERS = { outcome: (d: Rated) => d.s, drivers: { a: (d: Rated) => d.a, b: (d: Rated) => d.b }, weight: (d: Rated) => d.w, resamples: 0 };
+/** Two channels, one month: a single group for compareGroups without `by`, a single period for trendTest. */
+const ONE_MONTH = TWO_GROUPS.map((r) => ({ ...r, at }));
 
 export const surveyRows: readonly Row[] = [
   {
@@ -178,20 +180,42 @@ export const surveyRows: readonly Row[] = [
     ],
     nullRecords: true,
   },
-  grouped('compareGroups', (data, options) => compareGroups(data as never, options as never), { metric: 'nps', by: 'channel', minimumSize: 0 }, GROUP_KEYS),
-  grouped('trendTest', (data, options) => trendTest(data as never, options as never), { metric: 'nps', period: 'month', minimumSize: 0 }, [
-    'metric',
-    'period',
-    'weight',
-    'scale',
-    'threshold',
-    'easy',
-    'difficult',
-    'level',
-    'correction',
-    'minimumSize',
-    'method',
-  ]),
+  {
+    ...grouped('compareGroups', (data, options) => compareGroups(data as never, options as never), { metric: 'nps', by: 'channel', minimumSize: 0 }, GROUP_KEYS),
+    rejects: [
+      {
+        what: 'answers in fewer than two groups',
+        run: () => compareGroups(TWO_GROUPS.map((r) => ({ ...r, channel: 'web' })) as never, { metric: 'nps', by: 'channel' }),
+        code: 'INSUFFICIENT_DATA',
+        mentions: ['1 group', 'at least two'],
+      },
+      { what: 'no grouping at all (one group)', run: () => compareGroups(TWO_GROUPS as never, { metric: 'nps' }), code: 'INSUFFICIENT_DATA', mentions: ['at least two'] },
+      {
+        what: 'a reference group without answers',
+        run: () => compareGroups(TWO_GROUPS as never, { metric: 'nps', by: 'channel', versus: { group: 'phone' } }),
+        code: 'UNKNOWN_REFERENCE',
+        mentions: ['"phone"'],
+      },
+    ],
+  },
+  {
+    ...grouped('trendTest', (data, options) => trendTest(data as never, options as never), { metric: 'nps', period: 'month', minimumSize: 0 }, [
+      'metric',
+      'period',
+      'weight',
+      'scale',
+      'threshold',
+      'easy',
+      'difficult',
+      'level',
+      'correction',
+      'minimumSize',
+      'method',
+    ]),
+    rejects: [
+      { what: 'answers in fewer than two periods', run: () => trendTest(ONE_MONTH as never, { metric: 'nps', period: 'month' }), code: 'INSUFFICIENT_DATA', mentions: ['one month', 'at least two'] },
+    ],
+  },
   {
     ...benchmarkRow,
     numbers: [
@@ -221,6 +245,26 @@ export const surveyRows: readonly Row[] = [
     accessors: ['weight'],
     numbers: [{ what: 'weight', put: (bad) => ({ data: replaceField(RATED, AT, 'w', bad), options: { weight: (d: Rated) => d.w } }) }],
     nullRecords: true,
+    rejects: [
+      {
+        what: 'margins that do not sum to the same total',
+        run: () => rakeWeights(RATED, [...RAKE_MARGINS, { name: 'plan', category: (d: Rated) => (d.a > 2 ? 'pro' : 'basic'), targets: { pro: 40, basic: 50 } }]),
+        code: 'INCONSISTENT_INPUT',
+        mentions: ['plan', '90', 'region', '100', 'same population total'],
+      },
+      {
+        what: 'a margin category absent from the sample',
+        run: () => rakeWeights(RATED, [{ name: 'region', category: (d: Rated) => d.r, targets: { a: 40, b: 40, c: 20 } }]),
+        code: 'INCONSISTENT_INPUT',
+        mentions: ['region', '"c"', 'no respondent'],
+      },
+      {
+        what: 'a respondent category that is not among the targets',
+        run: () => rakeWeights(RATED, [{ name: 'region', category: (d: Rated) => d.r, targets: { a: 100 } }]),
+        code: 'UNKNOWN_REFERENCE',
+        mentions: ['region', '"b"'],
+      },
+    ],
   },
   {
     name: 'keyDrivers',
@@ -235,6 +279,21 @@ export const surveyRows: readonly Row[] = [
       { what: 'weight', put: (bad) => ({ data: replaceField(RATED, AT, 'w', bad), options: DRIVERS }) },
     ],
     nullRecords: true,
+    rejects: [
+      {
+        what: 'a driver with zero variance',
+        run: () => keyDrivers(RATED, { ...DRIVERS, drivers: { ...DRIVERS.drivers, flat: () => 3 } }),
+        code: 'INSUFFICIENT_DATA',
+        mentions: ['"flat"', 'zero variance'],
+      },
+      { what: 'an outcome with zero variance', run: () => keyDrivers(RATED, { ...DRIVERS, outcome: () => 7 }), code: 'INSUFFICIENT_DATA', mentions: ['zero variance'] },
+      {
+        what: 'perfectly collinear drivers',
+        run: () => keyDrivers(RATED, { ...DRIVERS, drivers: { ...DRIVERS.drivers, sum: (d: Rated) => d.a + d.b } }),
+        code: 'INSUFFICIENT_DATA',
+        mentions: ['collinear'],
+      },
+    ],
   },
   {
     name: 'npsRevenue',

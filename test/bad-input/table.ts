@@ -2,7 +2,9 @@
  * The shared bad-input table (tests only): what a row says about one public export, the invalid
  * classes every row is run against, and helpers to write rows. One file of rows per domain
  * (`survey.ts`, `models.ts`, `journey.ts`, `retention.ts`, `clv.ts`); `bad-input.test.ts` runs
- * every class against every row, so a new function gets the whole gate by adding one row.
+ * every class against every row, so a new function gets the whole gate by adding one row. A row
+ * with a `level` option is also run against levels outside (0, 1), and its `rejects` list holds
+ * the input only its own contract rules out (margins with different totals, a single group).
  */
 import type { CxMetricsErrorCode } from '../../src/internal/errors';
 import type { Reducer } from '../../src/models/reducer';
@@ -23,6 +25,18 @@ export interface NumberSite {
   readonly code?: CxMetricsErrorCode;
   /** Bad values this site does not see as a number, with the reason (`null` is a missing answer). */
   readonly except?: readonly unknown[];
+}
+
+/** Input that only this export's own contract rules out (beyond the shared classes), and the code it must throw. */
+export interface Rejection {
+  /** What is wrong, as a test title (`margins with different totals`). */
+  readonly what: string;
+  /** Call the export with that input. */
+  readonly run: () => unknown;
+  /** The code it must throw. */
+  readonly code: CxMetricsErrorCode;
+  /** Words the message must contain (besides `fn: `). */
+  readonly mentions?: readonly string[];
 }
 
 /** What one public export promises about bad input. */
@@ -55,6 +69,8 @@ export interface Row {
   readonly nullRecords?: boolean;
   /** Put `null` and `undefined` records into the data, when it is not a plain array (a reducer's values, a nested list). */
   readonly withNulls?: (data: unknown) => unknown;
+  /** Input this export's own contract rules out (margins with different totals, a single group…). */
+  readonly rejects?: readonly Rejection[];
 }
 
 /** Values that are not numbers where a number belongs: each must throw `INVALID_NUMBER` (never a TypeError, never a skip). */
@@ -69,6 +85,12 @@ export const NOT_NUMBERS: readonly unknown[] = [
   [9],
   true,
 ];
+
+/**
+ * Confidence levels outside (0, 1): every export with a `level` option must throw `OUT_OF_RANGE`
+ * naming `level` (a level is a probability strictly between 0 and 1, not a percentage).
+ */
+export const NOT_LEVELS: readonly number[] = [0, 1, -0.05, 1.5, 95];
 
 /** Data arguments that are not collections: each must throw the row's collection code (`INVALID_INPUT`). */
 export const NOT_COLLECTIONS: readonly unknown[] = [null, undefined, 5, '910', true, {}, { length: -1 }, () => [9], Symbol('values'), 9n];

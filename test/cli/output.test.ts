@@ -35,6 +35,27 @@ describe('the published JSON schema', () => {
     expect(validate(schema, report)).toEqual([]);
   });
 
+  it('describes the survey tests of the report: the monthly and segment flags, the trend and the key-driver table (and rejects them broken)', () => {
+    const body = report as { sections: Record<string, Record<string, unknown>> };
+    const withSection = (name: string, patch: (section: Record<string, unknown>) => Record<string, unknown>) => ({
+      ...body,
+      sections: { ...body.sections, [name]: patch(body.sections[name]!) },
+    });
+    const nps = body.sections.nps!;
+    const segments = body.sections.npsSegments!;
+    const drivers = body.sections.keyDrivers!;
+    const monthly = nps.monthly as Record<string, unknown>[];
+    const bySegment = segments.bySegment as Record<string, unknown>[];
+    const driverRows = drivers.drivers as Record<string, unknown>[];
+    expect(validate(schema, withSection('nps', (s) => ({ ...s, monthly: [{ ...monthly[1], significant: 'yes' }] })))).not.toEqual([]);
+    expect(validate(schema, withSection('nps', (s) => ({ ...s, monthly: [{ ...monthly[1], adjustedPValue: 1.5 }] })))).not.toEqual([]);
+    expect(validate(schema, withSection('nps', (s) => ({ ...s, trend: { ...(s.trend as object), periods: 1 } })))).not.toEqual([]);
+    expect(validate(schema, withSection('npsSegments', (s) => ({ ...s, bySegment: [{ ...bySegment[0], significant: undefined }] })))).not.toEqual([]);
+    expect(validate(schema, withSection('keyDrivers', (s) => ({ ...s, drivers: [{ ...driverRows[0], quadrant: 'fix' }] })))).not.toEqual([]);
+    expect(validate(schema, withSection('keyDrivers', (s) => ({ ...s, rSquared: 1.2 })))).not.toEqual([]);
+    expect(validate(schema, withSection('keyDrivers', (s) => ({ ...s, drivers: [] })))).not.toEqual([]);
+  });
+
   it('validates check --json: passed, breached and no-data', () => {
     for (const gates of ['nps=0', 'nps=90,csat.lower=0.5']) expect(validate(schema, JSON.parse(cli('check', '--sample', '--json', '--fail-under', gates).stdout))).toEqual([]);
     const surveys = file('s.json', '[{"type":"survey","customerId":"a","at":"2024-03-05","metric":"nps","score":9}]');

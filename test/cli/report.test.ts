@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run';
 import { repoRoot } from '../support/doc-examples';
+import { knownDrivers } from './sample-drivers';
 
 interface Captured {
   code: number;
@@ -102,7 +103,8 @@ describe('cx-metrics report --sample', () => {
     const { data, nps, npsSegments, keyDrivers, clv, rfm, funnel, serviceLevels, touchpoints, retention, survival } = body.sections as Record<string, any>;
     // The ratings were generated with known drivers (scripts/generate-sample-data.ts, DRIVERS): the
     // analysis recovers their order, and delivery speed, the strongest and worst rated, is the one to improve.
-    expect(keyDrivers.drivers.map((d: { driver: string }) => d.driver)).toEqual(['delivery speed', 'support quality', 'product range', 'price', 'app experience']);
+    expect(knownDrivers().map((d) => d.name)).toEqual(['delivery speed', 'support quality', 'product range', 'price', 'app experience']);
+    expect(keyDrivers.drivers.map((d: { driver: string }) => d.driver)).toEqual(knownDrivers().map((d) => d.name));
     expect(keyDrivers.drivers[0].quadrant).toBe('improve');
     expect(keyDrivers.drivers[4].upper).toBeLessThan(keyDrivers.drivers[0].lower);
     // Revenue by NPS category covers every customer and every dollar of purchases.csv.

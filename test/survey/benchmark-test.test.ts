@@ -14,6 +14,7 @@ describe('benchmarkTest known values', () => {
       const w = c as Record<string, number>;
       const [promoters, passives, detractors] = counts as number[];
       const r = benchmarkTest({ promoters: promoters!, passives: passives!, detractors: detractors! }, { metric: 'nps', benchmark: benchmark as number, alternative: alternative as never, level: w.level! })!;
+      expect(r.score).toBeCloseTo(w.score!, 12);
       expect(r.estimate).toBeCloseTo(w.estimate!, 10);
       expect(r.standardError).toBeCloseTo(w.standardError!, 10);
       expect(r.statistic).toBeCloseTo(w.z!, 10);
@@ -28,6 +29,8 @@ describe('benchmarkTest known values', () => {
     (satisfied, total, benchmark, alternative, c) => {
       const w = c as Record<string, number>;
       const r = benchmarkTest({ satisfied: satisfied as number, total: total as number }, { metric: 'csat', benchmark: benchmark as number, alternative: alternative as never, level: w.level! })!;
+      expect(r.score).toBeCloseTo((satisfied as number) / (total as number), 14);
+      expect(r.standardError).toBeCloseTo(w.standardError!, 14);
       expect(r.statistic).toBeCloseTo(w.z!, 10);
       expect(r.pValue! / w.p!).toBeCloseTo(1, 9);
       expect(r.interval!.lower).toBeCloseTo(w.lower!, 10);
@@ -40,6 +43,8 @@ describe('benchmarkTest known values', () => {
     (_n, benchmark, alternative, c) => {
       const w = c as { values: number[] } & Record<string, number>;
       const r = benchmarkTest(w.values, { metric: 'ces', benchmark: benchmark as number, alternative: alternative as never, level: w.level! })!;
+      expect(r.score).toBeCloseTo(w.mean!, 12);
+      expect(r.standardError).toBeCloseTo(w.standardError!, 12);
       expect(r.statistic).toBeCloseTo(w.t!, 10);
       expect(r.degreesOfFreedom).toBe(w.df);
       expect(r.pValue! / w.p!).toBeCloseTo(1, 9);

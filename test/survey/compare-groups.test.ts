@@ -10,10 +10,8 @@ import { csatResponses, npsResponses, reference, response } from './significance
 const npsGroups = reference.compareGroupsNps.groups as Record<string, number[]>;
 const npsData: Interaction[] = Object.entries(npsGroups).flatMap(([channel, counts]) => npsResponses(counts, { channel }));
 
-// NPS: the reference's `standardError` is the Wald one of the z test (checked through z = difference/SE);
-// the reported standard error is the one the adjusted-Wald interval was built from, its
-// half-width over scipy's norm.ppf(1 − α/2) (no interval here reaches the ±200 clip).
-const Z_CRITICAL: Record<number, number> = { 0.9: 1.6448536269514722, 0.95: 1.959963984540054 };
+// NPS: the reference's `standardError` is the one the adjusted-Wald interval is built from (what
+// compareGroups reports); `waldStandardError` is the one of the z test (z = difference / SE).
 describe('compareGroups known values: NPS', () => {
   it.each<[string, string, number, number, unknown]>(reference.compareGroupsNps.cases.map((c: { versus: string; correction: string; level: number; minimumSize: number }) => [c.versus, c.correction, c.level, c.minimumSize, c] as const))(
     'versus %s, %s, level %f, minimum %i',
@@ -31,9 +29,9 @@ describe('compareGroups known values: NPS', () => {
           continue;
         }
         expect(g.difference).toBeCloseTo(want.difference as number, 9);
-        expect(g.standardError).toBeCloseTo(((want.upper as number) - (want.lower as number)) / 2 / Z_CRITICAL[level]!, 8);
+        expect(g.standardError).toBeCloseTo(want.standardError as number, 9);
         expect(g.statistic).toBeCloseTo(want.z as number, 10);
-        if (versus !== 'overall') expect(g.difference! / g.statistic!).toBeCloseTo(want.standardError as number, 8);
+        if (versus !== 'overall') expect(g.difference! / g.statistic!).toBeCloseTo(want.waldStandardError as number, 8);
         expect(g.pValue! / (want.p as number)).toBeCloseTo(1, 9);
         expect(g.adjustedPValue! / (want.adjusted as number)).toBeCloseTo(1, 9);
         expect(g.interval!.lower).toBeCloseTo(want.lower as number, 8);
@@ -58,8 +56,8 @@ describe('compareGroups known values: NPS', () => {
     for (const g of r.groups) {
       const want = reference.compareGroupsNpsWeighted.rows[g.group!];
       expect(g.difference).toBeCloseTo(want.difference, 9);
-      expect(g.standardError).toBeCloseTo((want.upper - want.lower) / 2 / Z_CRITICAL[0.95]!, 8);
-      expect(g.difference! / g.statistic! / 100).toBeCloseTo(want.standardError / 100, 9);
+      expect(g.standardError).toBeCloseTo(want.standardError, 9);
+      expect(g.difference! / g.statistic! / 100).toBeCloseTo(want.waldStandardError / 100, 9);
       expect(g.pValue! / want.p).toBeCloseTo(1, 9);
       expect(g.adjustedPValue! / want.adjusted).toBeCloseTo(1, 9);
       expect(g.interval!.lower).toBeCloseTo(want.lower, 8);
@@ -77,6 +75,7 @@ describe('compareGroups known values: CSAT and CES', () => {
       for (const g of r.groups) {
         const want = reference.compareGroupsCsat.rows[g.group!];
         expect(g.difference).toBeCloseTo(want.difference, 12);
+        expect(g.standardError).toBeCloseTo(want.standardError, 12);
         expect(g.statistic).toBeCloseTo(want.z, 10);
         expect(g.pValue! / want.p).toBeCloseTo(1, 9);
         expect(g.adjustedPValue! / want[correction]).toBeCloseTo(1, 9);
@@ -93,6 +92,7 @@ describe('compareGroups known values: CSAT and CES', () => {
     for (const g of r.groups) {
       const want = reference.compareGroupsCes.rows[g.group!];
       expect(g.difference).toBeCloseTo(want.difference, 12);
+      expect(g.standardError).toBeCloseTo(want.standardError, 12);
       expect(g.statistic).toBeCloseTo(want.t, 10);
       expect(g.degreesOfFreedom).toBeCloseTo(want.df, 8);
       expect(g.pValue! / want.p).toBeCloseTo(1, 8);
@@ -139,6 +139,30 @@ describe('compareGroups behaviour', () => {
     expect(cells.groups.map((g) => [g.group, g.period])).toEqual([['a', '2024-01'], ['a', '2024-02'], ['b', '2024-01'], ['b', '2024-02']]);
     const cell = compareGroups(data.map((d, i) => ({ ...d, touchpoint: i % 2 ? 'a' : 'b' })), { metric: 'nps', by: 'touchpoint', period: 'month', minimumSize: 0, versus: { group: 'b', period: '2024-02' } })!;
     expect(cell.groups.map((g) => g.status)).toEqual(['tested', 'tested', 'tested', 'reference']);
+  });
+  it('groups by the customers’ segment, or by an accessor, exactly as by a field carrying the same labels', () => {
+    const byChannel = compareGroups(npsData, { metric: 'nps', by: 'channel' })!;
+    const customers = npsData.map((d) => ({ id: d.customerId, segment: (d as { channel: string }).channel }));
+    const bySegment = compareGroups(npsData, { metric: 'nps', by: 'segment', customers })!;
+    const byAccessor = compareGroups(npsData, { metric: 'nps', by: (d) => (d as { channel?: string }).channel })!;
+    for (const other of [bySegment, byAccessor]) {
+      expect(other.groups.map((g) => [g.group, g.status, g.pValue, g.adjustedPValue])).toEqual(byChannel.groups.map((g) => [g.group, g.status, g.pValue, g.adjustedPValue]));
+    }
+  });
+  it('twelve segments, one truly below the rest: Holm flags that one and only that one', () => {
+    // Eleven segments answer alike (50 % promoters, 30 % passives, 20 % detractors: NPS +30);
+    // segment "l" has NPS −10. Differences of sampling noise only among the eleven.
+    const alike = [50, 30, 20];
+    const labels = 'abcdefghijk'.split('');
+    const data = [...labels.flatMap((channel) => npsResponses(alike, { channel })), ...npsResponses([30, 30, 40], { channel: 'l' })];
+    const r = compareGroups(data, { metric: 'nps', by: 'channel' })!;
+    expect(r.tested).toBe(12);
+    expect(r.groups.filter((g) => g.significant).map((g) => g.group)).toEqual(['l']);
+    const l = r.groups.find((g) => g.group === 'l')!;
+    expect(l.difference).toBeCloseTo(-10 - 30, 12);
+    expect(l.interval!.upper).toBeLessThan(0);
+    // Holm multiplies the smallest p-value by the family size, 12.
+    expect(l.adjustedPValue).toBeCloseTo(Math.min(1, 12 * l.pValue!), 14);
   });
   it('answers without a label form their own group, group: null (sorted last, usable as the reference)', () => {
     const data = [...npsResponses([30, 20, 10], { channel: 'a' }), ...npsResponses([20, 20, 25])];

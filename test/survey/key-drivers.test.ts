@@ -24,6 +24,36 @@ function run(c: Case, method: 'relative-weights' | 'shapley', weighted: boolean,
   return keyDrivers(rows, { outcome: (r) => r.y, drivers, method, metric, resamples: 0, ...(weighted ? { weight: (r) => r.w } : {}) });
 }
 
+describe('keyDrivers: a published relative-weights example (rwa README, mtcars; test/survey/reference/key_drivers_published.R)', () => {
+  const mtcars = JSON.parse(readFileSync(new URL('./reference/key-drivers-published.json', import.meta.url), 'utf8')) as {
+    mpg: number[];
+    cyl: number[];
+    disp: number[];
+    hp: number[];
+    gear: number[];
+    published: { rSquared: number; raw: Record<string, number>; rescaledPercent: Record<string, number> };
+  };
+  it('mpg on cyl, disp, hp and gear: R² and the raw and rescaled relative weights to the 7 digits printed', () => {
+    // The outcome must sit on a whole-number scale: 10 × mpg (one decimal in mtcars) on 100–340.
+    // Relative weights and R² depend only on correlations, so a linear rescaling changes nothing.
+    const rows = mtcars.mpg.map((mpg, i) => ({ y: Math.round(10 * mpg), cyl: mtcars.cyl[i]!, disp: mtcars.disp[i]!, hp: mtcars.hp[i]!, gear: mtcars.gear[i]! }));
+    const result = keyDrivers(rows, {
+      outcome: (r) => r.y,
+      metric: 'ces',
+      scale: { min: 100, max: 340 },
+      drivers: { cyl: (r) => r.cyl, disp: (r) => r.disp, hp: (r) => r.hp, gear: (r) => r.gear },
+      resamples: 0,
+    });
+    expect(result.respondents).toBe(32);
+    expect(result.rSquared).toBeCloseTo(mtcars.published.rSquared, 7);
+    for (const d of result.drivers) {
+      expect(d.importance).toBeCloseTo(mtcars.published.raw[d.name]!, 7);
+      expect(100 * d.share!).toBeCloseTo(mtcars.published.rescaledPercent[d.name]!, 4);
+    }
+    expect([...result.drivers].sort((a, b) => a.rank - b.rank).map((d) => d.name)).toEqual(['hp', 'cyl', 'disp', 'gear']);
+  });
+});
+
 describe('keyDrivers known values (numpy, test/survey/reference/key_drivers_reference.py)', () => {
   for (const c of reference.cases) {
     const weighted = c.w.some((w) => w !== 1);

@@ -13,7 +13,7 @@ function build(spec: [number, number, number][], shift = 0) {
 
 describe('trendTest properties', () => {
   test.prop([months, fc.constantFrom('holm' as const, 'benjamini-hochberg' as const), fc.integer({ min: 0, max: 50 })], { numRuns: 120 })(
-    'adjusted ≥ raw, in [0, 1]; the slope interval holds the slope; input order and a shift in time change nothing',
+    'adjusted ≥ raw, in [0, 1] and monotone in raw; the slope interval holds the slope; input order and a shift in time change nothing',
     (spec, correction, minimumSize) => {
       const data = build(spec);
       const live = spec.filter((c) => c[0] + c[1] + c[2] > 0).length;
@@ -31,6 +31,8 @@ describe('trendTest properties', () => {
         expect(p.adjustedPValue).toBeLessThanOrEqual(1);
         expect(p.change).toBeCloseTo(p.score! - r.periods.find((q) => q.period === p.previous)!.score!, 9);
       }
+      const tested = r.periods.filter((p) => p.pValue !== undefined);
+      for (const a of tested) for (const b of tested) if (a.pValue! <= b.pValue!) expect(a.adjustedPValue).toBeLessThanOrEqual(b.adjustedPValue!);
       if (r.trend !== undefined) {
         expect(r.trend.interval!.lower).toBeLessThanOrEqual(r.trend.slope);
         expect(r.trend.interval!.upper).toBeGreaterThanOrEqual(r.trend.slope);

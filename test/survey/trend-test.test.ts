@@ -10,10 +10,8 @@ import { csatResponses, instantOf, npsResponses, reference, response } from './s
 const months = reference.trendNps.months as [string, number[]][];
 const npsData: Interaction[] = months.flatMap(([label, counts]) => npsResponses(counts, { at: instantOf(label) }));
 
-// NPS: the reference's `standardError` is the Wald one of the z test (checked through z = difference/SE);
-// the reported standard error is the one the adjusted-Wald interval was built from, its
-// half-width over scipy's norm.ppf(1 − α/2) (no interval here reaches the ±200 clip).
-const Z_CRITICAL: Record<number, number> = { 0.9: 1.6448536269514722, 0.95: 1.959963984540054 };
+// NPS: the reference's `standardError` is the one the adjusted-Wald interval is built from (what
+// trendTest reports); `waldStandardError` is the one of the z test (z = change / SE).
 describe('trendTest known values', () => {
   it.each<[string, number, unknown]>(reference.trendNps.cases.map((c: { correction: string; minimumSize: number }) => [c.correction, c.minimumSize, c] as const))(
     'NPS by month, %s, minimum %i (a gap in April, a small March)',
@@ -27,9 +25,9 @@ describe('trendTest known values', () => {
         if (w.status !== 'tested') return;
         expect(p.previous).toBe(w.previous);
         expect(p.change).toBeCloseTo(w.difference as number, 9);
-        expect(p.standardError).toBeCloseTo(((w.upper as number) - (w.lower as number)) / 2 / Z_CRITICAL[0.95]!, 8);
+        expect(p.standardError).toBeCloseTo(w.standardError as number, 9);
         expect(p.statistic).toBeCloseTo(w.z as number, 10);
-        expect(p.change! / p.statistic! / 100).toBeCloseTo((w.standardError as number) / 100, 9);
+        expect(p.change! / p.statistic! / 100).toBeCloseTo((w.waldStandardError as number) / 100, 9);
         expect(p.pValue! / (w.p as number)).toBeCloseTo(1, 9);
         expect(p.adjustedPValue! / (w.adjusted as number)).toBeCloseTo(1, 9);
         expect(p.interval!.lower).toBeCloseTo(w.lower as number, 8);
@@ -46,6 +44,43 @@ describe('trendTest known values', () => {
       expect(t.periods).toBe(want.trend.periods);
     },
   );
+  it('NPS by month with weights: Kish effective n in every test and in the variances of the line', () => {
+    const ref = reference.trendNpsWeighted as {
+      months: Record<string, { scores: number[]; weights: number[] }>;
+      rows: Record<string, number | string>[];
+      effectiveSampleSizes: number[];
+      trend: Record<string, number>;
+    };
+    const weights = new Map<Interaction, number>();
+    const data = Object.entries(ref.months).flatMap(([label, m]) =>
+      m.scores.map((s, i) => {
+        const r = response('nps', s, { at: instantOf(label) });
+        weights.set(r, m.weights[i]!);
+        return r;
+      }),
+    );
+    const r = trendTest(data, { metric: 'nps', period: 'month', weight: (d) => weights.get(d) })!;
+    expect(r.periods.map((p) => p.period)).toEqual(Object.keys(ref.months));
+    r.periods.forEach((p, k) => {
+      const w = ref.rows[k]!;
+      expect(p.effectiveSampleSize).toBeCloseTo(ref.effectiveSampleSizes[k]!, 9);
+      expect(p.status).toBe(w.status);
+      if (w.status !== 'tested') return;
+      expect(p.previous).toBe(w.previous);
+      expect(p.change).toBeCloseTo(w.difference as number, 9);
+      expect(p.standardError).toBeCloseTo(w.standardError as number, 9);
+      expect(p.statistic).toBeCloseTo(w.z as number, 10);
+      expect(p.pValue! / (w.p as number)).toBeCloseTo(1, 9);
+      expect(p.adjustedPValue! / (w.adjusted as number)).toBeCloseTo(1, 9);
+      expect(p.interval!.lower).toBeCloseTo(w.lower as number, 8);
+      expect(p.interval!.upper).toBeCloseTo(w.upper as number, 8);
+    });
+    expect(r.trend!.slope).toBeCloseTo(ref.trend.slope!, 9);
+    expect(r.trend!.standardError).toBeCloseTo(ref.trend.standardError!, 9);
+    expect(r.trend!.z).toBeCloseTo(ref.trend.z!, 9);
+    expect(r.trend!.pValue / ref.trend.p!).toBeCloseTo(1, 8);
+    expect(r.trend!.intercept).toBeCloseTo(ref.trend.intercept!, 9);
+  });
   it('CES by quarter: Welch t between quarters, WLS on the means with s²/n', () => {
     const quarters = reference.trendCes.quarters as Record<string, number[]>;
     const data = Object.entries(quarters).flatMap(([q, scores]) => scores.map((s) => response('ces', s, { at: instantOf(q) })));
@@ -56,7 +91,11 @@ describe('trendTest known values', () => {
       expect(p.status).toBe(w.status);
       if (w.status !== 'tested') return;
       expect(p.change).toBeCloseTo(w.change, 12);
+      expect(p.standardError).toBeCloseTo(w.standardError, 12);
       expect(p.statistic).toBeCloseTo(w.t, 10);
+      expect(p.degreesOfFreedom).toBeCloseTo(w.df, 8);
+      expect(p.interval!.lower).toBeCloseTo(w.lower, 9);
+      expect(p.interval!.upper).toBeCloseTo(w.upper, 9);
       expect(p.pValue! / w.p).toBeCloseTo(1, 8);
       expect(p.adjustedPValue! / w.adjusted).toBeCloseTo(1, 8);
     });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../../src/cli/svg/contrast';
 import { cli } from '../run-cli';
+import { knownDrivers } from '../sample-drivers';
 import { EXPECTED_CHARTS } from './expected-charts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-html-'));
@@ -37,6 +38,23 @@ describe('report --html', () => {
     expect([...html.matchAll(/href="([^"]*)"/g)].every((m) => (m[1] as string).startsWith('#'))).toBe(true);
     expect(html).toContain(`content="default-src 'none'`);
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('flags the segments and months that differ after Holm correction, and shows the key-driver table recovering the known drivers', () => {
+    const section = (id: string) => new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+    const nps = section('nps');
+    const segments = section('npsSegments');
+    expect(nps).toContain('significant at 5 % after Holm correction');
+    expect(segments).toContain('at 5 % after Holm correction');
+    // The sample has a significant month-to-month rise and segments on both sides of the rest.
+    expect(nps).toMatch(/^1997-04 .*▲/m);
+    expect(segments).toMatch(/^search .*▲/m);
+    expect(segments).toMatch(/^social .*▼/m);
+    // The attribute ratings were generated with known drivers (scripts/generate-sample-data.ts): the table ranks them in that order.
+    const drivers = section('keyDrivers');
+    expect(drivers).toContain('Key drivers of NPS');
+    const ranked = [...drivers.matchAll(/^ +(\d+) {2}(.+?) {2,}\d/gm)].map((m) => [Number(m[1]), m[2]!.trim()]);
+    expect(ranked).toEqual(knownDrivers().map((d, k) => [k + 1, d.name]));
   });
 
   it('has every chart the issue lists, each in its section', () => {

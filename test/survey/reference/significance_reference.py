@@ -24,7 +24,8 @@ from statsmodels.stats.weightstats import DescrStatsW, CompareMeans
 from statsmodels.stats.power import normal_sample_size_one_tail
 from statsmodels.regression.linear_model import WLS
 
-out = {}
+import scipy, statsmodels
+out = {'source': f'python {".".join(map(str, __import__("sys").version_info[:3]))}, numpy {np.__version__}, scipy {scipy.__version__}, statsmodels {statsmodels.__version__}'}
 norm = stats.norm
 
 # ---------------------------------------------------------------- corrections
@@ -63,7 +64,9 @@ def nps_compare(a, b, level):
     centre = (A[0] - A[1]) - (B[0] - B[1])
     ise = math.sqrt((A[0] + A[1] - (A[0] - A[1]) ** 2) / A[2] + (B[0] + B[1] - (B[0] - B[1]) ** 2) / B[2])
     zc = norm.ppf(1 - (1 - level) / 2)
-    return {'difference': diff, 'standardError': 100 * se, 'z': z, 'p': p,
+    # standardError: the one the adjusted-Wald interval is built from (what the library reports);
+    # waldStandardError: the one of the z test (z = difference / waldStandardError).
+    return {'difference': diff, 'standardError': 100 * ise, 'waldStandardError': 100 * se, 'z': z, 'p': p,
             'lower': 100 * max(-2, centre - zc * ise), 'upper': 100 * min(2, centre + zc * ise)}
 
 def counts_shares(c):
@@ -144,7 +147,8 @@ for g in names:
     xr = sum(csat_groups[h][0] for h in names if h != g); nr = sum(csat_groups[h][1] for h in names if h != g)
     z, p = proportions_ztest([x, xr], [n, nr])
     lo, hi = confint_proportions_2indep(x, n, xr, nr, method='wald', compare='diff', alpha=0.05)
-    rows[g] = {'difference': x / n - xr / nr, 'z': z, 'p': p, 'lower': lo, 'upper': hi}
+    # The unpooled standard error of the Wald interval: its half-width over norm.ppf(0.975).
+    rows[g] = {'difference': x / n - xr / nr, 'standardError': (hi - lo) / 2 / norm.ppf(0.975), 'z': z, 'p': p, 'lower': lo, 'upper': hi}
 for corr, m in [('holm', 'holm'), ('benjamini-hochberg', 'fdr_bh')]:
     adj = multipletests([rows[g]['p'] for g in names], method=m)[1]
     for g, a in zip(names, adj):
@@ -161,10 +165,11 @@ for g in names:
     a = np.array(ces_groups[g], float)
     b = np.array([x for h in names if h != g for x in ces_groups[h]], float)
     t, p = stats.ttest_ind(a, b, equal_var=False)
-    lo, hi = CompareMeans(DescrStatsW(a), DescrStatsW(b)).tconfint_diff(alpha=0.05, usevar='unequal')
+    cm = CompareMeans(DescrStatsW(a), DescrStatsW(b))
+    lo, hi = cm.tconfint_diff(alpha=0.05, usevar='unequal')
     va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
     df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
-    rows[g] = {'difference': a.mean() - b.mean(), 't': t, 'df': df, 'p': p, 'lower': lo, 'upper': hi}
+    rows[g] = {'difference': a.mean() - b.mean(), 'standardError': cm.std_meandiff_separatevar, 't': t, 'df': df, 'p': p, 'lower': lo, 'upper': hi}
 adj = multipletests([rows[g]['p'] for g in names], method='holm')[1]
 for g, a in zip(names, adj):
     rows[g]['adjusted'] = a
@@ -207,6 +212,28 @@ out['trendNps'] = {'months': months, 'cases': [
     {'correction': 'benjamini-hochberg', 'minimumSize': 0, **trend_reference('benjamini-hochberg', 0)},
 ]}
 
+# ---------------------------------------------------------------- trendTest, NPS by month, weighted (Kish effective n)
+weighted_months = {}
+rng_w = np.random.default_rng(20240601)  # its own stream: the data of the other cases stay as they were
+for label, size in [('2024-01', 90), ('2024-02', 70), ('2024-03', 110), ('2024-04', 85)]:
+    centre = {'2024-01': 6.5, '2024-02': 7.0, '2024-03': 7.4, '2024-04': 7.9}[label]
+    weighted_months[label] = {'scores': np.clip(np.round(rng_w.normal(centre, 2.4, size)), 0, 10).astype(int).tolist(),
+                              'weights': np.round(rng_w.uniform(0.4, 3.0, size), 3).tolist()}
+labels = list(weighted_months)
+summaries = [w_summary(list(zip(weighted_months[l]['scores'], weighted_months[l]['weights'])) ) for l in labels]
+rows = [{'period': labels[0], 'status': 'first'}]
+for k in range(1, len(labels)):
+    rows.append({'period': labels[k], 'status': 'tested', 'previous': labels[k - 1], **nps_compare(summaries[k], summaries[k - 1], 0.95)})
+adj = multipletests([r['p'] for r in rows[1:]], method='holm')[1]
+for r, a in zip(rows[1:], adj):
+    r['adjusted'] = a
+x = np.arange(len(labels), dtype=float)
+y = np.array([100 * (p - d) for p, d, _ in summaries])
+v = np.array([1e4 * (p + d - (p - d) ** 2) / n for p, d, n in summaries])
+fit = WLS(y, np.column_stack([np.ones_like(x), x]), weights=1 / v).fit(cov_type='fixed scale')
+out['trendNpsWeighted'] = {'months': weighted_months, 'rows': rows, 'effectiveSampleSizes': [n for _, _, n in summaries],
+                           'trend': {'slope': fit.params[1], 'standardError': fit.bse[1], 'z': fit.tvalues[1], 'p': fit.pvalues[1], 'intercept': fit.params[0]}}
+
 # ---------------------------------------------------------------- trendTest, CES by quarter
 quarters = {}
 for q, size, centre in [('2023-Q3', 40, 4.4), ('2023-Q4', 55, 4.7), ('2024-Q1', 50, 5.2), ('2024-Q2', 65, 5.1)]:
@@ -219,7 +246,10 @@ for k, q in enumerate(labels):
         continue
     a = np.array(quarters[q], float); b = np.array(quarters[labels[k - 1]], float)
     t, p = stats.ttest_ind(a, b, equal_var=False)
-    rows.append({'period': q, 'status': 'tested', 'change': a.mean() - b.mean(), 't': t, 'p': p})
+    cm = CompareMeans(DescrStatsW(a), DescrStatsW(b))
+    lo, hi = cm.tconfint_diff(alpha=0.05, usevar='unequal')
+    rows.append({'period': q, 'status': 'tested', 'change': a.mean() - b.mean(), 'standardError': cm.std_meandiff_separatevar,
+                 't': t, 'df': cm.ttest_ind(usevar='unequal')[2], 'p': p, 'lower': lo, 'upper': hi})
 adj = multipletests([r['p'] for r in rows[1:]], method='holm')[1]
 for r, a in zip(rows[1:], adj):
     r['adjusted'] = a
@@ -239,7 +269,7 @@ def nps_benchmark(c, benchmark, alternative, level):
     z = (p - d - benchmark / 100) / se
     pv = {'two-sided': 2 * norm.sf(abs(z)), 'greater': norm.sf(z), 'less': norm.cdf(z)}[alternative]
     zc = norm.ppf(1 - (1 - level) / 2)
-    return {'estimate': 100 * (p - d), 'standardError': 100 * se, 'z': z, 'p': pv,
+    return {'score': 100 * (P - D) / (P + Pa + D), 'estimate': 100 * (p - d), 'standardError': 100 * se, 'z': z, 'p': pv,
             'lower': 100 * max(-1, p - d - zc * se), 'upper': 100 * min(1, p - d + zc * se)}
 out['benchmarkNps'] = [
     {'counts': c, 'benchmark': b, 'alternative': a, 'level': lv, **nps_benchmark(c, b, a, lv)}
@@ -250,7 +280,8 @@ bench_csat = []
 for x, n, p0, alt, lv in [(172, 200, 0.8, 'two-sided', 0.95), (172, 200, 0.8, 'greater', 0.95), (30, 50, 0.75, 'less', 0.9), (5, 5, 0.5, 'two-sided', 0.95)]:
     z, p = proportions_ztest(x, n, value=p0, prop_var=p0, alternative={'two-sided': 'two-sided', 'greater': 'larger', 'less': 'smaller'}[alt])
     lo, hi = proportion_confint(x, n, alpha=1 - lv, method='wilson')
-    bench_csat.append({'satisfied': x, 'total': n, 'benchmark': p0, 'alternative': alt, 'level': lv, 'z': z, 'p': p, 'lower': lo, 'upper': hi})
+    bench_csat.append({'satisfied': x, 'total': n, 'benchmark': p0, 'alternative': alt, 'level': lv, 'standardError': math.sqrt(p0 * (1 - p0) / n),
+                       'z': z, 'p': p, 'lower': lo, 'upper': hi})
 out['benchmarkCsat'] = bench_csat
 bench_ces = []
 ces_sample = np.clip(np.round(rng.normal(5.3, 1.2, 35)), 1, 7).astype(int).tolist()
@@ -258,7 +289,8 @@ for values, mu, alt, lv in [([5, 6, 7, 4, 6, 5, 7, 6], 5, 'two-sided', 0.95), (c
     a = np.array(values, float)
     t, p = stats.ttest_1samp(a, mu, alternative=alt)
     lo, hi = DescrStatsW(a).tconfint_mean(alpha=1 - lv)
-    bench_ces.append({'values': values, 'benchmark': mu, 'alternative': alt, 'level': lv, 't': t, 'p': p, 'df': len(a) - 1, 'lower': lo, 'upper': hi})
+    bench_ces.append({'values': values, 'benchmark': mu, 'alternative': alt, 'level': lv, 'mean': a.mean(), 'standardError': DescrStatsW(a).std_mean,
+                      't': t, 'p': p, 'df': len(a) - 1, 'lower': lo, 'upper': hi})
 out['benchmarkCes'] = bench_ces
 
 # ---------------------------------------------------------------- sampleSize
