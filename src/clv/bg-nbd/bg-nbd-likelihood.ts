@@ -22,6 +22,7 @@
  * customers with x = 0 contribute r ln α − r ln(α+T) and are grouped by T; customers with
  * x > 0 are grouped by (x, tₓ, T).
  */
+import { canonicalRows } from '../../internal/canonical-rows';
 import { groupRows } from '../../internal/group-rows';
 import { outsideLogRange } from '../../internal/log-scale-fit';
 import { digamma, logGamma } from '../../internal/special';
@@ -56,8 +57,10 @@ export interface BgNbdSufficientStatistics {
 }
 
 /**
- * Reduce rows to sufficient statistics. With `group` false each row stays its own group
- * (the naive baseline the benchmark compares against).
+ * Reduce rows to sufficient statistics: distinct (x, tₓ, T) with summed weights, in canonical
+ * order (sorted by x, tₓ, T), so that the statistics, the objective and a fit are the same bit
+ * for bit for any order or grouping of the same customers. With `group` false each row stays
+ * its own group, in input order (the naive baseline the benchmark compares against).
  */
 export function bgNbdSufficientStatistics(
   x: Float64Array,
@@ -67,6 +70,14 @@ export function bgNbdSufficientStatistics(
   length: number,
   group = true,
 ): BgNbdSufficientStatistics {
+  if (group) {
+    // Distinct (x, tₓ, T) in canonical order first: every sum below then runs over the same
+    // arrays in the same order for any order or grouping of the same customers.
+    const rows = canonicalRows([x.subarray(0, length), tx.subarray(0, length), T.subarray(0, length)], w, length);
+    [x, tx, T] = rows.keys as [Float64Array, Float64Array, Float64Array];
+    w = rows.weights;
+    length = rows.size;
+  }
   let zeroCount = 0;
   let totalWeight = 0;
   let repeatWeight = 0;

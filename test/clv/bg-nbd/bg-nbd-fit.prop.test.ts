@@ -85,7 +85,12 @@ describe('fitBgNbd: properties', () => {
       const purchases = rows.reduce((sum, d) => sum + d.frequency, 0);
       // Not where the search box stopped the optimiser: the box on ln α does not move with the time unit.
       if (!insideBox(fit) || !insideBox(scaled)) return;
-      expect(Math.abs(scaled.logLikelihood - (fit.logLikelihood - purchases * Math.log(k)))).toBeLessThan(1e-6 * (1 + Math.abs(fit.logLikelihood)));
+      // Where the dropout beta collapses to a point mass (a + b > 1e6: the supremum is at a, b → ∞)
+      // the likelihood creeps towards it and each run stops where the creep drops below rounding:
+      // 1.8e-5 apart on this seed's second case (a + b = 2e7 and 2e9), both above where they stopped
+      // when the rows were summed in input order. Elsewhere the shift holds to 1e-6.
+      const pointMass = fit.a + fit.b > 1e6 || scaled.a + scaled.b > 1e6;
+      expect(Math.abs(scaled.logLikelihood - (fit.logLikelihood - purchases * Math.log(k)))).toBeLessThan((pointMass ? 1e-4 : 1e-6) * (1 + Math.abs(fit.logLikelihood)));
     },
   );
 
