@@ -110,6 +110,17 @@ function gradientHessian(meanGradient: (theta: readonly number[]) => number[], t
   return hessian;
 }
 
+/** Σ of the estimates at `indices`: a gamma's shape, or a beta's concentration α + β. */
+function shapeSum(estimates: readonly number[], indices: readonly number[]): number {
+  return indices.reduce((sum, i) => sum + (estimates[i] as number), 0);
+}
+
+/** Whether some mixing distribution of `pointMasses` has collapsed at log-parameters θ. */
+function collapsedAt(theta: readonly number[], pointMasses: readonly PointMassCheck[]): boolean {
+  const estimates = theta.map(Math.exp);
+  return pointMasses.some(({ indices }) => shapeSum(estimates, indices) > POINT_MASS);
+}
+
 /** Largest Newton polish steps taken after the optimizer. */
 const POLISH_STEPS = 8;
 
@@ -148,6 +159,7 @@ function newtonPolish(
     // Polish, not search: a step beyond e^±1 means the point is not near a maximum H describes.
     if (!step.every((v) => Math.abs(v) <= 1)) break;
     const next = x.map((t, i) => t + (step[i] as number));
+    if (!next.every((t) => Math.abs(t) < LOG_PARAMETER_LIMIT - 1)) break;
     const fNext = objective(next);
     if (!(fNext <= f + slack)) break;
     const after = newton(gradient(next));
@@ -179,7 +191,10 @@ export function fitLogScale(
 ): LogScaleFit {
   const result = minimizeWithGradient(objective, gradient, start, { maxIterations, gradientTolerance: 1e-9 });
   const found = objective(result.x);
-  const polished = Number.isFinite(found) && result.x.every(Number.isFinite) ? newtonPolish(objective, gradient, result.x, found) : result.x;
+  // Only an interior maximum is polished: where a mixing distribution collapses to a point mass
+  // the supremum is at infinity and there is no root of the gradient to converge to.
+  const interior = Number.isFinite(found) && result.x.every(Number.isFinite) && !collapsedAt(result.x, pointMasses);
+  const polished = interior ? newtonPolish(objective, gradient, result.x, found) : result.x;
   // The estimates first, then their logarithms: a log-likelihood evaluated later at the reported
   // estimates (ln of each) sees exactly the θ the fit reports its log-likelihood at.
   const estimates = polished.map(Math.exp);
@@ -202,7 +217,7 @@ export function fitLogScale(
   }
   let collapsed = false;
   for (const { indices, meaning } of pointMasses) {
-    if (indices.reduce((sum, i) => sum + (estimates[i] as number), 0) > POINT_MASS) {
+    if (shapeSum(estimates, indices) > POINT_MASS) {
       collapsed = true;
       message += `; ${meaning} (a point mass: the maximum is on a boundary)`;
     }
