@@ -178,7 +178,10 @@ function newtonPolish(
  * SE(ln θ) ≤ 20, and no mixing distribution of `pointMasses` collapsed (shape or
  * concentration above 1e6). That last boundary, shapes → ∞ at a fixed ratio, is one the other
  * tests cannot see: the likelihood creeps towards its supremum, the optimizer stalls on
- * rounding, and the Hessian there can still look positive definite.
+ * rounding, and the Hessian there can still look positive definite. A point that is inside the
+ * range with no collapsed mixing distribution is finished by Newton steps on the gradient
+ * (`newtonPolish`), so the estimates are the root of the gradient to rounding, not wherever the
+ * optimizer's value stalled.
  */
 export function fitLogScale(
   fn: string,

@@ -42,8 +42,9 @@ const FN = 'fitGammaGamma';
  * maximise Σ wᵢ ln f(z̄ᵢ | xᵢ) over (ln p, ln q, ln γ)
  * ```
  *
- * Analytic gradient (digamma), BFGS with a Nelder–Mead fallback; rows grouped into sufficient
- * statistics first. Deterministic start: p = 1, q = 2, γ = mean z̄ (so that the starting
+ * Analytic gradient (digamma), BFGS with a Nelder–Mead fallback, an interior maximum finished
+ * by Newton steps on the analytic gradient; rows grouped into distinct (x, z̄) in sorted order
+ * first, so the same customers in any order or grouping give the same fit bit for bit. Deterministic start: p = 1, q = 2, γ = mean z̄ (so that the starting
  * population mean p·γ/(q−1) equals the observed mean; the start scales with the currency).
  *
  * Source: Fader, Hardie & Lee (2005), RFM and CLV: using iso-value curves for customer base
