@@ -56,17 +56,9 @@ describe('fitBgNbd: properties', () => {
         return;
       }
       expect(weighted.n).toBe(expanded.length);
-      // Interior maxima only: a, b → 0 together (all the dropout mass at 0 and 1) is a boundary the
-      // optimiser can stall near with a Hessian that still looks positive definite.
-      if (weighted.converged && plain.converged && insideBox(weighted) && insideBox(plain)) {
-        expect(relativeError(weighted.logLikelihood, plain.logLikelihood)).toBeLessThan(1e-11);
-        // The same maximum to the optimizer's tolerance: far inside the statistical uncertainty.
-        const se = weighted.standardErrors!;
-        for (const k of KEYS) expect(Math.abs(weighted[k] - plain[k])).toBeLessThan(1e-3 * se[k]);
-      }
-      // At a boundary (converged false) the likelihood only creeps towards its supremum and each
-      // run stops where progress stalls: nothing to compare but that both stay finite.
-      expect([weighted.logLikelihood, plain.logLikelihood].every(Number.isFinite)).toBe(true);
+      // Both reduce to the same distinct histories with the same summed weights, in the same
+      // order: the same fit, bit for bit, at a boundary too (only the count of input rows differs).
+      expect({ ...weighted, rows: 0 }).toEqual({ ...plain, rows: 0 });
     },
   );
 
