@@ -32,9 +32,35 @@ export function canonicalRows(columns: readonly Float64Array[], weights: Float64
   const order = new Uint32Array(size);
   for (let i = 0; i < size; i++) order[i] = i;
   // Distinct tuples never compare equal, so the order is total and any sort gives the same result.
+  const empty = new Float64Array(0);
+  const k0 = keys[0] ?? empty;
+  const k1 = keys[1] ?? empty;
+  const k2 = keys[2] ?? empty;
   if (width === 1) {
-    const k0 = keys[0] as Float64Array;
     order.sort((i, j) => (k0[i] as number) - (k0[j] as number));
+  } else if (width === 2) {
+    order.sort((i, j) => {
+      const a = k0[i] as number;
+      const b = k0[j] as number;
+      if (a !== b) return a < b ? -1 : 1;
+      const c = k1[i] as number;
+      const d = k1[j] as number;
+      return c < d ? -1 : c > d ? 1 : 0;
+    });
+  } else if (width === 3) {
+    order.sort((i, j) => {
+      let a = k0[i] as number;
+      let b = k0[j] as number;
+      if (a === b) {
+        a = k1[i] as number;
+        b = k1[j] as number;
+        if (a === b) {
+          a = k2[i] as number;
+          b = k2[j] as number;
+        }
+      }
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
   } else {
     order.sort((i, j) => {
       for (let c = 0; c < width; c++) {
