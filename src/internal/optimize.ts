@@ -155,6 +155,9 @@ function lineSearch(problem: Problem, x: Vector, f0: number, slope0: number, p: 
     for (let k = 0; k < 60; k++) {
       const width = hi.alpha - lo.alpha;
       if (Math.abs(width) <= 1e-16 * Math.max(Math.abs(lo.alpha), 1e-300)) break;
+      // Over the rest of the bracket the value can change by about width·|φ'(0)|: once that is
+      // below rounding of the value, no trial can tell a decrease from rounding.
+      if (Math.abs(width * slope0) <= Number.EPSILON * Math.abs(f0)) break;
       let alpha = Number.NaN;
       if (Number.isFinite(hi.value) && lo.slope !== undefined) {
         if (hi.slope !== undefined) {

@@ -73,7 +73,7 @@ describe('PostgreSQL: transactionSummarySql equals summarizeTransactions on CDNO
 });
 
 describe('PostgreSQL: rfmHistogramSql fits', () => {
-  it('BG/NBD and Gamma-Gamma from the histogram share the maximum of the per-customer fits', async () => {
+  it('BG/NBD and Gamma-Gamma from the histogram give the per-customer fits (1e-9)', async () => {
     const window = { observationEnd, calibrationEnd };
     const histogram = (await rows(rfmHistogramSql(`${schema}.orders`, { dialect: 'postgres', columns, ...window }))) as unknown as {
       frequency: number;
@@ -89,8 +89,9 @@ describe('PostgreSQL: rfmHistogramSql fits', () => {
     for (const k of ['r', 'alpha', 'a', 'b', 'logLikelihood'] as const) expect(Math.abs(bg[k] - bgRaw[k])).toBeLessThanOrEqual(1e-9 * Math.abs(bgRaw[k]));
     const gg = fitGammaGamma(histogram, { weight: (r) => r.customers });
     const ggRaw = fitGammaGamma(raw);
-    expect(Math.abs(gg.logLikelihood - ggRaw.logLikelihood)).toBeLessThan(1e-12 * Math.abs(ggRaw.logLikelihood));
-    for (const k of ['p', 'q', 'gamma'] as const) expect(Math.abs(gg[k] - ggRaw[k])).toBeLessThanOrEqual(1e-4 * (ggRaw.standardErrors?.[k] as number));
+    // NUMERIC sums are exact where the library compensates over doubles: some mean spends differ in
+    // the last bit, which the fit's final Newton steps leave at ~1e-12 (DuckDB's DECIMAL on CDNOW).
+    for (const k of ['p', 'q', 'gamma', 'logLikelihood'] as const) expect(Math.abs(gg[k] - ggRaw[k])).toBeLessThanOrEqual(1e-9 * Math.abs(ggRaw[k]));
   });
 });
 

@@ -51,8 +51,11 @@ const BOUNDARY_ALPHA = 1e-8;
  *
  * Evaluated in log space (lnΓ terms and a log-sum-exp of the two terms), with the analytic
  * gradient (digamma), by BFGS with a Nelder–Mead fallback. Rows are first reduced to sufficient
- * statistics (identical (x, tₓ, T) grouped; terms that depend on x alone summed once per
- * distinct x), so millions of customers fit in about a second.
+ * statistics (identical (x, tₓ, T) grouped, in sorted order; terms that depend on x alone summed
+ * once per distinct x), so millions of customers fit in about a second, and the fit does not
+ * depend on the order or the grouping of the rows: shuffled, or as a weighted histogram, the same
+ * customers give the same fit bit for bit. An interior maximum is finished by Newton steps on the
+ * analytic gradient.
  *
  * Rows with recency 0 and frequency ≥ 1 (several purchases inside the rounding step of an
  * export) are valid, but with one of them the likelihood has no maximum: it grows without bound

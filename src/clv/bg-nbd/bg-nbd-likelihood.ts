@@ -22,6 +22,7 @@
  * customers with x = 0 contribute r ln α − r ln(α+T) and are grouped by T; customers with
  * x > 0 are grouped by (x, tₓ, T).
  */
+import { canonicalRows } from '../../internal/canonical-rows';
 import { groupRows } from '../../internal/group-rows';
 import { outsideLogRange } from '../../internal/log-scale-fit';
 import { digamma, logGamma } from '../../internal/special';
@@ -57,7 +58,9 @@ export interface BgNbdSufficientStatistics {
 
 /**
  * Reduce rows to sufficient statistics: customers with x = 0 grouped by T, the others by
- * (x, tₓ, T), each group keeping the position of its first row and summing weights in row order.
+ * (x, tₓ, T), in canonical order (the distinct rows sorted by x, tₓ, T), so that the
+ * statistics, the objective and a fit are the same bit for bit for any order or grouping of the
+ * same customers.
  */
 export function bgNbdSufficientStatistics(
   x: Float64Array,
@@ -66,6 +69,12 @@ export function bgNbdSufficientStatistics(
   w: Float64Array,
   length: number,
 ): BgNbdSufficientStatistics {
+  // Distinct (x, tₓ, T) in canonical order first: every sum below then runs over the same
+  // arrays in the same order for any order or grouping of the same customers.
+  const rows = canonicalRows([x.subarray(0, length), tx.subarray(0, length), T.subarray(0, length)], w, length);
+  [x, tx, T] = rows.keys as [Float64Array, Float64Array, Float64Array];
+  w = rows.weights;
+  length = rows.size;
   let totalWeight = 0;
   let repeatWeight = 0;
   let weightedFrequency = 0;

@@ -42,8 +42,9 @@ const FN = 'fitGammaGamma';
  * maximise Σ wᵢ ln f(z̄ᵢ | xᵢ) over (ln p, ln q, ln γ)
  * ```
  *
- * Analytic gradient (digamma), BFGS with a Nelder–Mead fallback; rows grouped into sufficient
- * statistics first. Deterministic start: p = 1, q = 2, γ = mean z̄ (so that the starting
+ * Analytic gradient (digamma), BFGS with a Nelder–Mead fallback, an interior maximum finished
+ * by Newton steps on the analytic gradient; rows grouped into distinct (x, z̄) in sorted order
+ * first, so the same customers in any order or grouping give the same fit bit for bit. Deterministic start: p = 1, q = 2, γ = mean z̄ (so that the starting
  * population mean p·γ/(q−1) equals the observed mean; the start scales with the currency).
  *
  * Source: Fader, Hardie & Lee (2005), RFM and CLV: using iso-value curves for customer base
@@ -119,26 +120,31 @@ export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions
     throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });
   }
   const repeat = readRepeatSpend(FN, rows, settings);
-  const { x, z, w, m, sw, withoutRepeat } = repeat;
+  const { m, sw, withoutRepeat } = repeat;
   if (!(sw >= 3)) {
     throw fail('INSUFFICIENT_DATA', FN, `needs at least 3 repeat customers (frequency > 0) to estimate 3 parameters, got ${sw}`, {
       field: 'frequency',
       value: sw,
     });
   }
+  // Distinct (x, z̄) in canonical order: everything below is the same for any order or grouping.
+  const stats = gammaGammaSufficientStatistics(repeat.x, repeat.z, repeat.w, repeat.m);
+  const { x, z, w } = stats;
+  const n = stats.totalWeight;
+  const size = x.length;
   // Weighted correlation of x and z̄, two-pass for accuracy.
   let sx = 0;
   let sz = 0;
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < size; i++) {
     sx += (w[i] as number) * (x[i] as number);
     sz += (w[i] as number) * (z[i] as number);
   }
-  const mx = sx / sw;
-  const mz = sz / sw;
+  const mx = sx / n;
+  const mz = sz / n;
   let cxx = 0;
   let czz = 0;
   let cxz = 0;
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < size; i++) {
     const dx = (x[i] as number) - mx;
     const dz = (z[i] as number) - mz;
     const wi = w[i] as number;
@@ -150,9 +156,8 @@ export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions
     throw fail('INSUFFICIENT_DATA', FN, 'every repeat customer has the same frequency and spend: there is no variation to fit', { field: 'monetaryValue' });
   }
   const frequencySpendCorrelation = cxx > 0 && czz > 0 ? Math.max(-1, Math.min(1, cxz / Math.sqrt(cxx * czz))) : undefined;
-  const stats = gammaGammaSufficientStatistics(x, z, w, m);
   const objective = (theta: readonly number[], g?: number[]): number => gammaGammaNegativeLogLikelihood(theta, stats, g);
-  const fit = fitLogScaleLikelihood(FN, objective, [0, Math.log(2), Math.log(stats.meanSpend)], sw, maxIterations, [
+  const fit = fitLogScaleLikelihood(FN, objective, [0, Math.log(2), Math.log(stats.meanSpend)], n, maxIterations, [
     { indices: [0], meaning: 'p: every transaction of a customer is worth the same' },
     { indices: [1], meaning: 'q: every customer has the same mean spend' },
   ]);
@@ -170,7 +175,7 @@ export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions
     message: fit.message,
     standardErrors: se === undefined ? undefined : Object.freeze({ p: se[0] as number, q: se[1] as number, gamma: se[2] as number }),
     logParameterCovariance: fit.logParameterCovariance,
-    n: sw,
+    n,
     rows: m,
     skipped: repeat.skipped,
     withoutRepeat,

@@ -14,6 +14,7 @@
  * Terms in x alone are summed once per distinct x (with Σw and Σw ln z̄ per x); only
  * ln(γ + x z̄) needs every (x, z̄) group.
  */
+import { canonicalRows } from '../../internal/canonical-rows';
 import { groupRows } from '../../internal/group-rows';
 import { outsideLogRange } from '../../internal/log-scale-fit';
 import { digamma, logGamma } from '../../internal/special';
@@ -24,7 +25,7 @@ export interface GammaGammaSufficientStatistics {
   readonly frequencies: Float64Array;
   readonly frequencyWeights: Float64Array;
   readonly frequencyLogSpend: Float64Array;
-  /** (x, z̄) groups with their weights. */
+  /** (x, z̄) groups with their weights (sorted by x then z̄ when grouped). */
   readonly x: Float64Array;
   readonly z: Float64Array;
   readonly w: Float64Array;
@@ -34,7 +35,12 @@ export interface GammaGammaSufficientStatistics {
   readonly meanSpend: number;
 }
 
-/** Sufficient statistics of rows `0..length-1` (all with x > 0, z̄ > 0). */
+/**
+ * Sufficient statistics of rows `0..length-1` (all with x > 0, z̄ > 0): distinct (x, z̄) with
+ * summed weights, sorted by x then z̄, so that they, the objective and a fit are the same bit
+ * for bit for any order or grouping of the same customers. With `group` false the rows stay
+ * as given (the baseline the benchmark compares against).
+ */
 export function gammaGammaSufficientStatistics(
   x: Float64Array,
   z: Float64Array,
@@ -42,6 +48,14 @@ export function gammaGammaSufficientStatistics(
   length: number,
   group = true,
 ): GammaGammaSufficientStatistics {
+  if (group) {
+    // Distinct (x, z̄) in canonical order first: every sum below then runs over the same arrays
+    // in the same order for any order or grouping of the same customers.
+    const rows = canonicalRows([x.subarray(0, length), z.subarray(0, length)], w, length);
+    [x, z] = rows.keys as [Float64Array, Float64Array];
+    w = rows.weights;
+    length = rows.size;
+  }
   const byX = groupRows([x.subarray(0, length)], w, length);
   const frequencies = byX.keys[0] as Float64Array;
   const position = new Map<number, number>();
@@ -57,21 +71,13 @@ export function gammaGammaSufficientStatistics(
     total += wi;
     spend += wi * (z[i] as number);
   }
-  let gx: Float64Array = x.slice(0, length);
-  let gz: Float64Array = z.slice(0, length);
-  let gw: Float64Array = w.slice(0, length);
-  if (group) {
-    const pairs = groupRows([gx, gz], gw, length);
-    [gx, gz] = pairs.keys as [Float64Array, Float64Array];
-    gw = pairs.weights;
-  }
   return {
     frequencies,
     frequencyWeights: byX.weights,
     frequencyLogSpend,
-    x: gx,
-    z: gz,
-    w: gw,
+    x: x.slice(0, length),
+    z: z.slice(0, length),
+    w: w.slice(0, length),
     totalWeight: total,
     meanSpend: total > 0 ? spend / total : 0,
   };

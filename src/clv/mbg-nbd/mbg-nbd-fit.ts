@@ -56,7 +56,8 @@ const BOUNDARY_ALPHA = 1e-8;
  *
  * Evaluated in log space (lnΓ terms and a log-sum-exp of the two terms), with the analytic
  * gradient (digamma), by BFGS with a Nelder–Mead fallback, on the rows reduced to sufficient
- * statistics (identical (x, tₓ, T) grouped), exactly as {@link fitBgNbd}. Rows with recency 0 and
+ * statistics (identical (x, tₓ, T) grouped, in sorted order), exactly as {@link fitBgNbd}: the
+ * same customers in any order or grouping give the same fit bit for bit. Rows with recency 0 and
  * frequency ≥ 1 make the likelihood unbounded as α → 0 with r → 0, as for the BG/NBD: the fit
  * then reports the interior local maximum and says so in `message` (`converged: false` if the
  * optimiser runs to that boundary).

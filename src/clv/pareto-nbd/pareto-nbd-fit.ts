@@ -55,8 +55,12 @@ const FN = 'fitParetoNbd';
  * when tₓ is close to T. Each ₂F₁ is evaluated in log space through Euler's transformation as
  * a series of positive terms, with a quadrature split near z = 1, accurate for both the α ≥ β and
  * α < β cases and for any x. Maximised with the analytic gradient by BFGS with a Nelder–Mead
- * fallback. Rows are first reduced to sufficient statistics: identical (x, tₓ, T) grouped,
- * the ₂F₁ terms computed once per distinct (x, T) and (x, tₓ), lnΓ terms once per distinct x.
+ * fallback, and an interior maximum finished by Newton steps on the analytic gradient (the
+ * likelihood is flat along a ridge, where a stop on a stalled value leaves the estimates ~1e-7
+ * apart for inputs that differ in rounding). Rows are first reduced to sufficient statistics:
+ * identical (x, tₓ, T) grouped, in sorted order (so the same customers in any order or grouping
+ * give the same fit bit for bit), the ₂F₁ terms computed once per distinct (x, T) and (x, tₓ),
+ * lnΓ terms once per distinct x.
  *
  * Deterministic start: r = s = 1, α = Σw·T / Σw·x (mean rate r/α equal to the observed repeat
  * rate) and β = Σw·T / Σw (the mean age). The start scales with the time unit, so rescaling all

@@ -25,6 +25,7 @@
  * ∂ℓ/∂θ = ∂(first terms)/∂θ + π₁ ∂ln W₁/∂θ + π₂ ∂ln W₂/∂θ, and the per-pair gradients are
  * weighted by Σ w·π over the rows that share the pair.
  */
+import { canonicalRows } from '../../internal/canonical-rows';
 import { groupRows } from '../../internal/group-rows';
 import { logPowerIntegrals } from '../../internal/hypergeometric';
 import { outsideLogRange } from '../../internal/log-scale-fit';
@@ -75,8 +76,11 @@ function sortPairs(x: Float64Array, t: Float64Array): { x: Float64Array; t: Floa
 }
 
 /**
- * Reduce rows to sufficient statistics. With `group` false every row keeps its own (x, T) and
- * (x, tₓ) terms (the naive baseline the benchmark compares against).
+ * Reduce rows to sufficient statistics: distinct (x, tₓ, T) with summed weights, in canonical
+ * order (sorted by x, tₓ, T), so that the statistics, the objective and a fit are the same bit
+ * for bit for any order or grouping of the same customers. With `group` false every row keeps
+ * its own (x, T) and (x, tₓ) terms, in input order (the naive baseline the benchmark compares
+ * against, and the per-customer terms).
  */
 export function paretoNbdSufficientStatistics(
   x: Float64Array,
@@ -86,6 +90,14 @@ export function paretoNbdSufficientStatistics(
   length: number,
   group = true,
 ): ParetoNbdSufficientStatistics {
+  if (group) {
+    // Distinct (x, tₓ, T) in canonical order first: every sum below then runs over the same
+    // arrays in the same order for any order or grouping of the same customers.
+    const rows = canonicalRows([x.subarray(0, length), tx.subarray(0, length), T.subarray(0, length)], w, length);
+    [x, tx, T] = rows.keys as [Float64Array, Float64Array, Float64Array];
+    w = rows.weights;
+    length = rows.size;
+  }
   let totalWeight = 0;
   let repeatWeight = 0;
   let weightedFrequency = 0;
@@ -99,10 +111,10 @@ export function paretoNbdSufficientStatistics(
     weightedAge += wi * (T[i] as number);
   }
   const byFrequency = groupRows([x.subarray(0, length)], w, length);
-  let rx: Float64Array = x.subarray(0, length);
-  let rtx: Float64Array = tx.subarray(0, length);
-  let rT: Float64Array = T.subarray(0, length);
-  let rowWeights: Float64Array = w.slice(0, length);
+  const rx = x.subarray(0, length);
+  const rtx = tx.subarray(0, length);
+  const rT = T.subarray(0, length);
+  const rowWeights = w.slice(0, length);
   let ageOf: Int32Array;
   let recencyOf: Int32Array;
   let ageX: Float64Array;
@@ -110,13 +122,9 @@ export function paretoNbdSufficientStatistics(
   let recencyX: Float64Array;
   let recencyTx: Float64Array;
   if (group) {
-    const rows = groupRows([rx, rtx, rT], rowWeights, length);
-    [rx, rtx, rT] = rows.keys as [Float64Array, Float64Array, Float64Array];
-    rowWeights = rows.weights;
-    const n = rowWeights.length;
-    const ones = new Float64Array(n).fill(1);
-    const ages = groupRows([rx, rT], ones, n);
-    const recencies = groupRows([rx, rtx], ones, n);
+    const ones = new Float64Array(length).fill(1);
+    const ages = groupRows([rx, rT], ones, length);
+    const recencies = groupRows([rx, rtx], ones, length);
     [ageX, ageT] = ages.keys as [Float64Array, Float64Array];
     [recencyX, recencyTx] = recencies.keys as [Float64Array, Float64Array];
     ageOf = ages.groupOf;

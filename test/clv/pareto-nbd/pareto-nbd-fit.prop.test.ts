@@ -33,24 +33,13 @@ describe('fitParetoNbd: properties', () => {
       const weighted = fitParetoNbd(sample, { weight: (_d, i) => counts[i]! });
       const plain = fitParetoNbd(expanded);
       expect(weighted.n).toBe(expanded.length);
-      expect(relativeError(weighted.logLikelihood, plain.logLikelihood)).toBeLessThan(1e-11);
-      expect(weighted.converged).toBe(plain.converged);
-      // At the boundary s, β → ∞ (no dropout in the data: some weightings of this sample get
-      // there) only the mean dropout rate s/β is identified; s and β themselves drift with rounding.
-      // The likelihood is flat near its maximum: where the optimiser stops on rounding the
-      // parameters agree only to a few parts in a million (seed -979596966), far inside their
-      // standard errors, which is the comparison that means something.
-      if (weighted.converged) {
-        const se = weighted.standardErrors!;
-        for (const k of KEYS) expect(Math.abs(weighted[k] - plain[k])).toBeLessThan(1e-3 * se[k]);
-      } else {
-        for (const k of ['r', 'alpha'] as const) expect(relativeError(weighted[k], plain[k])).toBeLessThan(1e-4);
-        expect(relativeError(weighted.s / weighted.beta, plain.s / plain.beta)).toBeLessThan(1e-4);
-      }
+      // Both reduce to the same distinct histories with the same summed weights, in the same
+      // order: the same fit, bit for bit (only the count of input rows differs).
+      expect({ ...weighted, rows: 0 }).toEqual({ ...plain, rows: 0 });
     },
   );
 
-  test.prop([fc.integer({ min: 1, max: 2 ** 31 - 1 })], { numRuns: 4 })('the order of the rows does not matter', (seed) => {
+  test.prop([fc.integer({ min: 1, max: 2 ** 31 - 1 })], { numRuns: 4 })('the order of the rows does not matter: the same fit, bit for bit', (seed) => {
     let state = seed;
     const shuffled = sample.slice();
     for (let i = shuffled.length - 1; i > 0; i--) {
@@ -58,9 +47,7 @@ describe('fitParetoNbd: properties', () => {
       const j = state % (i + 1);
       [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
     }
-    const fit = fitParetoNbd(shuffled);
-    for (const k of KEYS) expect(relativeError(fit[k], base[k])).toBeLessThan(1e-6);
-    expect(relativeError(fit.logLikelihood, base.logLikelihood)).toBeLessThan(1e-12);
+    expect(fitParetoNbd(shuffled)).toEqual(base);
   });
 
   test.prop([fc.double({ min: 0.01, max: 100, noNaN: true })], { numRuns: 4 })('rescaling every time by k rescales α and β by k, r and s unchanged', (k) => {
