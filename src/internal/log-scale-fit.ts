@@ -7,7 +7,7 @@
  * analytic gradient (error O(h²), far smaller than differencing values twice), inverted by
  * Cholesky, then the delta method SE(θ) = θ · SE(ln θ) (Casella & Berger 2002, §5.5.4).
  */
-import { invertSymmetric, solveSymmetric } from './linear-algebra';
+import { invertSymmetric } from './linear-algebra';
 import { minimizeWithGradient } from './optimize';
 import { fail } from './validate';
 
@@ -86,7 +86,7 @@ export function logScaleCovariance(
 }
 
 /** The Hessian of `n` times the mean objective: central differences of its analytic gradient, symmetrised. */
-function gradientHessian(meanGradient: (theta: readonly number[]) => number[], theta: readonly number[], n: number): number[][] {
+export function gradientHessian(meanGradient: (theta: readonly number[]) => number[], theta: readonly number[], n: number): number[][] {
   const k = theta.length;
   const hessian: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const point = theta.slice();
@@ -110,66 +110,16 @@ function gradientHessian(meanGradient: (theta: readonly number[]) => number[], t
   return hessian;
 }
 
-/** Σ of the estimates at `indices`: a gamma's shape, or a beta's concentration α + β. */
-function shapeSum(estimates: readonly number[], indices: readonly number[]): number {
-  return indices.reduce((sum, i) => sum + (estimates[i] as number), 0);
-}
-
-/** Whether some mixing distribution of `pointMasses` has collapsed at log-parameters θ. */
-function collapsedAt(theta: readonly number[], pointMasses: readonly PointMassCheck[]): boolean {
-  const estimates = theta.map(Math.exp);
-  return pointMasses.some(({ indices }) => shapeSum(estimates, indices) > POINT_MASS);
-}
-
-/** Largest Newton polish steps taken after the optimizer. */
-const POLISH_STEPS = 8;
-
 /**
- * Newton steps on the analytic gradient from the optimizer's point: θ ← θ − H⁻¹g(θ), with H the
- * Hessian by differences of the gradient at the first point (a chord method: it converges
- * linearly at the rate of H's relative error, ~1e-8, so in a step or two). Each step is taken
- * while it lowers the Newton decrement gᵀH⁻¹g and does not raise the value beyond rounding;
- * the polish stops at the first step that does not, or where H is not positive definite.
- *
- * Why: the optimizer stops where the *value* stops changing, and on a likelihood flat along a
- * ridge that leaves the estimates ~√ε apart for inputs that differ only in rounding (the same
- * customers summed in another order, a mean spend one ulp off). The gradient keeps its
- * accuracy there, so its root pins the estimates down to rounding of the gradient divided by
- * the curvature, far below any standard error.
+ * A last step from the optimizer's point θ to the root of the gradient, taken only at an
+ * interior maximum (no mixing distribution of `pointMasses` collapsed).
  */
-function newtonPolish(
+export type Polish = (
   objective: (theta: readonly number[]) => number,
   gradient: (theta: readonly number[]) => number[],
   theta: number[],
-  value: number,
-): number[] {
-  if (!theta.every((t) => Math.abs(t) < LOG_PARAMETER_LIMIT - 1)) return theta;
-  const hessian = gradientHessian(gradient, theta, 1);
-  const newton = (g: readonly number[]): { step: number[]; decrement: number } | undefined => {
-    const step = solveSymmetric(hessian, g.map((v) => -v));
-    if (step === undefined || !step.every(Number.isFinite)) return undefined;
-    return { step, decrement: -step.reduce((sum, v, i) => sum + v * (g[i] as number), 0) };
-  };
-  let current = newton(gradient(theta));
-  let x = theta;
-  let f = value;
-  const slack = 1e-11 * Math.max(1, Math.abs(value));
-  for (let k = 0; k < POLISH_STEPS && current !== undefined && current.decrement > 0; k++) {
-    const step = current.step;
-    // Polish, not search: a step beyond e^±1 means the point is not near a maximum H describes.
-    if (!step.every((v) => Math.abs(v) <= 1)) break;
-    const next = x.map((t, i) => t + (step[i] as number));
-    if (!next.every((t) => Math.abs(t) < LOG_PARAMETER_LIMIT - 1)) break;
-    const fNext = objective(next);
-    if (!(fNext <= f + slack)) break;
-    const after = newton(gradient(next));
-    if (after === undefined || !(after.decrement < current.decrement)) break;
-    x = next;
-    f = fNext;
-    current = after;
-  }
-  return x;
-}
+  pointMasses: readonly PointMassCheck[],
+) => number[];
 
 /**
  * Minimise the mean negative log-likelihood `objective` (with analytic `gradient`, both in
@@ -178,10 +128,11 @@ function newtonPolish(
  * SE(ln θ) ≤ 20, and no mixing distribution of `pointMasses` collapsed (shape or
  * concentration above 1e6). That last boundary, shapes → ∞ at a fixed ratio, is one the other
  * tests cannot see: the likelihood creeps towards its supremum, the optimizer stalls on
- * rounding, and the Hessian there can still look positive definite. A point that is inside the
- * range with no collapsed mixing distribution is finished by Newton steps on the gradient
- * (`newtonPolish`), so the estimates are the root of the gradient to rounding, not wherever the
- * optimizer's value stalled.
+ * rounding, and the Hessian there can still look positive definite. With `polish` (the
+ * kernel's `newtonPolish`, passed by fits whose likelihood is flat along a ridge), a point that
+ * is inside the range with no collapsed mixing distribution is finished by Newton steps on the
+ * gradient, so the estimates are the root of the gradient to rounding, not wherever the
+ * optimizer's value stalled. (Passed in, not imported, so that a fit without it does not ship it.)
  */
 export function fitLogScale(
   fn: string,
@@ -191,13 +142,10 @@ export function fitLogScale(
   n: number,
   maxIterations: number,
   pointMasses: readonly PointMassCheck[] = [],
+  polish?: Polish,
 ): LogScaleFit {
   const result = minimizeWithGradient(objective, gradient, start, { maxIterations, gradientTolerance: 1e-9 });
-  const found = objective(result.x);
-  // Only an interior maximum is polished: where a mixing distribution collapses to a point mass
-  // the supremum is at infinity and there is no root of the gradient to converge to.
-  const interior = Number.isFinite(found) && result.x.every(Number.isFinite) && !collapsedAt(result.x, pointMasses);
-  const polished = interior ? newtonPolish(objective, gradient, result.x, found) : result.x;
+  const polished = polish ? polish(objective, gradient, result.x, pointMasses) : result.x;
   // The estimates first, then their logarithms: a log-likelihood evaluated later at the reported
   // estimates (ln of each) sees exactly the θ the fit reports its log-likelihood at.
   const estimates = polished.map(Math.exp);
@@ -220,7 +168,7 @@ export function fitLogScale(
   }
   let collapsed = false;
   for (const { indices, meaning } of pointMasses) {
-    if (shapeSum(estimates, indices) > POINT_MASS) {
+    if (indices.reduce((sum, i) => sum + (estimates[i] as number), 0) > POINT_MASS) {
       collapsed = true;
       message += `; ${meaning} (a point mass: the maximum is on a boundary)`;
     }
@@ -248,13 +196,14 @@ export function fitLogScaleLikelihood(
   n: number,
   maxIterations: number,
   pointMasses: readonly PointMassCheck[] = [],
+  polish?: Polish,
 ): LogScaleFit {
   const gradient = (theta: readonly number[]): number[] => {
     const g = new Array<number>(theta.length).fill(0);
     negativeLogLikelihood(theta, g);
     return g;
   };
-  return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations, pointMasses);
+  return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations, pointMasses, polish);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { BgBbFit } from './bg-bb-params';
 import { bgBbNegativeLogLikelihood, type BgBbSufficientStatistics } from './likelihood';
 import { fitLogScaleLikelihood } from '../../internal/log-scale-fit';
+import { newtonPolish } from '../../internal/newton-polish';
 import { requireRepeatData } from '../repeat-data';
 
 const FN = 'fitBgBb';
@@ -18,7 +19,7 @@ export function fitBgBbStatistics(stats: BgBbSufficientStatistics, rows: number,
   const fit = fitLogScaleLikelihood(FN, objective, [0, 0, 0, 0], n, maxIterations, [
     { indices: [0, 1], meaning: 'α + β: the transaction probability p is the same for every customer' },
     { indices: [2, 3], meaning: 'γ + δ: the dropout probability θ is the same for every customer' },
-  ]);
+  ], newtonPolish);
   const [alpha, beta, gamma, delta] = fit.estimates as [number, number, number, number];
   const se = fit.standardErrors;
   return Object.freeze({

@@ -54,8 +54,9 @@ const BOUNDARY_ALPHA = 1e-8;
  * statistics (identical (x, tₓ, T) grouped, in sorted order; terms that depend on x alone summed
  * once per distinct x), so millions of customers fit in about a second, and the fit does not
  * depend on the order or the grouping of the rows: shuffled, or as a weighted histogram, the same
- * customers give the same fit bit for bit. An interior maximum is finished by Newton steps on the
- * analytic gradient.
+ * customers give the same fit bit for bit. (Unlike the Pareto/NBD and Gamma-Gamma fits, no
+ * Newton polish follows BFGS: the BG/NBD maximum is well conditioned, and BFGS's own gradient test
+ * already pins it to 1e-9 between inputs that differ in rounding.)
  *
  * Rows with recency 0 and frequency ≥ 1 (several purchases inside the rounding step of an
  * export) are valid, but with one of them the likelihood has no maximum: it grows without bound

@@ -23,7 +23,6 @@
  * x > 0 are grouped by (x, tₓ, T).
  */
 import { canonicalRows } from '../../internal/canonical-rows';
-import { groupRows } from '../../internal/group-rows';
 import { outsideLogRange } from '../../internal/log-scale-fit';
 import { digamma, logGamma } from '../../internal/special';
 
@@ -57,10 +56,11 @@ export interface BgNbdSufficientStatistics {
 }
 
 /**
- * Reduce rows to sufficient statistics: customers with x = 0 grouped by T, the others by
- * (x, tₓ, T), in canonical order (the distinct rows sorted by x, tₓ, T), so that the
- * statistics, the objective and a fit are the same bit for bit for any order or grouping of the
- * same customers.
+ * Reduce rows to sufficient statistics: the distinct (x, tₓ, T) with summed weights, in
+ * canonical order (sorted by x, tₓ, T), so that the statistics, the objective and a fit are the
+ * same bit for bit for any order or grouping of the same customers. Customers with x = 0 come
+ * first (their tₓ is 0, so they are grouped by T alone); the distinct frequencies are the runs
+ * of equal x.
  */
 export function bgNbdSufficientStatistics(
   x: Float64Array,
@@ -69,65 +69,65 @@ export function bgNbdSufficientStatistics(
   w: Float64Array,
   length: number,
 ): BgNbdSufficientStatistics {
-  // Distinct (x, tₓ, T) in canonical order first: every sum below then runs over the same
-  // arrays in the same order for any order or grouping of the same customers.
   const rows = canonicalRows([x.subarray(0, length), tx.subarray(0, length), T.subarray(0, length)], w, length);
   [x, tx, T] = rows.keys as [Float64Array, Float64Array, Float64Array];
   w = rows.weights;
-  length = rows.size;
+  const n = rows.size;
+  let nz = 0;
+  while (nz < n && x[nz] === 0) nz++;
   let totalWeight = 0;
   let repeatWeight = 0;
   let weightedFrequency = 0;
   let weightedAge = 0;
-  // Each row's weight in the group it belongs to, 0 in the other (groupRows drops weight 0).
-  const zeroRowWeights = new Float64Array(length);
-  const repeatRowWeights = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
+  const frequencies: number[] = [];
+  const frequencyWeights: number[] = [];
+  const repeatFrequencyIndex = new Int32Array(n - nz);
+  for (let i = 0; i < n; i++) {
     const wi = w[i] as number;
     const xi = x[i] as number;
-    if (xi === 0) zeroRowWeights[i] = wi;
-    else {
+    if (i === 0 || xi !== x[i - 1]) {
+      frequencies.push(xi);
+      frequencyWeights.push(0);
+    }
+    const f = frequencies.length - 1;
+    frequencyWeights[f] = (frequencyWeights[f] as number) + wi;
+    if (i >= nz) {
+      repeatFrequencyIndex[i - nz] = f;
       repeatWeight += wi;
-      repeatRowWeights[i] = wi;
     }
     totalWeight += wi;
     weightedFrequency += wi * xi;
     weightedAge += wi * (T[i] as number);
   }
-  const byFrequency = groupRows([x], w, length);
-  const zeros = groupRows([T], zeroRowWeights, length);
-  const zeroT = zeros.keys[0] as Float64Array;
-  const repeats = groupRows([x, tx, T], repeatRowWeights, length);
-  const [repeatX, repeatTx, repeatT] = repeats.keys as [Float64Array, Float64Array, Float64Array];
-  const nz = zeroT.length;
-  const nr = repeatX.length;
-  const allTimes = new Float64Array(nz + 2 * nr);
-  allTimes.set(zeroT, 0);
-  allTimes.set(repeatT, nz);
-  allTimes.set(repeatTx, nz + nr);
-  const distinct = groupRows([allTimes], new Float64Array(allTimes.length).fill(1), allTimes.length);
-  // The frequency group of each repeat group: that of any of its rows (they share x).
-  const repeatFrequencyIndex = new Int32Array(nr);
-  for (let i = 0; i < length; i++) {
-    const j = repeats.groupOf[i] as number;
-    if (j >= 0) repeatFrequencyIndex[j] = byFrequency.groupOf[i] as number;
-  }
+  // The distinct times, in order of first appearance over T of the zeros, T and tₓ of the others.
+  const timeIndex = new Map<number, number>();
+  const indexOf = (t: number): number => {
+    let k = timeIndex.get(t);
+    if (k === undefined) timeIndex.set(t, (k = timeIndex.size));
+    return k;
+  };
+  const zeroT = T.slice(0, nz);
+  const repeatT = T.slice(nz);
+  const repeatTx = tx.slice(nz);
+  const zeroTIndex = Int32Array.from(zeroT, indexOf);
+  const repeatTIndex = Int32Array.from(repeatT, indexOf);
+  const repeatTxIndex = Int32Array.from(repeatTx, indexOf);
   return {
-    frequencies: byFrequency.keys[0] as Float64Array,
-    frequencyWeights: byFrequency.weights,
+    frequencies: Float64Array.from(frequencies),
+    frequencyWeights: Float64Array.from(frequencyWeights),
     zeroT,
-    zeroWeights: zeros.weights,
+    zeroWeights: w.slice(0, nz),
     repeatFrequencyIndex,
-    repeatX,
+    repeatX: x.slice(nz),
     repeatTx,
     repeatT,
-    repeatWeights: repeats.weights,
+    repeatWeights: w.slice(nz),
     totalWeight,
     repeatWeight,
-    times: distinct.keys[0] as Float64Array,
-    zeroTIndex: distinct.groupOf.slice(0, nz),
-    repeatTIndex: distinct.groupOf.slice(nz, nz + nr),
-    repeatTxIndex: distinct.groupOf.slice(nz + nr),
+    times: Float64Array.from(timeIndex.keys()),
+    zeroTIndex,
+    repeatTIndex,
+    repeatTxIndex,
     weightedFrequency,
     weightedAge,
   };

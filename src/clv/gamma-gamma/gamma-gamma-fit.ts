@@ -3,6 +3,7 @@ import type { GammaGammaCustomer, GammaGammaFit } from './gamma-gamma-params';
 import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from './likelihood';
 import { readRepeatSpend } from './repeat-spend';
 import { fitLogScaleLikelihood } from '../../internal/log-scale-fit';
+import { newtonPolish } from '../../internal/newton-polish';
 import { fail, requireCount } from '../../internal/validate';
 import { requireValues } from '../../internal/input';
 import { readOptions, requireAccessor } from '../../internal/options';
@@ -160,7 +161,7 @@ export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions
   const fit = fitLogScaleLikelihood(FN, objective, [0, Math.log(2), Math.log(stats.meanSpend)], n, maxIterations, [
     { indices: [0], meaning: 'p: every transaction of a customer is worth the same' },
     { indices: [1], meaning: 'q: every customer has the same mean spend' },
-  ]);
+  ], newtonPolish);
   const [p, q, gamma] = fit.estimates as [number, number, number];
   const se = fit.standardErrors;
   return Object.freeze({

@@ -2,6 +2,7 @@ import type { ModelFit } from '../../models/model';
 import type { Values } from '../../models/values';
 import type { CustomerHistory, CustomerHistoryAccessors, CustomerHistoryOptions } from '../customer-history';
 import { fitLogScaleLikelihood } from '../../internal/log-scale-fit';
+import { newtonPolish } from '../../internal/newton-polish';
 import { fail, requireCount } from '../../internal/validate';
 import { requireValues } from '../../internal/input';
 import { readOptions, requireAccessor } from '../../internal/options';
@@ -128,7 +129,7 @@ function fitMbgNbdStatistics(stats: BgNbdSufficientStatistics, rows: number, ski
   const fit = fitLogScaleLikelihood(FN, (theta, g) => mbgNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations, [
     { indices: [0], meaning: 'r: every customer buys at the same rate' },
     { indices: [2, 3], meaning: 'a + b: every customer has the same dropout probability' },
-  ]);
+  ], newtonPolish);
   const [r, alpha, a, b] = fit.estimates as [number, number, number, number];
   let converged = fit.converged;
   let message = fit.message;

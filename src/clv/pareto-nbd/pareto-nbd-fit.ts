@@ -2,6 +2,7 @@ import type { ModelFit } from '../../models/model';
 import type { Values } from '../../models/values';
 import type { CustomerHistory, CustomerHistoryAccessors, CustomerHistoryOptions } from '../customer-history';
 import { fitLogScaleLikelihood } from '../../internal/log-scale-fit';
+import { newtonPolish } from '../../internal/newton-polish';
 import { fail, requireCount } from '../../internal/validate';
 import { requireValues } from '../../internal/input';
 import { readOptions, requireAccessor } from '../../internal/options';
@@ -134,7 +135,7 @@ function fitParetoNbdStatistics(stats: ParetoNbdSufficientStatistics, rows: numb
   const fit = fitLogScaleLikelihood(FN, (theta, g) => paretoNbdNegativeLogLikelihood(theta, stats, g), start, n, maxIterations, [
     { indices: [0], meaning: 'r: every customer buys at the same rate' },
     { indices: [2], meaning: 's: every customer has the same dropout rate' },
-  ]);
+  ], newtonPolish);
   const [r, alpha, s, beta] = fit.estimates as [number, number, number, number];
   const se = fit.standardErrors;
   return Object.freeze({

@@ -1,6 +1,7 @@
 import type { Accessor, Values } from '../../models/values';
 import type { SbgFit } from './sbg-params';
 import { fitLogScale } from '../../internal/log-scale-fit';
+import { newtonPolish } from '../../internal/newton-polish';
 import { sbgObjective } from './likelihood';
 import { readSbgInput } from './statistics';
 import { requireCount, requirePositive } from '../../internal/validate';
@@ -127,7 +128,7 @@ export function fitSbg<D>(input: Values<D> | Values<number>, optionsArgument?: S
   const { objective, gradient } = sbgObjective(stats);
   const fit = fitLogScale(FN, objective, gradient, [0, 0], stats.customers, maxIterations, [
     { indices: [0, 1], meaning: 'α + β: every customer has the same churn probability' },
-  ]);
+  ], newtonPolish);
   const [alpha, beta] = fit.estimates as [number, number];
   const se = fit.standardErrors;
   return Object.freeze({

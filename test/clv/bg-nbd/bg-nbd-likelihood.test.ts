@@ -35,7 +35,7 @@ describe('bgNbdSufficientStatistics', () => {
     expect([...s.zeroWeights]).toEqual([4]);
     expect(s.repeatWeights.length).toBe(2);
     expect([...s.frequencies].sort((p, q) => p - q)).toEqual([0, 2, 3]);
-    // Groups in first-row order; the indices point into the distinct frequencies and times.
+    // Groups in canonical order; the indices point into the distinct frequencies and times.
     expect([...s.frequencies]).toEqual([0, 2, 3]);
     expect([...s.frequencyWeights]).toEqual([4, 4, 2]);
     expect([...s.repeatX, ...s.repeatTx, ...s.repeatT, ...s.repeatWeights]).toEqual([2, 3, 5, 7, 10, 12, 4, 2]);
@@ -51,11 +51,12 @@ describe('bgNbdSufficientStatistics', () => {
     const s = bgNbdSufficientStatistics(x, tx, T, Float64Array.of(0, 1, 2, 1, 0, 1), 5);
     expect(s.totalWeight).toBe(4);
     expect(s.repeatWeight).toBe(3);
-    expect([...s.frequencies]).toEqual([0, 2, 1]);
+    // In canonical order (sorted by x, tₓ, T), whatever the order of the rows.
+    expect([...s.frequencies]).toEqual([0, 1, 2]);
     expect([...s.zeroT, ...s.zeroWeights]).toEqual([8, 1]);
-    expect([...s.repeatX, ...s.repeatTx, ...s.repeatWeights]).toEqual([2, 1, 4, 3, 2, 1]);
+    expect([...s.repeatX, ...s.repeatTx, ...s.repeatWeights]).toEqual([1, 2, 3, 4, 1, 2]);
     expect([...s.repeatFrequencyIndex]).toEqual([1, 2]);
-    expect([...s.times]).toEqual([8, 9, 4, 3]);
+    expect([...s.times]).toEqual([8, 9, 3, 4]);
   });
 
   it('groups the 2,357 CDNOW customers into far fewer groups', () => {
