@@ -1,10 +1,13 @@
 /** The options of the customer-base simulators, read and checked once. */
 import type { SimulationOptions } from './simulation-options';
-import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
+import { describeValue, fail, requireCount, requireCountUpTo, requireNonNegative, requirePositive } from '../internal/validate';
 import { readOptions } from '../internal/options';
 
 /** Most purchases one simulated customer may make before the simulation refuses the parameters. */
 export const MAX_SIMULATED_PURCHASES = 1_000_000;
+
+/** Most customers one call of a simulator makes (each is an object in memory); more throws `OUT_OF_RANGE`. */
+export const MAX_SIMULATED_CUSTOMERS = 10_000_000;
 
 /** The checked options. */
 export interface CheckedSimulationOptions {
@@ -21,7 +24,7 @@ export function readSimulationOptions(fn: string, options: SimulationOptions): C
   for (const key of ['customers', 'T', 'seed'] as const) {
     if (settings[key] === undefined) throw fail('INVALID_OPTION', fn, `${key} is required`, { field: key });
   }
-  const customers = requireCount(fn, 'customers', settings.customers);
+  const customers = requireCountUpTo(fn, 'customers', settings.customers, MAX_SIMULATED_CUSTOMERS);
   const seed = requireCount(fn, 'seed', settings.seed);
   const T = settings.T as SimulationOptions['T'];
   let minT: number;

@@ -1,6 +1,6 @@
 /** Options of the transaction-model simulators ({@link simulateBgNbd}, {@link simulateParetoNbd}). */
 export interface SimulationOptions {
-  /** How many customers to simulate, a whole number ≥ 0. Required. */
+  /** How many customers to simulate, a whole number from 0 to 10,000,000. Required. */
   readonly customers: number;
   /**
    * Each customer's observation length T (first purchase to the end of observation), in the
