@@ -41,6 +41,15 @@ export function readSimulationOptions(fn: string, options: SimulationOptions): C
     spanT = 0;
   }
   const resolution = settings.resolution === undefined ? undefined : requirePositive(fn, 'resolution', settings.resolution);
+  const maxT = minT + spanT;
+  // A step longer than the observation rounds every purchase to time 0 (the simulation never ends); T near
+  // the top of a double over a tiny step rounds to Infinity.
+  if (resolution !== undefined && maxT > 0 && resolution > maxT) {
+    throw fail('OUT_OF_RANGE', fn, `resolution ${describeValue(resolution)} is longer than the observation T ${describeValue(maxT)}`, { field: 'resolution', value: resolution });
+  }
+  if (resolution !== undefined && !Number.isFinite(maxT / resolution)) {
+    throw fail('OUT_OF_RANGE', fn, `T ${describeValue(maxT)} in steps of resolution ${describeValue(resolution)} is beyond a double`, { field: 'resolution', value: resolution });
+  }
   const round = resolution === undefined ? (v: number) => v : (v: number) => Math.round(v / resolution) * resolution;
   return { customers, minT, spanT, seed, round };
 }

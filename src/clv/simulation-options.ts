@@ -20,7 +20,8 @@ export interface SimulationOptions {
   /**
    * Round times to multiples of this step, > 0 (e.g. `1 / 7` for days when the unit is weeks),
    * as a summary of dated transactions would: purchases rounded into the first purchase's step
-   * are not repeat purchases, and purchases in the same step count once. Default: exact times.
+   * are not repeat purchases, and purchases in the same step count once; at most the longest T.
+   * Default: exact times.
    */
   readonly resolution?: number;
 }
