@@ -91,7 +91,7 @@ describe('recency 0 with frequency ≥ 1 (rounded exports)', () => {
       expect(pmf.reduce((s, q) => s + q, 0)).toBeLessThanOrEqual(1 + 1e-12);
       expect(Number.isFinite(dert(p, c, { discountRate: 0.01 }))).toBe(true);
     }
-    const ll = logLikelihood(p, ROUNDED, {});
+    const ll = (logLikelihood as (params: never, rows: unknown, options: object) => number)(p, ROUNDED, {});
     expect(Number.isFinite(ll)).toBe(true);
     expect(ll).toBeLessThan(0);
   });
@@ -113,7 +113,7 @@ describe('recency 0 with frequency ≥ 1 (rounded exports)', () => {
   ] as const)('%s: predictTransactions, predictClv, calibrationVsHoldout and repeatPurchaseHistogram take the rounded rows', (_, model, params) => {
     const m = model as never;
     const p = params as never;
-    const tx = predictTransactions(m, p, ROWS, { t: 39 });
+    const tx = predictTransactions(m, p, ROWS as never, { t: 39 } as never);
     expect(tx.expectedPurchases.every(Number.isFinite)).toBe(true);
     expect(tx.skipped).toBe(0);
     const clv = predictClv(m, p, { gammaGamma: GAMMA_GAMMA }, ROWS, { timeUnit: 'week', horizon: 12, horizonUnit: 'month' });
