@@ -1,10 +1,13 @@
 /** The options of the customer-base simulators, read and checked once. */
 import type { SimulationOptions } from './simulation-options';
-import { describeValue, fail, requireCount, requireNonNegative, requirePositive } from '../internal/validate';
+import { describeValue, fail, requireCount, requireCountUpTo, requireNonNegative, requirePositive } from '../internal/validate';
 import { readOptions } from '../internal/options';
 
 /** Most purchases one simulated customer may make before the simulation refuses the parameters. */
 export const MAX_SIMULATED_PURCHASES = 1_000_000;
+
+/** Most customers one call of a simulator makes (each is an object in memory); more throws `OUT_OF_RANGE`. */
+export const MAX_SIMULATED_CUSTOMERS = 10_000_000;
 
 /** The checked options. */
 export interface CheckedSimulationOptions {
@@ -21,7 +24,7 @@ export function readSimulationOptions(fn: string, options: SimulationOptions): C
   for (const key of ['customers', 'T', 'seed'] as const) {
     if (settings[key] === undefined) throw fail('INVALID_OPTION', fn, `${key} is required`, { field: key });
   }
-  const customers = requireCount(fn, 'customers', settings.customers);
+  const customers = requireCountUpTo(fn, 'customers', settings.customers, MAX_SIMULATED_CUSTOMERS);
   const seed = requireCount(fn, 'seed', settings.seed);
   const T = settings.T as SimulationOptions['T'];
   let minT: number;
@@ -38,6 +41,15 @@ export function readSimulationOptions(fn: string, options: SimulationOptions): C
     spanT = 0;
   }
   const resolution = settings.resolution === undefined ? undefined : requirePositive(fn, 'resolution', settings.resolution);
+  const maxT = minT + spanT;
+  // A step longer than the observation rounds every purchase to time 0 (the simulation never ends); T near
+  // the top of a double over a tiny step rounds to Infinity.
+  if (resolution !== undefined && maxT > 0 && resolution > maxT) {
+    throw fail('OUT_OF_RANGE', fn, `resolution ${describeValue(resolution)} is longer than the observation T ${describeValue(maxT)}`, { field: 'resolution', value: resolution });
+  }
+  if (resolution !== undefined && !Number.isFinite(maxT / resolution)) {
+    throw fail('OUT_OF_RANGE', fn, `T ${describeValue(maxT)} in steps of resolution ${describeValue(resolution)} is beyond a double`, { field: 'resolution', value: resolution });
+  }
   const round = resolution === undefined ? (v: number) => v : (v: number) => Math.round(v / resolution) * resolution;
   return { customers, minT, spanT, seed, round };
 }

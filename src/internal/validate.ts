@@ -104,6 +104,13 @@ export function requireCount(fn: string, what: string, value: unknown, index?: n
   return x;
 }
 
+/** A whole number from 0 to `max` (a size the caller must allocate: draws, resamples, simulated rows); above it `OUT_OF_RANGE`. */
+export function requireCountUpTo(fn: string, what: string, value: unknown, max: number): number {
+  const x = requireCount(fn, what, value);
+  if (x > max) throw rejectValue('OUT_OF_RANGE', fn, what, value, undefined, `exceeds ${max}`);
+  return x;
+}
+
 /** A finite number > 0 (rates, scale parameters). */
 export function requirePositive(fn: string, what: string, value: unknown, index?: number): number {
   const x = requireFinite(fn, what, value, index);

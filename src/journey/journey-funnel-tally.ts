@@ -80,24 +80,42 @@ function checkState(where: string, state: unknown): JourneyFunnelTallyState {
   const n = stages.length;
   r.level('level');
   const groupBy = r.oneOf('groupBy', [null, 'segment', 'channel'] as const);
-  r.count('journeys');
+  const journeys = r.count('journeys');
   r.count('skipped');
-  r.numbers('furthest', n, 'count');
-  r.numbers('entered', n, 'count');
+  checkCounts(where, '', journeys, r.numbers('furthest', n, 'count'), r.numbers('entered', n, 'count'));
   const groups = r.state['groups'];
   if (!Array.isArray(groups) || (groupBy === null && groups.length > 0)) badState(where, 'groups', groups, groupBy === null ? 'is not an empty array (no grouping)' : 'is not an array');
   const keys = new Set<unknown>();
+  let grouped = 0;
   groups.forEach((g: unknown, k) => {
     const path = `groups[${k}]`;
     const group = r.record('groups', g, path);
     const key = group['group'];
     if ((key !== null && typeof key !== 'string') || keys.has(key)) badState(where, `${path}.group`, key, 'is not a distinct string or null');
     keys.add(key);
-    r.count('groups', group['journeys'], `${path}.journeys`);
-    r.numbers('groups', n, 'count', group['furthest'], `${path}.furthest`);
-    r.numbers('groups', n, 'count', group['entered'], `${path}.entered`);
+    const inGroup = r.count('groups', group['journeys'], `${path}.journeys`);
+    checkCounts(where, `${path}.`, inGroup, r.numbers('groups', n, 'count', group['furthest'], `${path}.furthest`), r.numbers('groups', n, 'count', group['entered'], `${path}.entered`));
+    grouped += inGroup;
   });
+  if (groupBy !== null && grouped !== journeys) badState(where, 'journeys', journeys, `is not the sum of the groups' journeys (${grouped})`);
   return state as JourneyFunnelTallyState;
+}
+
+/**
+ * The counts of one funnel must be those of some journeys: every journey has a furthest stage
+ * (the histogram sums to `journeys`), and a journey that entered stage k got at least that far
+ * while one whose furthest stage is k entered it (furthest[k] ≤ entered[k] ≤ reached[k]).
+ */
+function checkCounts(where: string, prefix: string, journeys: number, furthest: readonly number[], entered: readonly number[]): void {
+  let reached = 0;
+  for (let k = furthest.length - 1; k >= 0; k--) {
+    reached += furthest[k] as number;
+    const e = entered[k] as number;
+    if (e < (furthest[k] as number) || e > reached) {
+      badState(where, `${prefix}entered[${k}]`, e, `is not between the journeys that ended there (${furthest[k] as number}) and those that got that far (${reached})`);
+    }
+  }
+  if (reached !== journeys) badState(where, `${prefix}journeys`, journeys, `is not the sum of the furthest-stage counts (${reached})`);
 }
 
 const states = stateChecker<JourneyFunnelTallyState>(checkState);

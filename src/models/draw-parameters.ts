@@ -2,7 +2,7 @@ import type { ModelDescriptor, ModelFit, ModelName } from './model';
 import { choleskyLower } from '../internal/linear-algebra';
 import { seededUniform } from '../internal/random';
 import { normalVariate } from '../internal/random-variates';
-import { describeValue, fail, requireCount } from '../internal/validate';
+import { describeValue, fail, requireCount, requireFinite, requirePositive } from '../internal/validate';
 import { readOptions } from '../internal/options';
 
 /** Options of {@link drawParameters}. */
@@ -41,7 +41,9 @@ const MAX_DRAWS = 100_000;
  * @returns `draws` frozen parameter objects (the model's parameters only), in a frozen array.
  * @throws {@link CxMetricsError} `INCONSISTENT_INPUT` for a fit of another model, or a fit with no
  *   covariance (its Hessian was not positive definite: the estimate is on a boundary, so there is
- *   no normal approximation to draw from); `INVALID_INPUT` when `model` is not a model descriptor;
+ *   no normal approximation to draw from); `INVALID_INPUT` when `model` is not a model descriptor
+ *   or the fit's `logParameterCovariance` is not a square matrix of its size; `INVALID_NUMBER` /
+ *   `OUT_OF_RANGE` for a fit parameter that is not a number > 0 or a covariance entry that is not finite;
  *   `OUT_OF_RANGE` for `draws` outside 1–100,000, or a draw beyond a double (a covariance far
  *   beyond what a converged fit reports); `NEGATIVE_VALUE` / `NOT_AN_INTEGER` for a
  *   negative or fractional `draws` or `seed`; `INVALID_OPTION` for an unknown option key.
@@ -74,7 +76,10 @@ export function drawParameters<M extends ModelName, P>(
   const draws = settings.draws === undefined ? 200 : requireCount(FN, 'draws', settings.draws);
   if (draws < 1 || draws > MAX_DRAWS) throw fail('OUT_OF_RANGE', FN, `draws ${draws} is outside 1–${MAX_DRAWS}`, { field: 'draws', value: draws });
   const seed = settings.seed === undefined ? 1 : requireCount(FN, 'seed', settings.seed);
-  const covariance = fit.logParameterCovariance;
+  const names = model.parameterNames as readonly (keyof P & string)[];
+  // A fit restored from storage is read like any input: positive parameters, a square matrix of numbers.
+  const center = names.map((name) => Math.log(requirePositive(FN, `fit.${name}`, fit[name])));
+  const covariance = readCovariance(fit.logParameterCovariance, names.length);
   const factor = covariance === undefined ? undefined : choleskyLower(covariance);
   if (factor === undefined) {
     throw fail(
@@ -84,8 +89,6 @@ export function drawParameters<M extends ModelName, P>(
       { field: 'fit' },
     );
   }
-  const names = model.parameterNames as readonly (keyof P & string)[];
-  const center = names.map((name) => Math.log(fit[name] as number));
   const u = seededUniform(seed);
   const result: P[] = new Array<P>(draws);
   const z = new Array<number>(names.length);
@@ -106,4 +109,13 @@ export function drawParameters<M extends ModelName, P>(
     result[k] = Object.freeze(draw) as P;
   }
   return Object.freeze(result);
+}
+
+/** The fit's covariance of the log parameters: `undefined`, or an n × n array of finite numbers (else `INVALID_INPUT` / `INVALID_NUMBER`). */
+function readCovariance(value: unknown, n: number): number[][] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length !== n || !value.every((row) => Array.isArray(row) && row.length === n)) {
+    throw fail('INVALID_INPUT', FN, `fit.logParameterCovariance ${describeValue(value)} is not a ${n} × ${n} matrix`, { field: 'fit.logParameterCovariance', value });
+  }
+  return (value as unknown[][]).map((row, i) => row.map((x, j) => requireFinite(FN, `fit.logParameterCovariance[${i}][${j}]`, x)));
 }

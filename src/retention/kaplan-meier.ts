@@ -187,7 +187,7 @@ export function kaplanMeier<T>(subjects: Values<T>, options: KaplanMeierOptions<
     }
     tally = tallyDurations(subjects, o as KaplanMeierDurationAccessors<T>);
   } else {
-    tally = tallyActivity(subjects, options as ActivityOptions<T> & KaplanMeierActivitySettings);
+    tally = tallyActivity(subjects, o as unknown as ActivityOptions<T> & KaplanMeierActivitySettings);
   }
   return kaplanMeierCurve(tally, level, confidence, horizon);
 }

@@ -133,7 +133,7 @@ function isCesResult(value: unknown): value is CesResult {
  * @returns The test, or `undefined` when there is no answer (or every weight is 0).
  * @throws {@link models!CxMetricsError} the score, count and weight codes of {@link nps}, {@link csat} or {@link ces};
  *   `INVALID_NUMBER` / `OUT_OF_RANGE` for a benchmark that is not a number on the metric's scale
- *   (a CSAT benchmark of 0 or 1 included: nothing to test against); `OUT_OF_RANGE` for a level
+ *   (a CSAT benchmark of 0 or 1, or so close to them that the statistic overflows, included); `OUT_OF_RANGE` for a level
  *   outside (0, 1); `INVALID_OPTION` for an unknown metric, alternative or option key; `INVALID_INPUT`
  *   for an input that is neither scores nor one of the summary forms.
  *
@@ -211,6 +211,8 @@ export function benchmarkTest<T = number>(
     const share = Math.min(1, successes / n);
     const se = Math.sqrt((benchmark * (1 - benchmark)) / n);
     const z = (share - benchmark) / se;
+    // A benchmark within a few ulps of 0 or 1 (5e-324) makes the standard error underflow.
+    if (!Number.isFinite(z)) throw fail('OUT_OF_RANGE', FN, `benchmark ${describeValue(benchmark)} is so close to 0 or 1 that the test statistic overflows a double`, { field: 'benchmark', value: options.benchmark });
     const interval = csatIntervalOf(successes, n, level, 'wilson')!;
     return Object.freeze({
       ...common,

@@ -5,7 +5,7 @@ import { optionKeys, readOptions, requireAccessor, requireAccessorGiven } from '
 import { quantileSorted } from '../internal/quantile';
 import { seededUniform } from '../internal/random';
 import { requireScale } from './survey-scores';
-import { fail, requireCount, requireFinite, requireLevel, requireNonNegative, requireOneOf, requireScore } from '../internal/validate';
+import { fail, requireCount, requireCountUpTo, requireFinite, requireLevel, requireNonNegative, requireOneOf, requireScore } from '../internal/validate';
 import { DEFAULT_SURVEY_SCALES, SURVEY_METRICS, type SurveyMetric, type SurveyScale } from '../models/interaction';
 import type { Accessor, Values } from '../models/values';
 
@@ -32,7 +32,7 @@ export interface KeyDriversOptions<T> {
   /** Reads a survey weight per response, ≥ 0 (e.g. from `rakeWeights`). Default: none. A `null`/`undefined` weight skips the response. */
   readonly weight?: Accessor<T, number | null | undefined>;
   /**
-   * Bootstrap resamples for the intervals, a whole number; `0` skips them. Default `1000`. Each
+   * Bootstrap resamples for the intervals, a whole number up to 100,000; `0` skips them. Default `1000`. Each
    * resample costs one pass over the responses (n·p² operations) plus the decomposition: lower
    * it for very large samples, where the intervals are narrow anyway.
    */
@@ -99,6 +99,8 @@ export interface KeyDriverThresholds {
 }
 
 const FN = 'keyDrivers';
+/** Most bootstrap resamples (as `drawParameters`' draws); more throws `OUT_OF_RANGE`. */
+const MAX_RESAMPLES = 100_000;
 const KEY_DRIVERS_KEYS = optionKeys<KeyDriversOptions<unknown>>({
   outcome: true,
   drivers: true,
@@ -140,6 +142,10 @@ function correlations(x: Float64Array[], y: Float64Array, w: Float64Array, pick:
       const da = wi * (d[a] as number);
       for (let b = 0; b <= a; b++) row[b] = (row[b] as number) + da * (d[b] as number);
     }
+  }
+  // Ratings or weights near the top of a double (1e308) overflow the cross-products.
+  if (!Number.isFinite(sw) || cov.some((row) => row.some((v) => !Number.isFinite(v)))) {
+    throw fail('OUT_OF_RANGE', FN, 'the ratings, outcome or weights are so large that their weighted cross-products overflow a double; rescale them', { field: 'responses' });
   }
   const sd = cov.map((row, a) => Math.sqrt(row[a] as number));
   if (sd.some((s) => !(s > 0))) return { zeroVariance: sd.findIndex((s) => !(s > 0)), mean };
@@ -246,7 +252,7 @@ function shapleyValues(r: number[][], rxy: number[]): number[] | undefined {
  * @throws {@link models!CxMetricsError} `INSUFFICIENT_DATA` when a driver or the outcome does not
  *   vary, the drivers are perfectly collinear, or there are no more complete responses than
  *   drivers + 1; `OUT_OF_RANGE` / `NOT_AN_INTEGER` for an outcome off its scale (or a rating off
- *   `driverScale`), a level outside (0, 1); `INVALID_NUMBER` for a non-finite rating or
+ *   `driverScale`), a level outside (0, 1), more than 100,000 `resamples`, or ratings, outcome or weights so large that their cross-products overflow; `INVALID_NUMBER` for a non-finite rating or
  *   weight; `NEGATIVE_VALUE` for a negative weight; `INVALID_OPTION` for missing accessors, no
  *   drivers, an unknown option, method or metric, or more than 12 drivers with `'shapley'`;
  *   `INVALID_INPUT` for responses that are not a list or an iterable.
@@ -296,7 +302,7 @@ export function keyDrivers<T>(responses: Values<T>, options: KeyDriversOptions<T
       value: names.length,
     });
   }
-  const resamples = requireCount(FN, 'resamples', o.resamples ?? 1000);
+  const resamples = requireCountUpTo(FN, 'resamples', o.resamples ?? 1000, MAX_RESAMPLES);
   const seed = requireFinite(FN, 'seed', o.seed ?? 1);
   const level = requireLevel(FN, o.level ?? 0.95);
 

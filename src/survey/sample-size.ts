@@ -117,7 +117,7 @@ function roundUp(x: number): number {
  * @returns The plan.
  * @throws {@link models!CxMetricsError} `INVALID_OPTION` unless exactly one of `n`, `margin`, `difference` is given, or for an
  *   option that does not apply to the metric, an unknown option key, or options that are not a plain object; `OUT_OF_RANGE` for a level outside (0, 1), a power outside [0.5, 1), a margin
- *   or difference of 0 or beyond the metric's range, shares with zero variance or summing above 1, a CSAT share of 0 or 1,
+ *   or difference of 0, beyond the metric's range or so small that it needs more than 2^53 answers, shares with zero variance or summing above 1, a CSAT share of 0 or 1,
  *   a CES plan with effective n ≤ 1; `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for malformed numbers.
  *
  * @example
@@ -209,6 +209,13 @@ export function sampleSize(options: SampleSizeOptions): SampleSizeResult {
       standardDeviation: sd,
       designEffect,
     });
+  // A target so small that the answers it needs are beyond counting in a double (a margin of 1e-300).
+  const requireCountable = (what: 'margin' | 'difference', value: number, n: number): number => {
+    if (!(n <= Number.MAX_SAFE_INTEGER)) {
+      throw fail('OUT_OF_RANGE', FN, `${what} ${describeValue(value)} needs more than ${Number.MAX_SAFE_INTEGER} answers; it is too small to plan for`, { field: what, value });
+    }
+    return n;
+  };
   const requireMagnitude = (what: 'margin' | 'difference', value: unknown, limit: number): number => {
     const x = requireFinite(FN, what, value);
     if (!(Math.abs(x) > 0 && Math.abs(x) <= limit) || (what === 'margin' && x < 0)) {
@@ -228,7 +235,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSizeResult {
   }
   if (mode === 'margin') {
     const margin = requireMagnitude('margin', options.margin, range);
-    let n = Math.max(1, roundUp(((z * sd) / margin) ** 2 * designEffect));
+    let n = requireCountable('margin', margin, Math.max(1, roundUp(((z * sd) / margin) ** 2 * designEffect)));
     if (metric === 'ces') {
       // The t margin is wider than the z one: step up to the first n that meets the target.
       n = Math.max(n, Math.floor(designEffect) + 1);
@@ -252,7 +259,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSizeResult {
   } else {
     nEff = ((z + zBeta) ** 2 * 2 * sd * sd) / (difference * difference);
   }
-  const n = Math.max(metric === 'ces' ? Math.floor(designEffect) + 1 : 1, roundUp(nEff * designEffect));
+  const n = requireCountable('difference', difference, Math.max(metric === 'ces' ? Math.floor(designEffect) + 1 : 1, roundUp(nEff * designEffect)));
   requireCesSize(n);
   return done(n, difference, power);
 }

@@ -14,7 +14,7 @@ import { ROWS_PENDING_GATE_B } from './pending';
 import { retentionRows } from './retention';
 import { sqlRows } from './sql';
 import { surveyRows } from './survey';
-import { NOT_ACCESSORS, NOT_COLLECTIONS, NOT_LEVELS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
+import { HUGE_SIZES, NOT_ACCESSORS, NOT_COLLECTIONS, NOT_LEVELS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
 
 const ROWS: readonly Row[] = [...modelsRows, ...surveyRows, ...retentionRows, ...clvRows, ...journeyRows, ...sqlRows];
 
@@ -148,6 +148,13 @@ for (const row of ROWS) {
       it.each(values.map((bad) => [label(bad), bad]))(`rejects ${site.what} %s with ${code}`, (_, bad) => {
         const { data, options } = site.put(bad);
         expectRejected(() => row.call(data, options), code, fn, [site.what, describeValue(bad)]);
+      });
+    }
+
+    for (const size of row.sizes ?? []) {
+      it.each(HUGE_SIZES.map((huge) => [huge]))(`rejects ${size.what} %d with OUT_OF_RANGE`, (huge) => {
+        const { data, options } = size.put(huge);
+        expectRejected(() => row.call(data, options), 'OUT_OF_RANGE', fn, [size.what]);
       });
     }
 

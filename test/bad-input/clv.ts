@@ -184,6 +184,7 @@ function simulatorRow(name: string, simulate: (options: never) => unknown): Row 
     valid: { data: undefined, options: valid },
     optionKeys: ['customers', 'T', 'seed', 'resolution'],
     numbers: (['customers', 'T', 'seed', 'resolution'] as const).map((what) => ({ what, put: (bad) => ({ data: undefined, options: { ...valid, [what]: bad } }) })),
+    sizes: [{ what: 'customers', put: (huge) => ({ data: undefined, options: { ...valid, customers: huge } }) }],
   };
 }
 
@@ -335,6 +336,7 @@ export const clvRows: readonly Row[] = [
     valid: { data: undefined, options: SIMULATE_SPEND },
     optionKeys: ['customers', 'frequency', 'seed'],
     numbers: (['customers', 'frequency', 'seed'] as const).map((what) => ({ what, put: (bad) => ({ data: undefined, options: { ...SIMULATE_SPEND, [what]: bad } }) })),
+    sizes: [{ what: 'customers', put: (huge) => ({ data: undefined, options: { ...SIMULATE_SPEND, customers: huge } }) }],
   },
   {
     name: 'bgBbLogLikelihood',
@@ -352,6 +354,7 @@ export const clvRows: readonly Row[] = [
     valid: { data: undefined, options: SIMULATE_DONORS },
     optionKeys: ['customers', 'periods', 'seed'],
     numbers: (['customers', 'periods', 'seed'] as const).map((what) => ({ what, put: (bad) => ({ data: undefined, options: { ...SIMULATE_DONORS, [what]: bad } }) })),
+    sizes: (['customers', 'periods'] as const).map((what) => ({ what, put: (huge) => ({ data: undefined, options: { ...SIMULATE_DONORS, [what]: huge } }) })),
   },
   {
     name: 'predictClv',
@@ -367,6 +370,7 @@ export const clvRows: readonly Row[] = [
       { what: 'margin', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, margin: bad } }) },
       { what: 'window.to', put: (bad) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, window: { from: 0, to: bad } } }) },
     ],
+    sizes: [{ what: 'horizon', put: (huge) => ({ data: ROWS.slice(0, 20), options: { ...PREDICT_OPTIONS, horizon: huge } }) }],
     nullRecords: true,
   },
   {

@@ -52,7 +52,11 @@ export const modelsRows: readonly Row[] = [
     numbers: [
       { what: 'draws', put: (bad) => ({ data: BG_NBD_FIT, options: { draws: bad } }) },
       { what: 'seed', put: (bad) => ({ data: BG_NBD_FIT, options: { seed: bad } }) },
+      // A fit restored from storage is input too.
+      { what: 'fit.r', put: (bad) => ({ data: { ...BG_NBD_FIT, r: bad }, options: { draws: 3 } }) },
+      { what: 'fit.logParameterCovariance[1][1]', put: (bad) => ({ data: { ...BG_NBD_FIT, logParameterCovariance: BG_NBD_FIT.logParameterCovariance!.map((row, i) => (i === 1 ? row.map((x, j) => (j === 1 ? bad : x)) : row)) }, options: { draws: 3 } }) },
     ],
+    sizes: [{ what: 'draws', put: (huge) => ({ data: BG_NBD_FIT, options: { draws: huge } }) }],
   },
   {
     name: 'parseCustomer',

@@ -167,6 +167,7 @@ export const retentionRows: readonly Row[] = [
       what,
       put: (bad) => ({ data: undefined, options: { customers: 5, periods: 7, seed: 2, [what]: bad } }),
     })),
+    sizes: (['customers', 'periods'] as const).map((what) => ({ what, put: (huge) => ({ data: undefined, options: { customers: 5, periods: 7, seed: 2, [what]: huge } }) })),
   },
   {
     name: 'sbgSurvival',

@@ -235,6 +235,11 @@ export const surveyRows: readonly Row[] = [
       { what: 'power', put: (bad) => ({ data: undefined, options: { metric: 'csat', difference: 0.1, power: bad } }) },
       { what: 'shares.promoters', put: (bad) => ({ data: undefined, options: { ...PLAN, shares: { promoters: bad, detractors: 0.2 } } }) },
     ],
+    // A margin or difference so small that the answers needed are past a safe integer (n was Infinity).
+    sizes: [
+      { what: 'margin', put: (huge) => ({ data: undefined, options: { ...PLAN, margin: 1 / huge } }) },
+      { what: 'difference', put: (huge) => ({ data: undefined, options: { metric: 'nps', difference: 1 / huge } }) },
+    ],
   },
   {
     name: 'rakeWeights',
@@ -277,6 +282,11 @@ export const surveyRows: readonly Row[] = [
       { what: 'score', put: (bad) => ({ data: replaceField(RATED, AT, 's', bad), options: DRIVERS }) },
       { what: 'rating', put: (bad) => ({ data: replaceField(RATED, AT, 'a', bad), options: DRIVERS }) },
       { what: 'weight', put: (bad) => ({ data: replaceField(RATED, AT, 'w', bad), options: DRIVERS }) },
+    ],
+    sizes: [
+      { what: 'resamples', put: (huge) => ({ data: RATED, options: { ...DRIVERS, resamples: huge } }) },
+      // Ratings with no driverScale are any finite number: their cross-products overflowed into an internal error.
+      { what: 'overflow', put: () => ({ data: replaceField(RATED, AT, 'a', 1e300), options: DRIVERS }) },
     ],
     nullRecords: true,
     rejects: [

@@ -67,6 +67,12 @@ export interface Row {
    * `false` when elements are not records (counts, parameters).
    */
   readonly nullRecords?: boolean;
+  /**
+   * Where a whole number sizes what the call allocates or loops over (simulated customers, draws,
+   * resamples): each of {@link HUGE_SIZES} must throw `OUT_OF_RANGE` naming `what`, at once (no hang,
+   * no `RangeError` from an array length).
+   */
+  readonly sizes?: readonly { readonly what: string; readonly put: (huge: number) => Call }[];
   /** Put `null` and `undefined` records into the data, when it is not a plain array (a reducer's values, a nested list). */
   readonly withNulls?: (data: unknown) => unknown;
   /** Input this export's own contract rules out (margins with different totals, a single group…). */
@@ -97,6 +103,9 @@ export const NOT_COLLECTIONS: readonly unknown[] = [null, undefined, 5, '910', t
 
 /** Options arguments that are not plain objects: each must throw `INVALID_OPTION` naming `options`. */
 export const NOT_OPTIONS: readonly unknown[] = [null, 5, 'x', true, [], () => ({}), new Date(0), new Map(), Symbol('options')];
+
+/** Sizes no call can honour: past an array's length, past a safe integer, the largest double. */
+export const HUGE_SIZES: readonly number[] = [2 ** 32, 2 ** 53 + 2, 1e308];
 
 /** Accessors that are not functions: each must throw `INVALID_OPTION` naming the option. */
 export const NOT_ACCESSORS: readonly unknown[] = ['f', 5, {}, null, true, [], Symbol('f')];

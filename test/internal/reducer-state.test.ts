@@ -9,6 +9,8 @@ import { cesTally, csatTally, npsTally } from '../../src/survey/index';
 import { kaplanMeierTally } from '../../src/retention/index';
 import { journeyFunnelTally } from '../../src/journey/index';
 import { transactionSummaryTally } from '../../src/clv/index';
+import { rfmHistogramTally } from '../../src/clv/index';
+import * as api from '../../src/index';
 import { thrownBy } from '../support/error-code';
 
 interface AnyReducer {
@@ -119,6 +121,12 @@ const CASES: readonly Case[] = [
       [{ groupBy: 'stage' }, 'groupBy'],
       [{ groups: [{ group: 'x', journeys: 1, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'groups'],
       [{ groupBy: 'segment', groups: [{ group: 3, journeys: 1, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'groups[0].group'],
+      // Counts no journeys could give (they reached an internal assertion of the Wilson interval).
+      [{ journeys: 7 }, 'journeys'],
+      [{ entered: [2, 0, 3] }, 'entered[2]'],
+      [{ entered: [0, 0, 1] }, 'entered[0]'],
+      [{ groupBy: 'segment', groups: [{ group: 'x', journeys: 1, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'journeys'],
+      [{ groupBy: 'segment', groups: [{ group: 'x', journeys: 2, furthest: [1, 0, 0], entered: [1, 0, 0] }] }, 'groups[0].journeys'],
     ],
   },
   {
@@ -143,6 +151,22 @@ const CASES: readonly Case[] = [
       [{ purchases: 0.5 }, 'purchases'],
     ],
   },
+  {
+    name: 'rfmHistogramTally',
+    reducer: r(rfmHistogramTally),
+    valid: () =>
+      [
+        { frequency: 0, recency: 0, T: 10, monetaryValue: 0, customers: 40 },
+        { frequency: 2, recency: 6, T: 10, monetaryValue: 15, customers: 3 },
+      ].reduce(rfmHistogramTally.add, rfmHistogramTally.create()) as never,
+    value: { frequency: 1, recency: 4, T: 10, monetaryValue: 20, customers: 2 },
+    bad: [
+      [{ customers: 5 }, 'customers'],
+      [{ spend: 'yes' }, 'spend'],
+      [{ skipped: -1 }, 'skipped'],
+      [{ cells: [] }, 'cells'],
+    ],
+  },
 ];
 
 function rejection(run: () => unknown): CxMetricsError {
@@ -150,6 +174,16 @@ function rejection(run: () => unknown): CxMetricsError {
   expect(error).toBeInstanceOf(CxMetricsError);
   return error as CxMetricsError;
 }
+
+describe('the cases cover every reducer the library exports', () => {
+  it('has one case per reducer export', () => {
+    const reducers = Object.entries(api)
+      .filter(([, v]) => typeof v === 'object' && v !== null && ['create', 'add', 'merge', 'result'].every((k) => typeof (v as Record<string, unknown>)[k] === 'function'))
+      .map(([k]) => k)
+      .sort();
+    expect(CASES.map((c) => c.name).sort()).toEqual(reducers);
+  });
+});
 
 describe.each(CASES)('$name: malformed states', ({ name, reducer, valid, value, bad }) => {
   it('a well-formed state, JSON round-tripped, still adds, merges and gives its result', () => {

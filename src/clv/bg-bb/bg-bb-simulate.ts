@@ -4,11 +4,12 @@ import { requireBgBbParams, requireOpportunities } from './predict';
 import { readOptions } from '../../internal/options';
 import { seededUniform } from '../../internal/random';
 import { betaVariate } from '../../internal/random-variates';
-import { fail, requireCount } from '../../internal/validate';
+import { fail, requireCount, requireCountUpTo } from '../../internal/validate';
+import { MAX_SIMULATED_CUSTOMERS } from '../read-simulation-options';
 
 /** Options of {@link simulateBgBb}. */
 export interface SimulateBgBbOptions {
-  /** Number of customers to simulate, a whole number ≥ 0. Required. */
+  /** Number of customers to simulate, a whole number from 0 to 10,000,000. Required. */
   readonly customers: number;
   /**
    * Transaction opportunities n each customer is observed for after the first transaction: one
@@ -63,7 +64,7 @@ const FN = 'simulateBgBb';
 export function simulateBgBb(params: BgBbParams, options: SimulateBgBbOptions): DiscreteCustomerHistory[] {
   const settings = readOptions(FN, options, ['customers', 'periods', 'seed']) as Partial<SimulateBgBbOptions>;
   const [alpha, beta, gamma, delta] = requireBgBbParams(FN, params);
-  const count = requireCount(FN, 'customers', settings.customers);
+  const count = requireCountUpTo(FN, 'customers', settings.customers, MAX_SIMULATED_CUSTOMERS);
   const periods = settings.periods;
   if (typeof periods !== 'function') requireOpportunities(FN, 'periods', periods);
   const seed = settings.seed === undefined ? 1 : requireCount(FN, 'seed', settings.seed);

@@ -108,6 +108,8 @@ export function bgNbdLogLikelihood<D = CustomerHistory>(
   const columns = readRfmRows(FN, rows, settings, { recencyAge: true, monetary: false });
   const stats = bgNbdSufficientStatistics(columns.x, columns.tx, columns.T, columns.w, columns.length);
   const total = stats.totalWeight > 0 ? -bgNbdNegativeLogLikelihood(theta, stats) * stats.totalWeight : 0;
+  // Counts or durations near the largest double: ln L is below -1.8e308, beyond a double.
+  if (!Number.isFinite(total)) throw fail('OUT_OF_RANGE', FN, 'the log-likelihood of these rows is beyond a double (a count or duration near the largest double); rescale the time unit', { field: 'rows' });
   if (perCustomer !== true) return total;
   const [r, alpha, a, b] = checked;
   const n = columns.length;

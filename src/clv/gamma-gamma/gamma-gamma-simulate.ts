@@ -3,11 +3,12 @@ import { requireGammaGammaParams } from './spend';
 import { readOptions } from '../../internal/options';
 import { seededUniform } from '../../internal/random';
 import { logGammaVariate } from '../../internal/random-variates';
-import { fail, requireCount } from '../../internal/validate';
+import { fail, requireCount, requireCountUpTo } from '../../internal/validate';
+import { MAX_SIMULATED_CUSTOMERS } from '../read-simulation-options';
 
 /** Options of {@link simulateGammaGamma}. */
 export interface SimulateGammaGammaOptions {
-  /** Number of customers to simulate, a whole number ≥ 0. Required. */
+  /** Number of customers to simulate, a whole number from 0 to 10,000,000. Required. */
   readonly customers: number;
   /**
    * Repeat purchases x of each customer (whose values are drawn): one whole number for all, or
@@ -61,7 +62,7 @@ const FN = 'simulateGammaGamma';
 export function simulateGammaGamma(params: GammaGammaParams, options: SimulateGammaGammaOptions): GammaGammaCustomer[] {
   const settings = readOptions(FN, options, ['customers', 'frequency', 'seed']) as Partial<SimulateGammaGammaOptions>;
   const [p, q, gamma] = requireGammaGammaParams(FN, params);
-  const count = requireCount(FN, 'customers', settings.customers);
+  const count = requireCountUpTo(FN, 'customers', settings.customers, MAX_SIMULATED_CUSTOMERS);
   const frequency = settings.frequency;
   if (typeof frequency !== 'function') requireCount(FN, 'frequency', frequency);
   const seed = settings.seed === undefined ? 1 : requireCount(FN, 'seed', settings.seed);

@@ -3,11 +3,11 @@ import { checkSbgParams } from './likelihood';
 import { readOptions } from '../../internal/options';
 import { seededUniform } from '../../internal/random';
 import { betaVariate } from '../../internal/random-variates';
-import { fail, requireCount } from '../../internal/validate';
+import { fail, requireCount, requireCountUpTo } from '../../internal/validate';
 
 /** Options of {@link simulateSbg}. */
 export interface SimulateSbgOptions {
-  /** Number of customers to simulate, a whole number ≥ 0. Required. */
+  /** Number of customers to simulate, a whole number from 0 to 10,000,000. Required. */
   readonly customers: number;
   /**
    * Renewal opportunities each customer is observed for (then right-censored if still a
@@ -23,6 +23,8 @@ const FN = 'simulateSbg';
 
 /** Largest number of renewal opportunities accepted (each draw is O(1) whatever the number). */
 const MAX_PERIODS = 1e9;
+/** Most customers one call makes (each is an object in memory), as the clv simulators. */
+const MAX_CUSTOMERS = 10_000_000;
 
 /**
  * Simulate customers' renewal histories from the shifted-beta-geometric model, seeded: each
@@ -67,7 +69,7 @@ const MAX_PERIODS = 1e9;
 export function simulateSbg(params: SbgParams, options: SimulateSbgOptions): RenewalHistory[] {
   const settings = readOptions(FN, options, ['customers', 'periods', 'seed']) as Partial<SimulateSbgOptions>;
   const { alpha, beta } = checkSbgParams(FN, params);
-  const count = requireCount(FN, 'customers', settings.customers);
+  const count = requireCountUpTo(FN, 'customers', settings.customers, MAX_CUSTOMERS);
   const periods = settings.periods;
   const requirePeriods = (value: unknown, index?: number): number => {
     const n = requireCount(FN, 'periods', value, index);
