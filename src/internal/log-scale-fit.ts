@@ -144,10 +144,8 @@ export function fitLogScale(
   pointMasses: readonly PointMassCheck[] = [],
   polish?: Polish,
 ): LogScaleFit {
-  if (!start.every(Number.isFinite)) {
-    // The starting values come from moments of the data: values near the largest double overflow them.
-    throw fail('OUT_OF_RANGE', fn, 'the data are too large to fit (a count or duration near the largest double overflows the starting values); rescale the time unit', { field: 'rows' });
-  }
+  // The starting values come from moments of the data: values near the largest double overflow them.
+  if (!start.every(Number.isFinite)) throw fail('OUT_OF_RANGE', fn, 'values near the largest double overflow the fit; rescale the time unit', { field: 'rows' });
   const result = minimizeWithGradient(objective, gradient, start, { maxIterations, gradientTolerance: 1e-9 });
   const polished = polish ? polish(objective, gradient, result.x, pointMasses) : result.x;
   // The estimates first, then their logarithms: a log-likelihood evaluated later at the reported

@@ -148,12 +148,9 @@ function fitBgNbdStatistics(stats: BgNbdSufficientStatistics, rows: number, skip
     // α → 0 faster than r^(1/x): the supremum is on that boundary, so the fit worth reporting
     // is the interior local maximum.
     const rows = `${zeroRecencyRepeats} customer${zeroRecencyRepeats === 1 ? ' has' : 's have'} repeat purchases with recency 0`;
-    if (alpha < BOUNDARY_ALPHA) {
-      converged = false;
-      message = `${message}; no interior maximum (the fit ran to the boundary): the likelihood is unbounded as alpha → 0 with r → 0 because ${rows}`;
-    } else {
-      message = `${message}; interior local maximum: the likelihood is unbounded as alpha → 0 with r → 0 because ${rows}`;
-    }
+    // Below BOUNDARY_ALPHA the fit ran to that boundary: no interior maximum.
+    converged &&= alpha >= BOUNDARY_ALPHA;
+    message += `; ${alpha < BOUNDARY_ALPHA ? 'no interior maximum (the fit ran to the boundary)' : 'interior local maximum'}: the likelihood is unbounded as alpha → 0 with r → 0 because ${rows}`;
   }
   const se = fit.standardErrors;
   return Object.freeze({
