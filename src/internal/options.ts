@@ -110,3 +110,21 @@ export function requireFlag(fn: string, name: string, value: unknown): boolean {
   if (value === true) return true;
   throw fail('INVALID_OPTION', fn, `${name} ${describeValue(value)} must be true or false`, { field: name, value });
 }
+
+/**
+ * Refuse arguments a method of fixed arity would ignore: `extra` holds what the caller passed
+ * beyond the method's `arity` parameters; the first that is not `undefined` throws
+ * `INVALID_OPTION` (`fn: method takes 1 argument; argument 2 (an object) would be ignored: hint`),
+ * so an options object handed to the wrong door is an error, never silently dropped.
+ */
+export function refuseExtraArguments(fn: string, method: string, arity: number, extra: readonly unknown[], hint: string): void {
+  const k = extra.findIndex((value) => value !== undefined);
+  if (k < 0) return;
+  const value = extra[k];
+  throw fail(
+    'INVALID_OPTION',
+    fn,
+    `${method} takes ${arity} argument${arity === 1 ? '' : 's'}; argument ${arity + k + 1} (${describeValue(value)}) would be ignored: ${hint}`,
+    { field: 'options', value },
+  );
+}
