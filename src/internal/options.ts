@@ -51,7 +51,8 @@ export function nearestName(name: string, known: readonly string[]): string | un
 export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly string[], what = 'options'): Partial<O> {
   if (options === undefined) return NO_OPTIONS as Partial<O>;
   if (!isPlainObject(options)) {
-    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be a plain object such as { ${keys[0] ?? ''}: … }`, { field: what, value: options });
+    const expected = keys.length > 0 ? `must be a plain object such as { ${keys[0]}: … }` : `must be undefined: ${fn} takes no options`;
+    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} ${expected}`, { field: what, value: options });
   }
   const unknown = Object.keys(options).find((key) => !keys.includes(key));
   if (unknown !== undefined) {

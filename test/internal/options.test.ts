@@ -130,3 +130,11 @@ describe('refuseExtraArguments', () => {
     expect((thrownBy(() => refuseExtraArguments('g', 'm.g', 2, [1], 'h')) as Error).message).toBe('g: m.g takes 2 arguments; argument 3 (1) would be ignored: h');
   });
 });
+
+describe('readOptions without documented keys', () => {
+  it('says the function takes no options instead of suggesting an empty key', () => {
+    const error = thrownBy(() => readOptions('f', 5 as never, []));
+    expect(error).toBeInstanceOf(CxMetricsError);
+    expect((error as CxMetricsError).message).toBe('f: options 5 must be undefined: f takes no options');
+  });
+});
