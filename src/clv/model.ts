@@ -9,7 +9,7 @@ import type { CustomerHistory } from './customer-history';
  * factor depends on (x, T) only, so it is computed once per distinct (x, T).
  */
 export interface TransactionModelKernel {
-  /** P(alive at the end of observation | x, tₓ, T). The history is already validated. */
+  /** P(alive at the end of observation | x, tₓ, T). Each number is checked (frequency a whole number ≥ 0, 0 ≤ recency ≤ T, recency 0 when frequency is 0). */
   readonly probabilityAlive: (x: number, tx: number, T: number) => number;
   /**
    * Expected transactions in the next t of a customer with x repeat transactions in T who is
@@ -70,7 +70,9 @@ export interface ContinuousTransactionModel<M extends ModelName, P, F extends Mo
   extends TransactionModel<M, P, CustomerHistory, F> {
   /**
    * The parameters checked (errors name the calling function `fn`: `INVALID_NUMBER`,
-   * `OUT_OF_RANGE`), returned as the fast per-customer arithmetic generic batch code uses.
+   * `OUT_OF_RANGE`), returned as the fast per-customer arithmetic generic batch code uses. The
+   * returned functions check their numbers as the public predictions check a history (errors
+   * name `fn`); `fn` itself must be a non-empty string (`INVALID_INPUT` otherwise).
    */
   readonly kernel: (fn: string, params: P) => TransactionModelKernel;
 }

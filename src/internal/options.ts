@@ -51,7 +51,8 @@ export function nearestName(name: string, known: readonly string[]): string | un
 export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly string[], what = 'options'): Partial<O> {
   if (options === undefined) return NO_OPTIONS as Partial<O>;
   if (!isPlainObject(options)) {
-    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be a plain object such as { ${keys[0] ?? ''}: … }`, { field: what, value: options });
+    const expected = keys.length > 0 ? `must be a plain object such as { ${keys[0]}: … }` : `must be undefined: ${fn} takes no options`;
+    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} ${expected}`, { field: what, value: options });
   }
   const unknown = Object.keys(options).find((key) => !keys.includes(key));
   if (unknown !== undefined) {
@@ -109,4 +110,22 @@ export function requireFlag(fn: string, name: string, value: unknown): boolean {
   if (value === undefined || value === false) return false;
   if (value === true) return true;
   throw fail('INVALID_OPTION', fn, `${name} ${describeValue(value)} must be true or false`, { field: name, value });
+}
+
+/**
+ * Refuse arguments a method of fixed arity would ignore: `extra` holds what the caller passed
+ * beyond the method's `arity` parameters; the first that is not `undefined` throws
+ * `INVALID_OPTION` (`fn: method takes 1 argument; argument 2 (an object) would be ignored: hint`),
+ * so an options object handed to the wrong door is an error, never silently dropped.
+ */
+export function refuseExtraArguments(fn: string, method: string, arity: number, extra: readonly unknown[], hint: string): void {
+  const k = extra.findIndex((value) => value !== undefined);
+  if (k < 0) return;
+  const value = extra[k];
+  throw fail(
+    'INVALID_OPTION',
+    fn,
+    `${method} takes ${arity} argument${arity === 1 ? '' : 's'}; argument ${arity + k + 1} (${describeValue(value)}) would be ignored: ${hint}`,
+    { field: 'options', value },
+  );
 }

@@ -1,5 +1,5 @@
 import { optionKeys, readOptions } from '../internal/options';
-import { describeValue, fail, requireCount, requireOneOf } from '../internal/validate';
+import { describeValue, fail, requireCount, requireFinite, requireOneOf, requireProportion } from '../internal/validate';
 import type { Channel } from '../models/channel';
 import type { Interval } from '../models/interval';
 import type { SurveyMetric } from '../models/interaction';
@@ -59,7 +59,12 @@ const OPTION_KEYS = optionKeys<WeakestTouchpointsOptions>({ metric: true, minimu
  * @param scores - The result of {@link touchpointScores}.
  * @param options - `metric`, `minimumSize`, `limit`; see {@link WeakestTouchpointsOptions}.
  * @returns The ranking and how many groups were left out.
- * @throws CxMetricsError `INVALID_INPUT` (not a touchpointScores result), `INVALID_OPTION` (metric),
+ * @throws CxMetricsError `INVALID_INPUT` (not a touchpointScores result: no `groups` array, a group
+ *   or the metric's figures not an object, a touchpoint or channel not a string),
+ *   `INVALID_NUMBER` (a total, estimate or interval end of the ranked metric not a finite number),
+ *   `NEGATIVE_VALUE`/`NOT_AN_INTEGER` (a total), `OUT_OF_RANGE` (an NPS outside −100…100, a CSAT
+ *   share outside [0, 1]), `INCONSISTENT_INPUT` (an interval whose lower end is above its upper end),
+ *   `INVALID_OPTION` (metric),
  *   `NEGATIVE_VALUE`/`NOT_AN_INTEGER`/`INVALID_NUMBER` (`minimumSize`, `limit`),
  *   `OUT_OF_RANGE` (`limit` 0).
  *   `INVALID_OPTION` for options that are not a plain object or have an unknown key (the nearest documented name is suggested).
@@ -95,8 +100,9 @@ export function weakestTouchpoints(scores: TouchpointScoresResult, options: Weak
   }
   const ranking: WeakestTouchpoint[] = [];
   let leftOut = 0;
-  for (const group of scores.groups) {
-    const entry = measure(group, metric);
+  const groups: readonly unknown[] = scores.groups;
+  for (let index = 0; index < groups.length; index++) {
+    const entry = measure(fn, groups[index], index, metric);
     if (entry === undefined || entry.responses < minimumSize) leftOut++;
     else ranking.push(Object.freeze(entry));
   }
@@ -104,24 +110,60 @@ export function weakestTouchpoints(scores: TouchpointScoresResult, options: Weak
   return Object.freeze({ metric, ranking: Object.freeze(ranking.slice(0, limit)), leftOut });
 }
 
-function measure(group: TouchpointScoresGroup, metric: SurveyMetric): WeakestTouchpoint | undefined {
-  const { touchpoint, channel } = group;
-  if (metric === 'nps') {
-    const i = group.npsInterval;
-    return i === undefined || group.nps.score === undefined
+/**
+ * One group's entry for `metric`, its fields checked first (a result restored from storage or
+ * built by hand): a group must be an object whose touchpoint and channel are strings (or
+ * `null`/`undefined`), and the fields the metric reads must be finite and on their scale, so no
+ * `TypeError`, `NaN` or `Infinity` reaches the ranking. `undefined` when the group has no
+ * estimate or no interval for the metric (left out, as documented).
+ */
+function measure(fn: string, value: unknown, index: number, metric: SurveyMetric): WeakestTouchpoint | undefined {
+  const path = `scores.groups[${index}]`;
+  const group = requireObject(fn, path, value) as unknown as TouchpointScoresGroup;
+  const touchpoint = requireKey(fn, `${path}.touchpoint`, group.touchpoint);
+  const channel = requireKey(fn, `${path}.channel`, group.channel) as Channel | null | undefined;
+  const at = `${path}.${metric}`;
+  const stats = requireObject(fn, at, metric === 'nps' ? group.nps : metric === 'csat' ? group.csat : group.ces);
+  const responses = requireCount(fn, `${at}.total`, stats['total']);
+  const estimateKey = metric === 'nps' ? 'score' : metric === 'csat' ? 'share' : 'mean';
+  const rawEstimate = stats[estimateKey];
+  const rawInterval = metric === 'nps' ? group.npsInterval : metric === 'csat' ? group.csatInterval : stats['interval'];
+  const intervalPath = metric === 'ces' ? `${at}.interval` : `${path}.${metric}Interval`;
+  const estimate =
+    rawEstimate === undefined
       ? undefined
-      : { touchpoint, channel, estimate: group.nps.score, interval: Object.freeze({ lower: i.lower, upper: i.upper }), responses: group.nps.total };
+      : metric === 'csat'
+        ? requireProportion(fn, `${at}.${estimateKey}`, rawEstimate)
+        : requireFinite(fn, `${at}.${estimateKey}`, rawEstimate);
+  if (metric === 'nps' && estimate !== undefined && Math.abs(estimate) > 100) {
+    throw fail('OUT_OF_RANGE', fn, `${at}.score ${describeValue(estimate)} is outside −100…100`, { field: `${at}.score`, value: estimate });
   }
-  if (metric === 'csat') {
-    const i = group.csatInterval;
-    return i === undefined || group.csat.share === undefined
-      ? undefined
-      : { touchpoint, channel, estimate: group.csat.share, interval: Object.freeze({ lower: i.lower, upper: i.upper }), responses: group.csat.total };
+  if (rawInterval === undefined) return undefined;
+  const interval = requireObject(fn, intervalPath, rawInterval);
+  const lower = requireFinite(fn, `${intervalPath}.lower`, interval['lower']);
+  const upper = requireFinite(fn, `${intervalPath}.upper`, interval['upper']);
+  if (!(lower <= upper)) {
+    throw fail('INCONSISTENT_INPUT', fn, `${intervalPath} has lower ${describeValue(lower)} above upper ${describeValue(upper)}`, {
+      field: intervalPath,
+      value: rawInterval,
+    });
   }
-  const c = group.ces;
-  return c.mean === undefined || c.interval === undefined
-    ? undefined
-    : { touchpoint, channel, estimate: c.mean, interval: c.interval, responses: c.total };
+  if (estimate === undefined) return undefined;
+  return { touchpoint, channel, estimate, interval: Object.freeze({ lower, upper }), responses };
+}
+
+/** A field of the result that must be a (non-array) object. */
+function requireObject(fn: string, path: string, value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw fail('INVALID_INPUT', fn, `${path} ${describeValue(value)} is not an object of a touchpointScores result`, { field: path, value });
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A touchpoint or channel: a string, or `null`/`undefined` (no touchpoint or channel). */
+function requireKey(fn: string, path: string, value: unknown): string | null | undefined {
+  if (value === null || value === undefined || typeof value === 'string') return value;
+  throw fail('INVALID_INPUT', fn, `${path} ${describeValue(value)} is not a string, null or undefined`, { field: path, value });
 }
 
 function compareKeys(a: string | null | undefined, b: string | null | undefined): number {

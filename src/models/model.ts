@@ -60,9 +60,16 @@ export interface ModelDescriptor<M extends ModelName, P, C, F extends ModelFit<M
   readonly model: M;
   /** The parameter names, in the order of `logParameterCovariance`. */
   readonly parameterNames: readonly (keyof P & string)[];
-  /** The model's fit on rows of its customer shape (the field names read directly). */
+  /**
+   * The model's fit on rows of its customer shape (the field names read directly). It takes no
+   * options: a second argument throws `INVALID_OPTION` (pass options to the model's own fit
+   * function, e.g. `fitBgNbd(rows, options)`), it is never silently ignored.
+   */
   readonly fit: (rows: Values<C>) => F;
-  /** The log-likelihood Σ wᵢ ln Lᵢ of rows of its customer shape at the given parameters. */
+  /**
+   * The log-likelihood Σ wᵢ ln Lᵢ of rows of its customer shape at the given parameters. A third
+   * (options) argument throws `INVALID_OPTION`: pass options to the model's own log-likelihood function.
+   */
   readonly logLikelihood: (params: P, rows: Values<C>) => number;
 }
 

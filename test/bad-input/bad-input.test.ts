@@ -8,6 +8,7 @@ import { CxMetricsError, type CxMetricsErrorCode } from '../../src/internal/erro
 import { describeValue } from '../../src/internal/validate';
 import { thrownBy } from '../support/error-code';
 import { clvRows } from './clv';
+import { descriptorRows } from './descriptors';
 import { journeyRows } from './journey';
 import { modelsRows } from './models';
 import { ROWS_PENDING_GATE_B } from './pending';
@@ -16,7 +17,7 @@ import { sqlRows } from './sql';
 import { surveyRows } from './survey';
 import { HUGE_SIZES, NOT_ACCESSORS, NOT_COLLECTIONS, NOT_LEVELS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
 
-const ROWS: readonly Row[] = [...modelsRows, ...surveyRows, ...retentionRows, ...clvRows, ...journeyRows, ...sqlRows];
+const ROWS: readonly Row[] = [...modelsRows, ...surveyRows, ...retentionRows, ...clvRows, ...journeyRows, ...sqlRows, ...descriptorRows];
 
 /** Exports that are not functions of input: the error class itself (its constructor is not a calculator). */
 const NOT_CALCULATORS = new Set(['CxMetricsError']);
@@ -25,11 +26,32 @@ function isReducer(value: unknown): boolean {
   return typeof value === 'object' && value !== null && ['create', 'add', 'merge', 'result'].every((k) => typeof (value as Record<string, unknown>)[k] === 'function');
 }
 
-/** Every export that must have a row: the functions and the reducer objects. */
-const GATED = Object.entries(api)
-  .filter(([name, value]) => !NOT_CALCULATORS.has(name) && (typeof value === 'function' || isReducer(value)))
-  .map(([name]) => name)
-  .sort();
+/** A model descriptor (`bgNbd`, `sbg`, …): an object with a string `model` and a `fit` method. */
+function isDescriptor(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['model'] === 'string' && typeof (value as Record<string, unknown>)['fit'] === 'function';
+}
+
+const EXPORTED_FUNCTIONS = new Set<unknown>(Object.values(api).filter((value) => typeof value === 'function'));
+
+/**
+ * Every method of a descriptor that is not itself an exported function (whose row covers it):
+ * `bgNbd.fit`, `bgNbd.kernel`, … Each needs its own row, run through the same classes.
+ */
+const DESCRIPTOR_METHODS = Object.entries(api)
+  .filter(([, value]) => isDescriptor(value))
+  .flatMap(([name, value]) =>
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, method]) => typeof method === 'function' && !EXPORTED_FUNCTIONS.has(method))
+      .map(([key]) => `${name}.${key}`),
+  );
+
+/** Every export that must have a row: the functions, the reducer objects and the descriptors' own methods. */
+const GATED = [
+  ...Object.entries(api)
+    .filter(([name, value]) => !NOT_CALCULATORS.has(name) && (typeof value === 'function' || isReducer(value)))
+    .map(([name]) => name),
+  ...DESCRIPTOR_METHODS,
+].sort();
 
 function label(value: unknown): string {
   return typeof value === 'function' ? 'a function' : describeValue(value) + (value instanceof Map ? ' (Map)' : value instanceof Date ? ' (Date)' : '');
@@ -75,6 +97,11 @@ const PENDING: readonly string[] = ROWS_PENDING_GATE_B;
 
 describe('every public export has a row in the bad-input table', () => {
   const names = ROWS.map((r) => r.name);
+  it('finds every model descriptor, and each of its methods is an exported function or has a row', () => {
+    const descriptors = Object.entries(api).filter(([, value]) => isDescriptor(value)).map(([name]) => name).sort();
+    expect(descriptors).toEqual(['bgBb', 'bgNbd', 'gammaGamma', 'mbgNbd', 'paretoNbd', 'sbg']);
+    expect(DESCRIPTOR_METHODS.filter((n) => !names.includes(n))).toEqual([]);
+  });
   it('has one row per gated export, or is pending', () => {
     const missing = GATED.filter((n) => !names.includes(n) && !PENDING.includes(n));
     expect(missing).toEqual([]);

@@ -75,6 +75,20 @@ const CONTACTS = [0, 1, 2, 3].map((k) => ({
 const ANSWERS = [10, 9, 9, 8, 6, 3, 2, 1, 9, 10].map((score, k) => survey(`c${k}`, score));
 const SCORES = touchpointScores(ANSWERS as never);
 
+/** SCORES with field `path` (`['nps', 'score']`) of its first group set to `bad` (a result restored or built by hand). */
+function scoresWith(path: readonly string[], bad: unknown): unknown {
+  const set = (target: unknown, keys: readonly string[]): unknown =>
+    keys.length === 0 ? bad : { ...(target as object), [keys[0]!]: set((target as Record<string, unknown> | undefined)?.[keys[0]!], keys.slice(1)) };
+  return { ...SCORES, groups: [set(SCORES.groups[0], path), ...SCORES.groups.slice(1)] };
+}
+
+/** A field of the first group that weakestTouchpoints reads for `metric`. */
+function scoreSite(path: readonly string[], metric = 'nps'): NumberSite {
+  return { what: path.join('.'), put: (bad) => ({ data: scoresWith(path, bad), options: { metric, minimumSize: 5 } }) };
+}
+
+const rankScores = (data: unknown, options: object = { minimumSize: 5 }) => () => weakestTouchpoints(data as never, options as never);
+
 export const journeyRows: readonly Row[] = [
   {
     name: 'journeyFunnel',
@@ -139,7 +153,33 @@ export const journeyRows: readonly Row[] = [
     valid: { data: SCORES, options: { metric: 'nps', minimumSize: 5, limit: 2 } },
     collection: { name: 'scores' },
     optionKeys: ['metric', 'minimumSize', 'limit'],
-    numbers: [optionSite('minimumSize', {}, SCORES), optionSite('limit', {}, SCORES)],
+    numbers: [
+      optionSite('minimumSize', {}, SCORES),
+      optionSite('limit', {}, SCORES),
+      scoreSite(['nps', 'total']),
+      scoreSite(['nps', 'score']),
+      scoreSite(['npsInterval', 'lower']),
+      scoreSite(['npsInterval', 'upper']),
+      scoreSite(['csat', 'total'], 'csat'),
+      scoreSite(['csat', 'share'], 'csat'),
+      scoreSite(['ces', 'total'], 'ces'),
+      scoreSite(['ces', 'mean'], 'ces'),
+    ],
+    rejects: [
+      { what: 'a null group', run: rankScores({ ...SCORES, groups: [null] }), code: 'INVALID_INPUT', mentions: ['groups[0]', 'null'] },
+      { what: 'a hole in the groups', run: rankScores({ ...SCORES, groups: [, SCORES.groups[0]] }), code: 'INVALID_INPUT', mentions: ['groups[0]', 'undefined'] },
+      { what: 'a null nps', run: rankScores(scoresWith(['nps'], null)), code: 'INVALID_INPUT', mentions: ['groups[0].nps', 'null'] },
+      { what: 'a null ces (metric ces)', run: rankScores(scoresWith(['ces'], null), { metric: 'ces' }), code: 'INVALID_INPUT', mentions: ['groups[0].ces'] },
+      { what: 'a Symbol total', run: rankScores(scoresWith(['nps', 'total'], Symbol('n'))), code: 'INVALID_NUMBER', mentions: ['nps.total', 'Symbol(n)'] },
+      { what: 'a negative total', run: rankScores(scoresWith(['nps', 'total'], -3)), code: 'NEGATIVE_VALUE', mentions: ['nps.total', '-3'] },
+      { what: 'an NPS above 100', run: rankScores(scoresWith(['nps', 'score'], 150)), code: 'OUT_OF_RANGE', mentions: ['nps.score', '150'] },
+      { what: 'a CSAT share above 1', run: rankScores(scoresWith(['csat', 'share'], 1.5), { metric: 'csat' }), code: 'OUT_OF_RANGE', mentions: ['csat.share', '1.5'] },
+      { what: 'a null interval', run: rankScores(scoresWith(['npsInterval'], null)), code: 'INVALID_INPUT', mentions: ['npsInterval', 'null'] },
+      { what: 'an interval upside down', run: rankScores(scoresWith(['npsInterval', 'lower'], 99)), code: 'INCONSISTENT_INPUT', mentions: ['npsInterval', '99'] },
+      { what: 'a Symbol touchpoint', run: rankScores(scoresWith(['touchpoint'], Symbol('t'))), code: 'INVALID_INPUT', mentions: ['touchpoint', 'Symbol(t)'] },
+      { what: 'a numeric channel', run: rankScores(scoresWith(['channel'], 7)), code: 'INVALID_INPUT', mentions: ['channel', '7'] },
+      { what: 'groups that are not an array', run: rankScores({ ...SCORES, groups: {} }), code: 'INVALID_INPUT', mentions: ['scores'] },
+    ],
   },
   {
     name: 'rfmSegments',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/internal/errors';
 import { forEachRecord, isCollection, requireValues } from '../../src/internal/input';
-import { isPlainObject, nearestName, readOptions, requireAccessor, requireAccessorGiven, requireFlag } from '../../src/internal/options';
+import { isPlainObject, nearestName, readOptions, refuseExtraArguments, requireAccessor, requireAccessorGiven, requireFlag } from '../../src/internal/options';
 import { describeValue } from '../../src/internal/validate';
 import { thrownBy } from '../support/error-code';
 
@@ -107,5 +107,34 @@ describe('requireFlag', () => {
       expect((error as CxMetricsError).code).toBe('INVALID_OPTION');
       expect((error as CxMetricsError).message).toMatch(/^f: flag .* must be true or false$/);
     }
+  });
+});
+
+describe('refuseExtraArguments', () => {
+  it('accepts no extra arguments and trailing undefined ones', () => {
+    expect(() => refuseExtraArguments('f', 'm.f', 1, [], 'call f(x, options)')).not.toThrow();
+    expect(() => refuseExtraArguments('f', 'm.f', 1, [undefined, undefined], 'call f(x, options)')).not.toThrow();
+  });
+  it('refuses the first extra argument that is not undefined, naming the method, its position and the hint', () => {
+    for (const [extra, shown, position] of [
+      [[{ maxIterations: 5 }], 'an object', 2],
+      [[undefined, 0], '0', 3],
+      [[Symbol('s')], 'Symbol(s)', 2],
+      [[null], 'null', 2],
+    ] as const) {
+      const error = thrownBy(() => refuseExtraArguments('f', 'm.f', 1, extra, 'call f(x, options)'));
+      expect(error).toBeInstanceOf(CxMetricsError);
+      expect((error as CxMetricsError).code).toBe('INVALID_OPTION');
+      expect((error as CxMetricsError).message).toBe(`f: m.f takes 1 argument; argument ${position} (${shown}) would be ignored: call f(x, options)`);
+    }
+    expect((thrownBy(() => refuseExtraArguments('g', 'm.g', 2, [1], 'h')) as Error).message).toBe('g: m.g takes 2 arguments; argument 3 (1) would be ignored: h');
+  });
+});
+
+describe('readOptions without documented keys', () => {
+  it('says the function takes no options instead of suggesting an empty key', () => {
+    const error = thrownBy(() => readOptions('f', 5 as never, []));
+    expect(error).toBeInstanceOf(CxMetricsError);
+    expect((error as CxMetricsError).message).toBe('f: options 5 must be undefined: f takes no options');
   });
 });

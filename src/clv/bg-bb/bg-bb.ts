@@ -1,3 +1,4 @@
+import { refuseExtraArguments } from '../../internal/options';
 import type { Values } from '../../models/values';
 import type { TransactionModel } from '../model';
 import type { DiscreteCustomerHistory } from '../discrete-customer-history';
@@ -49,8 +50,14 @@ import { bgBbDert } from './bg-bb-dert';
 export const bgBb: TransactionModel<'bg-bb', BgBbParams, DiscreteCustomerHistory, BgBbFit> = /* @__PURE__ */ Object.freeze({
   model: 'bg-bb' as const,
   parameterNames: /* @__PURE__ */ Object.freeze(['alpha', 'beta', 'gamma', 'delta'] as const),
-  fit: (rows: Values<DiscreteCustomerHistory>) => fitBgBb(rows),
-  logLikelihood: (params: BgBbParams, rows: Values<DiscreteCustomerHistory>): number => bgBbLogLikelihood(params, rows),
+  fit: (rows: Values<DiscreteCustomerHistory>, ...extra: unknown[]) => {
+    refuseExtraArguments('fitBgBb', 'bgBb.fit', 1, extra, 'call fitBgBb(rows, options) for options');
+    return fitBgBb(rows);
+  },
+  logLikelihood: (params: BgBbParams, rows: Values<DiscreteCustomerHistory>, ...extra: unknown[]): number => {
+    refuseExtraArguments('bgBbLogLikelihood', 'bgBb.logLikelihood', 2, extra, 'call bgBbLogLikelihood(params, rows, options) for options');
+    return bgBbLogLikelihood(params, rows);
+  },
   expectedPurchases: bgBbExpectedTransactions,
   conditionalExpectedPurchases: bgBbConditionalExpectedTransactions,
   probabilityAlive: bgBbProbabilityAlive,

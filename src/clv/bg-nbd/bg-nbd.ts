@@ -1,5 +1,7 @@
+import { refuseExtraArguments } from '../../internal/options';
 import type { CustomerHistory } from '../customer-history';
 import type { ContinuousTransactionModel } from '../model';
+import { gateKernel } from '../gate-kernel';
 import type { BgNbdFit, BgNbdParams } from './bg-nbd-fit';
 import { fitBgNbd } from './bg-nbd-fit';
 import { bgNbdLogLikelihood } from './bg-nbd-log-likelihood';
@@ -45,19 +47,26 @@ import { bgNbdExpectedIfAlive, bgNbdLogOddsDead, logisticComplement, requireBgNb
 export const bgNbd: ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit> = /* @__PURE__ */ Object.freeze<ContinuousTransactionModel<'bg-nbd', BgNbdParams, BgNbdFit>>({
   model: 'bg-nbd',
   parameterNames: /* @__PURE__ */ Object.freeze(['r', 'alpha', 'a', 'b'] as const),
-  fit: (rows) => fitBgNbd(rows),
-  logLikelihood: (params, rows) => bgNbdLogLikelihood(params, rows),
+  fit: (rows, ...extra: unknown[]) => {
+    refuseExtraArguments('fitBgNbd', 'bgNbd.fit', 1, extra, 'call fitBgNbd(rows, options) for options');
+    return fitBgNbd(rows);
+  },
+  logLikelihood: (params, rows, ...extra: unknown[]) => {
+    refuseExtraArguments('bgNbdLogLikelihood', 'bgNbd.logLikelihood', 2, extra, 'call bgNbdLogLikelihood(params, rows, options) for options');
+    return bgNbdLogLikelihood(params, rows);
+  },
   expectedPurchases: bgNbdExpectedPurchases,
   conditionalExpectedPurchases: bgNbdConditionalExpectedPurchases,
   probabilityAlive: bgNbdProbabilityAlive,
   purchaseCountProbability: bgNbdPurchaseCountProbability,
   conditionalPurchaseCountProbability: bgNbdConditionalPurchaseCountProbability,
   dert: bgNbdDert,
-  kernel: (fn, params) => {
-    const [r, alpha, a, b] = requireBgNbdParams(fn, params);
-    return {
-      probabilityAlive: (x, tx, T) => logisticComplement(bgNbdLogOddsDead(r, alpha, a, b, x, tx, T)),
-      expectedIfAlive: (x, T, t) => bgNbdExpectedIfAlive(fn, r, alpha, a, b, x, T, t),
-    };
-  },
+  kernel: (fn, params) =>
+    gateKernel('bgNbd.kernel', fn, (fn) => {
+      const [r, alpha, a, b] = requireBgNbdParams(fn, params);
+      return {
+        probabilityAlive: (x, tx, T) => logisticComplement(bgNbdLogOddsDead(r, alpha, a, b, x, tx, T)),
+        expectedIfAlive: (x, T, t) => bgNbdExpectedIfAlive(fn, r, alpha, a, b, x, T, t),
+      };
+    }),
 });

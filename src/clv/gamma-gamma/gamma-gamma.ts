@@ -1,3 +1,4 @@
+import { refuseExtraArguments } from '../../internal/options';
 import type { Values } from '../../models/values';
 import type { SpendModel } from '../model';
 import type { GammaGammaCustomer, GammaGammaFit, GammaGammaParams } from './gamma-gamma-params';
@@ -29,7 +30,13 @@ import { gammaGammaLogLikelihood } from './gamma-gamma-log-likelihood';
 export const gammaGamma: SpendModel<'gamma-gamma', GammaGammaParams, GammaGammaCustomer, GammaGammaFit> = /* @__PURE__ */ Object.freeze({
   model: 'gamma-gamma' as const,
   parameterNames: /* @__PURE__ */ Object.freeze(['p', 'q', 'gamma'] as const),
-  fit: (rows: Values<GammaGammaCustomer>) => fitGammaGamma(rows),
-  logLikelihood: (params: GammaGammaParams, rows: Values<GammaGammaCustomer>) => gammaGammaLogLikelihood(params, rows),
+  fit: (rows: Values<GammaGammaCustomer>, ...extra: unknown[]) => {
+    refuseExtraArguments('fitGammaGamma', 'gammaGamma.fit', 1, extra, 'call fitGammaGamma(rows, options) for options');
+    return fitGammaGamma(rows);
+  },
+  logLikelihood: (params: GammaGammaParams, rows: Values<GammaGammaCustomer>, ...extra: unknown[]) => {
+    refuseExtraArguments('gammaGammaLogLikelihood', 'gammaGamma.logLikelihood', 2, extra, 'call gammaGammaLogLikelihood(params, rows, options) for options');
+    return gammaGammaLogLikelihood(params, rows);
+  },
   expectedSpend: gammaGammaExpectedSpend,
 });

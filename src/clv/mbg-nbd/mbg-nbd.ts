@@ -1,4 +1,6 @@
+import { refuseExtraArguments } from '../../internal/options';
 import type { ContinuousTransactionModel } from '../model';
+import { gateKernel } from '../gate-kernel';
 import type { MbgNbdFit, MbgNbdParams } from './mbg-nbd-fit';
 import { fitMbgNbd } from './mbg-nbd-fit';
 import { mbgNbdLogLikelihood } from './mbg-nbd-log-likelihood';
@@ -44,19 +46,26 @@ export const mbgNbd: ContinuousTransactionModel<'mbg-nbd', MbgNbdParams, MbgNbdF
 >({
   model: 'mbg-nbd',
   parameterNames: /* @__PURE__ */ Object.freeze(['r', 'alpha', 'a', 'b'] as const),
-  fit: (rows) => fitMbgNbd(rows),
-  logLikelihood: (params, rows) => mbgNbdLogLikelihood(params, rows),
+  fit: (rows, ...extra: unknown[]) => {
+    refuseExtraArguments('fitMbgNbd', 'mbgNbd.fit', 1, extra, 'call fitMbgNbd(rows, options) for options');
+    return fitMbgNbd(rows);
+  },
+  logLikelihood: (params, rows, ...extra: unknown[]) => {
+    refuseExtraArguments('mbgNbdLogLikelihood', 'mbgNbd.logLikelihood', 2, extra, 'call mbgNbdLogLikelihood(params, rows, options) for options');
+    return mbgNbdLogLikelihood(params, rows);
+  },
   expectedPurchases: mbgNbdExpectedPurchases,
   conditionalExpectedPurchases: mbgNbdConditionalExpectedPurchases,
   probabilityAlive: mbgNbdProbabilityAlive,
   purchaseCountProbability: mbgNbdPurchaseCountProbability,
   conditionalPurchaseCountProbability: mbgNbdConditionalPurchaseCountProbability,
   dert: mbgNbdDert,
-  kernel: (fn, params) => {
-    const [r, alpha, a, b] = requireMbgNbdParams(fn, params);
-    return {
-      probabilityAlive: (x, tx, T) => mbgNbdAlive(r, alpha, a, b, x, tx, T),
-      expectedIfAlive: (x, T, t) => mbgNbdExpectedIfAlive(fn, r, alpha, a, b, x, T, t),
-    };
-  },
+  kernel: (fn, params) =>
+    gateKernel('mbgNbd.kernel', fn, (fn) => {
+      const [r, alpha, a, b] = requireMbgNbdParams(fn, params);
+      return {
+        probabilityAlive: (x, tx, T) => mbgNbdAlive(r, alpha, a, b, x, tx, T),
+        expectedIfAlive: (x, T, t) => mbgNbdExpectedIfAlive(fn, r, alpha, a, b, x, T, t),
+      };
+    }),
 });

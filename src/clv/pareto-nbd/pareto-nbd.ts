@@ -1,5 +1,7 @@
+import { refuseExtraArguments } from '../../internal/options';
 import type { CustomerHistory } from '../customer-history';
 import type { ContinuousTransactionModel } from '../model';
+import { gateKernel } from '../gate-kernel';
 import type { ParetoNbdFit, ParetoNbdParams } from './pareto-nbd-fit';
 import { fitParetoNbd } from './pareto-nbd-fit';
 import { paretoNbdLogLikelihood } from './pareto-nbd-log-likelihood';
@@ -45,19 +47,26 @@ import { paretoNbdExpectedIfAlive, paretoNbdLogProbabilityAlive, requireParetoNb
 export const paretoNbd: ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit> = /* @__PURE__ */ Object.freeze<ContinuousTransactionModel<'pareto-nbd', ParetoNbdParams, ParetoNbdFit>>({
   model: 'pareto-nbd',
   parameterNames: /* @__PURE__ */ Object.freeze(['r', 'alpha', 's', 'beta'] as const),
-  fit: (rows) => fitParetoNbd(rows),
-  logLikelihood: (params, rows) => paretoNbdLogLikelihood(params, rows),
+  fit: (rows, ...extra: unknown[]) => {
+    refuseExtraArguments('fitParetoNbd', 'paretoNbd.fit', 1, extra, 'call fitParetoNbd(rows, options) for options');
+    return fitParetoNbd(rows);
+  },
+  logLikelihood: (params, rows, ...extra: unknown[]) => {
+    refuseExtraArguments('paretoNbdLogLikelihood', 'paretoNbd.logLikelihood', 2, extra, 'call paretoNbdLogLikelihood(params, rows, options) for options');
+    return paretoNbdLogLikelihood(params, rows);
+  },
   expectedPurchases: paretoNbdExpectedPurchases,
   conditionalExpectedPurchases: paretoNbdConditionalExpectedPurchases,
   probabilityAlive: paretoNbdProbabilityAlive,
   purchaseCountProbability: paretoNbdPurchaseCountProbability,
   conditionalPurchaseCountProbability: paretoNbdConditionalPurchaseCountProbability,
   dert: paretoNbdDert,
-  kernel: (fn, params) => {
-    const [r, alpha, s, beta] = requireParetoNbdParams(fn, params);
-    return {
-      probabilityAlive: (x, tx, T) => Math.exp(paretoNbdLogProbabilityAlive(r, alpha, s, beta, x, tx, T)),
-      expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(r, alpha, s, beta, x, T, t),
-    };
-  },
+  kernel: (fn, params) =>
+    gateKernel('paretoNbd.kernel', fn, (fn) => {
+      const [r, alpha, s, beta] = requireParetoNbdParams(fn, params);
+      return {
+        probabilityAlive: (x, tx, T) => Math.exp(paretoNbdLogProbabilityAlive(r, alpha, s, beta, x, tx, T)),
+        expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(r, alpha, s, beta, x, T, t),
+      };
+    }),
 });

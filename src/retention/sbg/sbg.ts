@@ -1,3 +1,4 @@
+import { refuseExtraArguments } from '../../internal/options';
 import type { Values } from '../../models/values';
 import type { RetentionModel } from './retention-model';
 import type { RenewalHistory, SbgFit, SbgParams } from './sbg-params';
@@ -42,8 +43,14 @@ const churned = (c: RenewalHistory): boolean => c.churned;
 export const sbg: RetentionModel<'sbg', SbgParams, RenewalHistory, SbgFit> = /* @__PURE__ */ Object.freeze({
   model: 'sbg' as const,
   parameterNames: /* @__PURE__ */ Object.freeze(['alpha', 'beta'] as const),
-  fit: (rows: Values<RenewalHistory>) => fitSbg(rows, { renewals, churned }),
-  logLikelihood: (params: SbgParams, rows: Values<RenewalHistory>) => sbgLogLikelihood(params, rows, { renewals, churned }),
+  fit: (rows: Values<RenewalHistory>, ...extra: unknown[]) => {
+    refuseExtraArguments('fitSbg', 'sbg.fit', 1, extra, 'call fitSbg(rows, options) for options');
+    return fitSbg(rows, { renewals, churned });
+  },
+  logLikelihood: (params: SbgParams, rows: Values<RenewalHistory>, ...extra: unknown[]) => {
+    refuseExtraArguments('sbgLogLikelihood', 'sbg.logLikelihood', 2, extra, 'call sbgLogLikelihood(params, rows, options) for options');
+    return sbgLogLikelihood(params, rows, { renewals, churned });
+  },
   survival: sbgSurvival,
   retentionRate: sbgRetentionRate,
   expectedLifetime: (params: SbgParams, options?: { readonly horizon?: number }) => sbgExpectedLifetime(params, options),
