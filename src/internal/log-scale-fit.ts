@@ -145,7 +145,7 @@ export function fitLogScale(
   polish?: Polish,
 ): LogScaleFit {
   // The starting values come from moments of the data: values near the largest double overflow them.
-  if (!start.every(Number.isFinite)) throw fail('OUT_OF_RANGE', fn, 'values near the largest double overflow the fit; rescale the time unit', { field: 'rows' });
+  if (!start.every(Number.isFinite)) throw fail('OUT_OF_RANGE', fn, 'values near the double limit overflow the fit; rescale the time unit', { field: 'rows' });
   const result = minimizeWithGradient(objective, gradient, start, { maxIterations, gradientTolerance: 1e-9 });
   const polished = polish ? polish(objective, gradient, result.x, pointMasses) : result.x;
   // The estimates first, then their logarithms: a log-likelihood evaluated later at the reported

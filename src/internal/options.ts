@@ -51,8 +51,9 @@ export function nearestName(name: string, known: readonly string[]): string | un
 export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly string[], what = 'options'): Partial<O> {
   if (options === undefined) return NO_OPTIONS as Partial<O>;
   if (!isPlainObject(options)) {
-    const expected = keys.length > 0 ? `must be a plain object such as { ${keys[0]}: … }` : `must be undefined: ${fn} takes no options`;
-    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} ${expected}`, { field: what, value: options });
+    // A function without options says so: `undefined` is all it takes.
+    const expected = keys.length > 0 ? `a plain object such as { ${keys[0]}: … }` : 'undefined';
+    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be ${expected}`, { field: what, value: options });
   }
   const unknown = Object.keys(options).find((key) => !keys.includes(key));
   if (unknown !== undefined) {
