@@ -42,6 +42,8 @@ export function logisticComplement(u: number): number {
 }
 
 const MAX_TERMS = 10_000_000;
+/** Most terms of the head sum Σ_{j<n} summed when the mean exceeds n (a tiny r puts nearly all the mass at 0). */
+const HEAD_TERMS = 100_000;
 /** Terms of the Euler series before the quadrature is cheaper (t ≳ 2,000·(α + T)). */
 const MAX_SERIES_TERMS = 20_000;
 /** Relative error bound the Euler series must certify, else the quadrature takes over. */
@@ -182,8 +184,11 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
     }
     throw fail('OUT_OF_RANGE', 'bgNbdPurchaseCountProbability', `n ${n} and t ${describeValue(t)} need more than ${MAX_TERMS} terms of the negative binomial tail`, { field: 't', value: t });
   };
-  if (n > mean && -r * lnQ <= 1 && lnZ > Math.log(0.9)) {
-    // Few purchases expected and t ≫ α (the upper sum would converge slowly): P(N ≥ n) =
+  // P(N = 0) = q^r ≥ 1/e: with a tiny r, N < n is nearly certain even when the mean exceeds n
+  // (most of the mass sits at 0), and 1 − Σ_{j<n} pmf(j) would cancel.
+  const headHeavy = -r * lnQ <= 1 && ((n > mean && lnZ > Math.log(0.9)) || (n <= mean && n <= HEAD_TERMS));
+  if (headHeavy) {
+    // Few purchases expected and t ≫ α (the upper sum would converge slowly), or a tiny r: P(N ≥ n) =
     // 1 − q^r Σ_{j<n} (r)ⱼ/j! zʲ = −expm1(r ln q + log1p(Σ_{1≤j<n} …)), with q^r ≥ 1/e so no
     // term overflows. Kept when the result is not much smaller than the two logs it cancels.
     const z = Math.exp(lnZ);
@@ -195,9 +200,18 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
     }
     const logS = Math.log1p(sum);
     const value = -Math.expm1(r * lnQ + logS);
-    tail = value >= 1e-4 * (-r * lnQ + logS) ? value : upper();
+    tail = value >= 1e-4 * (-r * lnQ + logS) ? value : n <= mean ? lowerComplement() : upper();
   } else if (n <= mean) {
-    // Here P(N < n) is at most about ½, so 1 − Σ keeps its digits.
+    tail = lowerComplement();
+  } else {
+    tail = upper();
+  }
+  const second = Math.exp(Math.log(a) - Math.log(b + (n - 1)) + lbRatio) * tail;
+  const p = first + second;
+  return p > 1 ? 1 : p;
+
+  function lowerComplement(): number {
+    // Here P(N < n) is at most about ½ (or the head-heavy form above cancelled), so 1 − Σ keeps its digits.
     // Σ_{j<n} pmf(j) from j = n − 1 down: below the mode the ratios pmf(j−1)/pmf(j) = j/((r+j−1)z)
     // are < 1, so the sum stops after a few standard deviations.
     const z = Math.exp(lnZ);
@@ -208,13 +222,8 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
       sum += term;
       if (term <= 1e-17 * sum || term === 0) break;
     }
-    tail = Math.max(0, 1 - Math.exp(logPmf(n - 1) + Math.log(sum)));
-  } else {
-    tail = upper();
+    return Math.max(0, 1 - Math.exp(logPmf(n - 1) + Math.log(sum)));
   }
-  const second = Math.exp(Math.log(a) - Math.log(b + (n - 1)) + lbRatio) * tail;
-  const p = first + second;
-  return p > 1 ? 1 : p;
 }
 
 /** ln Γ(v + j) − ln Γ(v) = ln Γ(j) − ln B(v, j) (j ≥ 1), accurate however large v is. */

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchases } from '../../../src/clv';
 import { relativeError } from '../clv-data';
-import { asCustomer, asParams, CDNOW_MBG, mbgReference } from './mbg-nbd-reference';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
+import { asCustomer, asParams, CDNOW_MBG, mbgExtremeReference, mbgReference } from './mbg-nbd-reference';
 
 describe('mbgNbdConditionalExpectedPurchases', () => {
   it('matches the mpmath values (eq. 11, or the beta integral), extreme parameters included (rtol 1e-6)', () => {
     expect(mbgReference.conditional.length).toBeGreaterThan(12);
     for (const [p, h, t, value] of mbgReference.conditional) {
       expect(relativeError(mbgNbdConditionalExpectedPurchases(asParams(p), asCustomer(h), t), value), `${p} ${h} t=${t}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it('matches the whole-range mpmath references (every parameter in [e^-30, e^30], x to 10,000, t from 1e-6 to 1e9) at rtol 1e-6', () => {
+    expect(mbgExtremeReference.conditional.length).toBeGreaterThan(60);
+    for (const [p, h, t, value] of mbgExtremeReference.conditional) {
+      expect(extremeError(mbgNbdConditionalExpectedPurchases(asParams(p), asCustomer(h), t), value), `${p} ${h} t=${t}`).toBeLessThan(EXTREME_RTOL);
     }
   });
 

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { mbgNbdConditionalPurchaseCountProbability, mbgNbdProbabilityAlive, mbgNbdPurchaseCountProbability } from '../../../src/clv';
 import { relativeError } from '../clv-data';
-import { asCustomer, asParams, CDNOW_MBG, mbgReference } from './mbg-nbd-reference';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
+import { asCustomer, asParams, CDNOW_MBG, mbgExtremeReference, mbgReference } from './mbg-nbd-reference';
 
 describe('mbgNbdConditionalPurchaseCountProbability', () => {
   it('matches the mpmath integral over the posterior dropout probability (rtol 1e-6)', () => {
     for (const [p, h, n, t, value] of mbgReference.conditionalCount) {
       expect(relativeError(mbgNbdConditionalPurchaseCountProbability(asParams(p), asCustomer(h), n, t), value), `${p} ${h} n=${n} t=${t}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it('matches the whole-range mpmath references (every parameter in [e^-30, e^30], x to 10,000) at rtol 1e-6', () => {
+    expect(mbgExtremeReference.conditionalCount.length).toBeGreaterThan(40);
+    for (const [p, h, n, t, value] of mbgExtremeReference.conditionalCount) {
+      expect(extremeError(mbgNbdConditionalPurchaseCountProbability(asParams(p), asCustomer(h), n, t), value), `${p} ${h} n=${n} t=${t}`).toBeLessThan(EXTREME_RTOL);
     }
   });
 

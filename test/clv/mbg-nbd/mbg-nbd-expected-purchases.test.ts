@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { mbgNbdExpectedPurchases, bgNbdExpectedPurchases } from '../../../src/clv';
 import { relativeError } from '../clv-data';
-import { asParams, CDNOW_MBG, mbgReference } from './mbg-nbd-reference';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
+import { asParams, CDNOW_MBG, mbgExtremeReference, mbgReference } from './mbg-nbd-reference';
 
 describe('mbgNbdExpectedPurchases', () => {
   it('matches the mpmath values (eq. 9, or the beta integral), extreme parameters included (rtol 1e-6)', () => {
     expect(mbgReference.expected.length).toBeGreaterThan(8);
     for (const [p, t, value] of mbgReference.expected) {
       expect(relativeError(mbgNbdExpectedPurchases(asParams(p), t), value), `${p} t=${t}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it('matches the whole-range mpmath references (every parameter in [e^-30, e^30], t from 1e-6 to 1e9) at rtol 1e-6', () => {
+    expect(mbgExtremeReference.expected.length).toBeGreaterThan(40);
+    for (const [p, t, value] of mbgExtremeReference.expected) {
+      expect(extremeError(mbgNbdExpectedPurchases(asParams(p), t), value), `${p} t=${t}`).toBeLessThan(EXTREME_RTOL);
     }
   });
 

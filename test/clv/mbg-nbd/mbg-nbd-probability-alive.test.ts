@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { mbgNbdProbabilityAlive } from '../../../src/clv';
 import { relativeError } from '../clv-data';
-import { asCustomer, asParams, CDNOW_MBG, mbgReference } from './mbg-nbd-reference';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
+import { asCustomer, asParams, CDNOW_MBG, mbgExtremeReference, mbgReference } from './mbg-nbd-reference';
 
 describe('mbgNbdProbabilityAlive', () => {
   it('matches the mpmath P(alive) (eq. 10), one-time buyers included (rtol 1e-12)', () => {
     for (const [p, h, value] of mbgReference.alive) {
       expect(relativeError(mbgNbdProbabilityAlive(asParams(p), asCustomer(h)), value), `${p} ${h}`).toBeLessThan(1e-12);
+    }
+  });
+
+  it('matches the whole-range mpmath references of P(alive) and P(alive at T + t) (every parameter in [e^-30, e^30]) at rtol 1e-6', () => {
+    expect(mbgExtremeReference.alive.length).toBeGreaterThan(60);
+    for (const [p, h, value] of mbgExtremeReference.alive) {
+      expect(extremeError(mbgNbdProbabilityAlive(asParams(p), asCustomer(h)), value), `${p} ${h}`).toBeLessThan(EXTREME_RTOL);
+    }
+    expect(mbgExtremeReference.aliveAt.length).toBeGreaterThan(60);
+    for (const [p, h, t, value] of mbgExtremeReference.aliveAt) {
+      expect(extremeError(mbgNbdProbabilityAlive(asParams(p), asCustomer(h), t), value), `${p} ${h} t=${t}`).toBeLessThan(EXTREME_RTOL);
     }
   });
 

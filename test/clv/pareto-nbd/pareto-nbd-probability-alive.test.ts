@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paretoNbdProbabilityAlive, type CustomerHistory, type ParetoNbdParams } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
@@ -5,6 +7,12 @@ import { BAD_CUSTOMERS } from '../clv-bad-input';
 import { relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
 import { BAD_PARETO_NBD_PARAMS, CDNOW_PARETO_NBD as cdnow, asHistory, asParetoNbdParams, paretoNbdPredictionsReference, paretoNbdReference as reference } from './pareto-nbd-data';
+
+/** reference/pareto_nbd_alive_at_extreme_reference.py: [[r, α, s, β], [x, tₓ, T], t, P(alive at T + t), its ln]. */
+const aliveAtExtreme = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'reference', 'pareto-nbd-alive-at-extreme-reference.json'), 'utf8')) as {
+  aliveAt: [[number, number, number, number], [number, number, number], number, number, number][];
+  leftOut: unknown[];
+};
 
 const sets = reference.loglikParams.map(([r, alpha, s, beta]) => ({ r: r!, alpha: alpha!, s: s!, beta: beta! }));
 
@@ -51,6 +59,14 @@ describe('paretoNbdProbabilityAlive: known values (independent mpmath, reference
     for (const [r, alpha, s, beta, x, tx, T, , alive] of extremeReference.paretoNbd.customers as number[][]) {
       const value = paretoNbdProbabilityAlive({ r: r!, alpha: alpha!, s: s!, beta: beta! }, { frequency: x!, recency: tx!, T: T! });
       expect(extremeError(value, alive!), JSON.stringify([r, alpha, s, beta, x, tx, T])).toBeLessThan(EXTREME_RTOL);
+    }
+  });
+
+  it('matches the whole-range references of P(alive at T + t) (every parameter in [e^-30, e^30], t from 1e-6 to 1e9) at rtol 1e-6', () => {
+    expect(aliveAtExtreme.aliveAt.length).toBeGreaterThan(100);
+    for (const [[r, alpha, s, beta], [frequency, recency, T], t, value] of aliveAtExtreme.aliveAt) {
+      const got = paretoNbdProbabilityAlive({ r, alpha, s, beta }, { frequency, recency, T }, t);
+      expect(extremeError(got, value), JSON.stringify([r, alpha, s, beta, frequency, recency, T, t])).toBeLessThan(EXTREME_RTOL);
     }
   });
 });
