@@ -57,7 +57,8 @@ describe('bgNbdDert: properties over every parameter in [e^−30, e^30]', () => 
       const alive = bgNbdProbabilityAlive(p, c);
       expect(Number.isFinite(value)).toBe(true);
       if (alive > 0) expect(value).toBeGreaterThan(0);
-      expect(value).toBeLessThanOrEqual(((alive * (p.r + c.frequency)) / ((p.alpha + c.T) * delta)) * (1 + 1e-9));
+      // + 1e-300: at the edge of the subnormal range P(alive) may round to 0 while the DERT keeps a subnormal.
+      expect(value).toBeLessThanOrEqual(((alive * (p.r + c.frequency)) / ((p.alpha + c.T) * delta)) * (1 + 1e-9) + 1e-300);
       expect(doubled).toBeLessThanOrEqual(value * (1 + 1e-9));
     },
   );
