@@ -10,7 +10,7 @@ const FN = 'cohortRetention';
 export interface CohortRetentionRow {
   /** The cohort's period label (`2024-03`, `2024-Q1`, `2024-W05`…). */
   readonly cohort: string;
-  /** Start of the cohort's period, epoch milliseconds (UTC). */
+  /** Start of the cohort's period, epoch milliseconds (UTC). The first period of the valid instant range starts before −8.64e15, where no `Date` reaches; its start is still exact. */
   readonly start: number;
   /** Customers in the cohort. */
   readonly size: number;

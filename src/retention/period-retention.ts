@@ -8,7 +8,7 @@ import { collectActivity, forEachActivePeriod, hasPeriod, minFirst, requirePerio
 export interface PeriodRetentionRow {
   /** The period's label (`2024-03`, `2024-Q1`, `2024-W05`…). */
   readonly period: string;
-  /** Start of the period, epoch milliseconds (UTC). */
+  /** Start of the period, epoch milliseconds (UTC). The first period of the valid instant range starts before −8.64e15, where no `Date` reaches; its start is still exact. */
   readonly start: number;
   /** Customers active in the period. */
   readonly active: number;

@@ -14,7 +14,7 @@ export interface SurveyBreakdownGroup<M extends SurveyMetric = SurveyMetric> {
   readonly group: string | null;
   /** Period label (`2024-03`, `2024-Q1`, `2024-W05`…), when `period` is set. */
   readonly period: string | undefined;
-  /** Start of the period in epoch ms (UTC), when `period` is set. */
+  /** Start of the period in epoch ms (UTC), when `period` is set. The first period of the valid instant range starts before −8.64e15, where no `Date` reaches; its start is still exact. */
   readonly periodStart: number | undefined;
   /** The headline figure: NPS in points, CSAT share in [0, 1], or CES mean; `undefined` without answers. */
   readonly score: number | undefined;

@@ -42,7 +42,7 @@ export type TrendTestStatus = Exclude<CompareGroupsStatus, 'reference'> | 'first
 export interface TrendTestPeriod {
   /** Period label (`2024-03`, `2024-Q1`, `2024-W05`…). */
   readonly period: string;
-  /** Start of the period in epoch ms (UTC). */
+  /** Start of the period in epoch ms (UTC). The first period of the valid instant range starts before −8.64e15, where no `Date` reaches; its start is still exact. */
   readonly periodStart: number;
   /** The period's score: NPS in points, CSAT share, or CES mean; `undefined` without answers. */
   readonly score: number | undefined;

@@ -108,6 +108,8 @@ describe('periodRetention: calendar spans', () => {
       expect(periods[0]?.start).toBeLessThanOrEqual(-8.64e15);
       expect(last).toBe(first);
     }
+    // Exact, though no Date holds it: −271821-04-01 is 19 days before the first valid instant.
+    expect(periodRetention([{ customerId: 'a', at: -8.64e15 }], { unit: 'month' }).periods[0]?.start).toBe(-8.64e15 - 19 * 86_400_000);
     const late = periodRetention([{ customerId: 'a', at: 8.64e15 - 1 }, { customerId: 'a', at: 8.64e15 }], { unit: 'week' }).periods;
     expect(late.map((p) => p.period)).toEqual(['275760-W37']);
   });
