@@ -162,12 +162,16 @@ function digammaDifferenceTable(a: number, count: number): Float64Array {
 
 /**
  * Σ_{j<m} ln(1 + a/(b+j)) = −ln[B(a, b+m)/B(a, b)] for many m at fixed (a, b): the kernel sums
- * its first 64 terms one by one while b + j < 64, so that prefix is summed once here and each
- * call adds the Euler–Maclaurin rest, O(1).
+ * its first 64 terms one by one while b + j < 64, so that prefix is summed once (when first
+ * needed) and each later call adds the Euler–Maclaurin rest, O(1).
  */
 function logSurvivalSums(a: number, b: number): (m: number) => number {
-  const prefix = logSurvivalSum(a, b, 0, ANCHOR);
-  return (m) => (m <= ANCHOR ? logSurvivalSum(a, b, 0, m) : prefix + logSurvivalSum(a, b, ANCHOR, m - ANCHOR));
+  let prefix = Number.NaN;
+  return (m) => {
+    if (m <= ANCHOR) return logSurvivalSum(a, b, 0, m);
+    if (Number.isNaN(prefix)) prefix = logSurvivalSum(a, b, 0, ANCHOR);
+    return prefix + logSurvivalSum(a, b, ANCHOR, m - ANCHOR);
+  };
 }
 
 /**
@@ -179,15 +183,17 @@ function logSurvivalSums(a: number, b: number): (m: number) => number {
  *   Q = Σ_{t=1}^{n} B(γ, δ+t)/B(γ,δ) · B(α+1, β+t−1)/B(α,β)      alive at t, no purchase before, one at t
  *   ln L = ln(1 − Q) = log1mexp(ln Q)
  *
- * `survival[t]` = ln[B(γ, δ+t)/B(γ,δ)]; `purchase(j)` = Σ_{l<j} ln(1 + α/(β+l)).
+ * `survival[t]` = ln[B(γ, δ+t)/B(γ,δ)].
  */
-function logProbabilityNoPurchase(n: number, alpha: number, beta: number, purchase: (m: number) => number, survival: Float64Array): number | undefined {
+function logProbabilityNoPurchase(n: number, alpha: number, beta: number, survival: Float64Array): number | undefined {
+  const afterOne = logSurvivalSums(alpha + 1, beta);
+  const one = -Math.log1p(beta / alpha); // ln[B(α+1, β)/B(α,β)] = ln(α/(α+β))
   let first = 0; // ln[B(α+1, β+j)/B(α,β)], j = t − 1
   let top = -Infinity;
   let sum = 0; // Σ exp(term − top)
   for (let t = 1; t <= n; t++) {
     const j = t - 1;
-    first = j % ANCHOR === 0 ? -Math.log1p((beta + j) / alpha) - purchase(j) : first - Math.log1p((alpha + 1) / (beta + (j - 1)));
+    first = j % ANCHOR === 0 ? one - afterOne(j) : first - Math.log1p((alpha + 1) / (beta + (j - 1)));
     const term = first + (survival[t] as number);
     if (term > top) {
       sum = sum * Math.exp(top - term) + 1;
@@ -209,7 +215,7 @@ function logProbabilityNoPurchase(n: number, alpha: number, beta: number, purcha
  * near 1, never as a difference of log-betas (of order (α+β)·ln(α+β), ~3e14 at 1e13, whose
  * difference would keep 500·ε·(α+β) relative at best):
  *
- *   ln[B(α+x, β+j)/B(α,β)] = −Σ_{l<x} ln(1 + (β+j)/(α+l)) − Σ_{l<j} ln(1 + α/(β+l))
+ *   ln[B(α+x, β+j)/B(α,β)] = −Σ_{l<x} ln(1 + β/(α+l)) − Σ_{l<j} ln(1 + (α+x)/(β+l))
  *   ln[B(γ, δ+k)/B(γ,δ)]   = −Σ_{l<k} ln(1 + γ/(δ+l)),   B(γ+1, δ+k) = B(γ, δ+k)·γ/(γ+δ+k)
  *
  * each sum by the kernel's Euler–Maclaurin `betaGeometricLogSurvivalSum` every 64 entries, and
@@ -241,7 +247,6 @@ export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSuffi
   }
   const deathTerm = new Float64Array(N);
   for (let k = 0; k < N; k++) deathTerm[k] = (survival[k] as number) - Math.log1p((delta + k) / gamma);
-  const purchase = logSurvivalSums(alpha, beta); // Σ_{l<j} ln(1 + α/(β+l))
   const lifeTerm = new Float64Array(N + 1); // ln[B(α+x, β+j)/B(α,β)] of the current run, j = k − x
 
   let ll = 0;
@@ -254,13 +259,15 @@ export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSuffi
     const x = s.runX[r] as number;
     const n = s.runN[r] as number;
     const ax = alpha + x;
+    const afterX = logSurvivalSums(ax, beta); // Σ_{l<j} ln(1 + (α+x)/(β+l))
+    const toX = -logSurvivalSum(beta, alpha, 0, x); // ln[B(α+x, β)/B(α,β)]
     // The run needs j = k − x from (smallest tₓ) − x up to n − x; tₓ ≥ x, so from 0.
     const lowest = (s.groupTx[(s.runStart[r + 1] as number) - 1] as number) - x;
     for (let i = 0, count = n - x - lowest + 1; i < count; i++) {
       const j = lowest + i;
       lifeTerm[i] =
         i % ANCHOR === 0
-          ? -logSurvivalSum(beta + j, alpha, 0, x) - purchase(j)
+          ? toX - afterX(j)
           : (lifeTerm[i - 1] as number) - Math.log1p(ax / (beta + (j - 1)));
     }
     const a0 = (lifeTerm[n - x - lowest] as number) + (survival[n] as number);
@@ -270,7 +277,7 @@ export function bgBbNegativeLogLikelihood(theta: readonly number[], s: BgBbSuffi
     const d0g = wantGradient ? -((dGD as Float64Array)[n] as number) : 0;
     const d0d = wantGradient ? ((dD as Float64Array)[n] as number) - ((dGD as Float64Array)[n] as number) : 0;
     // x = 0 (one group, tₓ = 0): ln L from its complement where L > ½ (below).
-    const logNoPurchase = x === 0 && n > 0 ? logProbabilityNoPurchase(n, alpha, beta, purchase, survival) : undefined;
+    const logNoPurchase = x === 0 && n > 0 ? logProbabilityNoPurchase(n, alpha, beta, survival) : undefined;
     // Suffix over k ≥ current position: log-sum-exp L and π-weighted mean gradient M.
     let L = -Infinity;
     let ma = 0;
