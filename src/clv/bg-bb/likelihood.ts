@@ -213,7 +213,7 @@ function logProbabilityNoPurchase(n: number, alpha: number, beta: number, surviv
  *
  * Every term is taken relative to the normaliser B(α,β) B(γ,δ) as a sum of logarithms of ratios
  * near 1, never as a difference of log-betas (of order (α+β)·ln(α+β), ~3e14 at 1e13, whose
- * difference would keep 500·ε·(α+β) relative at best):
+ * difference would be off by about 500·ε·(α+β) relative):
  *
  *   ln[B(α+x, β+j)/B(α,β)] = −Σ_{l<x} ln(1 + β/(α+l)) − Σ_{l<j} ln(1 + (α+x)/(β+l))
  *   ln[B(γ, δ+k)/B(γ,δ)]   = −Σ_{l<k} ln(1 + γ/(δ+l)),   B(γ+1, δ+k) = B(γ, δ+k)·γ/(γ+δ+k)
