@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { digamma, logBeta, logDiffExp, logGamma, logSumExp, trigamma, ZETA_MINUS_ONE } from '../../src/internal/special';
+import { digamma, digammaDifference, logBeta, logDiffExp, logGamma, logSumExp, trigamma, ZETA_MINUS_ONE } from '../../src/internal/special';
 import { expectClose } from './close';
 
 // Reference values: python3 /tmp/kern/known.py with mpmath 1.3, mp.dps = 50, every argument
@@ -98,6 +99,32 @@ describe('digamma and trigamma', () => {
     const h = 1e-5 * x;
     expectClose((logGamma(x + h) - logGamma(x - h)) / (2 * h), digamma(x), 1e-6, 1e-6);
   });
+});
+
+describe('digammaDifference', () => {
+  const reference = JSON.parse(readFileSync(new URL('reference/digamma-difference-reference.json', import.meta.url), 'utf8')) as { values: [number, number, number][] };
+  it('matches mpmath ψ(a + k) − ψ(a) from a = 1e-300 to 1e300, k = 0.5 to 1e13, at rtol 1e-14 (reference/digamma_difference_reference.py)', () => {
+    for (const [a, k, want] of reference.values) expectClose(digammaDifference(a, k), want, 1e-14);
+  });
+
+  it('is 0 for k = 0 and refuses arguments outside its domain', () => {
+    expect(digammaDifference(3, 0)).toBe(0);
+    expect(() => digammaDifference(0, 1)).toThrow(/internal digammaDifference/);
+    expect(() => digammaDifference(1, -1)).toThrow(/internal digammaDifference/);
+    expect(() => digammaDifference(1, Number.NaN)).toThrow(/internal digammaDifference/);
+  });
+
+  test.prop([fc.double({ min: 1e-3, max: 1e4, noNaN: true }), fc.integer({ min: 0, max: 200 })], { numRuns: 100 })(
+    'equals ψ(a + k) − ψ(a) where that subtraction is accurate, and the sum Σ_{i<k} 1/(a+i)',
+    (a, k) => {
+      const want = digamma(a + k) - digamma(a);
+      // The subtraction is good to ε·(|ψ(a)| + |ψ(a+k)|).
+      expectClose(digammaDifference(a, k), want, 0, 1e-14 * (Math.abs(digamma(a)) + Math.abs(digamma(a + k))));
+      let sum = 0;
+      for (let i = 0; i < k; i++) sum += 1 / (a + i);
+      expectClose(digammaDifference(a, k), sum, 1e-13);
+    },
+  );
 });
 
 describe('logBeta', () => {

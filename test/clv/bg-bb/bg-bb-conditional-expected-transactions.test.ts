@@ -3,7 +3,7 @@ import { bgBbConditionalExpectedTransactions, type DiscreteCustomerHistory } fro
 import { errorCode } from '../../support/error-code';
 import { relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
-import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbReference as reference, donations, params4, PUBLISHED } from './bg-bb-data';
+import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbReference as reference, donations, bgBbExtremeReference, params4, PUBLISHED } from './bg-bb-data';
 
 const customer = (x: number, tx: number, n: number): DiscreteCustomerHistory => ({ frequency: x, recency: tx, periods: n });
 
@@ -76,5 +76,16 @@ describe('bgBbConditionalExpectedTransactions: bad input', () => {
     expect(() => bgBbConditionalExpectedTransactions(PUBLISHED, customer(2, 6, 5), 5)).toThrow(
       /^bgBbConditionalExpectedTransactions: recency 6 is greater than periods 5/,
     );
+  });
+});
+
+describe('bgBbConditionalExpectedTransactions at concentrations up to 1e13 (reference/bg_bb_extreme_reference.py: every parameter in [e^-30, e^30], concentrations α + β, γ + δ of 1e11–1e13)', () => {
+  it('matches mpmath at rtol 1e-6 (a reference below 1e-290 must come out below 1e-280)', () => {
+    for (const point of bgBbExtremeReference.points) {
+      for (const [x, tx, n, ns, expected] of point.conditionalExpected) {
+        const value = bgBbConditionalExpectedTransactions(params4(point.params), { frequency: x, recency: tx, periods: n }, ns);
+        expect(extremeError(value, expected), `${point.name}: (${x}, ${tx}, ${n}), n* = ${ns}`).toBeLessThan(EXTREME_RTOL);
+      }
+    }
   });
 });

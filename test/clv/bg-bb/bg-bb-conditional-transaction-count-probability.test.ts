@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bgBbConditionalExpectedTransactions, bgBbConditionalTransactionCountProbability, type DiscreteCustomerHistory } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
 import { relativeError } from '../clv-data';
-import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbCountsReference as reference, bgBbReference, donations, params4, PUBLISHED } from './bg-bb-data';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
+import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbCountsReference as reference, bgBbExtremeReference, bgBbReference, donations, params4, PUBLISHED } from './bg-bb-data';
 
 const customer = (x: number, tx: number, n: number): DiscreteCustomerHistory => ({ frequency: x, recency: tx, periods: n });
 const f = bgBbConditionalTransactionCountProbability;
@@ -66,5 +67,16 @@ describe('bgBbConditionalTransactionCountProbability: bad input', () => {
   it('rejects a missing customer, and names the function and the value', () => {
     expect(errorCode(() => f(PUBLISHED, undefined as never, 0, 5))).toBe('INVALID_NUMBER');
     expect(() => f(PUBLISHED, customer(2, 3, 5), 0.5, 5)).toThrow(/^bgBbConditionalTransactionCountProbability: transactions 0\.5/);
+  });
+});
+
+describe('bgBbConditionalTransactionCountProbability over the whole range (reference/bg_bb_extreme_reference.py: every parameter in [e^-30, e^30], concentrations α + β, γ + δ of 1e11–1e13)', () => {
+  it('matches eq. (13) at rtol 1e-6 (a reference below 1e-290 must come out below 1e-280)', () => {
+    for (const point of bgBbExtremeReference.points) {
+      for (const [x, tx, n, xs, ns, expected] of point.conditionalPmf) {
+        const value = bgBbConditionalTransactionCountProbability(params4(point.params), { frequency: x, recency: tx, periods: n }, xs, ns);
+        expect(extremeError(value, expected), `${point.name}: (${x}, ${tx}, ${n}), ${xs} in ${ns}`).toBeLessThan(EXTREME_RTOL);
+      }
+    }
   });
 });

@@ -150,3 +150,32 @@ export interface BgBbCountsReference {
 export const bgBbCountsReference: BgBbCountsReference = JSON.parse(
   readFileSync(join(repoRoot, 'test', 'clv', 'bg-bb', 'reference', 'bg-bb-counts-reference.json'), 'utf8'),
 ) as BgBbCountsReference;
+
+/** One parameter point of reference/bg_bb_extreme_reference.py (mpmath, 130 digits). */
+export interface BgBbExtremePoint {
+  name: string;
+  /** [α, β, γ, δ], each in [e^−30, e^30]. */
+  params: number[];
+  /** [x, tₓ, n, ln L]. */
+  logLikelihood: [number, number, number, number][];
+  /** Weighted rows [x, tₓ, n, w] and Σ w ln L. */
+  groupTotals: { rows: [number, number, number, number][]; total: number }[];
+  /** [x, tₓ, n, P(alive at n+1)]. */
+  alive: [number, number, number, number][];
+  /** [n, E[X(n)]]. */
+  expected: [number, number][];
+  /** [x, tₓ, n, n*, E[X(n, n+n*) | x, tₓ, n]]. */
+  conditionalExpected: [number, number, number, number, number][];
+  /** [x, tₓ, n, d, DERT(d | x, tₓ, n)]. */
+  dert: [number, number, number, number, number][];
+  /** [x, n, P(X(n) = x)]. */
+  pmf: [number, number, number][];
+  /** [x, tₓ, n, x*, n*, P(X(n, n+n*) = x* | x, tₓ, n)]. */
+  conditionalPmf: [number, number, number, number, number, number][];
+}
+
+/** Values of reference/bg_bb_extreme_reference.py: the whole fitted range, concentrations up to 1e13. */
+export const bgBbExtremeReference: { points: BgBbExtremePoint[]; leftOut: unknown[] } = JSON.parse(
+  readFileSync(join(repoRoot, 'test', 'clv', 'bg-bb', 'reference', 'bg-bb-extreme-reference.json'), 'utf8'),
+) as { points: BgBbExtremePoint[]; leftOut: unknown[] };
+

@@ -3,7 +3,7 @@ import { bgBbDert, type DiscreteCustomerHistory } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
 import { relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
-import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbReference as reference, params4, PUBLISHED } from './bg-bb-data';
+import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbReference as reference, bgBbExtremeReference, params4, PUBLISHED } from './bg-bb-data';
 
 const customer = (x: number, tx: number, n: number): DiscreteCustomerHistory => ({ frequency: x, recency: tx, periods: n });
 
@@ -70,5 +70,16 @@ describe('bgBbDert: bad input', () => {
   it('rejects missing options, naming the function', () => {
     expect(errorCode(() => bgBbDert(PUBLISHED, customer(2, 3, 5), undefined as never))).toBe('INVALID_NUMBER');
     expect(() => bgBbDert(PUBLISHED, customer(2, 3, 5), { discountRate: 0 })).toThrow(/^bgBbDert: discountRate 0 must be greater than 0/);
+  });
+});
+
+describe('bgBbDert at concentrations up to 1e13 (reference/bg_bb_extreme_reference.py: every parameter in [e^-30, e^30], concentrations α + β, γ + δ of 1e11–1e13)', () => {
+  it('matches mpmath at rtol 1e-6 (a reference below 1e-290 must come out below 1e-280)', () => {
+    for (const point of bgBbExtremeReference.points) {
+      for (const [x, tx, n, d, expected] of point.dert) {
+        const value = bgBbDert(params4(point.params), { frequency: x, recency: tx, periods: n }, { discountRate: d });
+        expect(extremeError(value, expected), `${point.name}: (${x}, ${tx}, ${n}), d = ${d}`).toBeLessThan(EXTREME_RTOL);
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@ import { bgBbExpectedTransactions } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
 import { relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
-import { BAD_BG_BB_PARAMS, bgBbReference as reference, params4, PUBLISHED } from './bg-bb-data';
+import { BAD_BG_BB_PARAMS, bgBbReference as reference, bgBbExtremeReference, params4, PUBLISHED } from './bg-bb-data';
 
 describe('bgBbExpectedTransactions: known values (independent mpmath, reference/bg_bb_reference.py)', () => {
   it('matches the closed form (itself checked against the sum over opportunities)', () => {
@@ -67,5 +67,16 @@ describe('bgBbExpectedTransactions: bad input', () => {
   });
   it('names the function and the value', () => {
     expect(() => bgBbExpectedTransactions(PUBLISHED, -1)).toThrow(/^bgBbExpectedTransactions: opportunities -1 is negative/);
+  });
+});
+
+describe('bgBbExpectedTransactions at concentrations up to 1e13 (reference/bg_bb_extreme_reference.py: every parameter in [e^-30, e^30], concentrations α + β, γ + δ of 1e11–1e13)', () => {
+  it('matches mpmath at rtol 1e-6 (a reference below 1e-290 must come out below 1e-280)', () => {
+    for (const point of bgBbExtremeReference.points) {
+      for (const [n, expected] of point.expected) {
+        const value = bgBbExpectedTransactions(params4(point.params), n);
+        expect(extremeError(value, expected), `${point.name}: n = ${n}`).toBeLessThan(EXTREME_RTOL);
+      }
+    }
   });
 });

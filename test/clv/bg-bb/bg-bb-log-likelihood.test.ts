@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bgBbLogLikelihood, fitBgBb } from '../../../src/clv';
 import { errorCode as code } from '../../support/error-code';
 import { relativeError } from '../clv-data';
-import { bgBbCountsReference as countsReference, bgBbReference as reference, donations, params4, PUBLISHED } from './bg-bb-data';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
+import { bgBbCountsReference as countsReference, bgBbExtremeReference, bgBbReference as reference, donations, params4, PUBLISHED } from './bg-bb-data';
 
 const table = donations();
 const byWeight = { weight: (d: { weights: number }) => d.weights };
@@ -93,5 +94,37 @@ describe('bgBbLogLikelihood per customer ({ perCustomer: true })', () => {
   it('rejects a perCustomer that is not a boolean', () => {
     expect(code(() => bgBbLogLikelihood(PUBLISHED, [], { perCustomer: 'yes' as never }))).toBe('INVALID_OPTION');
     expect(() => bgBbLogLikelihood(PUBLISHED, [], { perCustomer: 1 as never })).toThrow(/^bgBbLogLikelihood: perCustomer 1 must be true or false/);
+  });
+});
+
+describe('bgBbLogLikelihood over the whole range (reference/bg_bb_extreme_reference.py: every parameter in [e^-30, e^30], concentrations α + β, γ + δ of 1e11–1e13)', () => {
+  // ln L is computed from ratios near 1 and, for a history without purchase, from its complement
+  // ln(1 − Q): accurate in relative terms down to ln L = −8e-53, so no absolute floor (n = 0 is
+  // exactly 0).
+  it('matches each row\'s mpmath ln L at rtol 1e-6, alone and per customer', () => {
+    for (const point of bgBbExtremeReference.points) {
+      const params = params4(point.params);
+      const rows = point.logLikelihood.map(([x, tx, n]) => ({ frequency: x, recency: tx, periods: n }));
+      const each = bgBbLogLikelihood(params, rows, { perCustomer: true });
+      point.logLikelihood.forEach(([x, tx, n, expected], i) => {
+        const label = `${point.name}: (${x}, ${tx}, ${n})`;
+        expect(extremeError(-bgBbLogLikelihood(params, [rows[i]!]), -expected), label).toBeLessThan(EXTREME_RTOL);
+        expect(extremeError(-(each.logLikelihood[i] as number), -expected), label).toBeLessThan(EXTREME_RTOL);
+      });
+    }
+  });
+
+  it('matches the mpmath grouped totals Σ w ln L at rtol 1e-6 (the issue: 260 rows with n = 0 among them)', () => {
+    for (const point of bgBbExtremeReference.points) {
+      for (const { rows, total } of point.groupTotals) {
+        const records = rows.map(([x, tx, n, w]) => ({ frequency: x, recency: tx, periods: n, w }));
+        const value = bgBbLogLikelihood(params4(point.params), records, { weight: (d) => d.w });
+        expect(extremeError(-value, -total), point.name).toBeLessThan(EXTREME_RTOL);
+      }
+    }
+  });
+
+  it('leaves no point out', () => {
+    expect(bgBbExtremeReference.leftOut).toEqual([]);
   });
 });

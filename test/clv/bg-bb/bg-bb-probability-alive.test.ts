@@ -3,7 +3,7 @@ import { bgBbProbabilityAlive, type DiscreteCustomerHistory } from '../../../src
 import { errorCode } from '../../support/error-code';
 import { relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
-import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbCountsReference, bgBbReference as reference, params4, PUBLISHED } from './bg-bb-data';
+import { BAD_BG_BB_CUSTOMERS, BAD_BG_BB_PARAMS, bgBbCountsReference, bgBbReference as reference, bgBbExtremeReference, params4, PUBLISHED } from './bg-bb-data';
 
 const customer = (x: number, tx: number, n: number): DiscreteCustomerHistory => ({ frequency: x, recency: tx, periods: n });
 
@@ -86,5 +86,16 @@ describe('bgBbProbabilityAlive: bad input', () => {
     expect(errorCode(() => bgBbProbabilityAlive(PUBLISHED, undefined as never))).toBe('INVALID_NUMBER');
     expect(() => bgBbProbabilityAlive(PUBLISHED, customer(1.5, 2, 5))).toThrow(/^bgBbProbabilityAlive: frequency 1\.5 is not a whole number/);
     expect(() => bgBbProbabilityAlive(PUBLISHED, customer(3, 2, 5))).toThrow(/^bgBbProbabilityAlive: frequency 3 is greater than recency 2/);
+  });
+});
+
+describe('bgBbProbabilityAlive at concentrations up to 1e13 (reference/bg_bb_extreme_reference.py: every parameter in [e^-30, e^30], concentrations α + β, γ + δ of 1e11–1e13)', () => {
+  it('matches mpmath at rtol 1e-6 (a reference below 1e-290 must come out below 1e-280)', () => {
+    for (const point of bgBbExtremeReference.points) {
+      for (const [x, tx, n, expected] of point.alive) {
+        const value = bgBbProbabilityAlive(params4(point.params), customer(x, tx, n));
+        expect(extremeError(value, expected), `${point.name}: (${x}, ${tx}, ${n})`).toBeLessThan(EXTREME_RTOL);
+      }
+    }
   });
 });

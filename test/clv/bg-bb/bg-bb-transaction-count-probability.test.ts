@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bgBbExpectedTransactions, bgBbTransactionCountProbability } from '../../../src/clv';
 import { errorCode } from '../../support/error-code';
 import { relativeError } from '../clv-data';
-import { BAD_BG_BB_PARAMS, bgBbCountsReference as reference, bgBbReference, params4, PUBLISHED } from './bg-bb-data';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
+import { BAD_BG_BB_PARAMS, bgBbCountsReference as reference, bgBbExtremeReference, bgBbReference, params4, PUBLISHED } from './bg-bb-data';
 
 describe('bgBbTransactionCountProbability: known values (independent mpmath, reference/bg_bb_counts_reference.py)', () => {
   it('matches eq. (8) of Fader, Hardie & Shang (2010), itself checked against quadrature, at rtol 1e-12', () => {
@@ -73,5 +74,16 @@ describe('bgBbTransactionCountProbability: bad input', () => {
   });
   it('names the function and the value', () => {
     expect(() => bgBbTransactionCountProbability(PUBLISHED, 1.5, 6)).toThrow(/^bgBbTransactionCountProbability: transactions 1\.5/);
+  });
+});
+
+describe('bgBbTransactionCountProbability over the whole range (reference/bg_bb_extreme_reference.py: every parameter in [e^-30, e^30], concentrations α + β, γ + δ of 1e11–1e13)', () => {
+  it('matches eq. (8) at rtol 1e-6 (a reference below 1e-290 must come out below 1e-280)', () => {
+    for (const point of bgBbExtremeReference.points) {
+      for (const [x, n, expected] of point.pmf) {
+        const value = bgBbTransactionCountProbability(params4(point.params), x, n);
+        expect(extremeError(value, expected), `${point.name}: ${x} in ${n}`).toBeLessThan(EXTREME_RTOL);
+      }
+    }
   });
 });
