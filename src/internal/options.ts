@@ -45,15 +45,15 @@ export function nearestName(name: string, known: readonly string[]): string | un
  * Read the options argument of `fn`: `undefined` gives an empty (frozen) bag, so every default
  * applies; anything that is not a plain object, and any own key not in `keys`, throws
  * `INVALID_OPTION`. A near miss (`levle`) is answered with the right name (`did you mean "level"?`).
+ * A function that takes no options checks its argument with {@link refuseOptions} instead.
  *
+ * @param keys - The documented keys, at least one.
  * @param what - The argument's name in messages, `options` unless a function takes two option bags.
  */
 export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly string[], what = 'options'): Partial<O> {
   if (options === undefined) return NO_OPTIONS as Partial<O>;
   if (!isPlainObject(options)) {
-    // A function without options says so: `undefined` is all it takes.
-    const expected = keys.length > 0 ? `a plain object such as { ${keys[0]}: … }` : 'undefined';
-    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be ${expected}`, { field: what, value: options });
+    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be a plain object such as { ${keys[0]}: … }`, { field: what, value: options });
   }
   const unknown = Object.keys(options).find((key) => !keys.includes(key));
   if (unknown !== undefined) {
@@ -61,13 +61,23 @@ export function readOptions<O extends object>(fn: string, options: O | undefined
     throw fail(
       'INVALID_OPTION',
       fn,
-      `${what === 'options' ? 'option' : `${what} key`} ${JSON.stringify(unknown)} is not known${
-        near !== undefined ? `; did you mean "${near}"?` : keys.length > 0 ? ` (known options: ${keys.join(', ')})` : `; ${fn} takes no options`
-      }`,
+      `${what === 'options' ? 'option' : `${what} key`} ${JSON.stringify(unknown)} is not known${near !== undefined ? `; did you mean "${near}"?` : ` (known options: ${keys.join(', ')})`}`,
       { field: unknown, value: (options as Record<string, unknown>)[unknown] },
     );
   }
   return options;
+}
+
+/**
+ * The options argument of `fn`, which takes none: `undefined` (or an empty plain object) passes;
+ * anything else throws `INVALID_OPTION`, so an options bag (a typo, a setting meant for another
+ * function) is rejected, never ignored.
+ */
+export function refuseOptions(fn: string, options: unknown): void {
+  if (options === undefined) return;
+  if (!isPlainObject(options)) throw fail('INVALID_OPTION', fn, `options ${describeValue(options)} must be undefined`, { field: 'options', value: options });
+  const [key] = Object.keys(options);
+  if (key !== undefined) throw fail('INVALID_OPTION', fn, `option ${JSON.stringify(key)} is not known; ${fn} takes no options`, { field: key, value: options[key] });
 }
 
 /**
