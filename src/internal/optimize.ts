@@ -125,8 +125,8 @@ function centralDifferences(problem: Problem, x: readonly number[], fx: number):
 interface Trial {
   alpha: number;
   value: number;
-  slope: number | undefined; // φ'(α), computed only when the algorithm needs it
-  gradient: Vector | undefined;
+  slope?: number; // φ'(α), computed only when the algorithm needs it
+  gradient?: Vector;
 }
 
 /**
@@ -136,7 +136,7 @@ interface Trial {
  * undefined when no decrease was found.
  */
 function lineSearch(problem: Problem, x: Vector, f0: number, slope0: number, p: Vector, initial: number): Trial | undefined {
-  const evaluate = (alpha: number): Trial => ({ alpha, value: problem.value(axpy(x, alpha, p)), slope: undefined, gradient: undefined });
+  const evaluate = (alpha: number): Trial => ({ alpha, value: problem.value(axpy(x, alpha, p)) });
   const withSlope = (t: Trial): Trial => {
     if (t.slope === undefined) {
       const point = axpy(x, t.alpha, p);
@@ -193,7 +193,7 @@ function lineSearch(problem: Problem, x: Vector, f0: number, slope0: number, p: 
     return bestDecrease;
   };
 
-  let previous: Trial = { alpha: 0, value: f0, slope: slope0, gradient: undefined };
+  let previous: Trial = { alpha: 0, value: f0, slope: slope0 };
   let alpha = initial;
   for (let i = 0; i < 50; i++) {
     const t = evaluate(alpha);
@@ -369,23 +369,19 @@ function search(objective: (x: readonly number[]) => number, x0: readonly number
     return { ...first, evaluations: problem.evaluations, method: 'bfgs' };
   }
   const start = first.value < Infinity ? first.x : x0.slice();
-  const simplex = nelderMead(problem, start, maxIterations * Math.max(1, x0.length));
-  const polished = simplex.value < Infinity ? bfgs(problem, simplex.x, maxIterations, tolerance) : undefined;
+  const simplex = nelderMead(problem, start, maxIterations * x0.length);
   const candidates: PhaseResult[] = [first];
+  let polished: PhaseResult | undefined;
   if (simplex.value < Infinity) {
-    candidates.push({ x: simplex.x, value: simplex.value, gradient: problem.gradient(simplex.x, simplex.value), iterations: 0, converged: simplex.converged, message: '' });
+    polished = bfgs(problem, simplex.x, maxIterations, tolerance);
+    candidates.push({ x: simplex.x, value: simplex.value, gradient: problem.gradient(simplex.x, simplex.value), iterations: 0, converged: simplex.converged, message: '' }, polished);
   }
-  if (polished !== undefined) candidates.push(polished);
   // Lowest value wins; on a tie, a phase whose convergence test passed.
   const best = candidates.reduce((a, b) => (b.value < a.value || (b.value === a.value && b.converged && !a.converged) ? b : a));
-  const converged = best.converged;
   return {
-    x: best.x,
-    value: best.value,
-    gradient: best.gradient,
+    ...best,
     iterations: first.iterations + simplex.iterations + (polished?.iterations ?? 0),
     evaluations: problem.evaluations,
-    converged,
     method: 'nelder-mead',
     message: `BFGS: ${first.message}; Nelder–Mead ${simplex.converged ? 'converged' : 'hit its iteration limit'}; polish: ${polished?.message ?? 'skipped (no finite point)'}`,
   };
