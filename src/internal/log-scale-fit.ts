@@ -85,7 +85,11 @@ export function logScaleCovariance(
   return se.every((v) => Number.isFinite(v) && v > 0) ? { standardErrors: se, logParameterCovariance: Object.freeze(covariance.map((row) => Object.freeze(row))) } : undefined;
 }
 
-/** The Hessian of `n` times the mean objective: central differences of its analytic gradient, symmetrised. */
+/**
+ * The Hessian of `n` times the mean objective: central differences of its analytic gradient,
+ * column j from the gradients at θ ± hⱼeⱼ. Not symmetrised here: the Cholesky factorisation
+ * every caller hands it to reads the average of the two triangles.
+ */
 export function gradientHessian(meanGradient: (theta: readonly number[]) => number[], theta: readonly number[], n: number): number[][] {
   const k = theta.length;
   const hessian: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -99,13 +103,6 @@ export function gradientHessian(meanGradient: (theta: readonly number[]) => numb
     const down = meanGradient(point);
     point[j] = tj;
     for (let i = 0; i < k; i++) (hessian[i] as number[])[j] = (((up[i] as number) - (down[i] as number)) / (2 * h)) * n;
-  }
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < i; j++) {
-      const m = ((hessian[i] as number[])[j] as number) / 2 + ((hessian[j] as number[])[i] as number) / 2;
-      (hessian[i] as number[])[j] = m;
-      (hessian[j] as number[])[i] = m;
-    }
   }
   return hessian;
 }
