@@ -7,7 +7,7 @@
 
 /** Options of {@link minimize}. */
 export interface MinimizeOptions {
-  /** Analytic gradient; default: central differences with steps ε^(1/3)·max(|xᵢ|, 1). */
+  /** Analytic gradient, a new array on each call; default: central differences with steps ε^(1/3)·max(|xᵢ|, 1). */
   gradient?: (x: readonly number[]) => number[];
   /** Iteration budget of each phase (BFGS, Nelder–Mead); default 1000. */
   maxIterations?: number;
@@ -68,14 +68,14 @@ function axpy(x: readonly number[], alpha: number, p: readonly number[]): Vector
   return x.map((xi, i) => xi + alpha * (p[i] as number));
 }
 
-/** How a {@link Problem} computes its gradient at x (fx = f(x)); uncomputable components are NaN. */
+/** How a {@link Problem} computes its gradient at x (fx = f(x)); uncomputable components are not finite. */
 type GradientRule = (problem: Problem, x: readonly number[], fx: number) => Vector;
 
 /** The objective as the phases see it: evaluations counted, a non-finite value as +Infinity. */
 interface Problem {
   evaluations: number;
   value(x: readonly number[]): number;
-  /** Gradient at x (fx = f(x)); components that cannot be estimated come back as NaN. */
+  /** Gradient at x (fx = f(x)), a new array; components that cannot be computed come back not finite. */
   gradient(x: readonly number[], fx: number): Vector;
 }
 
@@ -92,12 +92,9 @@ function problemOf(objective: (x: readonly number[]) => number, rule: GradientRu
   return problem;
 }
 
-/** An analytic gradient, its non-finite components as NaN. */
+/** An analytic gradient as it comes: the phases take any non-finite component as uncomputable. */
 function analytic(gradient: (x: readonly number[]) => number[]): GradientRule {
-  return (_problem, x) => {
-    const g = gradient(x);
-    return x.map((_, i) => (Number.isFinite(g[i]) ? (g[i] as number) : Number.NaN));
-  };
+  return (_problem, x) => gradient(x);
 }
 
 /**
