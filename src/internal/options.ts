@@ -7,7 +7,7 @@
  * | options | `undefined` (all defaults) or a plain object whose keys are all documented | `INVALID_OPTION` naming `options`, or the unknown key with the nearest documented name |
  * | accessor | `undefined` (its default) or a function `(d, i) => value` | `INVALID_OPTION` naming the option; a string gets "pass `(d) => d.f`" |
  */
-import { describeValue, fail } from './validate';
+import { describeValue, fail, rejectValue } from './validate';
 
 const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
 
@@ -53,7 +53,7 @@ export function nearestName(name: string, known: readonly string[]): string | un
 export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly string[], what = 'options'): Partial<O> {
   if (options === undefined) return NO_OPTIONS as Partial<O>;
   if (!isPlainObject(options)) {
-    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be a plain object such as { ${keys[0]}: … }`, { field: what, value: options });
+    throw rejectValue('INVALID_OPTION', fn, what, options, undefined, `must be a plain object such as { ${keys[0]}: … }`);
   }
   const unknown = Object.keys(options).find((key) => !keys.includes(key));
   if (unknown !== undefined) {
@@ -75,7 +75,7 @@ export function readOptions<O extends object>(fn: string, options: O | undefined
  */
 export function refuseOptions(fn: string, options: unknown): void {
   if (options === undefined) return;
-  if (!isPlainObject(options)) throw fail('INVALID_OPTION', fn, `options ${describeValue(options)} must be undefined`, { field: 'options', value: options });
+  if (!isPlainObject(options)) throw rejectValue('INVALID_OPTION', fn, 'options', options, undefined, 'must be undefined');
   const [key] = Object.keys(options);
   if (key !== undefined) throw fail('INVALID_OPTION', fn, `option ${JSON.stringify(key)} is not known; ${fn} takes no options`, { field: key, value: options[key] });
 }
@@ -90,11 +90,13 @@ export function requireAccessor(fn: string, name: string, value: unknown): ((...
 export function requireAccessor(fn: string, name: string, value: unknown): ((...args: never[]) => unknown) | undefined {
   if (value === undefined || typeof value === 'function') return value as ((...args: never[]) => unknown) | undefined;
   const field = typeof value === 'string';
-  throw fail(
+  throw rejectValue(
     'INVALID_OPTION',
     fn,
-    `${name} ${describeValue(value)} must be a function such as (d) => d.${field ? value : name}${field ? '; records are read through accessors, never by field name' : ''}`,
-    { field: name, value },
+    name,
+    value,
+    undefined,
+    `must be a function such as (d) => d.${field ? value : name}${field ? '; records are read through accessors, never by field name' : ''}`,
   );
 }
 
