@@ -61,30 +61,6 @@ export interface LogScaleFit {
   readonly message: string;
 }
 
-/** The asymptotic covariance of a log-scale estimate and the standard errors it implies. */
-export interface LogScaleCovariance {
-  /** SE(θᵢ) = θᵢ · SE(ln θᵢ), on the natural scale. */
-  readonly standardErrors: number[];
-  /** Covariance of the log-parameters: the inverse Hessian of the total negative log-likelihood (frozen). */
-  readonly logParameterCovariance: readonly (readonly number[])[];
-}
-
-/**
- * `meanGradient(θ)` is the gradient of the *mean* negative log-likelihood in log-parameters;
- * `n` the number of observations it averages over. `undefined` when the Hessian is not
- * positive definite or a standard error is not finite.
- */
-export function logScaleCovariance(
-  meanGradient: (theta: readonly number[]) => number[],
-  theta: readonly number[],
-  n: number,
-): LogScaleCovariance | undefined {
-  const covariance = invertSymmetric(gradientHessian(meanGradient, theta, n));
-  if (covariance === undefined) return undefined;
-  const se = theta.map((t, i) => Math.exp(t) * Math.sqrt((covariance[i] as number[])[i] as number));
-  return se.every((v) => Number.isFinite(v) && v > 0) ? { standardErrors: se, logParameterCovariance: Object.freeze(covariance.map((row) => Object.freeze(row))) } : undefined;
-}
-
 /**
  * The Hessian of `n` times the mean objective: central differences of its analytic gradient,
  * column j from the gradients at θ ± hⱼeⱼ. Not symmetrised here: the Cholesky factorisation
@@ -155,8 +131,11 @@ export function fitLogScale(
     throw fail('INSUFFICIENT_DATA', fn, `the likelihood could not be evaluated near the data (${result.message})`, { field: 'rows' });
   }
   const inRange = theta.every((t) => Math.abs(t) < LOG_PARAMETER_LIMIT - 1);
-  const cov = logScaleCovariance(gradient, theta, n);
-  const se = cov?.standardErrors;
+  // The asymptotic covariance of θ̂ = ln(estimates), the inverse Hessian of the total negative
+  // log-likelihood, and SE(θᵢ) = θᵢ · SE(ln θᵢ); none unless every one is finite and positive.
+  const covariance = invertSymmetric(gradientHessian(gradient, theta, n));
+  const errors = covariance?.map((row, i) => Math.exp(theta[i] as number) * Math.sqrt(row[i] as number));
+  const se = errors?.every((v) => Number.isFinite(v) && v > 0) ? errors : undefined;
   const identified = se !== undefined && se.every((v, i) => v / Math.exp(theta[i] as number) <= MAX_LOG_SCALE_ERROR);
   let message = result.message;
   if (!inRange) message += `; a parameter reached the range limit e^±${LOG_PARAMETER_LIMIT - 1}: the maximum is on a boundary`;
@@ -176,7 +155,7 @@ export function fitLogScale(
     estimates,
     logLikelihood: -meanNll * n,
     standardErrors: se,
-    logParameterCovariance: cov?.logParameterCovariance,
+    logParameterCovariance: se === undefined ? undefined : Object.freeze((covariance as number[][]).map((row) => Object.freeze(row))),
     iterations: result.iterations,
     converged: result.converged && inRange && identified && !collapsed,
     method: result.method,
