@@ -38,12 +38,13 @@ function isNonNegativeNumber(v: unknown): v is number {
 }
 
 type Row = Partial<Record<Field, unknown>> | null | undefined;
-// One monomorphic reader per field (a keyed `d[field]` read would be megamorphic and slow).
+// One monomorphic reader per field (a keyed `d[field]` read would be megamorphic and slow). A
+// primitive row has none of the fields: its reads give undefined, so it is skipped as missing.
 const DEFAULT_READERS: Record<Field, (d: Row) => unknown> = {
-  frequency: (d) => (typeof d === 'object' && d !== null ? d.frequency : undefined),
-  recency: (d) => (typeof d === 'object' && d !== null ? d.recency : undefined),
-  T: (d) => (typeof d === 'object' && d !== null ? d.T : undefined),
-  monetaryValue: (d) => (typeof d === 'object' && d !== null ? d.monetaryValue : undefined),
+  frequency: (d) => d?.frequency,
+  recency: (d) => d?.recency,
+  T: (d) => d?.T,
+  monetaryValue: (d) => d?.monetaryValue,
 };
 
 function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, unknown> {

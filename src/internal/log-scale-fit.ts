@@ -181,7 +181,8 @@ export function fitLogScaleLikelihood(
     negativeLogLikelihood(theta, g);
     return g;
   };
-  return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations, pointMasses, polish);
+  // Called with θ alone, the likelihood is the objective.
+  return fitLogScale(fn, negativeLogLikelihood, gradient, start, n, maxIterations, pointMasses, polish);
 }
 
 /**
