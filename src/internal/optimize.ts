@@ -343,10 +343,17 @@ export function minimize(
   x0: readonly number[],
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  if (x0.length === 0 || x0.some((v) => !Number.isFinite(v))) throw new Error('internal minimize: x0 must be a non-empty finite vector');
   return search(objective, x0, options, options.gradient === undefined ? centralDifferences : analytic(options.gradient));
 }
 
-/** {@link minimize} with an analytic gradient, which it requires (the numeric one is not bundled). */
+/**
+ * {@link minimize} with an analytic gradient, which it requires (the numeric one is not bundled).
+ * `x0` must be non-empty and finite, and is not checked again here: its one caller, the log-scale
+ * fit, passes each model's start and rejects a non-finite one with the error a user can act on
+ * (`OUT_OF_RANGE`: rescale the time unit). A non-finite start would come back unconverged, with
+ * the value +Infinity, never as a finite answer.
+ */
 export function minimizeWithGradient(
   objective: (x: readonly number[]) => number,
   gradient: (x: readonly number[]) => number[],
@@ -357,7 +364,6 @@ export function minimizeWithGradient(
 }
 
 function search(objective: (x: readonly number[]) => number, x0: readonly number[], options: Omit<MinimizeOptions, 'gradient'>, rule: GradientRule): MinimizeResult {
-  if (x0.length === 0 || x0.some((v) => !Number.isFinite(v))) throw new Error('internal minimize: x0 must be a non-empty finite vector');
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.gradientTolerance ?? 1e-8;
   const problem = problemOf(objective, rule);
