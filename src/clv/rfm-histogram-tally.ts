@@ -1,6 +1,6 @@
 import type { Reducer } from '../models/reducer';
 import { isMissing } from '../internal/input';
-import { readOptions } from '../internal/options';
+import { refuseOptions } from '../internal/options';
 import { badState, stateChecker, StateReader } from '../internal/reducer-state';
 import { atIndex, describeValue, fail, requireCount, requireNonNegative } from '../internal/validate';
 
@@ -105,7 +105,7 @@ function checkState(where: string, state: unknown): RfmHistogramTallyState {
 const states = stateChecker<RfmHistogramTallyState>(checkState);
 
 function create(options?: undefined): RfmHistogramTallyState {
-  readOptions(FN, options, []);
+  refuseOptions(FN, options);
   return states.trust({ spend: null, cells: {}, customers: 0, skipped: 0 });
 }
 

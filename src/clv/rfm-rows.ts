@@ -6,7 +6,7 @@
  */
 import type { Accessor, Values } from '../models/values';
 import { forEachValue, isMissing } from '../internal/input';
-import { atIndex, describeValue, fail, requireCount, requireNonNegative } from '../internal/validate';
+import { describeValue, fail, rejectValue, requireCount, requireNonNegative } from '../internal/validate';
 
 /** The fields a row may carry; each read through an accessor or, by default, the field of that name. */
 export interface RfmAccessors<D> {
@@ -38,12 +38,13 @@ function isNonNegativeNumber(v: unknown): v is number {
 }
 
 type Row = Partial<Record<Field, unknown>> | null | undefined;
-// One monomorphic reader per field (a keyed `d[field]` read would be megamorphic and slow).
+// One monomorphic reader per field (a keyed `d[field]` read would be megamorphic and slow). A
+// primitive row has none of the fields: its reads give undefined, so it is skipped as missing.
 const DEFAULT_READERS: Record<Field, (d: Row) => unknown> = {
-  frequency: (d) => (typeof d === 'object' && d !== null ? d.frequency : undefined),
-  recency: (d) => (typeof d === 'object' && d !== null ? d.recency : undefined),
-  T: (d) => (typeof d === 'object' && d !== null ? d.T : undefined),
-  monetaryValue: (d) => (typeof d === 'object' && d !== null ? d.monetaryValue : undefined),
+  frequency: (d) => d?.frequency,
+  recency: (d) => d?.recency,
+  T: (d) => d?.T,
+  monetaryValue: (d) => d?.monetaryValue,
 };
 
 function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, unknown> {
@@ -56,21 +57,15 @@ function fieldReader<D>(accessors: RfmAccessors<D>, field: Field): Accessor<D, u
  * hold it (repeat purchases within the rounding step of the first).
  */
 export function checkRecencyAge(fn: string, x: number, tx: number, T: number, index?: number, age: 'T' | 'periods' = 'T'): void {
-  const at = atIndex(index);
-  const where = index === undefined ? {} : { index };
-  if (tx > T) {
-    throw fail('ORDER_VIOLATION', fn, `recency ${describeValue(tx)}${at} is greater than ${age} ${describeValue(T)}`, {
-      field: 'recency',
-      value: tx,
-      ...where,
-    });
-  }
+  if (tx > T) throw rejectValue('ORDER_VIOLATION', fn, 'recency', tx, index, `is greater than ${age} ${describeValue(T)}`);
   if (x === 0 && tx !== 0) {
-    throw fail(
+    throw rejectValue(
       'INCONSISTENT_INPUT',
       fn,
-      `recency ${describeValue(tx)}${at} must be 0 when frequency is 0 (recency is the time from the first to the last purchase, not the time since the last purchase)`,
-      { field: 'recency', value: tx, ...where },
+      'recency',
+      tx,
+      index,
+      'must be 0 when frequency is 0 (recency is the time from the first to the last purchase, not the time since the last purchase)',
     );
   }
 }

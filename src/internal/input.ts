@@ -4,7 +4,7 @@
  */
 
 import type { Accessor, Values } from './values';
-import { describeValue, fail } from './validate';
+import { rejectValue } from './validate';
 
 export type { Accessor, Values };
 
@@ -87,10 +87,7 @@ export function isCollection(values: unknown): values is Values<unknown> {
  */
 export function requireValues<T>(fn: string, what: string, values: unknown): Values<T> {
   if (isCollection(values)) return values as Values<T>;
-  throw fail('INVALID_INPUT', fn, `${what} ${describeValue(values)} must be an array, a typed array or an iterable`, {
-    field: what,
-    value: values,
-  });
+  throw rejectValue('INVALID_INPUT', fn, what, values, undefined, 'must be an array, a typed array or an iterable');
 }
 
 /**

@@ -90,7 +90,6 @@ export function choleskyLower(m: readonly (readonly number[])[]): number[][] | u
  */
 export function invertSymmetric(m: readonly (readonly number[])[]): number[][] | undefined {
   const n = m.length;
-  if (n === 0) return [];
   const l = choleskyFactor(m, 'invertSymmetric');
   if (l === undefined) return undefined;
   // Invert L (lower triangular) by forward substitution, column by column.

@@ -61,31 +61,11 @@ export interface LogScaleFit {
   readonly message: string;
 }
 
-/** The asymptotic covariance of a log-scale estimate and the standard errors it implies. */
-export interface LogScaleCovariance {
-  /** SE(θᵢ) = θᵢ · SE(ln θᵢ), on the natural scale. */
-  readonly standardErrors: number[];
-  /** Covariance of the log-parameters: the inverse Hessian of the total negative log-likelihood (frozen). */
-  readonly logParameterCovariance: readonly (readonly number[])[];
-}
-
 /**
- * `meanGradient(θ)` is the gradient of the *mean* negative log-likelihood in log-parameters;
- * `n` the number of observations it averages over. `undefined` when the Hessian is not
- * positive definite or a standard error is not finite.
+ * The Hessian of `n` times the mean objective: central differences of its analytic gradient,
+ * column j from the gradients at θ ± hⱼeⱼ. Not symmetrised here: the Cholesky factorisation
+ * every caller hands it to reads the average of the two triangles.
  */
-export function logScaleCovariance(
-  meanGradient: (theta: readonly number[]) => number[],
-  theta: readonly number[],
-  n: number,
-): LogScaleCovariance | undefined {
-  const covariance = invertSymmetric(gradientHessian(meanGradient, theta, n));
-  if (covariance === undefined) return undefined;
-  const se = theta.map((t, i) => Math.exp(t) * Math.sqrt((covariance[i] as number[])[i] as number));
-  return se.every((v) => Number.isFinite(v) && v > 0) ? { standardErrors: se, logParameterCovariance: Object.freeze(covariance.map((row) => Object.freeze(row))) } : undefined;
-}
-
-/** The Hessian of `n` times the mean objective: central differences of its analytic gradient, symmetrised. */
 export function gradientHessian(meanGradient: (theta: readonly number[]) => number[], theta: readonly number[], n: number): number[][] {
   const k = theta.length;
   const hessian: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -99,13 +79,6 @@ export function gradientHessian(meanGradient: (theta: readonly number[]) => numb
     const down = meanGradient(point);
     point[j] = tj;
     for (let i = 0; i < k; i++) (hessian[i] as number[])[j] = (((up[i] as number) - (down[i] as number)) / (2 * h)) * n;
-  }
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < i; j++) {
-      const m = ((hessian[i] as number[])[j] as number) / 2 + ((hessian[j] as number[])[i] as number) / 2;
-      (hessian[i] as number[])[j] = m;
-      (hessian[j] as number[])[i] = m;
-    }
   }
   return hessian;
 }
@@ -158,8 +131,11 @@ export function fitLogScale(
     throw fail('INSUFFICIENT_DATA', fn, `the likelihood could not be evaluated near the data (${result.message})`, { field: 'rows' });
   }
   const inRange = theta.every((t) => Math.abs(t) < LOG_PARAMETER_LIMIT - 1);
-  const cov = logScaleCovariance(gradient, theta, n);
-  const se = cov?.standardErrors;
+  // The asymptotic covariance of θ̂ = ln(estimates), the inverse Hessian of the total negative
+  // log-likelihood, and SE(θᵢ) = θᵢ · SE(ln θᵢ); none unless every one is finite and positive.
+  const covariance = invertSymmetric(gradientHessian(gradient, theta, n));
+  const errors = covariance?.map((row, i) => Math.exp(theta[i] as number) * Math.sqrt(row[i] as number));
+  const se = errors?.every((v) => Number.isFinite(v) && v > 0) ? errors : undefined;
   const identified = se !== undefined && se.every((v, i) => v / Math.exp(theta[i] as number) <= MAX_LOG_SCALE_ERROR);
   let message = result.message;
   if (!inRange) message += `; a parameter reached the range limit e^±${LOG_PARAMETER_LIMIT - 1}: the maximum is on a boundary`;
@@ -179,7 +155,7 @@ export function fitLogScale(
     estimates,
     logLikelihood: -meanNll * n,
     standardErrors: se,
-    logParameterCovariance: cov?.logParameterCovariance,
+    logParameterCovariance: se === undefined ? undefined : Object.freeze((covariance as number[][]).map((row) => Object.freeze(row))),
     iterations: result.iterations,
     converged: result.converged && inRange && identified && !collapsed,
     method: result.method,
@@ -205,7 +181,8 @@ export function fitLogScaleLikelihood(
     negativeLogLikelihood(theta, g);
     return g;
   };
-  return fitLogScale(fn, (theta) => negativeLogLikelihood(theta), gradient, start, n, maxIterations, pointMasses, polish);
+  // Called with θ alone, the likelihood is the objective.
+  return fitLogScale(fn, negativeLogLikelihood, gradient, start, n, maxIterations, pointMasses, polish);
 }
 
 /**

@@ -7,7 +7,7 @@
 
 /** Options of {@link minimize}. */
 export interface MinimizeOptions {
-  /** Analytic gradient; default: central differences with steps ε^(1/3)·max(|xᵢ|, 1). */
+  /** Analytic gradient, a new array on each call; default: central differences with steps ε^(1/3)·max(|xᵢ|, 1). */
   gradient?: (x: readonly number[]) => number[];
   /** Iteration budget of each phase (BFGS, Nelder–Mead); default 1000. */
   maxIterations?: number;
@@ -68,14 +68,14 @@ function axpy(x: readonly number[], alpha: number, p: readonly number[]): Vector
   return x.map((xi, i) => xi + alpha * (p[i] as number));
 }
 
-/** How a {@link Problem} computes its gradient at x (fx = f(x)); uncomputable components are NaN. */
+/** How a {@link Problem} computes its gradient at x (fx = f(x)); uncomputable components are not finite. */
 type GradientRule = (problem: Problem, x: readonly number[], fx: number) => Vector;
 
 /** The objective as the phases see it: evaluations counted, a non-finite value as +Infinity. */
 interface Problem {
   evaluations: number;
   value(x: readonly number[]): number;
-  /** Gradient at x (fx = f(x)); components that cannot be estimated come back as NaN. */
+  /** Gradient at x (fx = f(x)), a new array; components that cannot be computed come back not finite. */
   gradient(x: readonly number[], fx: number): Vector;
 }
 
@@ -92,12 +92,9 @@ function problemOf(objective: (x: readonly number[]) => number, rule: GradientRu
   return problem;
 }
 
-/** An analytic gradient, its non-finite components as NaN. */
+/** An analytic gradient as it comes: the phases take any non-finite component as uncomputable. */
 function analytic(gradient: (x: readonly number[]) => number[]): GradientRule {
-  return (_problem, x) => {
-    const g = gradient(x);
-    return x.map((_, i) => (Number.isFinite(g[i]) ? (g[i] as number) : Number.NaN));
-  };
+  return (_problem, x) => gradient(x);
 }
 
 /**
@@ -125,8 +122,8 @@ function centralDifferences(problem: Problem, x: readonly number[], fx: number):
 interface Trial {
   alpha: number;
   value: number;
-  slope: number | undefined; // φ'(α), computed only when the algorithm needs it
-  gradient: Vector | undefined;
+  slope?: number; // φ'(α), computed only when the algorithm needs it
+  gradient?: Vector;
 }
 
 /**
@@ -136,7 +133,7 @@ interface Trial {
  * undefined when no decrease was found.
  */
 function lineSearch(problem: Problem, x: Vector, f0: number, slope0: number, p: Vector, initial: number): Trial | undefined {
-  const evaluate = (alpha: number): Trial => ({ alpha, value: problem.value(axpy(x, alpha, p)), slope: undefined, gradient: undefined });
+  const evaluate = (alpha: number): Trial => ({ alpha, value: problem.value(axpy(x, alpha, p)) });
   const withSlope = (t: Trial): Trial => {
     if (t.slope === undefined) {
       const point = axpy(x, t.alpha, p);
@@ -193,7 +190,7 @@ function lineSearch(problem: Problem, x: Vector, f0: number, slope0: number, p: 
     return bestDecrease;
   };
 
-  let previous: Trial = { alpha: 0, value: f0, slope: slope0, gradient: undefined };
+  let previous: Trial = { alpha: 0, value: f0, slope: slope0 };
   let alpha = initial;
   for (let i = 0; i < 50; i++) {
     const t = evaluate(alpha);
@@ -346,10 +343,17 @@ export function minimize(
   x0: readonly number[],
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  if (x0.length === 0 || x0.some((v) => !Number.isFinite(v))) throw new Error('internal minimize: x0 must be a non-empty finite vector');
   return search(objective, x0, options, options.gradient === undefined ? centralDifferences : analytic(options.gradient));
 }
 
-/** {@link minimize} with an analytic gradient, which it requires (the numeric one is not bundled). */
+/**
+ * {@link minimize} with an analytic gradient, which it requires (the numeric one is not bundled).
+ * `x0` must be non-empty and finite, and is not checked again here: its one caller, the log-scale
+ * fit, passes each model's start and rejects a non-finite one with the error a user can act on
+ * (`OUT_OF_RANGE`: rescale the time unit). A non-finite start would come back unconverged, with
+ * the value +Infinity, never as a finite answer.
+ */
 export function minimizeWithGradient(
   objective: (x: readonly number[]) => number,
   gradient: (x: readonly number[]) => number[],
@@ -360,7 +364,6 @@ export function minimizeWithGradient(
 }
 
 function search(objective: (x: readonly number[]) => number, x0: readonly number[], options: Omit<MinimizeOptions, 'gradient'>, rule: GradientRule): MinimizeResult {
-  if (x0.length === 0 || x0.some((v) => !Number.isFinite(v))) throw new Error('internal minimize: x0 must be a non-empty finite vector');
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.gradientTolerance ?? 1e-8;
   const problem = problemOf(objective, rule);
@@ -369,23 +372,19 @@ function search(objective: (x: readonly number[]) => number, x0: readonly number
     return { ...first, evaluations: problem.evaluations, method: 'bfgs' };
   }
   const start = first.value < Infinity ? first.x : x0.slice();
-  const simplex = nelderMead(problem, start, maxIterations * Math.max(1, x0.length));
-  const polished = simplex.value < Infinity ? bfgs(problem, simplex.x, maxIterations, tolerance) : undefined;
+  const simplex = nelderMead(problem, start, maxIterations * x0.length);
   const candidates: PhaseResult[] = [first];
+  let polished: PhaseResult | undefined;
   if (simplex.value < Infinity) {
-    candidates.push({ x: simplex.x, value: simplex.value, gradient: problem.gradient(simplex.x, simplex.value), iterations: 0, converged: simplex.converged, message: '' });
+    polished = bfgs(problem, simplex.x, maxIterations, tolerance);
+    candidates.push({ x: simplex.x, value: simplex.value, gradient: problem.gradient(simplex.x, simplex.value), iterations: 0, converged: simplex.converged, message: '' }, polished);
   }
-  if (polished !== undefined) candidates.push(polished);
   // Lowest value wins; on a tie, a phase whose convergence test passed.
   const best = candidates.reduce((a, b) => (b.value < a.value || (b.value === a.value && b.converged && !a.converged) ? b : a));
-  const converged = best.converged;
   return {
-    x: best.x,
-    value: best.value,
-    gradient: best.gradient,
+    ...best,
     iterations: first.iterations + simplex.iterations + (polished?.iterations ?? 0),
     evaluations: problem.evaluations,
-    converged,
     method: 'nelder-mead',
     message: `BFGS: ${first.message}; Nelder–Mead ${simplex.converged ? 'converged' : 'hit its iteration limit'}; polish: ${polished?.message ?? 'skipped (no finite point)'}`,
   };

@@ -7,7 +7,7 @@
  * | options | `undefined` (all defaults) or a plain object whose keys are all documented | `INVALID_OPTION` naming `options`, or the unknown key with the nearest documented name |
  * | accessor | `undefined` (its default) or a function `(d, i) => value` | `INVALID_OPTION` naming the option; a string gets "pass `(d) => d.f`" |
  */
-import { describeValue, fail } from './validate';
+import { describeValue, fail, rejectValue } from './validate';
 
 const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
 
@@ -45,15 +45,15 @@ export function nearestName(name: string, known: readonly string[]): string | un
  * Read the options argument of `fn`: `undefined` gives an empty (frozen) bag, so every default
  * applies; anything that is not a plain object, and any own key not in `keys`, throws
  * `INVALID_OPTION`. A near miss (`levle`) is answered with the right name (`did you mean "level"?`).
+ * A function that takes no options checks its argument with {@link refuseOptions} instead.
  *
+ * @param keys - The documented keys, at least one.
  * @param what - The argument's name in messages, `options` unless a function takes two option bags.
  */
 export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly string[], what = 'options'): Partial<O> {
   if (options === undefined) return NO_OPTIONS as Partial<O>;
   if (!isPlainObject(options)) {
-    // A function without options says so: `undefined` is all it takes.
-    const expected = keys.length > 0 ? `a plain object such as { ${keys[0]}: … }` : 'undefined';
-    throw fail('INVALID_OPTION', fn, `${what} ${describeValue(options)} must be ${expected}`, { field: what, value: options });
+    throw rejectValue('INVALID_OPTION', fn, what, options, undefined, `must be a plain object such as { ${keys[0]}: … }`);
   }
   const unknown = Object.keys(options).find((key) => !keys.includes(key));
   if (unknown !== undefined) {
@@ -61,13 +61,23 @@ export function readOptions<O extends object>(fn: string, options: O | undefined
     throw fail(
       'INVALID_OPTION',
       fn,
-      `${what === 'options' ? 'option' : `${what} key`} ${JSON.stringify(unknown)} is not known${
-        near !== undefined ? `; did you mean "${near}"?` : keys.length > 0 ? ` (known options: ${keys.join(', ')})` : `; ${fn} takes no options`
-      }`,
+      `${what === 'options' ? 'option' : `${what} key`} ${JSON.stringify(unknown)} is not known${near !== undefined ? `; did you mean "${near}"?` : ` (known options: ${keys.join(', ')})`}`,
       { field: unknown, value: (options as Record<string, unknown>)[unknown] },
     );
   }
   return options;
+}
+
+/**
+ * The options argument of `fn`, which takes none: `undefined` (or an empty plain object) passes;
+ * anything else throws `INVALID_OPTION`, so an options bag (a typo, a setting meant for another
+ * function) is rejected, never ignored.
+ */
+export function refuseOptions(fn: string, options: unknown): void {
+  if (options === undefined) return;
+  if (!isPlainObject(options)) throw rejectValue('INVALID_OPTION', fn, 'options', options, undefined, 'must be undefined');
+  const [key] = Object.keys(options);
+  if (key !== undefined) throw fail('INVALID_OPTION', fn, `option ${JSON.stringify(key)} is not known; ${fn} takes no options`, { field: key, value: options[key] });
 }
 
 /**
@@ -80,11 +90,13 @@ export function requireAccessor(fn: string, name: string, value: unknown): ((...
 export function requireAccessor(fn: string, name: string, value: unknown): ((...args: never[]) => unknown) | undefined {
   if (value === undefined || typeof value === 'function') return value as ((...args: never[]) => unknown) | undefined;
   const field = typeof value === 'string';
-  throw fail(
+  throw rejectValue(
     'INVALID_OPTION',
     fn,
-    `${name} ${describeValue(value)} must be a function such as (d) => d.${field ? value : name}${field ? '; records are read through accessors, never by field name' : ''}`,
-    { field: name, value },
+    name,
+    value,
+    undefined,
+    `must be a function such as (d) => d.${field ? value : name}${field ? '; records are read through accessors, never by field name' : ''}`,
   );
 }
 

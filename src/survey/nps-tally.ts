@@ -1,7 +1,7 @@
 import { addNpsAnswer, checkNpsState, createNpsState, mergeNpsStates, npsResult, npsStates } from './nps-state';
 import type { Reducer } from '../models/reducer';
 import type { NpsResult } from './nps';
-import { readOptions } from '../internal/options';
+import { refuseOptions } from '../internal/options';
 import type { NpsTallyState } from './nps-types';
 export type { NpsTallyState } from './nps-types';
 
@@ -53,7 +53,7 @@ export type SurveyTallyValue =
 export const npsTally: Reducer<NpsTallyState, SurveyTallyValue, NpsResult> = Object.freeze({
   // It takes no options; an options bag (a typo, a CSAT setting) is rejected, not ignored.
   create: (options?: undefined): NpsTallyState => {
-    readOptions('npsTally', options, []);
+    refuseOptions('npsTally', options);
     return npsStates.trust(createNpsState());
   },
   add: (state: NpsTallyState, value: SurveyTallyValue, index?: number): NpsTallyState => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/internal/errors';
 import { forEachRecord, isCollection, requireValues } from '../../src/internal/input';
-import { isPlainObject, nearestName, readOptions, refuseExtraArguments, requireAccessor, requireAccessorGiven, requireFlag } from '../../src/internal/options';
+import { isPlainObject, nearestName, readOptions, refuseExtraArguments, refuseOptions, requireAccessor, requireAccessorGiven, requireFlag } from '../../src/internal/options';
 import { describeValue } from '../../src/internal/validate';
 import { thrownBy } from '../support/error-code';
 
@@ -45,7 +45,6 @@ describe('the input gate', () => {
     expect(caught(() => readOptions('f', { colour: 1 }, ['level', 'method'])).message).toBe(
       'f: option "colour" is not known (known options: level, method)',
     );
-    expect(caught(() => readOptions('f', { a: 1 }, [])).message).toBe('f: option "a" is not known; f takes no options');
     for (const bad of [null, 5, 'x', [], () => ({}), new Date(0)]) {
       const e = caught(() => readOptions('f', bad as object, ['level']));
       expect([e.code, e.details.field]).toEqual(['INVALID_OPTION', 'options']);
@@ -131,10 +130,14 @@ describe('refuseExtraArguments', () => {
   });
 });
 
-describe('readOptions without documented keys', () => {
-  it('says the function takes no options instead of suggesting an empty key', () => {
-    const error = thrownBy(() => readOptions('f', 5 as never, []));
-    expect(error).toBeInstanceOf(CxMetricsError);
-    expect((error as CxMetricsError).message).toBe('f: options 5 must be undefined');
+describe('refuseOptions (a function without options)', () => {
+  it('passes undefined and an empty object, and says the function takes no options otherwise', () => {
+    expect(refuseOptions('f', undefined)).toBeUndefined();
+    expect(refuseOptions('f', {})).toBeUndefined();
+    const error = caught(() => refuseOptions('f', 5));
+    expect([error.code, error.message, error.details.field]).toEqual(['INVALID_OPTION', 'f: options 5 must be undefined', 'options']);
+    const key = caught(() => refuseOptions('f', { a: 1 }));
+    expect([key.code, key.message, key.details.field, key.details.value]).toEqual(['INVALID_OPTION', 'f: option "a" is not known; f takes no options', 'a', 1]);
+    for (const bad of [null, 'x', [], () => ({}), new Date(0)]) expect(caught(() => refuseOptions('f', bad)).message).toBe(`f: options ${describeValue(bad)} must be undefined`);
   });
 });

@@ -4,7 +4,7 @@ import type { BgBbFit } from './bg-bb-params';
 import { fitBgBbStatistics } from './fit-statistics';
 import { bgBbSufficientStatistics } from './likelihood';
 import { readBgBbRows } from './rows';
-import { fail, requireCount } from '../../internal/validate';
+import { rejectValue, requireCount } from '../../internal/validate';
 import { requireValues } from '../../internal/input';
 import { readOptions, requireAccessor } from '../../internal/options';
 
@@ -129,9 +129,7 @@ export function fitBgBb<D>(rows: Values<D>, options?: BgBbFitOptions<D>): BgBbFi
   for (const key of ['weight', 'frequency', 'recency', 'periods'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
-  if (maxIterations < 1) {
-    throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });
-  }
+  if (maxIterations < 1) throw rejectValue('OUT_OF_RANGE', FN, 'maxIterations', maxIterations, undefined, 'must be at least 1');
   const columns = readBgBbRows(FN, rows, settings);
   const stats = bgBbSufficientStatistics(columns.x, columns.tx, columns.n, columns.w, columns.length);
   return fitBgBbStatistics(stats, columns.length, columns.skipped, maxIterations);

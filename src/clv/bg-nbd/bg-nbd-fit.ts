@@ -2,12 +2,12 @@ import type { ModelFit } from '../../models/model';
 import type { Values } from '../../models/values';
 import type { CustomerHistory, CustomerHistoryAccessors, CustomerHistoryOptions } from '../customer-history';
 import { fitLogScaleLikelihood } from '../../internal/log-scale-fit';
-import { fail, requireCount } from '../../internal/validate';
+import { rejectValue, requireCount } from '../../internal/validate';
 import { requireValues } from '../../internal/input';
 import { readOptions, requireAccessor } from '../../internal/options';
 import { NO_REPEAT_PURCHASE, requireRepeatData } from '../repeat-data';
 import { readRfmRows } from '../rfm-rows';
-import { bgNbdNegativeLogLikelihood, bgNbdSufficientStatistics, type BgNbdSufficientStatistics } from './bg-nbd-likelihood';
+import { bgNbdNegativeLogLikelihood, bgNbdSufficientStatistics } from './bg-nbd-likelihood';
 
 /** The four BG/NBD parameters: transaction rates λ ~ Gamma(r, α), dropout probabilities p ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -118,20 +118,13 @@ export function fitBgNbd<D = CustomerHistory>(
   for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
-  if (maxIterations < 1) {
-    throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });
-  }
+  if (maxIterations < 1) throw rejectValue('OUT_OF_RANGE', FN, 'maxIterations', maxIterations, undefined, 'must be at least 1');
   const columns = readRfmRows(FN, rows, settings, { recencyAge: true, monetary: false });
   const stats = bgNbdSufficientStatistics(columns.x, columns.tx, columns.T, columns.w, columns.length);
   let zeroRecencyRepeats = 0;
   for (let i = 0; i < columns.length; i++) {
     if ((columns.x[i] as number) > 0 && columns.tx[i] === 0 && (columns.w[i] as number) > 0) zeroRecencyRepeats++;
   }
-  return fitBgNbdStatistics(stats, columns.length, columns.skipped, maxIterations, zeroRecencyRepeats);
-}
-
-/** The fit on sufficient statistics. */
-function fitBgNbdStatistics(stats: BgNbdSufficientStatistics, rows: number, skipped: number, maxIterations: number, zeroRecencyRepeats: number): BgNbdFit {
   const n = stats.totalWeight;
   requireRepeatData(FN, stats, NO_REPEAT_PURCHASE);
   const start = [0, Math.log(stats.weightedAge / stats.weightedFrequency), 0, 0];
@@ -147,10 +140,10 @@ function fitBgNbdStatistics(stats: BgNbdSufficientStatistics, rows: number, skip
     // B(a+1, b+x−1)/B(a, b) · Γ(r+x)/Γ(r) · α^r/(α+0)^(r+x) ≈ B(…)/B(a, b) · r·Γ(x)/α^x, unbounded as
     // α → 0 faster than r^(1/x): the supremum is on that boundary, so the fit worth reporting
     // is the interior local maximum.
-    const rows = `${zeroRecencyRepeats} customer${zeroRecencyRepeats === 1 ? ' has' : 's have'} repeat purchases with recency 0`;
+    const customers = `${zeroRecencyRepeats} customer${zeroRecencyRepeats === 1 ? ' has' : 's have'} repeat purchases with recency 0`;
     // Below BOUNDARY_ALPHA the fit ran to that boundary: no interior maximum.
     converged &&= alpha >= BOUNDARY_ALPHA;
-    message += `; ${alpha < BOUNDARY_ALPHA ? 'no interior maximum (the fit ran to the boundary)' : 'interior local maximum'}: the likelihood is unbounded as alpha → 0 with r → 0 because ${rows}`;
+    message += `; ${alpha < BOUNDARY_ALPHA ? 'no interior maximum (the fit ran to the boundary)' : 'interior local maximum'}: the likelihood is unbounded as alpha → 0 with r → 0 because ${customers}`;
   }
   const se = fit.standardErrors;
   return Object.freeze({
@@ -167,7 +160,7 @@ function fitBgNbdStatistics(stats: BgNbdSufficientStatistics, rows: number, skip
     standardErrors: se === undefined ? undefined : Object.freeze({ r: se[0] as number, alpha: se[1] as number, a: se[2] as number, b: se[3] as number }),
     logParameterCovariance: fit.logParameterCovariance,
     n,
-    rows,
-    skipped,
+    rows: columns.length,
+    skipped: columns.skipped,
   });
 }

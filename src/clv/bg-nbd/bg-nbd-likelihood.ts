@@ -213,20 +213,13 @@ export function bgNbdNegativeLogLikelihood(
     const l4 = logTime[iTx] as number;
     const a3 = -rpx * l3;
     const a4 = (logShift[k] as number) - rpx * l4;
-    // ln(e^A₃ + e^A₄) and the weights π₃, π₄ from one exponential.
-    let p3: number;
-    let p4: number;
-    if (a3 >= a4) {
-      const e = Math.exp(a4 - a3);
-      ll += wj * (a3 + Math.log1p(e));
-      p4 = e / (1 + e);
-      p3 = 1 - p4;
-    } else {
-      const e = Math.exp(a3 - a4);
-      ll += wj * (a4 + Math.log1p(e));
-      p3 = e / (1 + e);
-      p4 = 1 - p3;
-    }
+    // ln(e^A₃ + e^A₄) and the weights π₃, π₄ from one exponential: the smaller term's weight
+    // is e/(1 + e), the larger's its complement.
+    const e = Math.exp(-Math.abs(a3 - a4));
+    ll += wj * (Math.max(a3, a4) + Math.log1p(e));
+    const smaller = e / (1 + e);
+    const p3 = a3 >= a4 ? 1 - smaller : smaller;
+    const p4 = a3 >= a4 ? smaller : 1 - smaller;
     gr -= wj * (p3 * l3 + p4 * l4);
     gAlpha -= wj * rpx * (p3 * (invTime[iT] as number) + p4 * (invTime[iTx] as number));
     sumP4 += wj * p4;

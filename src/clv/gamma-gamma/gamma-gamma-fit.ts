@@ -4,7 +4,7 @@ import { gammaGammaNegativeLogLikelihood, gammaGammaSufficientStatistics } from 
 import { readRepeatSpend } from './repeat-spend';
 import { fitLogScaleLikelihood } from '../../internal/log-scale-fit';
 import { newtonPolish } from '../../internal/newton-polish';
-import { fail, requireCount } from '../../internal/validate';
+import { fail, rejectValue, requireCount } from '../../internal/validate';
 import { requireValues } from '../../internal/input';
 import { readOptions, requireAccessor } from '../../internal/options';
 
@@ -117,9 +117,7 @@ export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions
   for (const key of ['weight', 'frequency', 'monetaryValue'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
-  if (maxIterations < 1) {
-    throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });
-  }
+  if (maxIterations < 1) throw rejectValue('OUT_OF_RANGE', FN, 'maxIterations', maxIterations, undefined, 'must be at least 1');
   const repeat = readRepeatSpend(FN, rows, settings);
   const { m, sw, withoutRepeat } = repeat;
   if (!(sw >= 3)) {

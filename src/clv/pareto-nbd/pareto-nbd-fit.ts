@@ -3,7 +3,7 @@ import type { Values } from '../../models/values';
 import type { CustomerHistory, CustomerHistoryAccessors, CustomerHistoryOptions } from '../customer-history';
 import { fitLogScaleLikelihood } from '../../internal/log-scale-fit';
 import { newtonPolish } from '../../internal/newton-polish';
-import { fail, requireCount } from '../../internal/validate';
+import { rejectValue, requireCount } from '../../internal/validate';
 import { requireValues } from '../../internal/input';
 import { readOptions, requireAccessor } from '../../internal/options';
 import { NO_REPEAT_PURCHASE, requireRepeatData } from '../repeat-data';
@@ -118,9 +118,7 @@ export function fitParetoNbd<D = CustomerHistory>(
   for (const key of ['weight', 'frequency', 'recency', 'T'] as const) requireAccessor(FN, key, settings[key]);
   requireValues(FN, 'rows', rows);
   const maxIterations = settings.maxIterations === undefined ? 1000 : requireCount(FN, 'maxIterations', settings.maxIterations);
-  if (maxIterations < 1) {
-    throw fail('OUT_OF_RANGE', FN, `maxIterations ${maxIterations} must be at least 1`, { field: 'maxIterations', value: maxIterations });
-  }
+  if (maxIterations < 1) throw rejectValue('OUT_OF_RANGE', FN, 'maxIterations', maxIterations, undefined, 'must be at least 1');
   const columns = readRfmRows(FN, rows, settings, { recencyAge: true, monetary: false });
   const stats = paretoNbdSufficientStatistics(columns.x, columns.tx, columns.T, columns.w, columns.length);
   return fitParetoNbdStatistics(stats, columns.length, columns.skipped, maxIterations);
