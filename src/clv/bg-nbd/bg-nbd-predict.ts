@@ -296,7 +296,7 @@ function logGammaOnePlusOverS(s: number): number {
 
 /**
  * w·e^w·E_m(w) = ∫₀^∞ e^(−v) (1 + v/w)^(−m) dv for m > 1, w > 0 (E_m the generalized exponential
- * integral, A&S 5.1.4), in (0, 1), increasing in w. For w ≥ 2 or m ≥ 20: the continued fraction
+ * integral, A&S 5.1.4), in (0, 1), increasing in w. For w > 10¹²·m: 1 − m/w (A&S 5.1.51). For w ≥ 2 or m ≥ 20: the continued fraction
  * of E_m (A&S 5.1.22; modified Lentz, under 100 steps there). Otherwise the series
  * E_μ(w) = (w^(−s)Γ(1+s) − 1)/s − Σ_{j≥1} (−w)^j/(j!(s+j)), s = 1 − μ, at μ = m − k in [½, 3/2)
  * (A&S 5.1.12 with 6.5.29; the first term through expm1, exact as s → 0), then k steps of
@@ -304,6 +304,9 @@ function logGammaOnePlusOverS(s: number): number {
  */
 function scaledExponentialIntegral(m: number, w: number): number {
   if (w === Infinity) return 1;
+  // Far beyond m the asymptotic series (A&S 5.1.51): the next term m(m+1)/w² is below 2e-24. Near
+  // the top of the double range the fraction's 1/(w + m) is subnormal and would never converge.
+  if (m < 1e-12 * w) return 1 - m / w;
   if (w >= 2 || m >= 20) {
     let b = w + m;
     let c = Number.MAX_VALUE;

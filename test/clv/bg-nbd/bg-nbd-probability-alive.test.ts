@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { bgNbdProbabilityAlive, type CustomerHistory } from '../../../src/clv';
-import { errorCode } from '../../support/error-code';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CxMetricsError } from '../../../src/internal/errors';
+import { errorCode, thrownBy } from '../../support/error-code';
 import { BAD_BG_NBD_PARAMS, BAD_CUSTOMERS } from '../clv-bad-input';
 import { reference, relativeError } from '../clv-data';
+import { EXTREME_RTOL, extremeError } from '../extreme-data';
 import { asParams } from './bg-nbd-extreme-reference';
 import { asCustomer, residual } from './bg-nbd-residual-reference';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+/** reference/bg_nbd_alive_at_extreme_reference.py: [[r, α, a, b], [x, tₓ, T], t, P(alive at T + t), its ln, method]. */
+const aliveAtExtreme = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'reference', 'bg-nbd-alive-at-extreme-reference.json'), 'utf8')) as {
+  aliveAt: [[number, number, number, number], [number, number, number], number, number, number, string][];
+  leftOut: unknown[];
+};
 
 describe('bgNbdProbabilityAlive: known values (independent mpmath, reference/bg_nbd_reference.py)', () => {
   it('matches eq. 11 (FHL 2008 note, eq. 1), including x = 10,000', () => {
@@ -45,6 +55,30 @@ describe('bgNbdProbabilityAlive at T + t: known values (independent mpmath, refe
       if (expected < 1e-300) expect(value).toBeLessThan(1e-290);
       else expect(relativeError(value, expected), `${JSON.stringify([p, c, t])}`).toBeLessThan(1e-6);
     }
+  });
+
+  it('matches the whole-range references (every parameter in [e^-30, e^30], x to 10,000, t from 1e-6 to 1e9) at rtol 1e-6, or refuses', () => {
+    // 135 of 142 sampled points computed (94 by both 2F1 and the beta integral); the 7 where the two
+    // disagree are in the JSON's leftOut. Where the quadrature over p cannot certify 1e-10 the
+    // library refuses with OUT_OF_RANGE (5 points: 4 whose value underflows, and a = 8.7e-4,
+    // b + x = 5.0002 with t/(α + T) ≈ 1e6); a number it returns must match.
+    expect(aliveAtExtreme.aliveAt.length).toBeGreaterThanOrEqual(135);
+    expect(aliveAtExtreme.leftOut.length).toBeLessThanOrEqual(7);
+    let refusals = 0;
+    for (const [p, c, t, expected] of aliveAtExtreme.aliveAt) {
+      const where = JSON.stringify([p, c, t]);
+      let value = Number.NaN;
+      const error = thrownBy(() => (value = bgNbdProbabilityAlive(asParams(p), asCustomer(c), t)));
+      if (error !== undefined) {
+        expect(error, where).toBeInstanceOf(CxMetricsError);
+        expect((error as CxMetricsError).code, where).toBe('OUT_OF_RANGE');
+        expect((error as CxMetricsError).message, where).toMatch(/cannot be computed to 1e-10 \(the quadrature over the dropout probability did not converge\)/);
+        refusals++;
+        continue;
+      }
+      expect(extremeError(value, expected), where).toBeLessThan(EXTREME_RTOL);
+    }
+    expect(refusals).toBeLessThanOrEqual(5);
   });
 
   it('t = 0 (given or by default) keeps the value at T bit for bit', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sbgDerl } from '../../../src/retention/sbg/sbg-derl';
-import { errorCode, expectCxMetricsError } from '../../support/error-code';
+import { CxMetricsError } from '../../../src/internal/errors';
+import { errorCode, expectCxMetricsError, thrownBy } from '../../support/error-code';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/doc-examples';
@@ -9,6 +10,12 @@ import { reference, relativeError } from '../retention-data';
 /** reference/sbg_euler_reference.py: [alpha, beta, renewals, discountRate, DERL] at 50 digits. */
 const euler = JSON.parse(readFileSync(join(repoRoot, 'test', 'retention', 'sbg', 'reference', 'sbg-euler-reference.json'), 'utf8')) as {
   derl: [number, number, number, number, number][];
+};
+
+/** reference/sbg_derl_extreme_reference.py: [alpha, beta, renewals, discountRate, DERL, method] over α, β in [e^-30, e^30]. */
+const extreme = JSON.parse(readFileSync(join(repoRoot, 'test', 'retention', 'sbg', 'reference', 'sbg-derl-extreme-reference.json'), 'utf8')) as {
+  derl: [number, number, number, number, number, string][];
+  leftOut: unknown[];
 };
 
 describe('sbgDerl: known values', () => {
@@ -31,6 +38,25 @@ describe('sbgDerl: known values', () => {
     for (const [alpha, beta, renewals, discountRate, value] of euler.derl) {
       expect(relativeError(sbgDerl({ alpha, beta }, { discountRate, renewals }), value), JSON.stringify([alpha, beta, renewals, discountRate])).toBeLessThan(1e-12);
     }
+  });
+  it('matches the whole-range references (α, β in [e^-30, e^30], renewals to 100,000, d from 1e-4 to 1) at rtol 1e-6, or refuses naming the cause', () => {
+    // 125 points: 95 where 2F1 and the defining series agree to 1e-14, 30 by the series alone (hyp2f1 fails).
+    expect(extreme.derl.length).toBe(125);
+    expect(extreme.leftOut.length).toBe(0);
+    let refusals = 0;
+    for (const [alpha, beta, renewals, discountRate, expected] of extreme.derl) {
+      const where = JSON.stringify([alpha, beta, renewals, discountRate]);
+      let value = Number.NaN;
+      const error = thrownBy(() => (value = sbgDerl({ alpha, beta }, { discountRate, renewals })));
+      if (error !== undefined) {
+        expect(error, where).toBeInstanceOf(CxMetricsError);
+        expect((error as CxMetricsError).code, where).toBe('OUT_OF_RANGE');
+        refusals++;
+        continue;
+      }
+      expect(relativeError(value, expected), where).toBeLessThan(1e-6);
+    }
+    expect(refusals).toBe(0);
   });
   it('near z = 1 with α near a whole number matches mpmath (30 digits)', () => {
     // (β+n−1)/(α+β+n−1)·hyp2f1(1, β+n, α+β+n, 1/(1+d)), n = 4.
