@@ -24,7 +24,8 @@ import { readOptions } from '../../internal/options';
  * integral (y·e^y·E_{r+x+1}(y), y = δ(α+T)/p, a generalized exponential integral) is computed by
  * a continued fraction or tanh-sinh quadrature and the expectation over p by the kernel's beta
  * expectation, both to 1e-10 or more (a nested numerical integration: a few milliseconds a
- * customer, up to about 50 ms at extreme parameters). Decreasing in δ.
+ * customer; at the corners of the fitters' range, concentrations near 1e13 or a tiny discount
+ * over a long history, up to about 1 s). Decreasing in δ.
  *
  * Source: the model of Batislam, Denizel & Filiztekin (2007), *International Journal of
  * Research in Marketing* 24(3), 201–209; DERT as defined for the Pareto/NBD by Fader, Hardie &
