@@ -68,15 +68,36 @@ export function isMissing(value: unknown): value is null | undefined {
   return value === null || value === undefined;
 }
 
+/** The longest an array can be (2³² − 1): an array-like claiming more is not a list of values. */
+export const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+
 /**
  * True for what a calculator can read: an array, a typed array, any other object with a
  * `Symbol.iterator` method (a Set, a generator), or an array-like object whose `length` is a
- * whole number ≥ 0. Strings are iterable but are not lists of values: false.
+ * whole number from 0 to {@link MAX_ARRAY_LENGTH} (a `{ length: 2 ** 53 - 1 }` would be walked
+ * for ever). Strings are iterable but are not lists of values: false.
  */
 export function isCollection(values: unknown): values is Values<unknown> {
   if (values === null || typeof values !== 'object') return false;
   const length = (values as { length?: unknown }).length;
-  return typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' || (Number.isSafeInteger(length) && (length as number) >= 0);
+  return (
+    typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' ||
+    (Number.isSafeInteger(length) && (length as number) >= 0 && (length as number) <= MAX_ARRAY_LENGTH)
+  );
+}
+
+/** The most slots a column reader allocates up front (2²⁰): beyond it the column grows as rows are read. */
+const MAX_INITIAL_CAPACITY = 2 ** 20;
+
+/**
+ * How many slots to allocate before reading `values` into columns: its `length` when it has one,
+ * capped so that a length no data backs (a sparse `new Array(2 ** 32 - 1)`, an array-like's
+ * claim) allocates nothing huge; 1024 for an iterable without a length. The caller grows its
+ * columns when they fill.
+ */
+export function initialCapacity(values: unknown): number {
+  const length = (values as { length?: unknown }).length;
+  return typeof length === 'number' && length >= 1 ? Math.min(length, MAX_INITIAL_CAPACITY) : length === undefined ? 1024 : 1;
 }
 
 /**
