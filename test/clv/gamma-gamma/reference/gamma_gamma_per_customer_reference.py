@@ -42,4 +42,9 @@ E = mp.e
 for params in [(E ** 30, E ** -30, E ** 30), (E ** -30, E ** 30, E ** -30), (E ** -30, E ** -30, E ** -30), (E ** 30, E ** 30, E ** 30)]:
     for x, z in [(1, mp.mpf('9.5')), (12, mp.mpf('0.25'))]:
         cases.append([[float(v) for v in params], x, float(z), float(logf(*params, x, mp.mpf(float(z))))])
+# Counts and spends far out (closed form only): the library's plain closed form lost every digit
+# here (0 at x = 1e15, where the value is -11.31), so these pin the cancellation-free form.
+params = tuple(mp.mpf(v) for v in (6.25, 3.74, 15.44))
+for x, z in [(10 ** 6, 5), (10 ** 9, 5), (10 ** 12, 5), (10 ** 15, 5), (10 ** 15, 1e300), (2, 1e308), (3, 1e-300)]:
+    cases.append([[float(v) for v in params], x, float(z), float(logf(*params, mp.mpf(x), mp.mpf(float(z))))])
 json.dump({'logDensity': cases}, sys.stdout, indent=1)
