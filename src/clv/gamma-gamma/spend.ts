@@ -61,15 +61,14 @@ export function gammaGammaMean(fn: string, p: number, q: number, gamma: number, 
   }
   const numerator = gamma + x * z;
   const scaled = p * numerator;
-  if (Number.isFinite(denominator)) {
-    if (Number.isFinite(scaled)) return scaled / denominator;
-    // p·(γ + x z̄) can overflow where the ratio does not (p ~ 1e13, z̄ ~ 1e300): divide first then.
-    if (Number.isFinite(numerator)) return numerator / (denominator / p);
-  }
-  // γ + x z̄ or p·x beyond a double (x z̄ ~ 1e308, x ~ 1e308): z̄ plus its pull towards the prior
-  // mean, E = z̄ + (γ − (q − 1) z̄ / p) / (x + (q − 1)/p), which stays finite wherever E does.
-  const pull = (gamma - ((q - 1) / p) * z) / (Number.isFinite(denominator) ? denominator / p : x + (q - 1) / p);
-  const mean = z + pull;
+  if (Number.isFinite(denominator) && Number.isFinite(scaled)) return scaled / denominator;
+  // p·(γ + x z̄) can overflow where the ratio does not (p ~ 1e13, z̄ ~ 1e300): divide first then;
+  // where γ + x z̄ or p·x is itself beyond a double (x z̄ ~ 1e308, x ~ 1e308): z̄ plus its pull towards
+  // the prior mean, E = z̄ + (γ − (q − 1) z̄ / p) / (x + (q − 1)/p), which stays finite wherever E does.
+  const mean =
+    Number.isFinite(denominator) && Number.isFinite(numerator)
+      ? numerator / (denominator / p)
+      : z + (gamma - ((q - 1) / p) * z) / (Number.isFinite(denominator) ? denominator / p : x + (q - 1) / p);
   if (!Number.isFinite(mean)) {
     throw fail('OUT_OF_RANGE', fn, `the expected spend of a customer with frequency ${describeValue(x)} and monetaryValue ${describeValue(z)} is beyond a double`, {
       field: 'monetaryValue',
