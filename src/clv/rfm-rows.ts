@@ -5,7 +5,7 @@
  * number of customers a grouped row stands for). One policy for every model function.
  */
 import type { Accessor, Values } from '../models/values';
-import { forEachValue, isMissing, initialCapacity } from '../internal/input';
+import { forEachValue, isMissing } from '../internal/input';
 import { atIndex, describeValue, fail, requireCount, requireNonNegative } from '../internal/validate';
 
 /** The fields a row may carry; each read through an accessor or, by default, the field of that name. */
@@ -91,7 +91,8 @@ export function readRfmRows<D>(
   const readT = needs.recencyAge ? fieldReader(accessors, 'T') : undefined;
   const readZ = needs.monetary ? fieldReader(accessors, 'monetaryValue') : undefined;
   const readW = accessors.weight;
-  let capacity = initialCapacity(rows);
+  // Grown by doubling from 1024, never sized from a claimed length (a sparse `new Array(2 ** 32 - 1)` would not fit); kept short for the fitBgNbd size ceiling.
+  let capacity = 1024;
   let x: Float64Array = new Float64Array(capacity);
   let tx: Float64Array = new Float64Array(needs.recencyAge ? capacity : 0);
   let T: Float64Array = new Float64Array(needs.recencyAge ? capacity : 0);
