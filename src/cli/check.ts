@@ -87,12 +87,12 @@ export interface Gate {
   readonly threshold: number;
 }
 
-/** Parse one `name[.lower|.upper]=threshold` (or a thresholds-file entry). */
-function gate(name: string, threshold: unknown, source: string): Gate {
+/** Parse one `name[.lower|.upper]=threshold` (text from the command line) or a thresholds-file entry (a JSON number: `"30"` is refused, not coerced). */
+function gate(name: string, threshold: unknown, source: string, text = false): Gate {
   const m = /^([a-z]+)(?:\.(lower|upper))?$/.exec(name);
   const spec = m ? FIGURES[m[1] as string] : undefined;
   if (!m || spec === undefined) throw new UsageError(`${source}: unknown gate ${JSON.stringify(name)}: use ${Object.keys(FIGURES).join(', ')}, optionally with .lower or .upper`);
-  const value = typeof threshold === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(threshold.trim()) ? Number(threshold) : threshold;
+  const value = text && typeof threshold === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(threshold.trim()) ? Number(threshold) : threshold;
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new UsageError(`${source}: the threshold of ${name} must be a number, got ${JSON.stringify(threshold)}`);
   if (spec.range !== undefined && (value < spec.range[0] || value > spec.range[1])) {
     const hint = name.startsWith('csat') && value > 1 && value <= 100 ? ` (CSAT is a share: did you mean ${value / 100}?)` : '';
@@ -106,7 +106,7 @@ export function parseGates(text: string): Gate[] {
   return text.split(',').map((part) => {
     const eq = part.indexOf('=');
     if (eq < 0) throw new UsageError(`--fail-under: expected name=threshold, got ${JSON.stringify(part)}`);
-    return gate(part.slice(0, eq).trim(), part.slice(eq + 1), '--fail-under');
+    return gate(part.slice(0, eq).trim(), part.slice(eq + 1), '--fail-under', true);
   });
 }
 

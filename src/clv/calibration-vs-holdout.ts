@@ -5,6 +5,7 @@ import type { ContinuousTransactionModel } from './model';
 import { groupRows } from '../internal/group-rows';
 import { readOptions, optionKeys, requireAccessor } from '../internal/options';
 import { cutLabel, readValidationRows, requireContinuousModel, requireMaxFrequency } from './validation-rows';
+import { fail } from '../internal/validate';
 
 /** One customer as {@link calibrationVsHoldout} reads them: a calibration history and its holdout; a `summarizeTransactions` holdout row is one. */
 export interface CalibrationVsHoldoutCustomer extends CustomerHistory {
@@ -129,8 +130,9 @@ const FN = 'calibrationVsHoldout';
  *   number; `NEGATIVE_VALUE` for a negative field or weight; `NOT_AN_INTEGER` for a fractional
  *   frequency or holdout frequency; `ORDER_VIOLATION` for recency > T; `INCONSISTENT_INPUT` for
  *   a recency inconsistent with the frequency, or a fit of another model than `model`;
- *   `OUT_OF_RANGE` for a parameter ≤ 0, a `maxFrequency` outside 1–1,000, or an expectation the
- *   model cannot compute accurately; `INVALID_INPUT` for a `model` that is not a continuous-time
+ *   `OUT_OF_RANGE` for a parameter ≤ 0, a `maxFrequency` outside 1–1,000, an expectation the
+ *   model cannot compute accurately, or totals beyond a double (holdout frequencies or weights
+ *   near 1e308); `INVALID_INPUT` for a `model` that is not a continuous-time
  *   transaction model or `customers` that is not a collection; `INVALID_OPTION` for options that
  *   are not a plain object, an unknown option key or an accessor that is not a function.
  *
@@ -221,6 +223,10 @@ export function calibrationVsHoldout<M extends ModelName, P, F extends ModelFit<
     sp += wi * p;
     sa += wi * (actual[i] as number);
   }
+  // Holdout counts or weights near the largest double (1e308) overflow the totals: an error, not an Infinity.
+  if (!(Math.abs(sw) + Math.abs(sp) + Math.abs(sa) < Infinity)) {
+    throw fail('OUT_OF_RANGE', FN, 'the total customers, expected or actual holdout purchases are beyond a double (weights or holdout frequencies near 1e308)', { field: 'holdoutFrequency' });
+  }
   const groups: CalibrationVsHoldoutGroup[] = [];
   for (let k = 0; k <= top; k++) {
     const c = groupW[k] as number;
@@ -249,8 +255,24 @@ export function calibrationVsHoldout<M extends ModelName, P, F extends ModelFit<
 /** The weighted error metrics of predictions `p` against actuals `a` (sums already taken). */
 function holdoutErrors(p: Float64Array, a: Float64Array, w: Float64Array, n: number, sw: number, sp: number, sa: number): HoldoutErrors {
   if (!(sw > 0)) return Object.freeze({ mae: undefined, rmse: undefined, aggregateError: undefined, correlation: undefined });
-  const mp = sp / sw;
-  const ma = sa / sw;
+  const plain = holdoutErrorSums(p, a, w, n, sw, sp, sa, 1);
+  // Squares of values near 1e308 overflow where the metrics do not: sum them scaled by the largest value then.
+  let largest = 0;
+  if (!(plain.abs + plain.sq + plain.vp + plain.va + plain.vp * plain.va < Infinity)) for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(p[i] as number), Math.abs(a[i] as number));
+  const { abs, sq, cov, vp, va, scale } = largest > 0 ? holdoutErrorSums(p, a, w, n, sw, sp, sa, 1 / largest) : plain;
+  const r = vp > 0 && va > 0 ? cov / Math.sqrt(vp * va) : undefined;
+  return Object.freeze({
+    mae: abs / sw / scale,
+    rmse: Math.sqrt(sq / sw) / scale,
+    aggregateError: sa > 0 ? (sp - sa) / sa : undefined,
+    correlation: r === undefined ? undefined : Math.max(-1, Math.min(1, r)),
+  });
+}
+
+/** The weighted sums behind {@link holdoutErrors}, of the predictions and actuals multiplied by `scale`. */
+function holdoutErrorSums(p: Float64Array, a: Float64Array, w: Float64Array, n: number, sw: number, sp: number, sa: number, scale: number) {
+  const mp = (sp / sw) * scale;
+  const ma = (sa / sw) * scale;
   let abs = 0;
   let sq = 0;
   let cov = 0;
@@ -258,8 +280,8 @@ function holdoutErrors(p: Float64Array, a: Float64Array, w: Float64Array, n: num
   let va = 0;
   for (let i = 0; i < n; i++) {
     const wi = w[i] as number;
-    const pi = p[i] as number;
-    const ai = a[i] as number;
+    const pi = (p[i] as number) * scale;
+    const ai = (a[i] as number) * scale;
     const e = pi - ai;
     abs += wi * Math.abs(e);
     sq += wi * e * e;
@@ -267,11 +289,5 @@ function holdoutErrors(p: Float64Array, a: Float64Array, w: Float64Array, n: num
     vp += wi * (pi - mp) * (pi - mp);
     va += wi * (ai - ma) * (ai - ma);
   }
-  const r = vp > 0 && va > 0 ? cov / Math.sqrt(vp * va) : undefined;
-  return Object.freeze({
-    mae: abs / sw,
-    rmse: Math.sqrt(sq / sw),
-    aggregateError: sa > 0 ? (sp - sa) / sa : undefined,
-    correlation: r === undefined ? undefined : Math.max(-1, Math.min(1, r)),
-  });
+  return { abs, sq, cov, vp, va, scale };
 }

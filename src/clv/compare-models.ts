@@ -159,7 +159,8 @@ function parameterCount(name: string, fit: Record<string, unknown>): number {
  *   for a log-likelihood or n that is not a finite number; `INCONSISTENT_INPUT` for fits on
  *   different n, a nested pair whose full fit does not have more parameters;
  *   `UNKNOWN_REFERENCE` for a nested pair naming no fit; `NEGATIVE_VALUE` / `OUT_OF_RANGE` for
- *   an n ≤ 0 or a `parameters` < 1; `NOT_AN_INTEGER` for a fractional `parameters`;
+ *   an n ≤ 0 or a `parameters` < 1, or a log-likelihood or `parameters` (near ±1e308) whose
+ *   AIC, BIC or their differences are beyond a double; `NOT_AN_INTEGER` for a fractional `parameters`;
  *   `INVALID_OPTION` for options that are not a plain object or an unknown option key.
  *
  * @example
@@ -221,6 +222,17 @@ export function compareModels(fits: Readonly<Record<string, CompareModelsFit>>, 
   const bic = ll.map((l, i) => (ks[i] as number) * Math.log(n) - 2 * l);
   const minAic = Math.min(...aic);
   const minBic = Math.min(...bic);
+  // A log-likelihood or parameter count near the largest double (±1e308) overflows the criteria or their differences.
+  names.forEach((name, i) => {
+    if (!(Math.abs((aic[i] as number) - minAic) + Math.abs((bic[i] as number) - minBic) < Infinity)) {
+      throw fail(
+        'OUT_OF_RANGE',
+        FN,
+        `${name}.logLikelihood ${describeValue(ll[i])} with ${describeValue(ks[i])} parameters gives an AIC or BIC (or its difference from the best) beyond a double`,
+        { field: `${name}.logLikelihood`, value: ll[i] },
+      );
+    }
+  });
   const relative = aic.map((a) => Math.exp(-(a - minAic) / 2));
   const total = relative.reduce((s, v) => s + v, 0);
   const models = names.map((name, i) =>

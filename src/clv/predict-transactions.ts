@@ -5,7 +5,7 @@ import type { CustomerHistory } from './customer-history';
 import type { TransactionModel, TransactionModelKernel } from './model';
 import { drawParameters } from '../models/draw-parameters';
 import { groupRows } from '../internal/group-rows';
-import { isMissing, forEachValue, requireValues } from '../internal/input';
+import { isMissing, forEachValue, requireValues, initialCapacity } from '../internal/input';
 import { readOptions, requireAccessor } from '../internal/options';
 import { quantilesInPlace } from '../internal/quantile';
 import { seededUniform } from '../internal/random';
@@ -149,7 +149,7 @@ function readHistories<D>(customers: Values<D>, accessors: Partial<Record<'frequ
   const readTx = (accessors.recency ?? readRecency) as Accessor<D, unknown>;
   const readT = (discrete ? (accessors.periods ?? readPeriods) : (accessors.T ?? readAge)) as Accessor<D, unknown>;
   const ageName = discrete ? 'periods' : 'T';
-  let capacity = typeof (customers as ArrayLike<D>).length === 'number' ? Math.max(1, (customers as ArrayLike<D>).length) : 1024;
+  let capacity = initialCapacity(customers);
   let x = new Float64Array(capacity);
   let tx = new Float64Array(capacity);
   let T = new Float64Array(capacity);
@@ -324,7 +324,7 @@ function predictContinuous<D>(
   const readX = (accessors.frequency ?? readFrequency) as Accessor<D, unknown>;
   const readTx = (accessors.recency ?? readRecency) as Accessor<D, unknown>;
   const readT = (accessors.T ?? readAge) as Accessor<D, unknown>;
-  let capacity = typeof (customers as ArrayLike<D>).length === 'number' ? Math.max(1, (customers as ArrayLike<D>).length) : 1024;
+  let capacity = initialCapacity(customers);
   let index = new Uint32Array(capacity);
   let alive = new Float64Array(capacity);
   let expected = new Float64Array(capacity);

@@ -86,7 +86,8 @@ export function readRfmRows<D>(
   const readT = needs.recencyAge ? fieldReader(accessors, 'T') : undefined;
   const readZ = needs.monetary ? fieldReader(accessors, 'monetaryValue') : undefined;
   const readW = accessors.weight;
-  let capacity = typeof (rows as ArrayLike<D>).length === 'number' ? Math.max(1, (rows as ArrayLike<D>).length) : 1024;
+  // Grown by doubling from 1024, never sized from a claimed length (a sparse `new Array(2 ** 32 - 1)` would not fit); kept short for the fitBgNbd size ceiling.
+  let capacity = 1024;
   let x: Float64Array = new Float64Array(capacity);
   let tx: Float64Array = new Float64Array(needs.recencyAge ? capacity : 0);
   let T: Float64Array = new Float64Array(needs.recencyAge ? capacity : 0);

@@ -6,7 +6,7 @@
 import type { Accessor, Values } from '../models/values';
 import type { ModelName } from '../models/model';
 import type { ContinuousTransactionModel, TransactionModelKernel } from './model';
-import { forEachValue, isMissing, requireValues } from '../internal/input';
+import { forEachValue, isMissing, requireValues, initialCapacity } from '../internal/input';
 import { describeValue, fail, requireCount, requireNonNegative } from '../internal/validate';
 import { checkRecencyAge } from './rfm-rows';
 
@@ -59,7 +59,7 @@ export function readValidationRows<D>(
   requireValues(fn, 'customers', rows);
   const readers = fields.map((f) => f.read ?? (defaultReader(f.name) as Accessor<D, unknown>));
   const width = fields.length;
-  let capacity = typeof (rows as ArrayLike<D>).length === 'number' ? Math.max(1, (rows as ArrayLike<D>).length) : 1024;
+  let capacity = initialCapacity(rows);
   let columns: Float64Array[] = fields.map(() => new Float64Array(capacity));
   let w: Float64Array = new Float64Array(capacity);
   let at: Float64Array = new Float64Array(capacity);

@@ -71,12 +71,24 @@ export function isMissing(value: unknown): value is null | undefined {
 /**
  * True for what a calculator can read: an array, a typed array, any other object with a
  * `Symbol.iterator` method (a Set, a generator), or an array-like object whose `length` is a
- * whole number ≥ 0. Strings are iterable but are not lists of values: false.
+ * whole number from 0 to 2³² − 1, the longest an array can be (a `{ length: 2 ** 53 - 1 }` would
+ * be walked for ever). Strings are iterable but are not lists of values: false.
  */
 export function isCollection(values: unknown): values is Values<unknown> {
   if (values === null || typeof values !== 'object') return false;
   const length = (values as { length?: unknown }).length;
-  return typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' || (Number.isSafeInteger(length) && (length as number) >= 0);
+  // `>>> 0` maps a number to a whole number in [0, 2³² − 1]: equal only when it already is one.
+  return typeof (values as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' || (length as number) >>> 0 === length;
+}
+
+/**
+ * How many slots to allocate before reading `values` into columns: its `length` (at least 1),
+ * capped at 2²⁰ so that a length no data backs (a sparse `new Array(2 ** 32 - 1)`) allocates
+ * nothing huge; 1024 for an iterable without a length. The caller grows its columns when they fill.
+ */
+export function initialCapacity(values: unknown): number {
+  // An absent or NaN length gives NaN here, hence 1024; a length below 1 gives 1.
+  return Math.min(Math.max((values as { length?: number }).length as number, 1) || 1024, 1048576);
 }
 
 /**

@@ -21,6 +21,8 @@ export function normalVariate(u: () => number): number {
 
 /** ln G, G ~ Gamma(shape, rate 1), shape > 0. */
 export function logGammaVariate(u: () => number, shape: number): number {
+  // An infinite shape (a product that overflowed) would make the rejection loop below spin for ever.
+  if (!(shape < Infinity)) return Infinity;
   if (shape < 1) return logGammaVariate(u, shape + 1) + Math.log(1 - u()) / shape;
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -114,8 +114,10 @@ export function drawParameters<M extends ModelName, P>(
 /** The fit's covariance of the log parameters: `undefined`, or an n × n array of finite numbers (else `INVALID_INPUT` / `INVALID_NUMBER`). */
 function readCovariance(value: unknown, n: number): number[][] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length !== n || !value.every((row) => Array.isArray(row) && row.length === n)) {
+  // Array.from, not every/map: those skip the holes of a sparse array, which must read as missing entries.
+  const rows = Array.isArray(value) ? Array.from(value as unknown[]) : [];
+  if (!Array.isArray(value) || rows.length !== n || !rows.every((row) => Array.isArray(row) && row.length === n)) {
     throw fail('INVALID_INPUT', FN, `fit.logParameterCovariance ${describeValue(value)} is not a ${n} × ${n} matrix`, { field: 'fit.logParameterCovariance', value });
   }
-  return (value as unknown[][]).map((row, i) => row.map((x, j) => requireFinite(FN, `fit.logParameterCovariance[${i}][${j}]`, x)));
+  return rows.map((row, i) => Array.from(row as unknown[], (x, j) => requireFinite(FN, `fit.logParameterCovariance[${i}][${j}]`, x)));
 }

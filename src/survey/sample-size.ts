@@ -118,7 +118,7 @@ function roundUp(x: number): number {
  * @throws {@link models!CxMetricsError} `INVALID_OPTION` unless exactly one of `n`, `margin`, `difference` is given, or for an
  *   option that does not apply to the metric, an unknown option key, or options that are not a plain object; `OUT_OF_RANGE` for a level outside (0, 1), a power outside [0.5, 1), a margin
  *   or difference of 0, beyond the metric's range or so small that it needs more than 2^53 answers, shares with zero variance or summing above 1, a CSAT share of 0 or 1,
- *   a CES plan with effective n ≤ 1; `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for malformed numbers.
+ *   a CES plan with effective n ≤ 1, a `designEffect` so small that the effective n is beyond a double; `INVALID_NUMBER`, `NEGATIVE_VALUE`, `NOT_AN_INTEGER` for malformed numbers.
  *
  * @example
  * ```ts
@@ -197,8 +197,11 @@ export function sampleSize(options: SampleSizeOptions): SampleSizeResult {
       throw fail('OUT_OF_RANGE', FN, `n ${n} gives an effective n of ${n / designEffect}; a CES interval needs more than 1`, { field: 'n', value: n });
     }
   };
-  const done = (n: number, difference?: number, power?: number): SampleSizeResult =>
-    Object.freeze({
+  const done = (n: number, difference?: number, power?: number): SampleSizeResult => {
+    if (!(n / designEffect < Infinity)) {
+      throw fail('OUT_OF_RANGE', FN, `designEffect ${describeValue(designEffect)} makes the effective sample size of n ${n} beyond a double`, { field: 'designEffect', value: designEffect });
+    }
+    return Object.freeze({
       metric,
       n,
       effectiveSampleSize: n / designEffect,
@@ -209,6 +212,7 @@ export function sampleSize(options: SampleSizeOptions): SampleSizeResult {
       standardDeviation: sd,
       designEffect,
     });
+  };
   // A target so small that the answers it needs are beyond counting in a double (a margin of 1e-300).
   const requireCountable = (what: 'margin' | 'difference', value: number, n: number): number => {
     if (!(n <= Number.MAX_SAFE_INTEGER)) {

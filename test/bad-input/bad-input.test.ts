@@ -11,11 +11,11 @@ import { clvRows } from './clv';
 import { descriptorRows } from './descriptors';
 import { journeyRows } from './journey';
 import { modelsRows } from './models';
-import { ROWS_PENDING_GATE_B } from './pending';
+import { EXTREME_NUMBERS_PENDING, ROWS_PENDING_GATE_B } from './pending';
 import { retentionRows } from './retention';
 import { sqlRows } from './sql';
 import { surveyRows } from './survey';
-import { HUGE_SIZES, NOT_ACCESSORS, NOT_COLLECTIONS, NOT_LEVELS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
+import { EXTREME_NUMBERS, HUGE_SIZES, NOT_ACCESSORS, NOT_COLLECTIONS, NOT_LEVELS, NOT_NUMBERS, NOT_OPTIONS, type Row } from './table';
 
 const ROWS: readonly Row[] = [...modelsRows, ...surveyRows, ...retentionRows, ...clvRows, ...journeyRows, ...sqlRows, ...descriptorRows];
 
@@ -91,6 +91,17 @@ function guarded(options: unknown, accessors: readonly string[]): unknown {
 function skippedOf(result: unknown): number | undefined {
   const s = (result as { skipped?: unknown } | undefined)?.skipped;
   return typeof s === 'number' ? s : undefined;
+}
+
+/** Where a result holds `NaN` or `±Infinity` (paths like `.groups.0.expected`); arrays and typed arrays included. */
+function nonFiniteIn(value: unknown, path = '', seen = new Set<unknown>()): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path}=${value}`];
+  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
+  seen.add(value);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return Array.from(value as unknown as ArrayLike<number>).flatMap((x, i) => nonFiniteIn(x, `${path}.${i}`, seen));
+  }
+  return Object.entries(value).flatMap(([key, x]) => nonFiniteIn(x, `${path}.${key}`, seen));
 }
 
 const PENDING: readonly string[] = ROWS_PENDING_GATE_B;
@@ -176,6 +187,24 @@ for (const row of ROWS) {
         const { data, options } = site.put(bad);
         expectRejected(() => row.call(data, options), code, fn, [site.what, describeValue(bad)]);
       });
+    }
+
+    for (const site of row.numbers ?? []) {
+      for (const extreme of EXTREME_NUMBERS) {
+        const known = EXTREME_NUMBERS_PENDING.includes(`${row.name} ${site.what} ${extreme}`);
+        (known ? it.fails : it)(`gives an error or a finite result for ${site.what} ${extreme}${known ? ' (known failure, pending.ts)' : ''}`, () => {
+          const { data, options } = site.put(extreme);
+          let result: unknown;
+          try {
+            result = row.call(data, options);
+          } catch (error) {
+            if (!(error instanceof CxMetricsError)) throw new Error(`expected a CxMetricsError or a result, got ${String(error)}`);
+            expect(error.message).toMatch(new RegExp(`^${fn}: `));
+            return;
+          }
+          expect(nonFiniteIn(result)).toEqual([]);
+        });
+      }
     }
 
     for (const size of row.sizes ?? []) {

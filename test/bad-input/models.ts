@@ -57,6 +57,29 @@ export const modelsRows: readonly Row[] = [
       { what: 'fit.logParameterCovariance[1][1]', put: (bad) => ({ data: { ...BG_NBD_FIT, logParameterCovariance: BG_NBD_FIT.logParameterCovariance!.map((row, i) => (i === 1 ? row.map((x, j) => (j === 1 ? bad : x)) : row)) }, options: { draws: 3 } }) },
     ],
     sizes: [{ what: 'draws', put: (huge) => ({ data: BG_NBD_FIT, options: { draws: huge } }) }],
+    rejects: [
+      {
+        // every/map skip holes: a sparse covariance once reached the Cholesky factor as a ragged matrix.
+        what: 'a covariance matrix with a hole',
+        run: () => {
+          const holey = BG_NBD_FIT.logParameterCovariance!.slice();
+          delete holey[2];
+          return drawParameters(bgNbd, { ...BG_NBD_FIT, logParameterCovariance: holey } as never, { draws: 3 });
+        },
+        code: 'INVALID_INPUT',
+        mentions: ['fit.logParameterCovariance', '4 × 4 matrix'],
+      },
+      {
+        what: 'a covariance row with a hole',
+        run: () => {
+          const holey = BG_NBD_FIT.logParameterCovariance!.map((row) => row.slice());
+          delete holey[1]![2];
+          return drawParameters(bgNbd, { ...BG_NBD_FIT, logParameterCovariance: holey } as never, { draws: 3 });
+        },
+        code: 'INVALID_NUMBER',
+        mentions: ['fit.logParameterCovariance[1][2]', 'undefined'],
+      },
+    ],
   },
   {
     name: 'parseCustomer',

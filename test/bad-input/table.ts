@@ -99,7 +99,28 @@ export const NOT_NUMBERS: readonly unknown[] = [
 export const NOT_LEVELS: readonly number[] = [0, 1, -0.05, 1.5, 95];
 
 /** Data arguments that are not collections: each must throw the row's collection code (`INVALID_INPUT`). */
-export const NOT_COLLECTIONS: readonly unknown[] = [null, undefined, 5, '910', true, {}, { length: -1 }, () => [9], Symbol('values'), 9n];
+export const NOT_COLLECTIONS: readonly unknown[] = [
+  null,
+  undefined,
+  5,
+  '910',
+  true,
+  {},
+  { length: -1 },
+  // Lengths no array can have: walking them would never end, allocating for them would throw a RangeError.
+  { length: 2 ** 32 },
+  { length: 2 ** 53 - 1 },
+  () => [9],
+  Symbol('values'),
+  9n,
+];
+
+/**
+ * Finite numbers at the edges of a double: where a number is read, each must give a
+ * `CxMetricsError` (out of range, not an integer…) or a result with no `NaN` or `±Infinity`
+ * anywhere in it: never an overflow that leaks out, an internal error or a loop that never ends.
+ */
+export const EXTREME_NUMBERS: readonly number[] = [1e308, -1e308, 5e-324, 2 ** 53 + 1];
 
 /** Options arguments that are not plain objects: each must throw `INVALID_OPTION` naming `options`. */
 export const NOT_OPTIONS: readonly unknown[] = [null, 5, 'x', true, [], () => ({}), new Date(0), new Map(), Symbol('options')];

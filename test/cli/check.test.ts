@@ -88,6 +88,10 @@ describe('cx-metrics check', () => {
     expect(body.passed).toBe(true);
     expect(body.gates.map((g) => g.gate)).toEqual(['nps', 'csat.upper']);
     expect(cli('check', '--interactions', surveys, '--thresholds', file('g2.json', '{"nps": 10}')).code).toBe(2);
+    // A JSON string is not a number: the file's "30" is refused, not coerced (only --fail-under text is parsed).
+    const quoted = cli('check', '--interactions', surveys, '--thresholds', file('g3.json', '{"failUnder": {"nps": "10"}}'));
+    expect(quoted.code).toBe(2);
+    expect(quoted.stderr).toContain('the threshold of nps must be a number, got "10"');
   });
 
   it('mixed scales of one metric cannot be pooled', () => {

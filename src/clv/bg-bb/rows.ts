@@ -6,7 +6,7 @@
  */
 import type { Accessor, Values } from '../../internal/values';
 import { checkBgBbHistory, MAX_OPPORTUNITIES, requireOpportunities } from './predict';
-import { forEachValue, isMissing } from '../../internal/input';
+import { forEachValue, isMissing, initialCapacity } from '../../internal/input';
 import { requireCount, requireNonNegative } from '../../internal/validate';
 
 /** The fields a row may carry. */
@@ -46,7 +46,7 @@ export function readBgBbRows<D>(fn: string, rows: Values<D>, accessors: BgBbRowA
   const readTx = (accessors.recency ?? readRecency) as Accessor<D, unknown>;
   const readN = (accessors.periods ?? readPeriods) as Accessor<D, unknown>;
   const readW = accessors.weight;
-  let capacity = typeof (rows as ArrayLike<D>).length === 'number' ? Math.max(1, (rows as ArrayLike<D>).length) : 1024;
+  let capacity = initialCapacity(rows);
   let x: Float64Array = new Float64Array(capacity);
   let tx: Float64Array = new Float64Array(capacity);
   let n: Float64Array = new Float64Array(capacity);

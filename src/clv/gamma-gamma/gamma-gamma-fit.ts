@@ -131,25 +131,17 @@ export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions
   const { x, z, w } = stats;
   const n = stats.totalWeight;
   const size = x.length;
-  // Weighted correlation of x and z̄, two-pass for accuracy.
-  let sx = 0;
-  let sz = 0;
-  for (let i = 0; i < size; i++) {
-    sx += (w[i] as number) * (x[i] as number);
-    sz += (w[i] as number) * (z[i] as number);
-  }
-  const mx = sx / n;
-  const mz = sz / n;
-  let cxx = 0;
-  let czz = 0;
-  let cxz = 0;
-  for (let i = 0; i < size; i++) {
-    const dx = (x[i] as number) - mx;
-    const dz = (z[i] as number) - mz;
-    const wi = w[i] as number;
-    cxx += wi * dx * dx;
-    czz += wi * dz * dz;
-    cxz += wi * dx * dz;
+  // Weighted correlation of x and z̄, two-pass for accuracy; with x and z̄ scaled to at most 1
+  // where their squares overflow (values near 1e308): the correlation does not change with scale.
+  let [cxx, czz, cxz] = weightedMoments(x, z, w, size, n, 1, 1);
+  if (!(cxx + czz + Math.abs(cxz) + cxx * czz < Infinity)) {
+    let mx = 0;
+    let mz = 0;
+    for (let i = 0; i < size; i++) {
+      mx = Math.max(mx, x[i] as number);
+      mz = Math.max(mz, z[i] as number);
+    }
+    [cxx, czz, cxz] = weightedMoments(x, z, w, size, n, 1 / mx, 1 / mz);
   }
   if (czz === 0 && cxx === 0) {
     throw fail('INSUFFICIENT_DATA', FN, 'every repeat customer has the same frequency and spend: there is no variation to fit', { field: 'monetaryValue' });
@@ -180,4 +172,28 @@ export function fitGammaGamma<D>(rows: Values<D>, options?: GammaGammaFitOptions
     withoutRepeat,
     frequencySpendCorrelation,
   });
+}
+
+/** Weighted second moments [Σw(x−x̄)², Σw(z−z̄)², Σw(x−x̄)(z−z̄)] of x·sx and z·sz (x, z > 0). */
+function weightedMoments(x: Float64Array, z: Float64Array, w: Float64Array, size: number, n: number, sx: number, sz: number): [number, number, number] {
+  let tx = 0;
+  let tz = 0;
+  for (let i = 0; i < size; i++) {
+    tx += (w[i] as number) * ((x[i] as number) * sx);
+    tz += (w[i] as number) * ((z[i] as number) * sz);
+  }
+  const mx = tx / n;
+  const mz = tz / n;
+  let cxx = 0;
+  let czz = 0;
+  let cxz = 0;
+  for (let i = 0; i < size; i++) {
+    const dx = (x[i] as number) * sx - mx;
+    const dz = (z[i] as number) * sz - mz;
+    const wi = w[i] as number;
+    cxx += wi * dx * dx;
+    czz += wi * dz * dz;
+    cxz += wi * dx * dz;
+  }
+  return [cxx, czz, cxz];
 }

@@ -3,7 +3,7 @@ import { requireGammaGammaParams } from './spend';
 import { readOptions } from '../../internal/options';
 import { seededUniform } from '../../internal/random';
 import { logGammaVariate } from '../../internal/random-variates';
-import { fail, requireCount, requireCountUpTo } from '../../internal/validate';
+import { describeValue, fail, requireCount, requireCountUpTo } from '../../internal/validate';
 import { MAX_SIMULATED_CUSTOMERS } from '../read-simulation-options';
 
 /** Options of {@link simulateGammaGamma}. */
@@ -76,6 +76,9 @@ export function simulateGammaGamma(params: GammaGammaParams, options: SimulateGa
     if (x === 0) {
       out.push({ frequency: 0, monetaryValue: 0 });
       continue;
+    }
+    if (!(p * x < Infinity)) {
+      throw fail('OUT_OF_RANGE', FN, `frequency ${describeValue(x)} at index ${i} times p ${describeValue(p)} is beyond a double: no spend can be drawn`, { field: 'frequency', value: x, index: i });
     }
     const z = Math.exp(logGammaVariate(u, p * x) - logNu - Math.log(x));
     if (!(z > 0 && Number.isFinite(z))) {

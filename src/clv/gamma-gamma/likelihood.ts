@@ -6,6 +6,10 @@
  * Gamma-Gamma model of monetary value*, eq. 3; z̄·x ~ Gamma(px, ν), ν ~ Gamma(q, γ)):
  *
  *   ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄)
+ *     = −ln B(px, q) + q ln γ − ln z̄ − px ln(1 + γ/(x z̄)) − q ln(γ + x z̄)
+ *
+ * evaluated in the second form: the first subtracts terms of size px·ln(px) that cancel, so
+ * it loses every digit once px passes ~1e12 (ℓ = 0 at x = 1e15 where it is −11.31).
  *
  *   ∂ℓ/∂p = x [ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ + x z̄)]
  *   ∂ℓ/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ + x z̄)
@@ -17,7 +21,7 @@
 import { canonicalRows } from '../../internal/canonical-rows';
 import { groupRows } from '../../internal/group-rows';
 import { outsideLogRange } from '../../internal/log-scale-fit';
-import { digamma, logGamma } from '../../internal/special';
+import { digamma, logBeta } from '../../internal/special';
 
 /** Repeat customers reduced to what the likelihood needs. */
 export interface GammaGammaSufficientStatistics {
@@ -97,7 +101,6 @@ export function gammaGammaNegativeLogLikelihood(
   const q = Math.exp(theta[1] as number);
   const g = Math.exp(theta[2] as number);
   const lnG = theta[2] as number;
-  const lgQ = logGamma(q);
   const psiQ = digamma(q);
   let ll = 0;
   let gp = 0;
@@ -108,9 +111,10 @@ export function gammaGammaNegativeLogLikelihood(
     const wx = s.frequencyWeights[j] as number;
     const sumLogZ = s.frequencyLogSpend[j] as number;
     const px = p * x;
+    if (!(px + q < Infinity)) return outside(gradient); // p·x beyond a double: no digit of ℓ is left
     const lnX = Math.log(x);
     const psiPxQ = digamma(px + q);
-    ll += wx * (logGamma(px + q) - logGamma(px) - lgQ + q * lnG + px * lnX) + (px - 1) * sumLogZ;
+    ll += wx * (q * lnG - logBeta(px, q)) - sumLogZ;
     gp += x * (wx * (psiPxQ - digamma(px) + lnX) + sumLogZ);
     gq += wx * (psiPxQ - psiQ + lnG);
     gg += (wx * q) / g;
@@ -121,13 +125,17 @@ export function gammaGammaNegativeLogLikelihood(
   for (let j = 0, n = xs.length; j < n; j++) {
     const wj = ws[j] as number;
     const x = xs[j] as number;
-    const u = g + x * (zs[j] as number);
-    const lu = Math.log(u);
-    const pxq = p * x + q;
-    ll -= wj * pxq * lu;
+    const z = zs[j] as number;
+    const xz = x * z;
+    // ln(γ + x z̄) and ln(1 + γ/(x z̄)) as in logSpendRatio, inline: this loop runs per (x, z̄) group.
+    const lnRatio = xz > g ? Math.log1p(g / xz) : Math.log(g) + Math.log1p(xz / g) - Math.log(x) - Math.log(z);
+    const lu = lnRatio + Math.log(x) + Math.log(z);
+    const px = p * x;
+    const pxq = px + q;
+    ll -= wj * (px * lnRatio + q * lu);
     gp -= wj * x * lu;
     gq -= wj * lu;
-    gg -= (wj * pxq) / u;
+    gg -= (wj * pxq) / (g + x * z);
   }
   const total = s.totalWeight;
   const value = -ll / total;
@@ -149,5 +157,22 @@ export function gammaGammaNegativeLogLikelihood(
  */
 export function gammaGammaLogDensity(p: number, q: number, g: number, x: number, z: number): number {
   const px = p * x;
-  return logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(g) + (px - 1) * Math.log(z) + px * Math.log(x) - (px + q) * Math.log(g + x * z);
+  if (!(px + q < Infinity)) return Number.NaN; // p·x beyond a double: the caller reports it
+  const lnRatio = logSpendRatio(g, x, z);
+  return q * Math.log(g) - logBeta(px, q) - Math.log(z) - px * lnRatio - q * (lnRatio + Math.log(x) + Math.log(z));
+}
+
+/**
+ * ln(1 + γ/(x z̄)) without overflow of x z̄: the log1p form when x z̄ > γ, else the difference
+ * ln(γ + x z̄) − ln x − ln z̄ (at least ln 2, so nothing cancels). ln(γ + x z̄) is this plus ln x + ln z̄.
+ */
+function logSpendRatio(g: number, x: number, z: number): number {
+  const xz = x * z;
+  return xz > g ? Math.log1p(g / xz) : Math.log(g) + Math.log1p(xz / g) - Math.log(x) - Math.log(z);
+}
+
+/** The objective's value outside its domain: +Infinity, with a zero gradient. */
+function outside(gradient: number[] | undefined): number {
+  if (gradient) gradient.fill(0);
+  return Infinity;
 }

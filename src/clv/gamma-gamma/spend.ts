@@ -24,6 +24,8 @@ const SPLIT = 134217729;
 function spendDenominator(p: number, q: number, x: number): number {
   if (x === 0) return q - 1; // exact for q in [½, 2] (Sterbenz), relative rounding elsewhere
   const ph = p * x;
+  // Dekker's split overflows past ~1e300; there p·x ≫ |q − 1|, so the plain sum is already exact to rounding (or Infinity).
+  if (!(ph < 1e290 && p < 1e290 && x < 1e290)) return ph + (q - 1);
   const cp = SPLIT * p;
   const pHigh = cp - (cp - p);
   const pLow = p - pHigh;
@@ -59,6 +61,19 @@ export function gammaGammaMean(fn: string, p: number, q: number, gamma: number, 
   }
   const numerator = gamma + x * z;
   const scaled = p * numerator;
-  // p·(γ + x z̄) can overflow where the ratio does not (p ~ 1e13, z̄ ~ 1e300): divide first then.
-  return Number.isFinite(scaled) ? scaled / denominator : numerator / (denominator / p);
+  if (Number.isFinite(denominator) && Number.isFinite(scaled)) return scaled / denominator;
+  // p·(γ + x z̄) can overflow where the ratio does not (p ~ 1e13, z̄ ~ 1e300): divide first then;
+  // where γ + x z̄ or p·x is itself beyond a double (x z̄ ~ 1e308, x ~ 1e308): z̄ plus its pull towards
+  // the prior mean, E = z̄ + (γ − (q − 1) z̄ / p) / (x + (q − 1)/p), which stays finite wherever E does.
+  const mean =
+    Number.isFinite(denominator) && Number.isFinite(numerator)
+      ? numerator / (denominator / p)
+      : z + (gamma - ((q - 1) / p) * z) / (Number.isFinite(denominator) ? denominator / p : x + (q - 1) / p);
+  if (!Number.isFinite(mean)) {
+    throw fail('OUT_OF_RANGE', fn, `the expected spend of a customer with frequency ${describeValue(x)} and monetaryValue ${describeValue(z)} is beyond a double`, {
+      field: 'monetaryValue',
+      value: z,
+    });
+  }
+  return mean;
 }

@@ -1,6 +1,6 @@
 import type { ParetoNbdParams } from './pareto-nbd-fit';
 import { paretoNbdConditionalExpectation, requireParetoNbdParams } from './pareto-nbd-predict';
-import { requireNonNegative } from '../../internal/validate';
+import { describeValue, fail, requireNonNegative } from '../../internal/validate';
 
 /**
  * Expected number of purchases E[X(t)] of a new customer (one just acquired) in a period of
@@ -21,7 +21,8 @@ import { requireNonNegative } from '../../internal/validate';
  * @param t - Length of the period, ≥ 0, in the time unit the model was fitted in.
  * @returns Expected purchases, ≥ 0 (0 for t = 0).
  * @throws {@link models!CxMetricsError} `INVALID_NUMBER` for a value that is not a finite number;
- *   `OUT_OF_RANGE` for a parameter ≤ 0; `NEGATIVE_VALUE` for t < 0.
+ *   `OUT_OF_RANGE` for a parameter ≤ 0, or an expectation beyond a double (α or β near the
+ *   smallest double); `NEGATIVE_VALUE` for t < 0.
  *
  * @example
  * ```ts
@@ -36,5 +37,8 @@ export function paretoNbdExpectedPurchases(params: ParetoNbdParams, t: number): 
   const fn = 'paretoNbdExpectedPurchases';
   const [r, alpha, s, beta] = requireParetoNbdParams(fn, params);
   const time = requireNonNegative(fn, 't', t);
-  return paretoNbdConditionalExpectation(r, alpha, s, beta, 0, 0, 0, time);
+  const expected = paretoNbdConditionalExpectation(r, alpha, s, beta, 0, 0, 0, time);
+  // Computed in logs, so only a value truly beyond a double (α or β near the smallest double) gets here.
+  if (!(expected < Infinity)) throw fail('OUT_OF_RANGE', fn, `the expected purchases at these parameters and t ${describeValue(time)} are beyond a double`, { field: 'params' });
+  return expected;
 }

@@ -73,7 +73,9 @@ export function paretoNbdConditionalExpectation(
 
 /** ln E[Y(t) | alive at T, x, T] = ln[(r+x)(β+T)/(α+T)] + ln[(1 − ((β+T)/(β+T+t))^(s−1))/(s−1)], t > 0. */
 function paretoNbdLogExpectedIfAlive(r: number, alpha: number, s: number, beta: number, x: number, T: number, t: number): number {
-  const L = Math.log1p(t / (beta + T));
+  const ratio = t / (beta + T);
+  // ln(1 + t/(β+T)); a subnormal β with T = 0 overflows the ratio, whose logarithm is still ln t − ln β.
+  const L = ratio < Infinity ? Math.log1p(ratio) : Math.log(t) - Math.log(beta + T);
   return Math.log(r + x) - Math.log(alpha + T) + Math.log(beta + T) + logExpm1Ratio(s - 1, L);
 }
 

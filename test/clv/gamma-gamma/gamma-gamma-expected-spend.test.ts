@@ -3,6 +3,9 @@ import { gammaGammaExpectedSpend, type GammaGammaCustomer } from '../../../src/c
 import { errorCode } from '../../support/error-code';
 import { reference, relativeError } from '../clv-data';
 import { EXTREME_RTOL, extremeError, extremeReference } from '../extreme-data';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../support/doc-examples';
 
 const cdnow = { p: 6.25, q: 3.74, gamma: 15.44 };
 
@@ -56,5 +59,24 @@ describe('gammaGammaExpectedSpend: bad input', () => {
 
   it('names the function and the value', () => {
     expect(() => gammaGammaExpectedSpend(cdnow, { frequency: 1, monetaryValue: -5 })).toThrow(/^gammaGammaExpectedSpend: monetaryValue -5 is negative/);
+  });
+});
+
+/** [[p, q, γ], x, z̄, E[Z | z̄, x]] where x z̄ or p x is near or beyond a double (reference/gamma_gamma_per_customer_reference.py, mpmath). */
+const farOut = (
+  JSON.parse(readFileSync(join(repoRoot, 'test', 'clv', 'gamma-gamma', 'reference', 'gamma-gamma-per-customer-reference.json'), 'utf8')) as {
+    expectedSpend: [[number, number, number], number, number, number][];
+  }
+).expectedSpend;
+
+describe('gammaGammaExpectedSpend: spends and counts near the largest double', () => {
+  it('is finite and matches mpmath where x z̄ or p x overflows but the mean does not', () => {
+    for (const [[p, q, gamma], frequency, monetaryValue, expected] of farOut) {
+      const value = gammaGammaExpectedSpend({ p, q, gamma }, { frequency, monetaryValue });
+      expect(Math.abs(value - expected), JSON.stringify([p, q, gamma, frequency, monetaryValue])).toBeLessThanOrEqual(1e-14 * expected);
+    }
+  });
+  it('is OUT_OF_RANGE, not Infinity, where the mean itself is beyond a double', () => {
+    expect(errorCode(() => gammaGammaExpectedSpend({ p: 6.25, q: 0.5, gamma: 15.44 }, { frequency: 1, monetaryValue: 1.79e308 }))).toBe('OUT_OF_RANGE');
   });
 });

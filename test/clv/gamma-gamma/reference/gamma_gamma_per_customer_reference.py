@@ -42,4 +42,17 @@ E = mp.e
 for params in [(E ** 30, E ** -30, E ** 30), (E ** -30, E ** 30, E ** -30), (E ** -30, E ** -30, E ** -30), (E ** 30, E ** 30, E ** 30)]:
     for x, z in [(1, mp.mpf('9.5')), (12, mp.mpf('0.25'))]:
         cases.append([[float(v) for v in params], x, float(z), float(logf(*params, x, mp.mpf(float(z))))])
-json.dump({'logDensity': cases}, sys.stdout, indent=1)
+# Counts and spends far out (closed form only): the library's plain closed form lost every digit
+# here (0 at x = 1e15, where the value is -11.31), so these pin the cancellation-free form.
+params = tuple(mp.mpf(v) for v in (6.25, 3.74, 15.44))
+for x, z in [(10 ** 6, 5), (10 ** 9, 5), (10 ** 12, 5), (10 ** 15, 5), (10 ** 15, 1e300), (2, 1e308), (3, 1e-300)]:
+    cases.append([[float(v) for v in params], x, float(z), float(logf(*params, mp.mpf(x), mp.mpf(float(z))))])
+# The expected spend E[Z | z, x] = p (gamma + x z) / (p x + q - 1) where x z or p x is near or beyond
+# a double (the value itself is finite): [[p, q, gamma], x, z, E].
+spend = []
+for (p_, q_, g_), x, z in [((6.25, 3.74, 15.44), 1e308, 5), ((6.25, 3.74, 15.44), 2, 1e308), ((6.25, 3.74, 15.44), 1, 1.7e308),
+                           ((6.25, 3.74, 15.44), 1e308, 5e-324), ((6.25, 0.5, 15.44), 3, 1.7e308)]:
+    p_, q_, g_ = mp.mpf(p_), mp.mpf(q_), mp.mpf(g_)
+    xm, zm = mp.mpf(float(x)), mp.mpf(float(z))
+    spend.append([[float(p_), float(q_), float(g_)], float(x), float(z), float(p_ * (g_ + xm * zm) / (p_ * xm + q_ - 1))])
+json.dump({'logDensity': cases, 'expectedSpend': spend}, sys.stdout, indent=1)
