@@ -8,14 +8,6 @@ export const ROWS_PENDING_GATE_B: readonly string[] = [];
 
 /**
  * Extreme-number cases (`EXTREME_NUMBERS` at a number site) known to fail, as `row site value`,
- * run with `it.fails` so that the fix shows up here. Each is reported to the owner of its folder.
- *
- * - The BG/NBD and MBG/NBD count probabilities at n = 1e308 throw `OUT_OF_RANGE` under the name
- *   of `bgNbdPurchaseCountProbability` (the kernel in `src/clv/bg-nbd/bg-nbd-predict.ts` hard-codes
- *   it, and takes no `fn`): the error must name the function called.
+ * run with `it.fails` so that the fix shows up here. None today.
  */
-export const EXTREME_NUMBERS_PENDING: readonly string[] = [
-  'mbgNbdPurchaseCountProbability n 1e+308',
-  'mbgNbdConditionalPurchaseCountProbability n 1e+308',
-  'bgNbdConditionalPurchaseCountProbability n 1e+308',
-];
+export const EXTREME_NUMBERS_PENDING: readonly string[] = [];

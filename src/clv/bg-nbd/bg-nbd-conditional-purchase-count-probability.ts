@@ -62,7 +62,7 @@ export function bgNbdConditionalPurchaseCountProbability(params: BgNbdParams, cu
   const time = requireNonNegative(fn, 't', t);
   const logOddsDead = bgNbdLogOddsDead(r, alpha, a, b, x, tx, T);
   const alive = logisticComplement(logOddsDead);
-  const ifAlive = alive === 0 ? 0 : alive * probability(r + x, alpha + T, a, b + x, count, time);
+  const ifAlive = alive === 0 ? 0 : alive * probability(fn, r + x, alpha + T, a, b + x, count, time);
   if (count > 0) return ifAlive;
   const value = logisticComplement(-logOddsDead) + ifAlive;
   return value > 1 ? 1 : value;

@@ -159,7 +159,7 @@ export function bgNbdConditionalExpectation(
  * from n upward, or, when few purchases are expected over a t ≫ α (slow upward sum), formed as
  * −expm1(r ln q + ln Σ_{j<n} …) where that does not cancel.
  */
-export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
+export function bgNbdPurchaseCountProbability(fn: string, r: number, alpha: number, a: number, b: number, n: number, t: number): number {
   if (t === 0) return n === 0 ? 1 : 0;
   const lnQ = -Math.log1p(t / alpha); // ln(α/(α+t))
   const lnZ = -Math.log1p(alpha / t); // ln(t/(α+t))
@@ -182,7 +182,7 @@ export function bgNbdPurchaseCountProbability(r: number, alpha: number, a: numbe
       sum += term;
       if (term <= 1e-17 * sum * (1 - ratio) || term === 0) return Math.exp(logStart + Math.log(sum));
     }
-    throw fail('OUT_OF_RANGE', 'bgNbdPurchaseCountProbability', `n ${n} and t ${describeValue(t)} need more than ${MAX_TERMS} terms of the negative binomial tail`, { field: 't', value: t });
+    throw fail('OUT_OF_RANGE', fn, `n ${n} and t ${describeValue(t)} need more than ${MAX_TERMS} terms of the negative binomial tail`, { field: 't', value: t });
   };
   // P(N = 0) = q^r ≥ 1/e: with a tiny r, N < n is nearly certain even when the mean exceeds n
   // (most of the mass sits at 0), and 1 − Σ_{j<n} pmf(j) would cancel.

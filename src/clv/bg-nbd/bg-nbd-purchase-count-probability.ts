@@ -39,5 +39,5 @@ import { requireCount, requireNonNegative } from '../../internal/validate';
 export function bgNbdPurchaseCountProbability(params: BgNbdParams, n: number, t: number): number {
   const fn = 'bgNbdPurchaseCountProbability';
   const [r, alpha, a, b] = requireBgNbdParams(fn, params);
-  return probability(r, alpha, a, b, requireCount(fn, 'n', n), requireNonNegative(fn, 't', t));
+  return probability(fn, r, alpha, a, b, requireCount(fn, 'n', n), requireNonNegative(fn, 't', t));
 }

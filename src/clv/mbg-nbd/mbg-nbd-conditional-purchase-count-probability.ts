@@ -51,5 +51,5 @@ export function mbgNbdConditionalPurchaseCountProbability(params: MbgNbdParams, 
   const fn = 'mbgNbdConditionalPurchaseCountProbability';
   const [r, alpha, a, b] = requireMbgNbdParams(fn, params);
   const [x, tx, T] = requireCustomerHistory(fn, customer);
-  return mbgNbdConditionalCountProbability(r, alpha, a, b, x, tx, T, requireCount(fn, 'n', n), requireNonNegative(fn, 't', t));
+  return mbgNbdConditionalCountProbability(fn, r, alpha, a, b, x, tx, T, requireCount(fn, 'n', n), requireNonNegative(fn, 't', t));
 }

@@ -96,9 +96,9 @@ export function mbgNbdConditionalExpectation(fn: string, r: number, alpha: numbe
  * (B(a, b+1)/B(a, b) = b/(a+b)): with probability a/(a+b) a new customer drops out at once;
  * otherwise they are a BG/NBD customer whose dropout probability has the posterior Beta(a, b+1).
  */
-export function mbgNbdCountProbability(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
+export function mbgNbdCountProbability(fn: string, r: number, alpha: number, a: number, b: number, n: number, t: number): number {
   const stay = b / (a + b);
-  const bg = bgNbdPurchaseCountProbability(r, alpha, a, b + 1, n, t);
+  const bg = bgNbdPurchaseCountProbability(fn, r, alpha, a, b + 1, n, t);
   const p = n === 0 ? a / (a + b) + stay * bg : stay * bg;
   return p > 1 ? 1 : p;
 }
@@ -109,6 +109,7 @@ export function mbgNbdCountProbability(r: number, alpha: number, a: number, b: n
  * parameters (a closed form; the BG/NBD pmf of FHL 2005, eq. 8, with the updated parameters).
  */
 export function mbgNbdConditionalCountProbability(
+  fn: string,
   r: number,
   alpha: number,
   a: number,
@@ -121,7 +122,7 @@ export function mbgNbdConditionalCountProbability(
 ): number {
   const logOdds = mbgNbdLogOddsDead(r, alpha, a, b, x, tx, T);
   const alive = logisticComplement(logOdds);
-  const bg = bgNbdPurchaseCountProbability(r + x, alpha + T, a, b + x + 1, n, t);
+  const bg = bgNbdPurchaseCountProbability(fn, r + x, alpha + T, a, b + x + 1, n, t);
   const p = n === 0 ? logisticComplement(-logOdds) + alive * bg : alive * bg;
   return p > 1 ? 1 : p;
 }

@@ -41,5 +41,5 @@ import { requireCount, requireNonNegative } from '../../internal/validate';
 export function mbgNbdPurchaseCountProbability(params: MbgNbdParams, n: number, t: number): number {
   const fn = 'mbgNbdPurchaseCountProbability';
   const [r, alpha, a, b] = requireMbgNbdParams(fn, params);
-  return mbgNbdCountProbability(r, alpha, a, b, requireCount(fn, 'n', n), requireNonNegative(fn, 't', t));
+  return mbgNbdCountProbability(fn, r, alpha, a, b, requireCount(fn, 'n', n), requireNonNegative(fn, 't', t));
 }

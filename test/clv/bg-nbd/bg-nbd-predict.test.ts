@@ -48,13 +48,13 @@ describe('BG/NBD quantities against the mpmath reference (Fader, Hardie & Lee 20
 
   it('P(X(t) = n) (eq. 8), a distribution over n', () => {
     for (const [n, t, expected] of reference.bgnbdCount) {
-      expect(relativeError(bgNbdPurchaseCountProbability(r, alpha, a, b, n, t), expected)).toBeLessThan(1e-11);
+      expect(relativeError(bgNbdPurchaseCountProbability('f', r, alpha, a, b, n, t), expected)).toBeLessThan(1e-11);
     }
     let total = 0;
-    for (let n = 0; n < 400; n++) total += bgNbdPurchaseCountProbability(r, alpha, a, b, n, 39);
+    for (let n = 0; n < 400; n++) total += bgNbdPurchaseCountProbability('f', r, alpha, a, b, n, 39);
     expect(Math.abs(total - 1)).toBeLessThan(1e-12);
-    expect(bgNbdPurchaseCountProbability(r, alpha, a, b, 0, 0)).toBe(1);
-    expect(bgNbdPurchaseCountProbability(r, alpha, a, b, 3, 0)).toBe(0);
+    expect(bgNbdPurchaseCountProbability('f', r, alpha, a, b, 0, 0)).toBe(1);
+    expect(bgNbdPurchaseCountProbability('f', r, alpha, a, b, 3, 0)).toBe(0);
   });
 });
 
