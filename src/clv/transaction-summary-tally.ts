@@ -23,8 +23,12 @@ export interface TransactionSummaryTallyCustomer {
   readonly customerId: string | number;
   /** Sorted distinct periods with a purchase, calibration and holdout alike. */
   readonly periods: number[];
-  /** Summed value of each period of `periods`. */
-  readonly values: number[];
+  /**
+   * Summed value of each period of `periods`; `null` where that sum is beyond a double (JSON has
+   * no `Infinity`): `result` then throws `OUT_OF_RANGE` if the period counts (repeat or holdout),
+   * as {@link summarizeTransactions} does, and ignores it as the first period.
+   */
+  readonly values: (number | null)[];
 }
 
 /**
@@ -65,7 +69,7 @@ function instant(r: StateReader, key: string): number {
  * Reject a malformed state (restored from storage, built by hand) with `INVALID_RECORD` naming
  * `where` and the field: the window of `create` (instants, units, and the period indexes they
  * give), whole counts ≥ 0, and per customer an id of the key's type, strictly increasing whole
- * periods up to the observation end's, and one finite amount ≥ 0 per period.
+ * periods up to the observation end's, and one finite amount ≥ 0 (or `null`, beyond a double) per period.
  */
 function checkState(where: string, state: unknown): TransactionSummaryTallyState {
   const r = new StateReader(where, state, 'a transactionSummaryTally');
@@ -91,7 +95,12 @@ function checkState(where: string, state: unknown): TransactionSummaryTallyState
     if (!idOk) badState(where, `${path}.customerId`, id, `does not match its key ${JSON.stringify(key)}`);
     const periods = c['periods'];
     if (!Array.isArray(periods) || periods.length === 0) badState(where, `${path}.periods`, periods, 'is not a non-empty array of periods');
-    r.numbers('customers', periods.length, 'nonNegative', c['values'], `${path}.values`);
+    const values = c['values'];
+    if (!Array.isArray(values)) badState(where, `${path}.values`, values, 'is not an array');
+    if (values.length !== periods.length) badState(where, `${path}.values`, values, `has ${values.length} elements, expected ${periods.length}`);
+    values.forEach((v: unknown, k) => {
+      if (v !== null) r.nonNegative('customers', v, `${path}.values[${k}]`);
+    });
     let previous = -Infinity;
     periods.forEach((p: unknown, k) => {
       const q = r.integer('customers', p, `${path}.periods[${k}]`);
@@ -119,8 +128,15 @@ function create(options?: SummarizeTransactionsSettings): TransactionSummaryTall
   });
 }
 
+/** `a + b`, or `null` (beyond a double) when either is or the sum overflows. */
+function addAmounts(a: number | null, b: number | null): number | null {
+  if (a === null || b === null) return null;
+  const sum = a + b;
+  return Number.isFinite(sum) ? sum : null;
+}
+
 /** Add `value` to the period `p` of a sorted period list, inserting it when new. */
-function addToPeriod(customer: TransactionSummaryTallyCustomer, p: number, value: number): void {
+function addToPeriod(customer: TransactionSummaryTallyCustomer, p: number, value: number | null): void {
   const { periods, values } = customer;
   const n = periods.length;
   if (n === 0 || p > (periods[n - 1] as number)) {
@@ -135,7 +151,7 @@ function addToPeriod(customer: TransactionSummaryTallyCustomer, p: number, value
     if ((periods[mid] as number) < p) lo = mid + 1;
     else hi = mid;
   }
-  if (periods[lo] === p) values[lo] = (values[lo] as number) + value;
+  if (periods[lo] === p) values[lo] = addAmounts(values[lo] as number | null, value);
   else {
     periods.splice(lo, 0, p);
     values.splice(lo, 0, value);
@@ -183,9 +199,14 @@ function merge(a: TransactionSummaryTallyState, b: TransactionSummaryTallyState)
   for (const [key, c] of Object.entries(b.customers)) {
     const target = customers[key];
     if (target === undefined) customers[key] = { customerId: c.customerId, periods: [...c.periods], values: [...c.values] };
-    else c.periods.forEach((p, i) => addToPeriod(target, p, c.values[i] as number));
+    else c.periods.forEach((p, i) => addToPeriod(target, p, c.values[i] as number | null));
   }
   return states.trust({ ...a, purchases: a.purchases + b.purchases, skipped: a.skipped + b.skipped, customers });
+}
+
+/** The compensated sum of period values; `Infinity` when one of them is already beyond a double. */
+function spend(values: readonly (number | null)[]): number {
+  return values.includes(null) ? Number.POSITIVE_INFINITY : preciseSum(values as readonly number[]);
 }
 
 function result(state: TransactionSummaryTallyState): TransactionSummary<TransactionSummaryRow | TransactionSummaryHoldoutRow> {
@@ -208,12 +229,12 @@ function result(state: TransactionSummaryTallyState): TransactionSummary<Transac
       frequency,
       recency: periodsToUnit(state, (periods[calibration - 1] as number) - first),
       T: periodsToUnit(state, state.calibrationPeriod - first),
-      monetaryValue: frequency === 0 ? 0 : requireFiniteTotal(FN, 'repeat spend', preciseSum(values.slice(1, calibration)), customerId) / frequency,
+      monetaryValue: frequency === 0 ? 0 : requireFiniteTotal(FN, 'repeat spend', spend(values.slice(1, calibration)), customerId) / frequency,
     };
     if (split) {
       const holdoutFrequency = periods.length - calibration;
       const holdoutMonetaryValue =
-        holdoutFrequency === 0 ? 0 : requireFiniteTotal(FN, 'holdout spend', preciseSum(values.slice(calibration)), customerId) / holdoutFrequency;
+        holdoutFrequency === 0 ? 0 : requireFiniteTotal(FN, 'holdout spend', spend(values.slice(calibration)), customerId) / holdoutFrequency;
       rows.push(Object.freeze({ ...row, holdoutFrequency, holdoutMonetaryValue, holdoutDuration }));
     } else rows.push(Object.freeze(row));
   }

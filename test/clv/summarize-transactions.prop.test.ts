@@ -152,7 +152,11 @@ describe('summarizeTransactions: batch validation = the tally\'s', () => {
   const records = fc.array(fc.oneof({ weight: 12, arbitrary: record }, { weight: 1, arbitrary: fc.constantFrom(null, undefined) }), { maxLength: 25 });
   const options = { observationEnd: START + 90 * DAY, calibrationEnd: START + 45 * DAY, unit: 'day' } as const;
 
-  test.prop([records], { numRuns: 400 })('same rows or the same error as folding transactionSummaryTally', (rs) => {
+  // Counterexample (seed -97116090): two purchases of 1e308 on one day, the customer's first, sum beyond a double;
+  // the tally stored Infinity and rejected its own state (now null, ignored as the first period).
+  const overflowingFirstDay = { customerId: 2, at: new Date('2023-01-28T00:00:00.000Z'), amount: 1e308 };
+
+  test.prop([records], { numRuns: 400, examples: [[[overflowingFirstDay, overflowingFirstDay]]] })('same rows or the same error as folding transactionSummaryTally', (rs) => {
     const input = rs as never[];
     let batch: ReturnType<typeof summarizeTransactions> | undefined;
     const batchError = thrownBy(() => {

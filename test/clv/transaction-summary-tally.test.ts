@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transactionSummaryTally as tally } from '../../src/clv/transaction-summary-tally';
+import { summarizeTransactions } from '../../src/clv/summarize-transactions';
 import { CxMetricsError } from '../../src/internal/errors';
 import { errorCode } from '../support/error-code';
 
@@ -19,6 +20,41 @@ describe('transactionSummaryTally', () => {
     for (const k of [0, 1, 2]) tally.add(state, { customerId: 'a', at: START + k * DAY, amount: 1e308 });
     expect(errorCode(() => tally.result(state))).toBe('OUT_OF_RANGE');
     expect(() => tally.result(state)).toThrow(/^transactionSummaryTally: repeat spend of customer "a" overflows/);
+  });
+
+  // Counterexample of the batch = fold property (seed -97116090): two purchases of 1e308 on one day sum beyond
+  // a double. The tally stored Infinity (not JSON) and its own result rejected the state as
+  // malformed (INVALID_RECORD); the period is now null, handled as summarizeTransactions does.
+  it('a period whose purchases sum beyond a double: ignored as the first period, OUT_OF_RANGE as a repeat or holdout one', () => {
+    const options = { observationEnd: START + 90 * DAY, calibrationEnd: START + 45 * DAY, unit: 'day' } as const;
+    const sameDay = [
+      { customerId: 2, at: new Date('2023-01-28T00:00:00.000Z'), amount: 1e308 },
+      { customerId: 2, at: new Date('2023-01-28T00:00:00.000Z'), amount: 1e308 },
+    ];
+    const firstDay = sameDay.reduce(tally.add, tally.create(options));
+    expect(firstDay.customers['n:2']?.values).toEqual([null]);
+    const revived = JSON.parse(JSON.stringify(firstDay)) as typeof firstDay;
+    const expected = { customerId: 2, frequency: 0, recency: 0, T: 18, monetaryValue: 0, holdoutFrequency: 0, holdoutMonetaryValue: 0, holdoutDuration: 45 };
+    expect(tally.result(firstDay).rows).toEqual([expected]);
+    expect(tally.result(revived).rows).toEqual([expected]);
+    expect(summarizeTransactions(sameDay, options).rows).toEqual([expected]);
+
+    // The same day as a repeat period (an earlier first purchase), then as a holdout period.
+    for (const [earlier, what] of [[START, 'repeat'], [START + 46 * DAY, 'holdout']] as const) {
+      const rows = [{ customerId: 2, at: START, amount: 1 }, ...sameDay.map((r) => ({ ...r, at: what === 'holdout' ? earlier : r.at }))];
+      const pattern = new RegExp(`${what} spend of customer 2 overflows a double`);
+      expect(() => tally.result(rows.reduce(tally.add, tally.create(options)))).toThrow(pattern);
+      expect(() => summarizeTransactions(rows, options)).toThrow(pattern);
+    }
+  });
+
+  it('merging two states whose periods sum beyond a double keeps the period as null, JSON-safe', () => {
+    const options = { observationEnd: START + 10 * DAY, unit: 'day' } as const;
+    const one = () => [{ customerId: 'a', at: START, amount: 1 }, { customerId: 'a', at: START + DAY, amount: 1e308 }].reduce(tally.add, tally.create(options));
+    const merged = tally.merge(one(), one());
+    expect(merged.customers['s:a']?.values).toEqual([2, null]);
+    expect(errorCode(() => tally.result(merged))).toBe('OUT_OF_RANGE');
+    expect(errorCode(() => tally.result(JSON.parse(JSON.stringify(merged)) as typeof merged))).toBe('OUT_OF_RANGE');
   });
 
   it('skips and counts missing fields', () => {

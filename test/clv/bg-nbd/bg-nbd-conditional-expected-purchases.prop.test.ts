@@ -30,7 +30,15 @@ describe('bgNbdConditionalExpectedPurchases: properties', () => {
 });
 
 describe('bgNbdConditionalExpectedPurchases: properties over every parameter in [e^−30, e^30]', () => {
-  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 300 })(
+  // The unconditional counterexample of bgNbdExpectedPurchases (seed 1960499026), for a customer
+  // with no purchase at T = 0: the value lies 6e-12 relative above the true one (mpmath), within
+  // the documented accuracy (1e-11 series, 1e-10 quadrature), and so above (r + x) t/(α + T)·(1 + 1e-12).
+  const nearTheBound = { r: 9.357622968840175e-14, alpha: 10686474581524.463, a: 10686474581524.463, b: 3220.6766601142494 };
+  const newCustomer = { frequency: 0, recency: 0, T: 0 };
+  test.prop([bgNbdParamsWholeRange, bgNbdCustomerWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], {
+    numRuns: 300,
+    examples: [[nearTheBound, newCustomer, 1, 1]],
+  })(
     'finite, ≥ 0, ≤ (r + x) t/(α + T), and non-decreasing in t, or a documented refusal',
     (p, c, t, k) => {
       let e1: number;
@@ -48,7 +56,7 @@ describe('bgNbdConditionalExpectedPurchases: properties over every parameter in 
       }
       expect(Number.isFinite(e1) && Number.isFinite(e2)).toBe(true);
       expect(e1).toBeGreaterThanOrEqual(0);
-      expect(e1).toBeLessThanOrEqual((((p.r + c.frequency) * t) / (p.alpha + c.T)) * (1 + 1e-12));
+      expect(e1).toBeLessThanOrEqual((((p.r + c.frequency) * t) / (p.alpha + c.T)) * (1 + 1e-10));
       expect(e2).toBeGreaterThanOrEqual(e1 * (1 - 1e-10));
     },
   );

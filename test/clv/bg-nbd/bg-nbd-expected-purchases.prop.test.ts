@@ -14,7 +14,7 @@ describe('bgNbdExpectedPurchases: properties', () => {
       expect(Number.isFinite(e1) && Number.isFinite(e2)).toBe(true);
       expect(e1).toBeGreaterThanOrEqual(0);
       expect(e2).toBeGreaterThanOrEqual(e1 * (1 - 1e-12));
-      expect(e1).toBeLessThanOrEqual(((p.r * t) / p.alpha) * (1 + 1e-12));
+      expect(e1).toBeLessThanOrEqual(((p.r * t) / p.alpha) * (1 + 1e-10));
     },
   );
 
@@ -27,14 +27,19 @@ describe('bgNbdExpectedPurchases: properties', () => {
 });
 
 describe('bgNbdExpectedPurchases: properties over every parameter in [e^−30, e^30]', () => {
-  test.prop([bgNbdParamsWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 300 })(
+  // Counterexample (seed 1960499026): E = 8.7565107626961e-27 (mpmath) lies 4.7e-14 relative below
+  // r t/α; the library gives 8.756510762749198e-27, 6e-12 relative above the true value, within its
+  // documented accuracy (1e-11 certified by the series, 1e-10 by the quadrature), so the bound
+  // allows that accuracy, as the monotonicity check below does.
+  const nearTheBound = { r: 9.357622968840175e-14, alpha: 10686474581524.463, a: 10686474581524.463, b: 3220.6766601142494 };
+  test.prop([bgNbdParamsWholeRange, wholeTime, fc.double({ min: 1, max: 1000, noNaN: true })], { numRuns: 300, examples: [[nearTheBound, 1, 1]] })(
     'finite, ≥ 0, ≤ r t/α, and non-decreasing in t',
     (p, t, k) => {
       const e1 = bgNbdExpectedPurchases(p, t);
       const e2 = bgNbdExpectedPurchases(p, t * k);
       expect(Number.isFinite(e1) && Number.isFinite(e2)).toBe(true);
       expect(e1).toBeGreaterThanOrEqual(0);
-      expect(e1).toBeLessThanOrEqual(((p.r * t) / p.alpha) * (1 + 1e-12));
+      expect(e1).toBeLessThanOrEqual(((p.r * t) / p.alpha) * (1 + 1e-10));
       expect(e2).toBeGreaterThanOrEqual(e1 * (1 - 1e-10));
     },
   );
