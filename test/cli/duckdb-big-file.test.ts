@@ -23,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Purchase i: one of 5,003 skewed customers, a first day in 1997 per customer and, on three
 // purchases in four, a repeat day within the customer's own lifetime (as test/sql/ten-million.test.ts).
 beforeAll(async () => {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' }); // one per vitest worker (test/sql/duckdb.ts)
   const connection = await instance.connect();
   await connection.run(`COPY (
     WITH g AS (SELECT i, (i * 48271) % 1000003 AS u FROM range(${N}) AS r(i)),

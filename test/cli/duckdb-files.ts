@@ -20,7 +20,7 @@ export async function writeSampleFiles(): Promise<SampleFiles> {
   const dir = mkdtempSync(join(tmpdir(), 'cx-engine-'));
   const parquet = join(dir, 'purchases.parquet');
   const csv = join(dir, 'purchases.csv');
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' }); // one per vitest worker (test/sql/duckdb.ts)
   const connection = await instance.connect();
   const sample = join('sample', 'purchases.csv');
   await connection.run(`COPY (SELECT customer_id, CAST(date AS DATE) AS date, CAST(amount AS DOUBLE) AS amount FROM read_csv('${sample}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);

@@ -14,7 +14,7 @@ import { openDuckDb, type TestDuckDb } from './duckdb';
 import { expectSameSummary } from './conformance';
 
 const N = 10_000_000;
-// About 90 s of CPU in all (DuckDB's two threads included): 45 s of wall time on a quiet 2-core
+// About 55 s of CPU in all (DuckDB runs on one thread here): 50 s of wall time on a quiet 2-core
 // machine, many minutes on a loaded one, so the hooks and tests get 15 minutes each.
 const HEAVY = 900_000;
 const DAY = 86_400_000;
@@ -52,10 +52,11 @@ beforeAll(async () => {
   const csv = join(db.dir, 'purchases.csv');
   const parquet = join(db.dir, 'purchases.parquet');
   await db.connection.run(`COPY (${GENERATE}) TO '${parquet}' (FORMAT parquet)`);
-  await db.connection.run(`COPY (SELECT * FROM read_parquet('${parquet}')) TO '${csv}' (HEADER)`);
+  // The CSV holds the columns its queries read (the purchases; the scores are read from Parquet).
+  await db.connection.run(`COPY (SELECT customer_id, ordered_at, amount FROM read_parquet('${parquet}')) TO '${csv}' (HEADER)`);
   await db.connection.run(`CREATE VIEW log_parquet AS SELECT * FROM read_parquet('${parquet}')`);
   await db.connection.run(
-    `CREATE VIEW log_csv AS SELECT * FROM read_csv('${csv}', header = true, columns = {'customer_id': 'INTEGER', 'ordered_at': 'TIMESTAMP', 'amount': 'DECIMAL(12,2)', 'score': 'INTEGER', 'segment': 'INTEGER'})`,
+    `CREATE VIEW log_csv AS SELECT * FROM read_csv('${csv}', header = true, columns = {'customer_id': 'INTEGER', 'ordered_at': 'TIMESTAMP', 'amount': 'DECIMAL(12,2)'})`,
   );
 }, HEAVY);
 afterAll(() => db.close());
@@ -92,16 +93,15 @@ describe('10,000,000 purchases read by DuckDB from CSV and Parquet', () => {
     // order, and DuckDB's recency and T equal the library's bit for bit: BG/NBD and Pareto/NBD,
     // which read (x, tₓ, T) only, give the same fit bit for bit. (A Pareto/NBD fit here costs
     // ~10 s of CPU per side, on a supremum at s → ∞; its log-likelihood, a function of the same
-    // canonical sums the fit reads, is compared bit for bit instead.) DuckDB sums the DECIMAL amounts
+    // canonical sums the fit reads, is compared bit for bit instead, at CDNOW-like values.) DuckDB sums the DECIMAL amounts
     // exactly and the library compensates over doubles, so some mean spends differ in the last
     // bit: Gamma-Gamma's estimates agree to 1e-9 relative (the fit ends with Newton steps on the
     // analytic gradient, which pin the maximum down far below the optimizer's stopping rule).
     const weight = { weight: (r: { customers: number }) => r.customers };
     const content = (fit: object): Record<string, unknown> => Object.fromEntries(Object.entries(fit).filter(([k]) => k !== 'rows'));
     expect(content(fitBgNbd(histogram, weight))).toEqual(content(fitBgNbd(library.rows)));
-    for (const params of [{ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, { r: 2, alpha: 40, s: 0.1, beta: 300 }]) {
-      expect(paretoNbdLogLikelihood(params, histogram, weight)).toBe(paretoNbdLogLikelihood(params, library.rows));
-    }
+    const pareto = { r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 };
+    expect(paretoNbdLogLikelihood(pareto, histogram, weight)).toBe(paretoNbdLogLikelihood(pareto, library.rows));
     const [fromHistogram, reference] = [fitGammaGamma(histogram, weight), fitGammaGamma(library.rows)];
     expect(fromHistogram.n).toBe(reference.n);
     expect(fromHistogram.converged).toBe(reference.converged);
