@@ -27,14 +27,8 @@ export const asCustomer = ([frequency, recency, T]: History) => ({ frequency, re
 export const CDNOW_MBG = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
 
 /** The JSON written by test/clv/reference/mbg_nbd_extreme_reference.py: every parameter in [e^-30, e^30]. */
-export interface MbgNbdExtremeReference {
-  readonly expected: [Params, number, number][];
-  readonly conditional: [Params, History, number, number][];
-  readonly alive: [Params, History, number][];
-  readonly aliveAt: [Params, History, number, number][];
-  readonly count: [Params, number, number, number][];
-  readonly conditionalCount: [Params, History, number, number, number][];
-  readonly dert: [Params, History, number, number][];
+export interface MbgNbdExtremeReference
+  extends Pick<MbgNbdReference, 'expected' | 'conditional' | 'alive' | 'aliveAt' | 'count' | 'conditionalCount' | 'dert'> {
   /** Points the script could not compute (its two evaluations disagree, or mpmath is too slow): [prediction, arguments, why]. */
   readonly leftOut: [string, number[], string][];
 }
